@@ -1,0 +1,3 @@
+from relaxapp.app import main
+
+main()

@@ -1,0 +1,235 @@
+"""The front door: reads the command line, builds the services and the window, and wires them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import logging.handlers
+import resource
+import signal
+import socket
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import (
+    QEvent,
+    QMessageLogContext,
+    QObject,
+    QSettings,
+    QSocketNotifier,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from relaxapp import __version__
+from relaxapp.audio.player import CUE_IDS, SilentPlayer
+from relaxapp.core.catalog import Catalog, load_catalog
+from relaxapp.core.clock import MonotonicClock, utc_now
+from relaxapp.core.routine import Cycles, Minutes, SessionLength
+from relaxapp.storage import paths
+from relaxapp.storage.history import HistoryError, HistoryStore
+from relaxapp.ui.main_window import MainWindow
+from relaxapp.ui.session_runner import SessionRunner
+
+log = logging.getLogger("relaxapp")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="relaxapp", description="Guided breathing and relaxation.")
+    parser.add_argument("--version", action="version", version=f"relaxapp {__version__}")
+    parser.add_argument("--data-dir", type=Path, help="keep history, settings and logs in this folder")
+    parser.add_argument("--list-routines", action="store_true", help="print the routines and exit")
+    parser.add_argument(
+        "--routine", metavar="NAME", help="start this routine right away (see --list-routines)"
+    )
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument("--minutes", type=float, help="length of the session started with --routine")
+    length.add_argument("--cycles", type=int, help="number of breaths of the session started with --routine")
+    # For bench/startup.py: report when the first frame is painted, then quit.
+    parser.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if (args.minutes is not None or args.cycles is not None) and args.routine is None:
+        parser.error("--minutes and --cycles go with --routine")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    sys.exit(run(argv))
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    user_paths = paths.UserPaths.portable(args.data_dir) if args.data_dir else paths.UserPaths.default()
+    _setup_logging(user_paths.log_file)
+    catalog = load_catalog([paths.content_dir() / "routines", user_paths.user_routines_dir])
+    for error in catalog.errors:
+        log.warning("routine file skipped: %s", error)
+    if args.list_routines:
+        for routine in catalog.routines:
+            print(f"{routine.id:20} {routine.title} ({routine.rhythm()} s)")
+        return 0
+    if args.routine is not None and catalog.get(args.routine) is None:
+        print(f"relaxapp: there is no routine called '{args.routine}'; try --list-routines", file=sys.stderr)
+        return 2
+
+    qInstallMessageHandler(_log_qt_message)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("relaxapp")
+    app.setApplicationVersion(__version__)
+    app.setStyleSheet(paths.package_file("ui", "style.qss").read_text(encoding="utf-8"))
+    sys.excepthook = _report_unexpected_error(user_paths.log_file)
+
+    problems = [f"A routine file was skipped: {error}" for error in catalog.errors]
+    history = _open_history(user_paths.history_db, problems)
+    settings = QSettings(str(user_paths.settings_file), QSettings.Format.IniFormat)
+    screen = app.primaryScreen()
+    frame_rate = screen.refreshRate() if screen is not None and screen.refreshRate() > 1 else 60.0
+    runner = SessionRunner(SilentPlayer(), history, MonotonicClock(), utc_now, frame_rate=frame_rate)
+    window = MainWindow(catalog.routines, runner, settings, problems)
+    _end_on_signals(app, window)
+
+    def after_first_frame() -> None:
+        if args.exit_after_first_frame:
+            _report_first_frame()
+            app.quit()
+            return
+        _load_audio(window)
+        _start_from_command_line(window, catalog, args)
+
+    first_frame = _FirstFrame(after_first_frame)
+    window.installEventFilter(first_frame)
+    window.show()
+    exit_code = app.exec()
+    runner.player.close()
+    history.close()
+    log.info("relaxapp closed")
+    return exit_code
+
+
+def _setup_logging(log_file: Path) -> None:
+    handler: logging.Handler
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as error:
+        handler = logging.StreamHandler()
+        print(
+            f"relaxapp: cannot write the log file {log_file} ({error}); logging to the terminal",
+            file=sys.stderr,
+        )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+_QT_LOG_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log file, not to the terminal of a person who only wanted to relax."""
+    logging.getLogger("qt").log(_QT_LOG_LEVELS.get(kind, logging.WARNING), message)
+
+
+def _open_history(path: Path, problems: list[str]) -> HistoryStore:
+    try:
+        return HistoryStore.open(path)
+    except HistoryError as error:
+        log.exception("history unavailable")
+        problems.append(f"{error} Sessions from now on are kept only until you close relaxapp.")
+        return HistoryStore.in_memory()
+
+
+def _load_audio(window: MainWindow) -> None:
+    # pygame and the sound files load after the window is on screen, so they cost no start-up time.
+    from relaxapp.audio.pygame_player import start_player  # noqa: PLC0415
+
+    player, notice = start_player(paths.audio_dir(), CUE_IDS)
+    window.use_player(player, notice)
+
+
+def _start_from_command_line(window: MainWindow, catalog: Catalog, args: argparse.Namespace) -> None:
+    if args.routine is None:
+        return
+    routine = catalog.get(args.routine)
+    assert routine is not None  # checked before the window was built
+    length: SessionLength = routine.default_length
+    if args.minutes is not None:
+        length = Minutes(args.minutes)
+    elif args.cycles is not None:
+        length = Cycles(args.cycles)
+    window.start_session(routine, length)
+
+
+def _end_on_signals(app: QApplication, window: QWidget) -> None:
+    """Ctrl+C and SIGTERM close the window as a click would, so a running session is kept.
+
+    Python runs signal handlers only when the interpreter gets control; Qt's loop waits in C. The
+    wake-up socket makes the loop notice a signal at once, without polling.
+    """
+    receiver, sender = socket.socketpair()
+    receiver.setblocking(False)
+    sender.setblocking(False)
+    signal.set_wakeup_fd(sender.fileno())
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: receiver.recv(64))
+    app.setProperty("signal_sockets", (receiver, sender))  # keep them open as long as the app lives
+
+    def close_window(number: int, _frame: object) -> None:
+        log.info("signal %d: closing", number)
+        window.close()
+        app.quit()
+
+    signal.signal(signal.SIGINT, close_window)
+    signal.signal(signal.SIGTERM, close_window)
+    app.aboutToQuit.connect(lambda: signal.set_wakeup_fd(-1))
+
+
+class _FirstFrame(QObject):
+    """Runs a callback once, just after the window's first paint."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self._callback: Callable[[], None] | None = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, callback)
+        return False
+
+
+def _report_first_frame() -> None:
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"first_frame_wall": time.time(), "rss_mb": rss_mb}), flush=True)
+
+
+def _report_unexpected_error(
+    log_file: Path,
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    def report(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                "relaxapp",
+                f"Something went wrong: {error}\n\nrelaxapp carries on. The details are in {log_file}.",
+            )
+
+    return report

@@ -1,0 +1,1 @@
+"""Floor 1½: the only code that touches the disk."""

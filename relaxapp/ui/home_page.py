@@ -1,0 +1,202 @@
+"""Home: choose a breathing rhythm and a length, then start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relaxapp.core.durations import duration_text
+from relaxapp.core.routine import MAX_CYCLES, STANDARD_MINUTES, Cycles, Minutes, Routine, SessionLength
+from relaxapp.core.routine import length_problem as routine_length_problem
+
+CARD_HEIGHT = 96
+
+
+class RoutineCard(QPushButton):
+    """A checkable card: a routine's name, rhythm and one line about it."""
+
+    def __init__(self, routine: Routine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.routine = routine
+        self.setObjectName("routineCard")
+        self.setCheckable(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(f"{routine.title}, {routine.rhythm()} seconds")
+        self.setAccessibleDescription(routine.summary)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(4)
+        title = QLabel(f"<b>{routine.title}</b> &nbsp;<span class='rhythm'>{routine.rhythm()}</span>")
+        title.setObjectName("cardTitle")
+        summary = QLabel(routine.summary)
+        summary.setObjectName("cardSummary")
+        summary.setWordWrap(True)
+        for label in (title, summary):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        layout.addStretch()
+        self.setMinimumHeight(CARD_HEIGHT)
+
+
+class HomePage(QWidget):
+    start_requested = Signal(object, object)  # Routine, SessionLength
+
+    def __init__(self, routines: list[Routine], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._routines = routines
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 32, 40, 24)
+        outer.setSpacing(14)
+
+        heading = QLabel("Take a few calm breaths")
+        heading.setObjectName("pageTitle")
+        intro = QLabel(
+            "Choose a rhythm and a length. Follow the circle: it grows while you breathe in, "
+            "rests while you hold, and shrinks while you breathe out."
+        )
+        intro.setObjectName("pageIntro")
+        intro.setWordWrap(True)
+        outer.addWidget(heading)
+        outer.addWidget(intro)
+
+        self._cards = QButtonGroup(self)
+        self._cards.setExclusive(True)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for index, routine in enumerate(routines):
+            card = RoutineCard(routine)
+            self._cards.addButton(card, index)
+            grid.addWidget(card, index // 2, index % 2)
+        outer.addLayout(grid)
+
+        self._guidance = QLabel()
+        self._guidance.setObjectName("guidance")
+        self._guidance.setWordWrap(True)
+        outer.addWidget(self._guidance)
+
+        length_row = QHBoxLayout()
+        length_row.setSpacing(8)
+        length_title = QLabel("Length")
+        length_title.setObjectName("rowTitle")
+        length_row.addWidget(length_title)
+        self._lengths = QButtonGroup(self)
+        self._minute_chips: dict[int, QPushButton] = {}
+        for minutes in STANDARD_MINUTES:
+            chip = self._chip(f"{minutes} min", f"{minutes} minutes")
+            self._minute_chips[minutes] = chip
+            length_row.addWidget(chip)
+        self._breaths_chip = self._chip("Breaths", "Count breaths instead of minutes")
+        length_row.addWidget(self._breaths_chip)
+        self._breaths = QSpinBox()
+        self._breaths.setRange(1, MAX_CYCLES)
+        self._breaths.setValue(8)
+        self._breaths.setAccessibleName("Number of breaths")
+        length_row.addWidget(self._breaths)
+        length_row.addStretch()
+        outer.addLayout(length_row)
+
+        start_row = QHBoxLayout()
+        self._plan = QLabel()
+        self._plan.setObjectName("plan")
+        self._start = QPushButton("Start")
+        self._start.setObjectName("primary")
+        self._start.setAccessibleName("Start session")
+        self._start.setDefault(True)
+        self._start.clicked.connect(self._on_start)
+        start_row.addWidget(self._plan, 1)
+        start_row.addWidget(self._start)
+        outer.addLayout(start_row)
+        outer.addStretch()
+
+        self._cards.idToggled.connect(self._on_routine_toggled)
+        self._lengths.idToggled.connect(lambda _id, _on: self._refresh_plan())
+        self._breaths.valueChanged.connect(self._on_breaths_changed)
+
+    def _chip(self, text: str, accessible_name: str) -> QPushButton:
+        chip = QPushButton(text)
+        chip.setObjectName("chip")
+        chip.setCheckable(True)
+        chip.setAccessibleName(accessible_name)
+        self._lengths.addButton(chip)
+        return chip
+
+    def select(self, routine_id: str, length: SessionLength | None = None) -> None:
+        """Choose a routine (and a length; its default when None), as a person would by clicking."""
+        index = next((i for i, r in enumerate(self._routines) if r.id == routine_id), 0)
+        button = self._cards.button(index)
+        if button is None:
+            return
+        button.setChecked(True)
+        routine = self._routines[index]
+        if length is None or routine_length_problem(routine, length) is not None:
+            length = routine.default_length
+        self._show_length(length)
+
+    def selected_routine(self) -> Routine | None:
+        index = self._cards.checkedId()
+        return self._routines[index] if index >= 0 else None
+
+    def selected_length(self) -> SessionLength | None:
+        if self._breaths_chip.isChecked():
+            return Cycles(self._breaths.value())
+        for minutes, chip in self._minute_chips.items():
+            if chip.isChecked():
+                return Minutes(minutes)
+        return None
+
+    def _show_length(self, length: SessionLength) -> None:
+        if isinstance(length, Cycles):
+            self._breaths.setValue(length.value)
+            self._breaths_chip.setChecked(True)
+        else:
+            chip = self._minute_chips.get(int(length.value))
+            if chip is not None:
+                chip.setChecked(True)
+        self._refresh_plan()
+
+    def _on_routine_toggled(self, _index: int, checked: bool) -> None:
+        routine = self.selected_routine()
+        if not checked or routine is None:
+            return
+        self._guidance.setText(routine.guidance)
+        self._guidance.setVisible(bool(routine.guidance))
+        self._breaths.setMaximum(routine.max_cycles or MAX_CYCLES)
+        for minutes, chip in self._minute_chips.items():
+            chip.setEnabled(routine_length_problem(routine, Minutes(minutes)) is None)
+        chosen = self.selected_length()
+        if chosen is None or routine_length_problem(routine, chosen) is not None:
+            self._show_length(routine.default_length)
+        self._refresh_plan()
+
+    def _on_breaths_changed(self) -> None:
+        self._breaths_chip.setChecked(True)
+        self._refresh_plan()
+
+    def _refresh_plan(self) -> None:
+        routine, length = self.selected_routine(), self.selected_length()
+        if routine is None or length is None:
+            self._plan.setText("Choose a rhythm and a length.")
+            self._start.setEnabled(False)
+            return
+        problem = routine_length_problem(routine, length)
+        if problem:
+            self._plan.setText(problem)
+            self._start.setEnabled(False)
+            return
+        cycles = routine.cycles_for(length)
+        self._plan.setText(f"{duration_text(cycles * routine.cycle_seconds)} · {Cycles(cycles).label()}")
+        self._start.setEnabled(True)
+
+    def _on_start(self) -> None:
+        routine, length = self.selected_routine(), self.selected_length()
+        if routine is not None and length is not None:
+            self.start_requested.emit(routine, length)

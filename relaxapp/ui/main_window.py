@@ -1,0 +1,284 @@
+"""The main window: navigation between home, session, summary and history."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relaxapp.audio.player import AudioPlayer
+from relaxapp.core import timeline
+from relaxapp.core.record import MIN_KEPT_SECONDS, SessionRecord
+from relaxapp.core.routine import Cycles, Minutes, Routine, SessionLength
+from relaxapp.core.session import Status
+from relaxapp.ui.audio_bar import AudioBar
+from relaxapp.ui.history_view import HistoryPage
+from relaxapp.ui.home_page import HomePage
+from relaxapp.ui.session_page import SessionPage
+from relaxapp.ui.session_runner import SessionRunner
+from relaxapp.ui.summary_page import SummaryPage
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        routines: list[Routine],
+        runner: SessionRunner,
+        settings: QSettings,
+        problems: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("relaxapp")
+        self.resize(980, 700)
+        self.setMinimumSize(760, 560)
+        self.runner = runner
+        self._settings = settings
+        self._routine: Routine | None = None
+        self._length: SessionLength | None = None
+        self._resume_after_confirm = False
+        self.stop_confirmation: QMessageBox | None = None
+
+        self.home = HomePage(routines)
+        self.session = SessionPage()
+        self.summary = SummaryPage()
+        self.history = HistoryPage(runner.history)
+        self.pages = QStackedWidget()
+        for page in (self.home, self.session, self.summary, self.history):
+            self.pages.addWidget(page)
+
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem.hide()
+
+        volume = float(str(settings.value("audio/volume", 0.8)))
+        muted = str(settings.value("audio/muted", "false")).lower() == "true"
+        self.audio_bar = AudioBar(volume, muted)
+        runner.player.set_volume(volume)
+        runner.player.set_muted(muted)
+
+        self.nav = self._build_nav()
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(0)
+        content.addWidget(self.problem)
+        content.addWidget(self.pages, 1)
+        content.addWidget(self.audio_bar)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addLayout(content, 1)
+        central = QWidget()
+        central.setObjectName("central")
+        central.setLayout(body)
+        self.setCentralWidget(central)
+
+        self._connect()
+        for text in problems:
+            self.show_problem(text)
+        self._select_last_used(routines)
+        self.go_home()
+
+    # -- navigation ---------------------------------------------------------------------------------
+
+    def _build_nav(self) -> QWidget:
+        nav = QWidget()
+        nav.setObjectName("nav")
+        nav.setFixedWidth(180)
+        layout = QVBoxLayout(nav)
+        layout.setContentsMargins(16, 24, 16, 16)
+        layout.setSpacing(6)
+        brand = QLabel("relaxapp")
+        brand.setObjectName("brand")
+        tagline = QLabel("Breathe, soften, unwind.")
+        tagline.setObjectName("tagline")
+        tagline.setWordWrap(True)
+        layout.addWidget(brand)
+        layout.addWidget(tagline)
+        layout.addSpacing(18)
+        self.nav_group = QButtonGroup(self)
+        self.breathe_tab = QPushButton("Breathe")
+        self.history_tab = QPushButton("History")
+        for button in (self.breathe_tab, self.history_tab):
+            button.setObjectName("navButton")
+            button.setCheckable(True)
+            self.nav_group.addButton(button)
+            layout.addWidget(button)
+        layout.addStretch()
+        return nav
+
+    def _connect(self) -> None:
+        self.breathe_tab.clicked.connect(self.go_home)
+        self.history_tab.clicked.connect(self.go_history)
+        self.home.start_requested.connect(self.start_session)
+        self.session.pause_clicked.connect(self.runner.toggle_pause)
+        self.session.stop_clicked.connect(self.request_stop)
+        self.summary.again_clicked.connect(self._again)
+        self.summary.history_clicked.connect(self.go_history)
+        self.summary.home_clicked.connect(self.go_home)
+        self.runner.frame.connect(self.session.show_state)
+        self.runner.status_changed.connect(self.session.show_status)
+        self.runner.ended.connect(self._on_ended)
+        self.runner.save_failed.connect(self.show_problem)
+        self.audio_bar.volume_changed.connect(self._on_volume)
+        self.audio_bar.muted_changed.connect(self._on_muted)
+        self.audio_bar.test_clicked.connect(lambda: self.runner.player.play_cue("inhale"))
+        QShortcut(QKeySequence(Qt.Key.Key_Space), self, self._on_space)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape)
+
+    def go_home(self) -> None:
+        if self.runner.is_active:
+            return
+        self.breathe_tab.setChecked(True)
+        self.pages.setCurrentWidget(self.home)
+        self.nav.setEnabled(True)
+
+    def go_history(self) -> None:
+        if self.runner.is_active:
+            return
+        self.history_tab.setChecked(True)
+        self.history.refresh()
+        self.pages.setCurrentWidget(self.history)
+
+    def show_problem(self, text: str) -> None:
+        shown = self.problem.text()
+        self.problem.setText(f"{shown}\n{text}" if shown else text)
+        self.problem.show()
+
+    # -- sessions -----------------------------------------------------------------------------------
+
+    def start_session(self, routine: Routine, length: SessionLength) -> None:
+        try:
+            plan = timeline.build(routine, length)
+        except timeline.TimelineError as error:
+            self.show_problem(str(error))
+            return
+        self._routine, self._length = routine, length
+        self._remember(routine, length)
+        self.session.begin(routine.title)
+        self.pages.setCurrentWidget(self.session)
+        self.nav.setEnabled(False)
+        self.runner.start(plan)
+        self.session.setFocus()
+
+    def request_stop(self) -> None:
+        """Esc or the Stop button: a short session just stops; a longer one asks first."""
+        engine = self.runner.engine
+        if engine is None or not self.runner.is_active:
+            return
+        if engine.elapsed() < MIN_KEPT_SECONDS:
+            self.runner.stop()
+            return
+        self._resume_after_confirm = engine.status is Status.RUNNING
+        if self._resume_after_confirm:
+            self.runner.toggle_pause()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Stop the session?")
+        box.setText("Stop this session now?")
+        box.setInformativeText("The time you have practised so far is saved in your history.")
+        self._stop_button = box.addButton("Stop session", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.finished.connect(lambda _result: self._on_stop_answer(box))
+        self.stop_confirmation = box
+        box.open()
+
+    def _on_stop_answer(self, box: QMessageBox) -> None:
+        self.stop_confirmation = None
+        if box.clickedButton() is self._stop_button:
+            self.runner.stop()
+        elif self._resume_after_confirm and self.runner.is_active:
+            self.runner.toggle_pause()
+        box.deleteLater()
+
+    def _on_space(self) -> None:
+        if self.pages.currentWidget() is self.session and self.stop_confirmation is None:
+            self.runner.toggle_pause()
+
+    def _on_escape(self) -> None:
+        if self.pages.currentWidget() is self.session and self.stop_confirmation is None:
+            self.request_stop()
+
+    def _on_ended(self, record: SessionRecord) -> None:
+        self.nav.setEnabled(True)
+        if not record.worth_keeping():
+            self.go_home()
+            return
+        note = "Saved in your history." if record not in self.runner.history.unsaved else ""
+        self.summary.show_record(record, note)
+        self.nav_group.setExclusive(False)
+        for button in (self.breathe_tab, self.history_tab):
+            button.setChecked(False)
+        self.nav_group.setExclusive(True)
+        self.pages.setCurrentWidget(self.summary)
+
+    def _again(self) -> None:
+        if self._routine is not None and self._length is not None:
+            self.start_session(self._routine, self._length)
+
+    # -- settings -----------------------------------------------------------------------------------
+
+    def _on_volume(self, level: float) -> None:
+        self.runner.player.set_volume(level)
+        self._settings.setValue("audio/volume", level)
+
+    def _on_muted(self, muted: bool) -> None:
+        self.runner.player.set_muted(muted)
+        self._settings.setValue("audio/muted", "true" if muted else "false")
+
+    def use_player(self, player: AudioPlayer, notice: str | None) -> None:
+        """Swap in the real player once it has loaded (after the window is already on screen)."""
+        player.set_volume(self.audio_bar.slider.value() / 100)
+        player.set_muted(self.audio_bar.mute.isChecked())
+        self.runner.player = player
+        if notice:
+            self.audio_bar.show_notice(notice)
+
+    def _remember(self, routine: Routine, length: SessionLength) -> None:
+        self._settings.setValue("session/routine", routine.id)
+        unit = "cycles" if isinstance(length, Cycles) else "minutes"
+        self._settings.setValue("session/length", f"{length.value:g} {unit}")
+
+    def _select_last_used(self, routines: list[Routine]) -> None:
+        if not routines:
+            return
+        routine_id = str(self._settings.value("session/routine", routines[0].id))
+        self.home.select(routine_id, _parse_length(str(self._settings.value("session/length", ""))))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing mid-session keeps what was practised: stop() saves the partial session.
+        if self.stop_confirmation is not None:
+            self.stop_confirmation.done(0)
+        self.runner.stop()
+        self._settings.sync()
+        event.accept()
+
+
+def _parse_length(text: str) -> SessionLength | None:
+    value, _, unit = text.partition(" ")
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    if unit == "cycles":
+        return Cycles(int(number))
+    return Minutes(number) if unit == "minutes" else None

@@ -1,0 +1,160 @@
+"""The bridge between the engine and the screen, the speakers and the history."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from relaxapp.audio.player import AudioPlayer
+from relaxapp.core.clock import Clock
+from relaxapp.core.record import SessionRecord, record_of
+from relaxapp.core.session import SessionEngine, Status
+from relaxapp.core.timeline import END_BELL, Timeline
+from relaxapp.storage.history import HistoryStore, HistoryWriteError
+
+log = logging.getLogger(__name__)
+
+
+class SessionRunner(QObject):
+    """Runs one session at a time.
+
+    Two timers, each for its own job: a frame timer at the screen's refresh rate that only redraws,
+    and a precise single-shot timer aimed at the next cue, so a sound lands within a millisecond or two
+    of its moment instead of on the next frame.
+    """
+
+    frame = Signal(object)  # SessionState, every frame while running and once on every change
+    status_changed = Signal(object)  # Status
+    ended = Signal(object)  # SessionRecord
+    save_failed = Signal(str)
+
+    def __init__(
+        self,
+        player: AudioPlayer,
+        history: HistoryStore,
+        clock: Clock,
+        wall_clock: Callable[[], datetime],
+        *,
+        frame_rate: float = 60.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.player = player
+        self.history = history
+        self._clock = clock
+        self._wall_clock = wall_clock
+        self._engine: SessionEngine | None = None
+        self._started_at: datetime | None = None
+        self._frame_timer = QTimer(self)
+        self._frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._frame_timer.setInterval(max(1, math.floor(1000 / frame_rate)))
+        self._frame_timer.timeout.connect(self._on_frame)
+        self._cue_timer = QTimer(self)
+        self._cue_timer.setSingleShot(True)
+        self._cue_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._cue_timer.timeout.connect(self._on_cue_due)
+
+    @property
+    def engine(self) -> SessionEngine | None:
+        return self._engine
+
+    @property
+    def is_active(self) -> bool:
+        return self._engine is not None and self._engine.status in (Status.RUNNING, Status.PAUSED)
+
+    def start(self, timeline: Timeline) -> None:
+        if self.is_active:
+            raise RuntimeError("a session is already running")
+        self._engine = SessionEngine(timeline, self._clock)
+        self._started_at = self._wall_clock()
+        self._engine.start()
+        self._resume_timers()
+        self.status_changed.emit(Status.RUNNING)
+        self._deliver_due_cues()  # the start bell
+        self.frame.emit(self._engine.state_at_now())
+
+    def toggle_pause(self) -> None:
+        engine = self._engine
+        if engine is None or not self.is_active:
+            return
+        engine.toggle_pause()
+        if engine.status is Status.PAUSED:
+            self._frame_timer.stop()
+            self._cue_timer.stop()
+        else:
+            self._resume_timers()
+        self.frame.emit(engine.state_at_now())
+        self.status_changed.emit(engine.status)
+
+    def stop(self) -> SessionRecord | None:
+        """End the session early; returns its record (already handed to the history)."""
+        engine = self._engine
+        if engine is None or not self.is_active:
+            return None
+        engine.stop()
+        self.player.play_cue(END_BELL)
+        return self._end()
+
+    def _resume_timers(self) -> None:
+        self._frame_timer.start()
+        self._aim_cue_timer()
+
+    def _aim_cue_timer(self) -> None:
+        assert self._engine is not None
+        wait = self._engine.seconds_to_next_cue()
+        if wait is not None:
+            self._cue_timer.start(math.floor(wait * 1000))
+
+    def _on_cue_due(self) -> None:
+        engine = self._engine
+        if engine is None:
+            return
+        wait = engine.seconds_to_next_cue()
+        if wait is not None and wait > 0:
+            # Qt timers may fire up to a millisecond early; wait out the rest rather than play early.
+            self._cue_timer.start(math.ceil(wait * 1000))
+            return
+        self._deliver_due_cues()
+
+    def _on_frame(self) -> None:
+        if self._engine is None:
+            return
+        # The cue timer is the punctual way to a cue; a frame that finds one due (the timer was held
+        # up by a busy loop) plays it rather than let it wait.
+        self._deliver_due_cues()
+        if self._engine is not None and self._engine.status is Status.RUNNING:
+            self.frame.emit(self._engine.state_at_now())
+
+    def _deliver_due_cues(self) -> None:
+        engine = self._engine
+        assert engine is not None
+        due = engine.take_due_cues()
+        for cue in due:
+            self.player.play_cue(cue.cue)
+        if engine.status is Status.FINISHED:
+            self._end()
+        elif engine.status is Status.RUNNING and (due or not self._cue_timer.isActive()):
+            self._aim_cue_timer()
+
+    def _end(self) -> SessionRecord:
+        engine = self._engine
+        assert engine is not None
+        assert self._started_at is not None
+        self._frame_timer.stop()
+        self._cue_timer.stop()
+        record = record_of(engine, self._started_at)
+        self.frame.emit(engine.state_at_now())
+        self.status_changed.emit(engine.status)
+        if record.worth_keeping():
+            try:
+                self.history.add(record)
+            except HistoryWriteError as error:
+                self.save_failed.emit(str(error))
+        else:
+            log.info("session of %.1f s stopped early; not kept", record.actual_seconds)
+        self.ended.emit(record)
+        return record

@@ -1,0 +1,87 @@
+"""The whole app as a person meets it: a real process, launched from the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def launch(data_dir: Path, *args: str, audio_driver: str = "dummy") -> subprocess.Popen[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": audio_driver}
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def sessions_in(data_dir: Path) -> list[tuple[str, float, int]]:
+    with sqlite3.connect(data_dir / "history.sqlite3") as db:
+        return db.execute("SELECT routine_id, actual_seconds, completed FROM sessions").fetchall()
+
+
+def test_the_window_paints_its_first_frame_quickly(tmp_path: Path):
+    app = launch(tmp_path, "--exit-after-first-frame")
+    out, err = app.communicate(timeout=30)
+    assert app.returncode == 0, err
+    report = json.loads(out.strip().splitlines()[-1])
+    assert report["rss_mb"] > 0
+    assert err == ""
+
+
+def test_list_routines_and_version(tmp_path: Path):
+    listing = subprocess.run(
+        [sys.executable, "-m", "relaxapp", "--data-dir", str(tmp_path), "--list-routines"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert "four_seven_eight" in listing.stdout and "4-7-8 breathing" in listing.stdout
+    version = subprocess.run(
+        [sys.executable, "main.py", "--version"], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert version.stdout.startswith("relaxapp ")
+
+
+def test_an_unknown_routine_is_named_on_the_command_line(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "main.py", "--data-dir", str(tmp_path), "--routine", "yodel"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "no routine called 'yodel'" in result.stderr
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl+C"])
+def test_a_signal_mid_session_ends_the_app_quickly_and_keeps_the_session(tmp_path: Path, how: signal.Signals):
+    app = launch(tmp_path, "--routine", "box", "--minutes", "5", audio_driver="no_such_audio_driver")
+    time.sleep(12)  # past the first 10 s, so the session is worth keeping
+    assert app.poll() is None, app.stderr.read() if app.stderr else ""
+    app.send_signal(how)
+    asked = time.monotonic()
+    _out, err = app.communicate(timeout=10)
+    assert time.monotonic() - asked < 2.0
+    assert app.returncode == 0
+    # No sound card: the app says so in its window and its log, never as noise in the terminal.
+    assert err == ""
+    [(routine_id, actual_seconds, completed)] = sessions_in(tmp_path)
+    assert routine_id == "box" and completed == 0
+    assert 10 <= actual_seconds <= 12
+    log = (tmp_path / "logs" / "relaxapp.log").read_text()
+    assert "audio unavailable, running silently" in log

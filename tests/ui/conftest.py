@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from relaxapp.core.catalog import Catalog
+from relaxapp.core.clock import Clock, FakeClock
+from relaxapp.storage import paths
+from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.main_window import MainWindow
+from relaxapp.ui.session_runner import SessionRunner
+from tests.helpers.stubs import RecordingPlayer
+
+STARTED = datetime(2026, 11, 25, 8, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    history = HistoryStore.open(tmp_path / "history.sqlite3")
+    yield history
+    history.close()
+
+
+@pytest.fixture
+def make_window(qtbot, shipped: Catalog, store: HistoryStore, tmp_path: Path) -> Callable[..., MainWindow]:
+    def make(clock: Clock, problems: list[str] | None = None) -> MainWindow:
+        runner = SessionRunner(RecordingPlayer(clock), store, clock, lambda: STARTED)
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(shipped.routines, runner, settings, problems or [])
+        window.setStyleSheet(paths.package_file("ui", "style.qss").read_text())
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window, fake_clock: FakeClock) -> MainWindow:
+    return make_window(fake_clock)

@@ -1,0 +1,195 @@
+"""A person's breathing session through the real window, with time moved by hand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from relaxapp.audio.player import SilentPlayer
+from relaxapp.core.clock import FakeClock
+from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.home_page import RoutineCard
+from relaxapp.ui.main_window import MainWindow
+
+
+def card(window: MainWindow, title: str) -> RoutineCard:
+    return next(c for c in window.home.findChildren(RoutineCard) if c.routine.title == title)
+
+
+def chip(window: MainWindow, text: str) -> QPushButton:
+    return next(b for b in window.home.findChildren(QPushButton) if b.text() == text)
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def advance(qtbot, clock: FakeClock, window: MainWindow, seconds: float) -> None:
+    """Move time on and let the next frame show it."""
+    clock.advance(seconds)
+    engine = window.runner.engine
+    assert engine is not None
+    qtbot.waitUntil(
+        lambda: (
+            window.session.breathing.state is not None
+            and abs(window.session.breathing.state.elapsed - engine.elapsed()) < 1e-9
+        )
+    )
+
+
+def test_choose_start_pause_resume_stop_and_find_it_in_history(
+    qtbot, window, fake_clock, store: HistoryStore
+):
+    assert window.pages.currentWidget() is window.home
+    click(qtbot, card(window, "Coherent breathing"))
+    click(qtbot, chip(window, "1 min"))
+    assert window.home._plan.text() == "55 s · 5 breaths"
+    click(qtbot, window.home._start)
+
+    assert window.pages.currentWidget() is window.session
+    assert window.session.phase.text() == "Breathe in"
+    assert window.session.remaining.text() == "0:55 left"
+    assert window.runner.player.cues == ["bell_start"]
+    assert not window.nav.isEnabled()
+
+    advance(qtbot, fake_clock, window, 5.5)
+    assert window.session.phase.text() == "Breathe out"
+    assert window.session.progress.text() == "Breath 1 of 5"
+    assert window.runner.player.cues == ["bell_start", "exhale"]
+
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.session.phase.text() == "Paused"
+    assert window.session.pause_button.text() == "Resume"
+    fake_clock.advance(300)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.session.pause_button.text() == "Pause"
+    advance(qtbot, fake_clock, window, 14.5)
+    assert window.session.remaining.text() == "0:35 left"
+    assert window.session.progress.text() == "Breath 2 of 5"
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    box = window.stop_confirmation
+    assert isinstance(box, QMessageBox)
+    assert window.session.phase.text() == "Paused"  # nothing runs on while the question is open
+    stop = next(b for b in box.buttons() if b.text() == "Stop session")
+    click(qtbot, stop)
+
+    assert window.pages.currentWidget() is window.summary
+    assert window.summary.heading.text() == "Session ended"
+    assert "for 20 s of the planned 55 s" in window.summary.details.text()
+    assert window.summary.saved.text() == "Saved in your history."
+    assert window.runner.player.cues[-1] == "bell_end"
+    [saved] = store.newest(10)
+    assert (saved.routine_id, saved.actual_seconds, saved.planned_seconds, saved.completed) == (
+        "coherent",
+        20.0,
+        55.0,
+        False,
+    )
+
+    click(qtbot, next(b for b in window.summary.findChildren(QPushButton) if b.text() == "See history"))
+    assert window.pages.currentWidget() is window.history
+    model = window.history.model
+    assert model.rowCount() == 1
+    row = [model.index(0, column).data() for column in range(4)]
+    assert row[1:] == ["Coherent breathing", "20 s", "Stopped early (planned 55 s)"]
+    assert window.history.summary.text() == "1 session so far."
+
+
+def test_a_session_that_runs_to_the_end_is_complete_with_every_cue(qtbot, window, fake_clock, store):
+    click(qtbot, card(window, "Box breathing"))
+    click(qtbot, chip(window, "Breaths"))
+    window.home._breaths.setValue(2)
+    click(qtbot, window.home._start)
+    for _ in range(8):
+        advance(qtbot, fake_clock, window, 4)  # engine reads 4, 8, ... 32 s
+        if window.pages.currentWidget() is window.summary:
+            break
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary)
+    assert window.summary.heading.text() == "Well done"
+    first_breath = ["hold", "exhale", "hold", "inhale"]  # its inhale is marked by the start bell
+    second_breath = ["hold", "exhale", "hold"]
+    assert window.runner.player.cues == ["bell_start", *first_breath, *second_breath, "bell_end"]
+    [saved] = store.newest(1)
+    assert saved.completed and saved.actual_seconds == 32.0
+
+
+def test_escape_in_the_first_seconds_stops_without_asking_or_saving(qtbot, window, fake_clock, store):
+    click(qtbot, window.home._start)
+    advance(qtbot, fake_clock, window, 3)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.stop_confirmation is None
+    assert window.pages.currentWidget() is window.home
+    assert store.count() == 0
+
+
+def test_keep_going_resumes_where_it_was(qtbot, window, fake_clock, store):
+    click(qtbot, window.home._start)
+    advance(qtbot, fake_clock, window, 12)
+    click(qtbot, window.session.stop_button)
+    box = window.stop_confirmation
+    assert box is not None
+    fake_clock.advance(60)  # reading the question takes a while; it is not practice time
+    click(qtbot, next(b for b in box.buttons() if b.text() == "Keep going"))
+    assert window.stop_confirmation is None
+    assert window.pages.currentWidget() is window.session
+    assert window.session.pause_button.text() == "Pause"
+    engine = window.runner.engine
+    assert engine is not None and engine.elapsed() == 12.0
+    assert store.count() == 0
+
+
+def test_closing_the_window_mid_session_keeps_the_partial_session(qtbot, window, fake_clock, store):
+    click(qtbot, window.home._start)
+    advance(qtbot, fake_clock, window, 30)
+    window.close()
+    [saved] = store.newest(1)
+    assert saved.actual_seconds == 30.0 and not saved.completed
+
+
+def test_four_seven_eight_offers_short_sessions_and_shows_its_guidance(qtbot, window):
+    click(qtbot, card(window, "4-7-8 breathing"))
+    assert chip(window, "1 min").isEnabled()
+    assert not chip(window, "3 min").isEnabled()
+    assert window.home._breaths.maximum() == 8
+    assert window.home.selected_length().value == 4  # its default: four breaths
+    assert "Sit down" in window.home._guidance.text()
+    assert window.home._guidance.isVisibleTo(window)
+    click(qtbot, card(window, "Box breathing"))
+    assert not window.home._guidance.isVisibleTo(window)
+
+
+def test_the_last_choice_is_remembered_for_next_time(qtbot, make_window, fake_clock):
+    first = make_window(fake_clock)
+    click(qtbot, card(first, "Longer out-breath"))
+    click(qtbot, chip(first, "10 min"))
+    click(qtbot, first.home._start)
+    first.close()
+    second = make_window(fake_clock)
+    assert second.home.selected_routine().id == "extended_exhale"
+    assert second.home.selected_length().value == 10
+
+
+def test_no_sound_is_said_once_calmly_on_screen(qtbot, window):
+    window.use_player(SilentPlayer(), "Sound is off: no audio device could be opened.")
+    assert window.audio_bar.notice.isVisibleTo(window)
+    assert window.audio_bar.notice.text() == "Sound is off: no audio device could be opened."
+
+
+def test_volume_and_mute_reach_the_player_and_are_remembered(qtbot, make_window, fake_clock):
+    window = make_window(fake_clock)
+    window.audio_bar.slider.setValue(35)
+    click(qtbot, window.audio_bar.mute)
+    assert window.runner.player.volume == 0.35
+    assert window.runner.player.muted
+    assert window.audio_bar.mute.text() == "Unmute"
+    window.close()
+    again = make_window(fake_clock)
+    assert again.audio_bar.slider.value() == 35
+    assert again.runner.player.muted
+
+
+def test_problems_at_start_are_shown_in_plain_words(qtbot, make_window, fake_clock):
+    window = make_window(fake_clock, ["The history file /x/history.sqlite3 is damaged and cannot be read."])
+    assert window.problem.isVisibleTo(window)
+    assert "history.sqlite3 is damaged" in window.problem.text()

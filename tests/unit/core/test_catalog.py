@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from relaxapp.core import timeline
+from relaxapp.core.catalog import Catalog, load_catalog, load_routine_file
+from relaxapp.core.routine import Routine, RoutineKind
+from relaxapp.storage import paths
+
+GOOD = """
+kind = "breathing"
+title = "Calm"
+summary = "A test rhythm."
+default_minutes = 2
+
+[[phases]]
+kind = "inhale"
+seconds = 4
+text = "In"
+
+[[phases]]
+kind = "exhale"
+seconds = 6
+text = "Out"
+"""
+
+
+def test_every_shipped_routine_loads_and_lays_out(shipped: Catalog):
+    assert shipped.errors == []
+    assert {r.id for r in shipped.routines} == {
+        "box",
+        "four_seven_eight",
+        "coherent",
+        "extended_exhale",
+        "cyclic_sigh",
+    }
+    for routine in shipped.routines:
+        assert routine.kind is RoutineKind.BREATHING
+        assert routine.title and routine.summary
+        assert all(phase.text for phase in routine.phases)
+        assert timeline.build(routine, routine.default_length).total_seconds > 0
+
+
+def test_a_good_file_becomes_a_routine_named_after_the_file(tmp_path: Path):
+    path = tmp_path / "calm.toml"
+    path.write_text(GOOD)
+    routine = load_routine_file(path)
+    assert isinstance(routine, Routine)
+    assert routine.id == "calm"
+    assert routine.rhythm() == "4 · 6"
+
+
+BROKEN = [
+    ("not toml", 'kind = "breathing\n', "", "is not valid TOML"),
+    ("unknown kind", GOOD.replace('kind = "breathing"', 'kind = "yodel"'), "kind", "'yodel' is not a kind"),
+    ("kind not yet supported", GOOD.replace('kind = "breathing"', 'kind = "pmr"'), "kind", "not supported"),
+    ("no title", GOOD.replace('title = "Calm"', ""), "title", "is missing"),
+    ("empty title", GOOD.replace('title = "Calm"', 'title = "  "'), "title", "non-empty text"),
+    ("title not text", GOOD.replace('title = "Calm"', "title = 3"), "title", "non-empty text"),
+    ("unknown field", 'colour = "blue"\n' + GOOD, "colour", "is not a field a routine can have"),
+    ("no phases", GOOD.split("[[phases]]", maxsplit=1)[0], "phases", "must be a list"),
+    ("negative seconds", GOOD.replace("seconds = 4", "seconds = -4"), "phases", "lasts -4 s"),
+    ("absurd seconds", GOOD.replace("seconds = 6", "seconds = 6000"), "phases", "at most 60 s"),
+    (
+        "seconds as text",
+        GOOD.replace("seconds = 4", 'seconds = "four"'),
+        "phases[1].seconds",
+        "must be a number",
+    ),
+    ("missing seconds", GOOD.replace("seconds = 4\n", ""), "phases[1].seconds", "is missing"),
+    ("unknown phase kind", GOOD.replace('kind = "exhale"', 'kind = "sneeze"'), "phases[2].kind", "'sneeze'"),
+    ("phase without text", GOOD.replace('text = "Out"', ""), "phases[2].text", "is missing"),
+    (
+        "fill out of range",
+        GOOD.replace('text = "In"', 'text = "In"\nfill = 3'),
+        "phases[1].fill",
+        "from 0 to 1",
+    ),
+    (
+        "two lengths",
+        GOOD.replace("default_minutes = 2", "default_minutes = 2\ndefault_cycles = 4"),
+        "",
+        "exactly one",
+    ),
+    (
+        "absurd length",
+        GOOD.replace("default_minutes = 2", "default_minutes = 9999"),
+        "default_minutes",
+        "at most",
+    ),
+    ("too short to breathe", GOOD.replace("seconds = 4", "seconds = 1"), "phases", "needs 2 s or more"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "field", "message"), BROKEN, ids=[case[0] for case in BROKEN])
+def test_a_broken_file_says_which_file_field_and_what_is_wrong(tmp_path: Path, case, text, field, message):
+    path = tmp_path / "mine.toml"
+    path.write_text(text)
+    error = load_routine_file(path)
+    assert not isinstance(error, Routine), case
+    assert error.path == path
+    assert field in error.field
+    assert message in error.message
+    assert str(error).startswith("mine.toml")
+
+
+def test_broken_files_never_hide_the_good_ones(tmp_path: Path):
+    (tmp_path / "a_good.toml").write_text(GOOD)
+    for number, (_case, text, _field, _message) in enumerate(BROKEN):
+        (tmp_path / f"broken_{number:02}.toml").write_text(text)
+    (tmp_path / "unreadable.toml").write_bytes(b"\xff\xfe\x00 not utf-8")
+    catalog = load_catalog([tmp_path, tmp_path / "does-not-exist"])
+    assert [r.id for r in catalog.routines] == ["a_good"]
+    assert len(catalog.errors) == len(BROKEN) + 1
+    assert "unreadable.toml: cannot be read" in str(catalog.errors[-1])
+
+
+def test_a_user_routine_may_not_take_a_shipped_name(tmp_path: Path, shipped: Catalog):
+    (tmp_path / "box.toml").write_text(GOOD)
+    catalog = load_catalog([paths.content_dir() / "routines", tmp_path])
+    assert len(catalog.routines) == len(shipped.routines)
+    assert "already called 'box'" in str(catalog.errors[0])
