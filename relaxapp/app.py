@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
-import logging.handlers
-import resource
+import os
 import signal
-import socket
 import sys
-import time
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -64,7 +59,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     sys.exit(run(argv))
 
 
-def run(argv: Sequence[str] | None = None) -> int:
+def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None] | None = None) -> int:
+    """Run the app until it closes; `on_ready` (for benchmarks) is called once the window is up."""
     args = parse_args(argv)
     user_paths = paths.UserPaths.portable(args.data_dir) if args.data_dir else paths.UserPaths.default()
     _setup_logging(user_paths.log_file)
@@ -102,6 +98,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             return
         _load_audio(window)
         _start_from_command_line(window, catalog, args)
+        if on_ready is not None:
+            on_ready(window)
 
     first_frame = _FirstFrame(after_first_frame)
     window.installEventFilter(first_frame)
@@ -113,13 +111,18 @@ def run(argv: Sequence[str] | None = None) -> int:
     return exit_code
 
 
+LOG_KEEP_BYTES = 1_000_000
+
+
 def _setup_logging(log_file: Path) -> None:
     handler: logging.Handler
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        # One step of rotation at start-up keeps the log small; logging.handlers would cost start-up time
+        # (it pulls in socket and pickle) for a log that grows by a few lines a session.
+        if log_file.exists() and log_file.stat().st_size > LOG_KEEP_BYTES:
+            log_file.replace(log_file.with_suffix(".log.1"))
+        handler = logging.FileHandler(log_file, encoding="utf-8")
     except OSError as error:
         handler = logging.StreamHandler()
         print(
@@ -182,13 +185,29 @@ def _end_on_signals(app: QApplication, window: QWidget) -> None:
     Python runs signal handlers only when the interpreter gets control; Qt's loop waits in C. The
     wake-up socket makes the loop notice a signal at once, without polling.
     """
-    receiver, sender = socket.socketpair()
-    receiver.setblocking(False)
-    sender.setblocking(False)
-    signal.set_wakeup_fd(sender.fileno())
-    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, app)
-    notifier.activated.connect(lambda: receiver.recv(64))
-    app.setProperty("signal_sockets", (receiver, sender))  # keep them open as long as the app lives
+    if sys.platform == "win32":
+        import socket  # noqa: PLC0415 - Windows wakes only on a socket; elsewhere a pipe is cheaper to set up
+
+        receiver, sender = socket.socketpair()
+        receiver.setblocking(False)
+        sender.setblocking(False)
+        app.setProperty("signal_sockets", (receiver, sender))  # open as long as the app lives
+        wake_read, wake_write = receiver.fileno(), sender.fileno()
+
+        def drain() -> None:
+            receiver.recv(64)
+    else:
+        wake_read, wake_write = os.pipe()
+        os.set_blocking(wake_read, False)
+        os.set_blocking(wake_write, False)
+
+        def drain() -> None:
+            os.read(wake_read, 64)
+
+    signal.set_wakeup_fd(wake_write)
+    notifier = QSocketNotifier(wake_read, QSocketNotifier.Type.Read, app)
+    # Draining is all there is to do: waking up is what lets Python run the handlers below.
+    notifier.activated.connect(drain)
 
     def close_window(number: int, _frame: object) -> None:
         log.info("signal %d: closing", number)
@@ -216,6 +235,10 @@ class _FirstFrame(QObject):
 
 
 def _report_first_frame() -> None:
+    import json  # noqa: PLC0415 - benchmarks only
+    import resource  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"first_frame_wall": time.time(), "rss_mb": rss_mb}), flush=True)
 
@@ -224,6 +247,8 @@ def _report_unexpected_error(
     log_file: Path,
 ) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
     def report(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        import traceback  # noqa: PLC0415 - only when something has gone wrong
+
         log.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
         if QApplication.instance() is not None:
             QMessageBox.critical(

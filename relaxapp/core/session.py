@@ -43,11 +43,25 @@ class SessionState:
         return self.segment.end - self.elapsed
 
     @property
+    def is_still(self) -> bool:
+        """Nothing on screen moves in this phase (a hold): only the counters change, once a second."""
+        return self.segment.fill_start == self.segment.fill_end
+
+    def seconds_until_counters_change(self) -> float:
+        """Time until a displayed whole second (of the phase or of the session) next ticks over."""
+        return min(_until_next_whole(self.phase_seconds_left), _until_next_whole(self.remaining))
+
+    @property
     def lung_fill(self) -> float:
         """How full the lungs are (0..1), easing in and out the way a calm breath does."""
         segment = self.segment
         eased = (1 - math.cos(math.pi * self.phase_progress)) / 2
         return segment.fill_start + (segment.fill_end - segment.fill_start) * eased
+
+
+def _until_next_whole(seconds_left: float) -> float:
+    # 3.2 s left shows "4" until it reaches 3.0; exactly 3.0 left shows "3" for one more second.
+    return max(seconds_left - math.floor(seconds_left - 1e-9), 0.0)
 
 
 class SessionEngine:
@@ -109,6 +123,13 @@ class SessionEngine:
         if self._status is Status.IDLE:
             return 0.0
         return self._elapsed_now()
+
+    def clock_time_at(self, elapsed: float) -> float:
+        """The clock reading at which the session reaches `elapsed`, if it is not paused again."""
+        if self._status is Status.IDLE:
+            raise SessionStateError("an idle session has no place on the clock yet")
+        paused_now = self._clock.now() - self._paused_at if self._paused_at is not None else 0.0
+        return self._started_at + self._paused_total + paused_now + elapsed
 
     def state_at_now(self) -> SessionState:
         elapsed = self.elapsed()

@@ -35,14 +35,23 @@ class RoutineCard(QPushButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(4)
-        title = QLabel(f"<b>{routine.title}</b> &nbsp;<span class='rhythm'>{routine.rhythm()}</span>")
+        # Plain-text labels: rich text would parse HTML for every card and slow the first frame.
+        title = QLabel(routine.title)
         title.setObjectName("cardTitle")
+        rhythm = QLabel(routine.rhythm())
+        rhythm.setObjectName("cardRhythm")
         summary = QLabel(routine.summary)
         summary.setObjectName("cardSummary")
         summary.setWordWrap(True)
-        for label in (title, summary):
+        heading = QHBoxLayout()
+        heading.setSpacing(10)
+        heading.addWidget(title)
+        heading.addWidget(rhythm)
+        heading.addStretch()
+        layout.addLayout(heading)
+        layout.addWidget(summary)
+        for label in (title, rhythm, summary):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(label)
         layout.addStretch()
         self.setMinimumHeight(CARD_HEIGHT)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -24,11 +26,13 @@ from relaxapp.core.record import MIN_KEPT_SECONDS, SessionRecord
 from relaxapp.core.routine import Cycles, Minutes, Routine, SessionLength
 from relaxapp.core.session import Status
 from relaxapp.ui.audio_bar import AudioBar
-from relaxapp.ui.history_view import HistoryPage
 from relaxapp.ui.home_page import HomePage
-from relaxapp.ui.session_page import SessionPage
 from relaxapp.ui.session_runner import SessionRunner
-from relaxapp.ui.summary_page import SummaryPage
+
+if TYPE_CHECKING:
+    from relaxapp.ui.history_view import HistoryPage
+    from relaxapp.ui.session_page import SessionPage
+    from relaxapp.ui.summary_page import SummaryPage
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +58,8 @@ class MainWindow(QMainWindow):
         self.stop_confirmation: QMessageBox | None = None
 
         self.home = HomePage(routines)
-        self.session = SessionPage()
-        self.summary = SummaryPage()
-        self.history = HistoryPage(runner.history)
         self.pages = QStackedWidget()
-        for page in (self.home, self.session, self.summary, self.history):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.home)
 
         self.problem = QLabel()
         self.problem.setObjectName("problem")
@@ -128,13 +128,6 @@ class MainWindow(QMainWindow):
         self.breathe_tab.clicked.connect(self.go_home)
         self.history_tab.clicked.connect(self.go_history)
         self.home.start_requested.connect(self.start_session)
-        self.session.pause_clicked.connect(self.runner.toggle_pause)
-        self.session.stop_clicked.connect(self.request_stop)
-        self.summary.again_clicked.connect(self._again)
-        self.summary.history_clicked.connect(self.go_history)
-        self.summary.home_clicked.connect(self.go_home)
-        self.runner.frame.connect(self.session.show_state)
-        self.runner.status_changed.connect(self.session.show_status)
         self.runner.ended.connect(self._on_ended)
         self.runner.save_failed.connect(self.show_problem)
         self.audio_bar.volume_changed.connect(self._on_volume)
@@ -143,12 +136,48 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_Space), self, self._on_space)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape)
 
+    # The other pages are built (and their modules loaded) on first use: only home is on the first frame.
+
+    @cached_property
+    def session(self) -> SessionPage:
+        from relaxapp.ui.session_page import SessionPage  # noqa: PLC0415 - see above
+
+        page = SessionPage()
+        page.pause_clicked.connect(self.runner.toggle_pause)
+        page.stop_clicked.connect(self.request_stop)
+        self.runner.frame.connect(page.show_state)
+        self.runner.status_changed.connect(page.show_status)
+        self.pages.addWidget(page)
+        return page
+
+    @cached_property
+    def summary(self) -> SummaryPage:
+        from relaxapp.ui.summary_page import SummaryPage  # noqa: PLC0415 - see above
+
+        page = SummaryPage()
+        page.again_clicked.connect(self._again)
+        page.history_clicked.connect(self.go_history)
+        page.home_clicked.connect(self.go_home)
+        self.pages.addWidget(page)
+        return page
+
+    @cached_property
+    def history(self) -> HistoryPage:
+        from relaxapp.ui.history_view import HistoryPage  # noqa: PLC0415 - see above
+
+        page = HistoryPage(self.runner.history)
+        self.pages.addWidget(page)
+        return page
+
+    def _session_is_showing(self) -> bool:
+        page = self.__dict__.get("session")
+        return page is not None and self.pages.currentWidget() is page
+
     def go_home(self) -> None:
         if self.runner.is_active:
             return
         self.breathe_tab.setChecked(True)
         self.pages.setCurrentWidget(self.home)
-        self.nav.setEnabled(True)
 
     def go_history(self) -> None:
         if self.runner.is_active:
@@ -174,7 +203,7 @@ class MainWindow(QMainWindow):
         self._remember(routine, length)
         self.session.begin(routine.title)
         self.pages.setCurrentWidget(self.session)
-        self.nav.setEnabled(False)
+        self.nav.hide()  # a session has the whole window: nothing else to look at or wander off to
         self.runner.start(plan)
         self.session.setFocus()
 
@@ -211,15 +240,15 @@ class MainWindow(QMainWindow):
         box.deleteLater()
 
     def _on_space(self) -> None:
-        if self.pages.currentWidget() is self.session and self.stop_confirmation is None:
+        if self._session_is_showing() and self.stop_confirmation is None:
             self.runner.toggle_pause()
 
     def _on_escape(self) -> None:
-        if self.pages.currentWidget() is self.session and self.stop_confirmation is None:
+        if self._session_is_showing() and self.stop_confirmation is None:
             self.request_stop()
 
     def _on_ended(self, record: SessionRecord) -> None:
-        self.nav.setEnabled(True)
+        self.nav.show()
         if not record.worth_keeping():
             self.go_home()
             return

@@ -51,7 +51,8 @@ class SessionRunner(QObject):
         self._started_at: datetime | None = None
         self._frame_timer = QTimer(self)
         self._frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._frame_timer.setInterval(max(1, math.floor(1000 / frame_rate)))
+        self._frame_interval_ms = max(1, math.floor(1000 / frame_rate))
+        self._frame_timer.setInterval(self._frame_interval_ms)
         self._frame_timer.timeout.connect(self._on_frame)
         self._cue_timer = QTimer(self)
         self._cue_timer.setSingleShot(True)
@@ -100,7 +101,7 @@ class SessionRunner(QObject):
         return self._end()
 
     def _resume_timers(self) -> None:
-        self._frame_timer.start()
+        self._frame_timer.start(self._frame_interval_ms)
         self._aim_cue_timer()
 
     def _aim_cue_timer(self) -> None:
@@ -126,8 +127,18 @@ class SessionRunner(QObject):
         # The cue timer is the punctual way to a cue; a frame that finds one due (the timer was held
         # up by a busy loop) plays it rather than let it wait.
         self._deliver_due_cues()
-        if self._engine is not None and self._engine.status is Status.RUNNING:
-            self.frame.emit(self._engine.state_at_now())
+        if self._engine.status is not Status.RUNNING:
+            return
+        state = self._engine.state_at_now()
+        self.frame.emit(state)
+        # While a breath is held nothing moves: sleep until a counter ticks over instead of drawing
+        # the same picture sixty times a second.
+        if state.is_still:
+            self._frame_timer.start(
+                max(self._frame_interval_ms, math.ceil(state.seconds_until_counters_change() * 1000))
+            )
+        elif self._frame_timer.interval() != self._frame_interval_ms:
+            self._frame_timer.start(self._frame_interval_ms)
 
     def _deliver_due_cues(self) -> None:
         engine = self._engine

@@ -17,7 +17,7 @@ class SummaryPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 32)
+        layout.setContentsMargins(40, 40, 40, 24)
         layout.setSpacing(14)
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")

@@ -50,7 +50,7 @@ def test_choose_start_pause_resume_stop_and_find_it_in_history(
     assert window.session.phase.text() == "Breathe in"
     assert window.session.remaining.text() == "0:55 left"
     assert window.runner.player.cues == ["bell_start"]
-    assert not window.nav.isEnabled()
+    assert not window.nav.isVisible()
 
     advance(qtbot, fake_clock, window, 5.5)
     assert window.session.phase.text() == "Breathe out"
@@ -76,6 +76,7 @@ def test_choose_start_pause_resume_stop_and_find_it_in_history(
 
     assert window.pages.currentWidget() is window.summary
     assert window.summary.heading.text() == "Session ended"
+    assert window.nav.isVisible()
     assert "for 20 s of the planned 55 s" in window.summary.details.text()
     assert window.summary.saved.text() == "Saved in your history."
     assert window.runner.player.cues[-1] == "bell_end"

@@ -50,6 +50,26 @@ def test_lung_fill_eases_from_empty_to_full_while_breathing_in(box: Routine, fak
     assert fills[1] - fills[0] < fills[2] - fills[1]  # a slow start, like a real breath
 
 
+def test_a_hold_is_still_and_knows_when_its_counters_next_change(shipped, fake_clock: FakeClock):
+    coherent = shipped.get("coherent")
+    box_engine = SessionEngine(timeline.build(shipped.get("box"), Cycles(2)), fake_clock)
+    box_engine.start()
+    assert not box_engine.state_at_now().is_still
+    fake_clock.advance(5.25)  # holding, 2.75 s of the hold left, 26.75 s of the session
+    state = box_engine.state_at_now()
+    assert state.is_still
+    assert state.seconds_until_counters_change() == pytest.approx(0.75)
+    fake_clock.advance(0.75)
+    assert box_engine.state_at_now().seconds_until_counters_change() == pytest.approx(1.0)
+    # Coherent phases of 5.5 s: the phase counter and the session clock tick at different moments.
+    engine = SessionEngine(timeline.build(coherent, Cycles(2)), fake_clock)
+    engine.start()
+    fake_clock.advance(12.0)  # 4.5 s left in the second breath in, 10 s left in the session
+    assert engine.state_at_now().seconds_until_counters_change() == pytest.approx(0.5)
+    fake_clock.advance(0.5)  # the phase shows 4 s for a whole second more, the session clock ticks in 0.5
+    assert engine.state_at_now().seconds_until_counters_change() == pytest.approx(0.5)
+
+
 def test_pause_shifts_the_end_by_exactly_the_paused_time(box: Routine, fake_clock: FakeClock):
     engine = SessionEngine(timeline.build(box, Minutes(1)), fake_clock)
     engine.start()
@@ -76,6 +96,18 @@ def test_many_pauses_add_up_without_drift(box: Routine, fake_clock: FakeClock):
         fake_clock.advance(0.7)
         engine.resume()
     assert engine.elapsed() == pytest.approx(1100.0, abs=1e-6)
+
+
+def test_the_clock_time_of_a_moment_moves_with_pauses(box: Routine, fake_clock: FakeClock):
+    engine = SessionEngine(timeline.build(box, Minutes(1)), fake_clock)
+    engine.start()
+    assert engine.clock_time_at(64) == 1064.0
+    fake_clock.advance(5)
+    engine.pause()
+    fake_clock.advance(10)
+    assert engine.clock_time_at(64) == 1074.0
+    engine.resume()
+    assert engine.clock_time_at(64) == 1074.0
 
 
 def test_stop_records_the_actual_seconds(box: Routine, fake_clock: FakeClock):

@@ -1,0 +1,98 @@
+"""The breathing animation's cost: CPU of the whole process and frame pacing, in a real (Xvfb) window.
+
+Runs relaxapp in this process on a private virtual screen, starts a box-breathing session and watches
+it for 30 s. Targets: cpu_percent (of one core) <= 5, fps >= 50, frame_interval_p99_ms <= 25.
+
+A frame is one tick of the animation clock that hands a new state to the view. They are counted while
+the circle moves (breathing in or out): during a hold nothing moves, and the app rightly wakes only
+when a counter ticks over. The view skips repainting a picture identical to the last (a change of less
+than a quarter pixel), so paints are reported beside the frames.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from xvfb import screen_env, virtual_screen
+
+SECONDS = 30.0
+SETTLE_S = 2.0  # let audio and the first frames settle before measuring
+
+
+def main() -> None:
+    with virtual_screen() as display, tempfile.TemporaryDirectory() as data:
+        os.environ.update(screen_env(display))
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        from relaxapp import app as relaxapp_app
+        from relaxapp.core.session import SessionState
+        from relaxapp.ui.main_window import MainWindow
+
+        frames: list[tuple[float, int]] = []  # (when, segment index) of each frame while the circle moves
+        paints: list[float] = []
+        result: dict[str, float] = {}
+
+        class PaintCounter(QObject):
+            def eventFilter(self, watched, event):  # noqa: N802 - Qt names it
+                if event.type() == QEvent.Type.Paint:
+                    paints.append(time.perf_counter())
+                return False
+
+        paint_counter = PaintCounter()
+
+        def on_frame(state: SessionState) -> None:
+            if not state.is_still:
+                frames.append((time.perf_counter(), state.segment_index))
+
+        def on_ready(window: MainWindow) -> None:
+            window.session.breathing.installEventFilter(paint_counter)
+
+            def begin() -> None:
+                window.runner.frame.connect(on_frame)
+                paints.clear()
+                result["cpu0"], result["wall0"] = time.process_time(), time.perf_counter()
+                QTimer.singleShot(int(SECONDS * 1000), end)
+
+            def end() -> None:
+                result["cpu1"], result["wall1"] = time.process_time(), time.perf_counter()
+                window.runner.frame.disconnect(on_frame)
+                window.close()
+
+            QTimer.singleShot(int(SETTLE_S * 1000), begin)
+
+        relaxapp_app.run(["--data-dir", data, "--routine", "box", "--minutes", "5"], on_ready=on_ready)
+
+    wall = result["wall1"] - result["wall0"]
+    cpu_percent = 100 * (result["cpu1"] - result["cpu0"]) / wall
+    pairs = [(a, b) for (a, sa), (b, sb) in itertools.pairwise(frames) if sa == sb]
+    intervals = [(b - a) * 1000 for a, b in pairs]
+    moving_seconds = sum(b - a for a, b in pairs)
+    fps = len(intervals) / moving_seconds
+    p99 = statistics.quantiles(intervals, n=100)[98]
+    print(f"{'measured':>22}: {wall:.1f} s of box breathing, {moving_seconds:.1f} s of it moving")
+    print(f"{'CPU (one core)':>22}: {cpu_percent:.2f} %")
+    print(f"{'frames while moving':>22}: {len(frames)} ({fps:.1f} per second)")
+    print(f"{'paints':>22}: {len(paints)} in all (identical pictures are not repainted)")
+    print(
+        f"{'frame interval':>22}: median {statistics.median(intervals):.2f} ms, p99 {p99:.2f} ms, "
+        f"max {max(intervals):.2f} ms"
+    )
+    figures = {
+        "cpu_percent": round(cpu_percent, 2),
+        "fps": round(fps, 1),
+        "frame_interval_p99_ms": round(p99, 2),
+    }
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
