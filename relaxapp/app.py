@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QEvent,
@@ -28,12 +30,15 @@ from relaxapp.audio.player import CUE_IDS, SilentPlayer
 from relaxapp.core.catalog import Catalog, load_catalog
 from relaxapp.core.clock import MonotonicClock, utc_now
 from relaxapp.core.routine import Cycles, Minutes, SessionLength
+from relaxapp.core.safety import Checklist, SafetyFileError, load_checklist
+from relaxapp.core.tips import TipBook, TipsFileError, load_tips
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryError, HistoryStore
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.session_runner import SessionRunner
 
 log = logging.getLogger("relaxapp")
+_Guidance = TypeVar("_Guidance", TipBook, Checklist)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -63,7 +68,13 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None
     """Run the app until it closes; `on_ready` (for benchmarks) is called once the window is up."""
     args = parse_args(argv)
     user_paths = paths.UserPaths.portable(args.data_dir) if args.data_dir else paths.UserPaths.default()
-    _setup_logging(user_paths.log_file)
+    with _process_hooks(user_paths.log_file):
+        return _run(args, user_paths, on_ready)
+
+
+def _run(
+    args: argparse.Namespace, user_paths: paths.UserPaths, on_ready: Callable[[MainWindow], None] | None
+) -> int:
     catalog = load_catalog([paths.content_dir() / "routines", user_paths.user_routines_dir])
     for error in catalog.errors:
         log.warning("routine file skipped: %s", error)
@@ -75,12 +86,11 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None
         print(f"relaxapp: there is no routine called '{args.routine}'; try --list-routines", file=sys.stderr)
         return 2
 
-    qInstallMessageHandler(_log_qt_message)
-    app = QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # a host that embeds the app (the tests) may have one already
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("relaxapp")
     app.setApplicationVersion(__version__)
     app.setStyleSheet(paths.package_file("ui", "style.qss").read_text(encoding="utf-8"))
-    sys.excepthook = _report_unexpected_error(user_paths.log_file)
 
     problems = [f"A routine file was skipped: {error}" for error in catalog.errors]
     history = _open_history(user_paths.history_db, problems)
@@ -88,8 +98,11 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None
     screen = app.primaryScreen()
     frame_rate = screen.refreshRate() if screen is not None and screen.refreshRate() > 1 else 60.0
     runner = SessionRunner(SilentPlayer(), history, MonotonicClock(), utc_now, frame_rate=frame_rate)
-    window = MainWindow(catalog.routines, runner, settings, problems)
-    _end_on_signals(app, window)
+    routine_ids = {routine.id for routine in catalog.routines}
+    tips = _load_guidance(lambda: load_tips(paths.content_dir() / "tips.toml", routine_ids), problems)
+    checklist = _load_guidance(lambda: load_checklist(paths.content_dir() / "safety.toml"), problems)
+    window = MainWindow(catalog.routines, runner, settings, problems, tips=tips, checklist=checklist)
+    restore_signals = _end_on_signals(app, window)
 
     def after_first_frame() -> None:
         if args.exit_after_first_frame:
@@ -97,6 +110,7 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None
             app.quit()
             return
         _load_audio(window)
+        window.show_notice(only_first_time=True)
         _start_from_command_line(window, catalog, args)
         if on_ready is not None:
             on_ready(window)
@@ -104,17 +118,40 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None
     first_frame = _FirstFrame(after_first_frame)
     window.installEventFilter(first_frame)
     window.show()
-    exit_code = app.exec()
-    runner.player.close()
-    history.close()
+    try:
+        exit_code = app.exec()
+    finally:
+        restore_signals()
+        runner.player.close()
+        history.close()
     log.info("relaxapp closed")
     return exit_code
+
+
+@contextlib.contextmanager
+def _process_hooks(log_file: Path) -> Iterator[None]:
+    """The log file, Qt's message handler and the last-resort error dialog, for as long as the app runs;
+    whatever was there before is put back (the process may go on, as under the tests)."""
+    handler = _log_handler(log_file)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    previous_qt_handler = qInstallMessageHandler(_log_qt_message)
+    previous_excepthook = sys.excepthook
+    sys.excepthook = _report_unexpected_error(log_file)
+    try:
+        yield
+    finally:
+        sys.excepthook = previous_excepthook
+        qInstallMessageHandler(previous_qt_handler)
+        root.removeHandler(handler)
+        handler.close()
 
 
 LOG_KEEP_BYTES = 1_000_000
 
 
-def _setup_logging(log_file: Path) -> None:
+def _log_handler(log_file: Path) -> logging.Handler:
     handler: logging.Handler
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
@@ -130,9 +167,7 @@ def _setup_logging(log_file: Path) -> None:
             file=sys.stderr,
         )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    return handler
 
 
 _QT_LOG_LEVELS = {
@@ -158,6 +193,16 @@ def _open_history(path: Path, problems: list[str]) -> HistoryStore:
         return HistoryStore.in_memory()
 
 
+def _load_guidance(load: Callable[[], _Guidance], problems: list[str]) -> _Guidance | None:
+    """Tips and the safety check are shipped files; if one is damaged the rest of the app still works."""
+    try:
+        return load()
+    except (TipsFileError, SafetyFileError) as error:
+        log.error("guidance file unusable: %s", error)
+        problems.append(f"Part of the guidance could not be loaded and is switched off: {error}")
+        return None
+
+
 def _load_audio(window: MainWindow) -> None:
     # pygame and the sound files load after the window is on screen, so they cost no start-up time.
     from relaxapp.audio.pygame_player import start_player  # noqa: PLC0415
@@ -179,7 +224,7 @@ def _start_from_command_line(window: MainWindow, catalog: Catalog, args: argpars
     window.start_session(routine, length)
 
 
-def _end_on_signals(app: QApplication, window: QWidget) -> None:
+def _end_on_signals(app: QApplication, window: QWidget) -> Callable[[], None]:
     """Ctrl+C and SIGTERM close the window as a click would, so a running session is kept.
 
     Python runs signal handlers only when the interpreter gets control; Qt's loop waits in C. The
@@ -214,9 +259,18 @@ def _end_on_signals(app: QApplication, window: QWidget) -> None:
         window.close()
         app.quit()
 
-    signal.signal(signal.SIGINT, close_window)
-    signal.signal(signal.SIGTERM, close_window)
-    app.aboutToQuit.connect(lambda: signal.set_wakeup_fd(-1))
+    previous = {number: signal.signal(number, close_window) for number in (signal.SIGINT, signal.SIGTERM)}
+
+    def restore() -> None:
+        signal.set_wakeup_fd(-1)
+        notifier.setEnabled(False)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if sys.platform != "win32":
+            os.close(wake_read)
+            os.close(wake_write)
+
+    return restore
 
 
 class _FirstFrame(QObject):

@@ -18,11 +18,13 @@ QT_SYSTEM_LIBS=(
 )
 
 ensure_system_libs() {
-  local missing=() entry
+  local missing=() entry known
+  # Read each listing once: `ldconfig -p | grep -q` would die of SIGPIPE under pipefail and miscount.
+  known=$(ldconfig -p 2>/dev/null || true)
   for entry in "${QT_SYSTEM_LIBS[@]}"; do
-    ldconfig -p | grep -q "${entry%%:*}" || missing+=("${entry##*:}")
+    grep -qF "${entry%%:*}" <<<"$known" || missing+=("${entry##*:}")
   done
-  fc-list 2>/dev/null | grep -q . || missing+=(fonts-dejavu-core fontconfig)
+  [[ -n $(fc-list 2>/dev/null || true) ]] || missing+=(fonts-dejavu-core fontconfig)
   ((${#missing[@]})) || return 0
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     echo "Installing system libraries for Qt: ${missing[*]}"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from relaxapp.core.fields import FieldError, no_unknown, text
 from relaxapp.core.routine import (
     MAX_CYCLES,
     MAX_SESSION_MINUTES,
@@ -60,13 +61,6 @@ class Catalog:
         return next((routine for routine in self.routines if routine.id == routine_id), None)
 
 
-class _InvalidFieldError(Exception):
-    def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field_name
-        self.message = message
-
-
 def load_catalog(folders: Iterable[Path]) -> Catalog:
     """Every *.toml file in the folders, in name order; a later file may not reuse an earlier id."""
     catalog = Catalog()
@@ -90,106 +84,84 @@ def load_catalog(folders: Iterable[Path]) -> Catalog:
 
 def load_routine_file(path: Path) -> Routine | RoutineFileError:
     try:
-        text = path.read_text(encoding="utf-8")
+        source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return RoutineFileError(path, "", f"cannot be read ({error})")
     try:
-        return parse_routine(path.stem, tomllib.loads(text))
+        return parse_routine(path.stem, tomllib.loads(source))
     except tomllib.TOMLDecodeError as error:
         return RoutineFileError(path, "", f"is not valid TOML ({error})")
-    except _InvalidFieldError as invalid:
+    except FieldError as invalid:
         return RoutineFileError(path, invalid.field, invalid.message)
 
 
 def parse_routine(routine_id: str, data: dict[str, Any]) -> Routine:
-    unknown = sorted(set(data) - _KNOWN_KEYS)
-    if unknown:
-        raise _InvalidFieldError(
-            unknown[0], f"is not a field a routine can have (known: {', '.join(sorted(_KNOWN_KEYS))})"
-        )
-    kind_name = _text(data, "kind")
+    no_unknown(data, _KNOWN_KEYS, "")
+    kind_name = text(data, "kind")
     try:
         kind = RoutineKind(kind_name)
     except ValueError:
-        raise _InvalidFieldError("kind", f"'{kind_name}' is not a kind of routine") from None
+        raise FieldError("kind", f"'{kind_name}' is not a kind of routine") from None
     if kind not in SUPPORTED_KINDS:
-        raise _InvalidFieldError("kind", f"'{kind}' routines are not supported by this version of relaxapp")
+        raise FieldError("kind", f"'{kind}' routines are not supported by this version of relaxapp")
 
     phases = _phases(data.get("phases"))
     problems = pattern_problems(phases)
     if problems:
-        raise _InvalidFieldError("phases", "; ".join(problems))
+        raise FieldError("phases", "; ".join(problems))
     max_cycles = _optional_count(data, "max_cycles")
     routine = Routine(
         id=routine_id,
         kind=kind,
-        title=_text(data, "title"),
-        summary=_text(data, "summary"),
+        title=text(data, "title"),
+        summary=text(data, "summary"),
         phases=phases,
         default_length=_default_length(data),
-        guidance=_text(data, "guidance", required=False),
+        guidance=text(data, "guidance", required=False),
         max_cycles=max_cycles,
     )
     if max_cycles is not None and routine.cycles_for(routine.default_length) > max_cycles:
-        raise _InvalidFieldError("default_cycles", f"is longer than max_cycles ({max_cycles})")
+        raise FieldError("default_cycles", f"is longer than max_cycles ({max_cycles})")
     return routine
 
 
 def _phases(raw: object) -> tuple[Phase, ...]:
     if not isinstance(raw, list) or not raw:
-        raise _InvalidFieldError("phases", "must be a list of [[phases]] tables, at least one")
+        raise FieldError("phases", "must be a list of [[phases]] tables, at least one")
     return tuple(_phase(index, item) for index, item in enumerate(raw, start=1))
 
 
 def _phase(number: int, raw: object) -> Phase:
     where = f"phases[{number}]"
     if not isinstance(raw, dict):
-        raise _InvalidFieldError(where, "must be a table with kind, seconds and text")
-    unknown = sorted(set(raw) - _KNOWN_PHASE_KEYS)
-    if unknown:
-        raise _InvalidFieldError(f"{where}.{unknown[0]}", "is not a field a phase can have")
-    kind_name = _text(raw, "kind", where)
+        raise FieldError(where, "must be a table with kind, seconds and text")
+    no_unknown(raw, _KNOWN_PHASE_KEYS, where)
+    kind_name = text(raw, "kind", where)
     try:
         kind = PhaseKind(kind_name)
     except ValueError:
         known = ", ".join(k.value for k in PhaseKind)
-        raise _InvalidFieldError(
-            f"{where}.kind", f"'{kind_name}' is not a phase kind (known: {known})"
-        ) from None
+        raise FieldError(f"{where}.kind", f"'{kind_name}' is not a phase kind (known: {known})") from None
     seconds = _number(raw, "seconds", where)
     fill = raw.get("fill")
     if fill is not None and (not _is_number(fill) or not 0 <= fill <= 1):
-        raise _InvalidFieldError(f"{where}.fill", f"must be a number from 0 to 1, not {fill!r}")
-    cue = _text(raw, "cue", where, required=False) or None
-    return Phase(kind, seconds, _text(raw, "text", where), cue, None if fill is None else float(fill))
+        raise FieldError(f"{where}.fill", f"must be a number from 0 to 1, not {fill!r}")
+    cue = text(raw, "cue", where, required=False) or None
+    return Phase(kind, seconds, text(raw, "text", where), cue, None if fill is None else float(fill))
 
 
 def _default_length(data: dict[str, Any]) -> SessionLength:
     has_minutes, has_cycles = "default_minutes" in data, "default_cycles" in data
     if has_minutes == has_cycles:
-        raise _InvalidFieldError("default_minutes", "give exactly one of default_minutes or default_cycles")
+        raise FieldError("default_minutes", "give exactly one of default_minutes or default_cycles")
     if has_minutes:
         minutes = _number(data, "default_minutes")
         if not 0 < minutes <= MAX_SESSION_MINUTES:
-            raise _InvalidFieldError(
-                "default_minutes", f"must be more than 0 and at most {MAX_SESSION_MINUTES}"
-            )
+            raise FieldError("default_minutes", f"must be more than 0 and at most {MAX_SESSION_MINUTES}")
         return Minutes(minutes)
     cycles = _optional_count(data, "default_cycles")
     assert cycles is not None
     return Cycles(cycles)
-
-
-def _text(data: dict[str, Any], key: str, where: str = "", *, required: bool = True) -> str:
-    name = f"{where}.{key}" if where else key
-    value = data.get(key)
-    if value is None and not required:
-        return ""
-    if not isinstance(value, str) or not value.strip():
-        raise _InvalidFieldError(
-            name, "is missing: it must be a non-empty text" if value is None else "must be a non-empty text"
-        )
-    return value.strip()
 
 
 def _is_number(value: object) -> bool:
@@ -200,9 +172,9 @@ def _number(data: dict[str, Any], key: str, where: str = "") -> float:
     name = f"{where}.{key}" if where else key
     value = data.get(key)
     if value is None:
-        raise _InvalidFieldError(name, "is missing: it must be a number")
+        raise FieldError(name, "is missing: it must be a number")
     if not _is_number(value):
-        raise _InvalidFieldError(name, f"must be a number, not {value!r}")
+        raise FieldError(name, f"must be a number, not {value!r}")
     return float(value)
 
 
@@ -211,5 +183,5 @@ def _optional_count(data: dict[str, Any], key: str) -> int | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_CYCLES:
-        raise _InvalidFieldError(key, f"must be a whole number from 1 to {MAX_CYCLES}, not {value!r}")
+        raise FieldError(key, f"must be a whole number from 1 to {MAX_CYCLES}, not {value!r}")
     return value

@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -17,8 +19,9 @@ from PySide6.QtWidgets import (
 from relaxapp.core.durations import duration_text
 from relaxapp.core.routine import MAX_CYCLES, STANDARD_MINUTES, Cycles, Minutes, Routine, SessionLength
 from relaxapp.core.routine import length_problem as routine_length_problem
+from relaxapp.core.tips import Tip
 
-CARD_HEIGHT = 96
+CARD_HEIGHT = 88
 
 
 class RoutineCard(QPushButton):
@@ -58,13 +61,25 @@ class RoutineCard(QPushButton):
 
 class HomePage(QWidget):
     start_requested = Signal(object, object)  # Routine, SessionLength
+    tip_requested = Signal(object)  # Tip
 
-    def __init__(self, routines: list[Routine], parent: QWidget | None = None) -> None:
+    def __init__(self, routines: list[Routine], tip: Tip | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._routines = routines
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 32, 40, 24)
-        outer.setSpacing(14)
+        # Scrolls rather than squeezes when the window is short or the text is large.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        content.setObjectName("pageContent")
+        scroll.setWidget(content)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll)
+        outer = QVBoxLayout(content)
+        outer.setContentsMargins(40, 28, 40, 20)
+        outer.setSpacing(12)
 
         heading = QLabel("Take a few calm breaths")
         heading.setObjectName("pageTitle")
@@ -125,10 +140,34 @@ class HomePage(QWidget):
         start_row.addWidget(self._start)
         outer.addLayout(start_row)
         outer.addStretch()
+        if tip is not None:
+            outer.addWidget(self._tip_card(tip))
 
         self._cards.idToggled.connect(self._on_routine_toggled)
         self._lengths.idToggled.connect(lambda _id, _on: self._refresh_plan())
         self._breaths.valueChanged.connect(self._on_breaths_changed)
+
+    def _tip_card(self, tip: Tip) -> QWidget:
+        card = QFrame()
+        card.setObjectName("tipCard")
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(16, 12, 16, 10)
+        layout.setSpacing(4)
+        label = QLabel("Tip of the day")
+        label.setObjectName("tipLabel")
+        title = QLabel(tip.title)
+        title.setObjectName("tipTitle")
+        body = QLabel(tip.paragraphs[0])
+        body.setObjectName("tipBody")
+        body.setWordWrap(True)
+        more = QPushButton("Read more tips ›")
+        more.setObjectName("linkButton")
+        more.setCursor(Qt.CursorShape.PointingHandCursor)
+        more.clicked.connect(lambda: self.tip_requested.emit(tip))
+        self.tip_title = title
+        for widget in (label, title, body, more):
+            layout.addWidget(widget)
+        return card
 
     def _chip(self, text: str, accessible_name: str) -> QPushButton:
         chip = QPushButton(text)

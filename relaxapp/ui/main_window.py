@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -20,19 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relaxapp import __version__
 from relaxapp.audio.player import AudioPlayer
 from relaxapp.core import timeline
 from relaxapp.core.record import MIN_KEPT_SECONDS, SessionRecord
 from relaxapp.core.routine import Cycles, Minutes, Routine, SessionLength
+from relaxapp.core.safety import Checklist
 from relaxapp.core.session import Status
+from relaxapp.core.tips import Tip, TipBook
 from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.home_page import HomePage
 from relaxapp.ui.session_runner import SessionRunner
 
 if TYPE_CHECKING:
     from relaxapp.ui.history_view import HistoryPage
+    from relaxapp.ui.safety_view import SafetyPage
     from relaxapp.ui.session_page import SessionPage
     from relaxapp.ui.summary_page import SummaryPage
+    from relaxapp.ui.tips_panel import TipsPage
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +51,15 @@ class MainWindow(QMainWindow):
         runner: SessionRunner,
         settings: QSettings,
         problems: list[str],
+        *,
+        tips: TipBook | None = None,
+        checklist: Checklist | None = None,
+        today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("relaxapp")
-        self.resize(980, 700)
+        self.resize(1000, 740)
         self.setMinimumSize(760, 560)
         self.runner = runner
         self._settings = settings
@@ -56,8 +67,13 @@ class MainWindow(QMainWindow):
         self._length: SessionLength | None = None
         self._resume_after_confirm = False
         self.stop_confirmation: QMessageBox | None = None
+        self.notice_box: QMessageBox | None = None
+        self._routines = routines
+        self._tips = tips
+        self._checklist = checklist
 
-        self.home = HomePage(routines)
+        tip = tips.tip_of_the_day(today or date.today()) if tips else None
+        self.home = HomePage(routines, tip)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
 
@@ -89,6 +105,7 @@ class MainWindow(QMainWindow):
         central.setObjectName("central")
         central.setLayout(body)
         self.setCentralWidget(central)
+        self._build_menu()
 
         self._connect()
         for text in problems:
@@ -101,7 +118,7 @@ class MainWindow(QMainWindow):
     def _build_nav(self) -> QWidget:
         nav = QWidget()
         nav.setObjectName("nav")
-        nav.setFixedWidth(180)
+        nav.setFixedWidth(196)
         layout = QVBoxLayout(nav)
         layout.setContentsMargins(16, 24, 16, 16)
         layout.setSpacing(6)
@@ -116,18 +133,89 @@ class MainWindow(QMainWindow):
         self.nav_group = QButtonGroup(self)
         self.breathe_tab = QPushButton("Breathe")
         self.history_tab = QPushButton("History")
-        for button in (self.breathe_tab, self.history_tab):
+        self.tips_tab = QPushButton("Tips and advice")
+        self.signs_tab = QPushButton("Warning signs")
+        self.signs_tab.setToolTip("Should I see a doctor?")
+        for button in (self.breathe_tab, self.history_tab, self.tips_tab, self.signs_tab):
             button.setObjectName("navButton")
             button.setCheckable(True)
             self.nav_group.addButton(button)
             layout.addWidget(button)
+        self.tips_tab.setEnabled(self._tips is not None)
+        self.signs_tab.setEnabled(self._checklist is not None)
         layout.addStretch()
+        self.help_button = QPushButton("Help")
+        self.help_button.setObjectName("navButton")
+        layout.addWidget(self.help_button)
         return nav
+
+    def _build_menu(self) -> None:
+        # The help menu hangs off the navigation rather than a menu bar holding nothing else.
+        help_menu = QMenu(self.help_button)
+        self.help_button.setMenu(help_menu)
+        help_menu.addAction("Wellbeing notice", lambda: self.show_notice(only_first_time=False))
+        shortcuts = help_menu.addAction("Keyboard shortcuts", self._show_shortcuts)
+        shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.addAction(shortcuts)
+        help_menu.addSeparator()
+        help_menu.addAction("About relaxapp", self._show_about)
+        quit_action = QAction("Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+
+    def show_notice(self, *, only_first_time: bool) -> None:
+        """The plain statement of what relaxapp is and is not: once at first start, and from Help."""
+        if self._checklist is None or self.notice_box is not None:
+            return
+        if only_first_time and str(self._settings.value("notice/acknowledged", "false")) == "true":
+            return
+        notice = self._checklist.notice
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("relaxapp")
+        box.setText(notice.title)
+        box.setInformativeText("\n\n".join(notice.paragraphs))
+        box.addButton("I understand", QMessageBox.ButtonRole.AcceptRole)
+        box.finished.connect(self._on_notice_closed)
+        self.notice_box = box
+        box.open()
+
+    def _on_notice_closed(self) -> None:
+        self._settings.setValue("notice/acknowledged", "true")
+        self._settings.sync()
+        if self.notice_box is not None:
+            self.notice_box.deleteLater()
+        self.notice_box = None
+
+    def _show_shortcuts(self) -> None:
+        QMessageBox.information(
+            self,
+            "Keyboard shortcuts",
+            "Space: pause or resume a session\n"
+            "Esc: stop a session\n"
+            "Tab and Shift+Tab: move between controls\n"
+            "Enter or Space: press the focused button\n"
+            "F1: this list\n"
+            "Ctrl+Q: quit",
+        )
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About relaxapp",
+            f"relaxapp {__version__}\n\n"
+            "Guided breathing and relaxation for facial spasms and everyday tension. General wellbeing "
+            "guidance, not diagnosis. Works offline; your data stays on this computer.",
+        )
 
     def _connect(self) -> None:
         self.breathe_tab.clicked.connect(self.go_home)
         self.history_tab.clicked.connect(self.go_history)
+        self.tips_tab.clicked.connect(self.go_tips)
+        self.signs_tab.clicked.connect(self.go_safety_check)
         self.home.start_requested.connect(self.start_session)
+        self.home.tip_requested.connect(self.show_tip)
         self.runner.ended.connect(self._on_ended)
         self.runner.save_failed.connect(self.show_problem)
         self.audio_bar.volume_changed.connect(self._on_volume)
@@ -158,6 +246,28 @@ class MainWindow(QMainWindow):
         page.again_clicked.connect(self._again)
         page.history_clicked.connect(self.go_history)
         page.home_clicked.connect(self.go_home)
+        page.warning_signs_clicked.connect(self.go_safety_check)
+        self.pages.addWidget(page)
+        return page
+
+    @cached_property
+    def tips_page(self) -> TipsPage:
+        from relaxapp.ui.tips_panel import TipsPage  # noqa: PLC0415 - see above
+
+        assert self._tips is not None
+        page = TipsPage(self._tips, {routine.id: routine.title for routine in self._routines})
+        page.routine_requested.connect(self._try_routine)
+        page.safety_check_requested.connect(self.go_safety_check)
+        self.pages.addWidget(page)
+        return page
+
+    @cached_property
+    def safety_page(self) -> SafetyPage:
+        from relaxapp.ui.safety_view import SafetyPage  # noqa: PLC0415 - see above
+
+        assert self._checklist is not None
+        page = SafetyPage(self._checklist)
+        page.breathe_requested.connect(self.go_home)
         self.pages.addWidget(page)
         return page
 
@@ -185,6 +295,30 @@ class MainWindow(QMainWindow):
         self.history_tab.setChecked(True)
         self.history.refresh()
         self.pages.setCurrentWidget(self.history)
+
+    def go_tips(self) -> None:
+        if self.runner.is_active or self._tips is None:
+            return
+        self.tips_tab.setChecked(True)
+        self.pages.setCurrentWidget(self.tips_page)
+
+    def show_tip(self, tip: Tip) -> None:
+        self.go_tips()
+        self.tips_page.show_tip(tip)
+
+    def go_safety_check(self) -> None:
+        if self.runner.is_active or self._checklist is None:
+            return
+        self.signs_tab.setChecked(True)
+        self.safety_page.reset()
+        self.pages.setCurrentWidget(self.safety_page)
+
+    def _try_routine(self, routine_id: str) -> None:
+        routine = next((r for r in self._routines if r.id == routine_id), None)
+        if routine is None:
+            log.warning("a tip links to the unknown routine %r", routine_id)
+            return
+        self.start_session(routine, routine.default_length)
 
     def show_problem(self, text: str) -> None:
         shown = self.problem.text()
@@ -255,7 +389,7 @@ class MainWindow(QMainWindow):
         note = "Saved in your history." if record not in self.runner.history.unsaved else ""
         self.summary.show_record(record, note)
         self.nav_group.setExclusive(False)
-        for button in (self.breathe_tab, self.history_tab):
+        for button in self.nav_group.buttons():
             button.setChecked(False)
         self.nav_group.setExclusive(True)
         self.pages.setCurrentWidget(self.summary)

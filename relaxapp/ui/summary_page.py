@@ -13,6 +13,7 @@ class SummaryPage(QWidget):
     again_clicked = Signal()
     history_clicked = Signal()
     home_clicked = Signal()
+    warning_signs_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +36,9 @@ class SummaryPage(QWidget):
         )
         care.setObjectName("careNote")
         care.setWordWrap(True)
+        signs = QPushButton("Check the warning signs ›")
+        signs.setObjectName("linkButton")
+        signs.clicked.connect(self.warning_signs_clicked)
 
         again = QPushButton("Breathe again")
         again.setObjectName("primary")
@@ -55,6 +59,7 @@ class SummaryPage(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(2)
         layout.addWidget(care)
+        layout.addWidget(signs)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignLeft)
 
     def show_record(self, record: SessionRecord, saved_note: str) -> None:

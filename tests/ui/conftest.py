@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -9,6 +9,8 @@ from PySide6.QtCore import QSettings
 
 from relaxapp.core.catalog import Catalog
 from relaxapp.core.clock import Clock, FakeClock
+from relaxapp.core.safety import Checklist, load_checklist
+from relaxapp.core.tips import TipBook, load_tips
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.main_window import MainWindow
@@ -16,6 +18,7 @@ from relaxapp.ui.session_runner import SessionRunner
 from tests.helpers.stubs import RecordingPlayer
 
 STARTED = datetime(2026, 11, 25, 8, 30, tzinfo=UTC)
+TODAY = date(2026, 11, 25)
 
 
 @pytest.fixture
@@ -25,12 +28,26 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
     history.close()
 
 
+@pytest.fixture(scope="session")
+def tips(shipped: Catalog) -> TipBook:
+    return load_tips(paths.content_dir() / "tips.toml", {routine.id for routine in shipped.routines})
+
+
+@pytest.fixture(scope="session")
+def checklist() -> Checklist:
+    return load_checklist(paths.content_dir() / "safety.toml")
+
+
 @pytest.fixture
-def make_window(qtbot, shipped: Catalog, store: HistoryStore, tmp_path: Path) -> Callable[..., MainWindow]:
+def make_window(
+    qtbot, shipped: Catalog, store: HistoryStore, tmp_path: Path, tips: TipBook, checklist: Checklist
+) -> Callable[..., MainWindow]:
     def make(clock: Clock, problems: list[str] | None = None) -> MainWindow:
         runner = SessionRunner(RecordingPlayer(clock), store, clock, lambda: STARTED)
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(shipped.routines, runner, settings, problems or [])
+        window = MainWindow(
+            shipped.routines, runner, settings, problems or [], tips=tips, checklist=checklist, today=TODAY
+        )
         window.setStyleSheet(paths.package_file("ui", "style.qss").read_text())
         qtbot.addWidget(window)
         window.show()

@@ -59,7 +59,7 @@ BROKEN = [
     ("no title", GOOD.replace('title = "Calm"', ""), "title", "is missing"),
     ("empty title", GOOD.replace('title = "Calm"', 'title = "  "'), "title", "non-empty text"),
     ("title not text", GOOD.replace('title = "Calm"', "title = 3"), "title", "non-empty text"),
-    ("unknown field", 'colour = "blue"\n' + GOOD, "colour", "is not a field a routine can have"),
+    ("unknown field", 'colour = "blue"\n' + GOOD, "colour", "is not a known field"),
     ("no phases", GOOD.split("[[phases]]", maxsplit=1)[0], "phases", "must be a list"),
     ("negative seconds", GOOD.replace("seconds = 4", "seconds = -4"), "phases", "lasts -4 s"),
     ("absurd seconds", GOOD.replace("seconds = 6", "seconds = 6000"), "phases", "at most 60 s"),

@@ -1,0 +1,148 @@
+"""'Should I see a doctor?': from the warning signs a person ticks to one of three clear answers."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Collection
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from relaxapp.core.fields import FieldError, no_unknown, tables, text
+
+
+class Urgency(StrEnum):
+    EMERGENCY = "emergency"  # call emergency services now
+    SOON = "soon"  # book a doctor's visit
+    SELF_CARE = "self_care"  # no warning signs: look after yourself, check again if anything changes
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    urgency: Urgency
+    text: str
+    see: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Professional:
+    id: str
+    name: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    title: str
+    body: str
+    notes: tuple[str, ...] = ()
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [" ".join(part.split()) for part in self.body.split("\n\n") if part.strip()]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    urgency: Urgency
+    answer: Answer
+    reasons: tuple[Question, ...]  # the ticked signs behind this answer
+    professionals: tuple[Professional, ...]  # whom to see, for a "soon" answer
+
+
+@dataclass(frozen=True)
+class Checklist:
+    questions: tuple[Question, ...]
+    professionals: dict[str, Professional]
+    answers: dict[Urgency, Answer]
+    notice: Answer  # the wellbeing notice shown at first start
+
+    def assess(self, ticked: Collection[str]) -> Assessment:
+        """The most urgent answer any ticked sign calls for: an emergency outranks everything."""
+        unknown = set(ticked) - {question.id for question in self.questions}
+        if unknown:
+            raise ValueError(f"no such warning sign: {', '.join(sorted(unknown))}")
+        for urgency in (Urgency.EMERGENCY, Urgency.SOON):
+            reasons = tuple(q for q in self.questions if q.id in ticked and q.urgency is urgency)
+            if reasons:
+                seen = dict.fromkeys(pid for question in reasons for pid in question.see)
+                professionals = tuple(self.professionals[pid] for pid in seen)
+                return Assessment(urgency, self.answers[urgency], reasons, professionals)
+        return Assessment(Urgency.SELF_CARE, self.answers[Urgency.SELF_CARE], (), ())
+
+
+class SafetyFileError(Exception):
+    def __init__(self, path: Path, field: str, message: str) -> None:
+        super().__init__(f"{path.name}, {field}: {message}" if field else f"{path.name}: {message}")
+
+
+def load_checklist(path: Path) -> Checklist:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise SafetyFileError(path, "", f"cannot be read ({error})") from error
+    except tomllib.TOMLDecodeError as error:
+        raise SafetyFileError(path, "", f"is not valid TOML ({error})") from error
+    try:
+        return parse_checklist(data)
+    except FieldError as error:
+        raise SafetyFileError(path, error.field, error.message) from None
+
+
+def parse_checklist(data: dict[str, Any]) -> Checklist:
+    no_unknown(data, {"questions", "professionals", "answers", "notice"}, "")
+    professionals = {pid: _professional(pid, raw) for pid, raw in _table(data, "professionals").items()}
+    questions = tuple(_question(n, raw, professionals) for n, raw in enumerate(tables(data, "questions"), 1))
+    for urgency in (Urgency.EMERGENCY, Urgency.SOON):
+        if not any(question.urgency is urgency for question in questions):
+            raise FieldError("questions", f"there must be at least one '{urgency}' question")
+    raw_answers = _table(data, "answers")
+    no_unknown(raw_answers, {u.value for u in Urgency}, "answers")
+    answers = {urgency: _answer(f"answers.{urgency}", raw_answers.get(urgency.value)) for urgency in Urgency}
+    return Checklist(questions, professionals, answers, _answer("notice", data.get("notice")))
+
+
+def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not value:
+        raise FieldError(key, f"must be a [{key}] table with at least one entry")
+    return value
+
+
+def _professional(pid: str, raw: object) -> Professional:
+    where = f"professionals.{pid}"
+    if not isinstance(raw, dict):
+        raise FieldError(where, "must be a table with name and why")
+    no_unknown(raw, {"name", "why"}, where)
+    return Professional(pid, text(raw, "name", where), text(raw, "why", where))
+
+
+def _question(number: int, raw: dict[str, Any], professionals: dict[str, Professional]) -> Question:
+    where = f"questions[{number}]"
+    no_unknown(raw, {"id", "urgency", "text", "see"}, where)
+    urgency_name = text(raw, "urgency", where)
+    if urgency_name not in (Urgency.EMERGENCY, Urgency.SOON):
+        raise FieldError(f"{where}.urgency", f"'{urgency_name}' must be 'emergency' or 'soon'")
+    urgency = Urgency(urgency_name)
+    see = raw.get("see", [])
+    if not isinstance(see, list) or any(pid not in professionals for pid in see):
+        raise FieldError(f"{where}.see", f"must list professionals from: {', '.join(professionals)}")
+    if urgency is Urgency.SOON and not see:
+        raise FieldError(f"{where}.see", "a 'soon' sign must say whom to see")
+    if urgency is Urgency.EMERGENCY and see:
+        raise FieldError(
+            f"{where}.see", "an emergency sign sends people to emergency services, not to a visit"
+        )
+    return Question(text(raw, "id", where), urgency, text(raw, "text", where), tuple(see))
+
+
+def _answer(where: str, raw: object) -> Answer:
+    if not isinstance(raw, dict):
+        raise FieldError(where, "is missing: every answer needs a title and a body")
+    no_unknown(raw, {"title", "body", "notes"}, where)
+    notes = raw.get("notes", [])
+    if not isinstance(notes, list) or not all(isinstance(note, str) and note.strip() for note in notes):
+        raise FieldError(f"{where}.notes", "must be a list of non-empty texts")
+    return Answer(text(raw, "title", where), text(raw, "body", where), tuple(notes))

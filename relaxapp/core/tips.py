@@ -1,0 +1,171 @@
+"""The tips people read: sections of short texts, searchable, with a tip for each day."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from relaxapp.core.fields import FieldError, no_unknown, tables, text
+
+SECTION_IDS = ("about", "triggers", "remedies", "relaxation", "warning_signs", "professionals", "prevention")
+SAFETY_CHECK = "safety_check"
+_ID = re.compile(r"[a-z0-9_]+")
+_SECTION_KEYS = {"id", "title", "intro"}
+_TIP_KEYS = {"id", "section", "title", "body", "try", "action", "daily"}
+
+
+class TipsFileError(Exception):
+    """A tips file that cannot be used; names the file, the field and what is wrong."""
+
+    def __init__(self, path: Path, field: str, message: str) -> None:
+        super().__init__(f"{path.name}, {field}: {message}" if field else f"{path.name}: {message}")
+        self.path = path
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class TipSection:
+    id: str
+    title: str
+    intro: str
+
+
+@dataclass(frozen=True)
+class Tip:
+    id: str
+    section: str
+    title: str
+    body: str
+    try_routine: str | None = None
+    action: str | None = None
+    daily: bool = True
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [" ".join(part.split()) for part in self.body.split("\n\n") if part.strip()]
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class TipMatch:
+    """A tip found by a search, with where the words were found (to highlight them)."""
+
+    tip: Tip
+    title_spans: tuple[Span, ...]
+    paragraph_spans: tuple[tuple[Span, ...], ...]
+
+
+@dataclass(frozen=True)
+class TipBook:
+    sections: tuple[TipSection, ...]
+    tips: tuple[Tip, ...]
+
+    def section(self, section_id: str) -> TipSection:
+        return next(section for section in self.sections if section.id == section_id)
+
+    def in_section(self, section_id: str) -> list[Tip]:
+        return [tip for tip in self.tips if tip.section == section_id]
+
+    def tip_of_the_day(self, day: date) -> Tip:
+        """A different tip each day, the same one all day long."""
+        daily = sorted((tip for tip in self.tips if tip.daily), key=lambda tip: tip.id)
+        return daily[day.toordinal() % len(daily)]
+
+    def search(self, query: str) -> list[TipMatch]:
+        """Tips holding every word of the query (as the start of a word, any case), title hits first."""
+        words = re.findall(r"\w+", query.lower())
+        if not words:
+            return []
+        patterns = [re.compile(r"\b" + re.escape(word), re.IGNORECASE) for word in words]
+        matches = []
+        for tip in self.tips:
+            text = f"{tip.title}\n{tip.body}"
+            if all(pattern.search(text) for pattern in patterns):
+                matches.append(
+                    TipMatch(
+                        tip,
+                        _spans(patterns, tip.title),
+                        tuple(_spans(patterns, paragraph) for paragraph in tip.paragraphs),
+                    )
+                )
+        order = {section: index for index, section in enumerate(SECTION_IDS)}
+        return sorted(matches, key=lambda match: (not match.title_spans, order[match.tip.section]))
+
+
+def _spans(patterns: list[re.Pattern[str]], text: str) -> tuple[Span, ...]:
+    found = sorted((m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text))
+    merged: list[Span] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def load_tips(path: Path, routine_ids: Collection[str]) -> TipBook:
+    """Read and check a tips file; `routine_ids` are the routines a "Try it now" link may start."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise TipsFileError(path, "", f"cannot be read ({error})") from error
+    except tomllib.TOMLDecodeError as error:
+        raise TipsFileError(path, "", f"is not valid TOML ({error})") from error
+    try:
+        return parse_tips(data, routine_ids)
+    except FieldError as error:
+        raise TipsFileError(path, error.field, error.message) from None
+
+
+def parse_tips(data: dict[str, Any], routine_ids: Collection[str]) -> TipBook:
+    no_unknown(data, {"sections", "tips"}, "")
+    sections = tuple(_section(n, raw) for n, raw in enumerate(tables(data, "sections"), start=1))
+    if tuple(section.id for section in sections) != SECTION_IDS:
+        raise FieldError("sections", f"must be exactly these, in this order: {', '.join(SECTION_IDS)}")
+    tips = tuple(_tip(n, raw, routine_ids) for n, raw in enumerate(tables(data, "tips"), start=1))
+    seen: set[str] = set()
+    for number, tip in enumerate(tips, start=1):
+        if tip.id in seen:
+            raise FieldError(f"tips[{number}].id", f"'{tip.id}' is used by another tip")
+        seen.add(tip.id)
+    for section in sections:
+        if not any(tip.section == section.id for tip in tips):
+            raise FieldError("tips", f"section '{section.id}' has no tips")
+    if not any(tip.daily for tip in tips):
+        raise FieldError("tips", "no tip may be the tip of the day (all have daily = false)")
+    return TipBook(sections, tips)
+
+
+def _section(number: int, raw: dict[str, Any]) -> TipSection:
+    where = f"sections[{number}]"
+    no_unknown(raw, _SECTION_KEYS, where)
+    return TipSection(text(raw, "id", where), text(raw, "title", where), text(raw, "intro", where))
+
+
+def _tip(number: int, raw: dict[str, Any], routine_ids: Collection[str]) -> Tip:
+    where = f"tips[{number}]"
+    no_unknown(raw, _TIP_KEYS, where)
+    tip_id = text(raw, "id", where)
+    if not _ID.fullmatch(tip_id):
+        raise FieldError(f"{where}.id", f"'{tip_id}' may hold only lowercase letters, digits and _")
+    section = text(raw, "section", where)
+    if section not in SECTION_IDS:
+        raise FieldError(f"{where}.section", f"'{section}' is not a section ({', '.join(SECTION_IDS)})")
+    routine = raw.get("try")
+    if routine is not None and routine not in routine_ids:
+        raise FieldError(f"{where}.try", f"'{routine}' is not a routine relaxapp has")
+    action = raw.get("action")
+    if action is not None and action != SAFETY_CHECK:
+        raise FieldError(f"{where}.action", f"'{action}' is not an action (known: {SAFETY_CHECK})")
+    daily = raw.get("daily", True)
+    if not isinstance(daily, bool):
+        raise FieldError(f"{where}.daily", "must be true or false")
+    return Tip(tip_id, section, text(raw, "title", where), text(raw, "body", where), routine, action, daily)

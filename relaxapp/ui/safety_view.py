@@ -1,0 +1,143 @@
+"""'Should I see a doctor?': a calm checklist of warning signs and one clear answer."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relaxapp.core.safety import Assessment, Checklist, Urgency
+
+EMERGENCY_LINE = (
+    "If one side of your face droops suddenly, an arm or leg turns weak, or your speech is slurred: "
+    "call emergency services now."
+)
+
+
+def _label(text: str, name: str = "", *, rich: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class SafetyPage(QWidget):
+    breathe_requested = Signal()
+
+    def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._checklist = checklist
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 28, 40, 20)
+        layout.setSpacing(10)
+        layout.addWidget(_label("Should I see a doctor?", "pageTitle"))
+        layout.addWidget(_label(EMERGENCY_LINE, "emergencyLine"))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_checklist())
+        self.answer_area = QScrollArea()
+        self.answer_area.setWidgetResizable(True)
+        self.answer_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.stack.addWidget(self.answer_area)
+        layout.addWidget(self.stack, 1)
+        self.assessment: Assessment | None = None
+
+    def _build_checklist(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(
+            _label("Tick anything that is true for you right now, then see what to do.", "pageIntro")
+        )
+        self.boxes: dict[str, QCheckBox] = {}
+        groups = (
+            (Urgency.EMERGENCY, "Signs that came on suddenly"),
+            (Urgency.SOON, "Signs that have built up over time"),
+        )
+        for urgency, title in groups:
+            group = QGroupBox(title)
+            group.setObjectName(f"{urgency}Group")
+            inner = QVBoxLayout(group)
+            inner.setSpacing(8)
+            for question in self._checklist.questions:
+                if question.urgency is urgency:
+                    box = QCheckBox(question.text)
+                    box.setAccessibleName(question.text)
+                    self.boxes[question.id] = box
+                    inner.addWidget(box)
+            layout.addWidget(group)
+        buttons = QHBoxLayout()
+        self.assess_button = QPushButton("See what to do")
+        self.assess_button.setObjectName("primary")
+        self.assess_button.clicked.connect(self.assess)
+        clear = QPushButton("Clear")
+        clear.clicked.connect(self.reset)
+        buttons.addWidget(self.assess_button)
+        buttons.addWidget(clear)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        layout.addStretch()
+        return page
+
+    def reset(self) -> None:
+        for box in self.boxes.values():
+            box.setChecked(False)
+        self.assessment = None
+        self.stack.setCurrentIndex(0)
+
+    def assess(self) -> None:
+        ticked = {question_id for question_id, box in self.boxes.items() if box.isChecked()}
+        self.assessment = self._checklist.assess(ticked)
+        self.answer_area.setWidget(self._answer_view(self.assessment))
+        self.stack.setCurrentIndex(1)
+
+    def _answer_view(self, assessment: Assessment) -> QWidget:
+        view = QFrame()
+        view.setObjectName(f"answer_{assessment.urgency}")
+        layout = QVBoxLayout(view)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        answer = assessment.answer
+        layout.addWidget(_label(answer.title, "answerTitle"))
+        for paragraph in answer.paragraphs:
+            layout.addWidget(_label(paragraph, "answerBody"))
+        if assessment.urgency is Urgency.SOON:
+            layout.addSpacing(6)
+            layout.addWidget(_label("Whom to see", "answerHeading"))
+            for professional in assessment.professionals:
+                entry = f"<b>{html.escape(professional.name)}</b>: {html.escape(professional.why)}"
+                layout.addWidget(_label(entry, "answerBody", rich=True))
+            layout.addSpacing(6)
+            layout.addWidget(_label("What to write down before the visit", "answerHeading"))
+            for note in answer.notes:
+                layout.addWidget(_label(f"•  {note}", "answerBody"))
+        buttons = QHBoxLayout()
+        if assessment.urgency is Urgency.SELF_CARE:
+            breathe = QPushButton("Breathe for a few minutes")
+            breathe.setObjectName("primary")
+            breathe.clicked.connect(self.breathe_requested)
+            buttons.addWidget(breathe)
+        # An emergency answer offers nothing to do but the call: the only way on is back to the list.
+        back = QPushButton("Back to the list" if assessment.urgency is Urgency.EMERGENCY else "Check again")
+        back.clicked.connect(lambda: self.stack.setCurrentIndex(0))
+        buttons.addWidget(back)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        layout.addStretch()
+        view.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        return view

@@ -1,0 +1,168 @@
+"""Tips and advice: browse by section or type to search, and start a routine from a tip."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relaxapp.core.tips import SAFETY_CHECK, Span, Tip, TipBook, TipMatch
+
+READING_WIDTH = 680  # about 75 characters a line: comfortable to read
+HIGHLIGHT = "#ffe08a"
+DOCUMENT_STYLE = """
+p.page { font-size: 22px; font-weight: 600; color: #1f3036; margin-bottom: 2px; }
+p.tip { font-size: 17px; font-weight: 600; color: #1f3036; margin-top: 16px; margin-bottom: 2px; }
+p { line-height: 145%; margin-top: 4px; margin-bottom: 6px; }
+p.intro { color: #4f6166; }
+p.section { color: #4f6166; font-size: 13px; margin-top: 14px; }
+a { color: #2f6f6c; font-weight: 600; text-decoration: none; }
+"""
+
+
+class TipsPage(QWidget):
+    routine_requested = Signal(str)  # a routine id
+    safety_check_requested = Signal()
+
+    def __init__(self, book: TipBook, routine_titles: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._book = book
+        self._routine_titles = routine_titles
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 20)
+        layout.setSpacing(20)
+
+        side = QVBoxLayout()
+        side.setSpacing(10)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search tips, e.g. caffeine")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search tips")
+        self.sections = QListWidget()
+        self.sections.setObjectName("sectionList")
+        self.sections.setAccessibleName("Tip sections")
+        for section in book.sections:
+            item = QListWidgetItem(section.title)
+            item.setData(Qt.ItemDataRole.UserRole, section.id)
+            self.sections.addItem(item)
+        self.sections.setWordWrap(True)
+        self.sections.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.setFixedWidth(240)
+        self.search.setFixedWidth(240)
+        self._section_row = 0  # the section to return to when a search is cleared
+        self.results = QLabel()
+        self.results.setObjectName("note")
+        self.results.setWordWrap(True)
+        side.addWidget(self.search)
+        side.addWidget(self.sections, 1)
+        side.addWidget(self.results)
+
+        self.reader = QTextBrowser()
+        self.reader.setObjectName("reader")
+        self.reader.setOpenLinks(False)
+        self.reader.setAccessibleName("Tips")
+        self.reader.document().setDefaultStyleSheet(DOCUMENT_STYLE)
+        self.reader.document().setDocumentMargin(24)
+        self.reader.setMaximumWidth(READING_WIDTH + 60)
+        self.reader.anchorClicked.connect(self._on_link)
+
+        layout.addLayout(side)
+        layout.addWidget(self.reader, 1)
+
+        self.sections.currentRowChanged.connect(self._on_section_row)
+        self.search.textChanged.connect(self._on_search)
+        self.sections.setCurrentRow(0)
+
+    def show_section(self, section_id: str) -> None:
+        self.search.clear()
+        row = next(i for i, s in enumerate(self._book.sections) if s.id == section_id)
+        self.sections.setCurrentRow(row)
+
+    def show_tip(self, tip: Tip) -> None:
+        self.show_section(tip.section)
+        self.reader.scrollToAnchor(tip.id)
+
+    def _on_section_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self._section_row = row
+        if self.search.text().strip():
+            self.search.clear()  # picking a section ends the search
+        section = self._book.sections[row]
+        parts = [
+            f"<p class='page'>{html.escape(section.title)}</p>",
+            f"<p class='intro'>{html.escape(section.intro)}</p>",
+        ]
+        parts += [self._tip_html(tip, None) for tip in self._book.in_section(section.id)]
+        self.reader.setHtml("".join(parts))
+        self.results.clear()
+
+    def _on_search(self, query: str) -> None:
+        if not query.strip():
+            self.sections.setCurrentRow(self._section_row)
+            self._on_section_row(self._section_row)
+            return
+        # While searching no section is "current": the results come from all of them.
+        self.sections.blockSignals(True)
+        self.sections.setCurrentRow(-1)
+        self.sections.blockSignals(False)
+        matches = self._book.search(query)
+        self.results.setText(
+            "No tip matches those words."
+            if not matches
+            else f"{len(matches)} tip{'s' * (len(matches) != 1)} found."
+        )
+        if not matches:
+            words = html.escape(query.strip())
+            self.reader.setHtml(
+                f"<p class='page'>Nothing found</p><p class='intro'>No tip mentions “{words}”. "
+                "Try a shorter or different word, or browse the sections.</p>"
+            )
+            return
+        self.reader.setHtml("".join(self._tip_html(match.tip, match, show_section=True) for match in matches))
+
+    def _tip_html(self, tip: Tip, match: TipMatch | None, *, show_section: bool = False) -> str:
+        title_spans = match.title_spans if match else ()
+        paragraphs = tip.paragraphs
+        paragraph_spans = match.paragraph_spans if match else tuple(() for _ in paragraphs)
+        parts = [f"<a name='{tip.id}'></a><p class='tip'>{_highlighted(tip.title, title_spans)}</p>"]
+        if show_section:
+            parts.insert(0, f"<p class='section'>{html.escape(self._book.section(tip.section).title)}</p>")
+        parts += [f"<p>{_highlighted(p, s)}</p>" for p, s in zip(paragraphs, paragraph_spans, strict=True)]
+        links = []
+        if tip.try_routine is not None:
+            title = self._routine_titles.get(tip.try_routine, tip.try_routine)
+            links.append(f"<a href='routine:{tip.try_routine}'>Try it now: {html.escape(title)} ›</a>")
+        if tip.action == SAFETY_CHECK:
+            links.append("<a href='action:safety_check'>Should I see a doctor? Check your signs ›</a>")
+        if links:
+            parts.append("<p>" + " &nbsp;&nbsp; ".join(links) + "</p>")
+        return "".join(parts)
+
+    def _on_link(self, url: QUrl) -> None:
+        scheme, _, target = url.toString().partition(":")
+        if scheme == "routine":
+            self.routine_requested.emit(target)
+        elif scheme == "action" and target == SAFETY_CHECK:
+            self.safety_check_requested.emit()
+
+
+def _highlighted(text: str, spans: tuple[Span, ...]) -> str:
+    out, position = [], 0
+    for start, end in spans:
+        out.append(html.escape(text[position:start]))
+        out.append(f"<span style='background-color:{HIGHLIGHT}'>{html.escape(text[start:end])}</span>")
+        position = end
+    out.append(html.escape(text[position:]))
+    return "".join(out)

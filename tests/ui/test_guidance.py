@@ -1,0 +1,174 @@
+"""Tips, the safety check and the wellbeing notice, through the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from relaxapp import app as relaxapp_app
+from relaxapp.core.safety import Urgency
+from relaxapp.core.tips import TipBook
+from relaxapp.storage import paths
+from relaxapp.ui.main_window import MainWindow
+from tests.ui.conftest import TODAY
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def button(parent, text: str) -> QPushButton:
+    return next(b for b in parent.findChildren(QPushButton) if b.text() == text and b.isVisibleTo(parent))
+
+
+def labels(widget) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+
+
+def test_the_home_page_shows_the_tip_of_the_day_and_leads_to_it(qtbot, window: MainWindow, tips: TipBook):
+    tip = tips.tip_of_the_day(TODAY)
+    assert window.home.tip_title.text() == tip.title
+    click(qtbot, button(window.home, "Read more tips ›"))
+    assert window.pages.currentWidget() is window.tips_page
+    assert window.tips_tab.isChecked()
+    section = tips.section(tip.section)
+    assert window.tips_page.sections.currentItem().text() == section.title
+    assert tip.title in window.tips_page.reader.toPlainText()
+
+
+def test_browse_by_section_and_search_with_highlights(qtbot, window: MainWindow):
+    click(qtbot, window.tips_tab)
+    page = window.tips_page
+    assert page.reader.toPlainText().startswith("What facial spasms are")
+    page.sections.setCurrentRow(1)
+    assert page.reader.toPlainText().startswith("Common triggers")
+
+    qtbot.keyClicks(page.search, "caffeine")
+    assert page.results.text().endswith("found.")
+    assert page.sections.currentRow() == -1
+    html = page.reader.toHtml()
+    assert "background-color:#ffe08a" in html
+    assert "Caffeine" in page.reader.toPlainText()
+
+    page.search.clear()
+    assert page.sections.currentRow() == 1
+    assert page.reader.toPlainText().startswith("Common triggers")
+    qtbot.keyClicks(page.search, "qqqzzz")
+    assert page.reader.toPlainText().startswith("Nothing found")
+
+
+def test_try_it_now_starts_the_routine_the_tip_names(qtbot, window: MainWindow, tips: TipBook):
+    window.go_tips()
+    linked = next(tip for tip in tips.tips if tip.try_routine)
+    window.tips_page.show_tip(linked)
+    assert f"routine:{linked.try_routine}" in window.tips_page.reader.toHtml()
+    window.tips_page.reader.anchorClicked.emit(QUrl(f"routine:{linked.try_routine}"))
+    assert window.pages.currentWidget() is window.session
+    assert window.runner.engine is not None
+    assert window.runner.engine.timeline.routine.id == linked.try_routine
+
+
+def test_a_warning_sign_tip_leads_to_the_safety_check(qtbot, window: MainWindow):
+    window.go_tips()
+    window.tips_page.show_section("warning_signs")
+    assert "action:safety_check" in window.tips_page.reader.toHtml()
+    window.tips_page.reader.anchorClicked.emit(QUrl("action:safety_check"))
+    assert window.pages.currentWidget() is window.safety_page
+
+
+def tick_and_assess(qtbot, window: MainWindow, ticked: set[str]) -> None:
+    click(qtbot, window.signs_tab)
+    page = window.safety_page
+    for question_id in ticked:
+        click(qtbot, page.boxes[question_id])
+    click(qtbot, page.assess_button)
+
+
+def test_a_sudden_droop_gets_the_emergency_answer_and_nothing_else_to_do(qtbot, window: MainWindow):
+    tick_and_assess(qtbot, window, {"sudden_droop", "persistent", "vision"})
+    page = window.safety_page
+    assert page.assessment is not None
+    assert page.assessment.urgency is Urgency.EMERGENCY
+    answer = page.answer_area.widget()
+    assert answer.objectName() == "answer_emergency"
+    assert labels(answer)[0] == "Call emergency services now"
+    assert "Whom to see" not in labels(answer)
+    assert [b.text() for b in answer.findChildren(QPushButton)] == ["Back to the list"]
+
+
+def test_lasting_spasms_get_a_visit_with_whom_to_see_and_what_to_note(qtbot, window: MainWindow):
+    tick_and_assess(qtbot, window, {"persistent", "eye_signs"})
+    answer = window.safety_page.answer_area.widget()
+    assert answer.objectName() == "answer_soon"
+    shown = labels(answer)
+    assert shown[0] == "Please book a visit to a doctor"
+    assert any("neurologist" in text for text in shown)
+    assert any("ophthalmologist" in text for text in shown)
+    assert any("medicine" in text for text in shown)  # what to write down
+
+
+def test_no_warning_signs_suggests_self_care_and_a_breathing_session(qtbot, window: MainWindow):
+    tick_and_assess(qtbot, window, set())
+    answer = window.safety_page.answer_area.widget()
+    assert answer.objectName() == "answer_self_care"
+    assert any("Check again" in text for text in labels(answer))
+    click(qtbot, button(answer, "Breathe for a few minutes"))
+    assert window.pages.currentWidget() is window.home
+
+
+def test_the_warning_signs_are_one_click_from_the_end_of_a_session(qtbot, window: MainWindow, fake_clock):
+    click(qtbot, window.home._start)
+    fake_clock.advance(15)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    click(qtbot, next(b for b in window.stop_confirmation.buttons() if b.text() == "Stop session"))
+    assert window.pages.currentWidget() is window.summary
+    click(qtbot, button(window.summary, "Check the warning signs ›"))
+    assert window.pages.currentWidget() is window.safety_page
+
+
+def test_the_wellbeing_notice_appears_exactly_once(qtbot, make_window, fake_clock):
+    first = make_window(fake_clock)
+    first.show_notice(only_first_time=True)
+    notice = first.notice_box
+    assert notice is not None
+    assert notice.text() == "Before you begin"
+    assert "does not replace a doctor" in notice.informativeText()
+    click(qtbot, button(notice, "I understand"))
+    assert first.notice_box is None
+    first.show_notice(only_first_time=True)
+    assert first.notice_box is None
+    first.close()
+
+    again = make_window(fake_clock)
+    again.show_notice(only_first_time=True)
+    assert again.notice_box is None
+    again.show_notice(only_first_time=False)  # Help ▸ Wellbeing notice
+    assert again.notice_box is not None
+
+
+@pytest.mark.allow_logged_errors
+def test_a_malformed_tips_file_is_named_and_the_app_still_opens(qtbot, tmp_path: Path, monkeypatch):
+    content = tmp_path / "content"
+    (content / "routines").mkdir(parents=True)
+    for path in (paths.content_dir() / "routines").glob("*.toml"):
+        (content / "routines" / path.name).write_text(path.read_text())
+    (content / "safety.toml").write_text((paths.content_dir() / "safety.toml").read_text())
+    (content / "tips.toml").write_text('[[sections]]\nid = "about"\n')
+    monkeypatch.setattr(paths, "content_dir", lambda: content)
+    seen: dict[str, object] = {}
+
+    def on_ready(window: MainWindow) -> None:
+        seen["problem"] = window.problem.text()
+        seen["tips_enabled"] = window.tips_tab.isEnabled()
+        seen["routines"] = len(window.home._routines)
+        window.close()
+
+    assert relaxapp_app.run(["--data-dir", str(tmp_path / "data")], on_ready=on_ready) == 0
+    assert "tips.toml" in str(seen["problem"])
+    assert "switched off" in str(seen["problem"])
+    assert seen["tips_enabled"] is False
+    assert seen["routines"] == 5
+    QApplication.processEvents()

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from relaxapp.core.catalog import Catalog
+from relaxapp.core.tips import SAFETY_CHECK, SECTION_IDS, TipBook, TipsFileError, load_tips
+from relaxapp.storage import paths
+
+SHIPPED = paths.content_dir() / "tips.toml"
+
+
+@pytest.fixture(scope="module")
+def book(shipped: Catalog) -> TipBook:
+    return load_tips(SHIPPED, {routine.id for routine in shipped.routines})
+
+
+def test_every_section_is_there_in_order_and_has_tips(book: TipBook):
+    assert tuple(section.id for section in book.sections) == SECTION_IDS
+    for section in book.sections:
+        assert section.title and section.intro
+        assert len(book.in_section(section.id)) >= 3, section.id
+
+
+def test_every_tip_reads_as_plain_paragraphs(book: TipBook):
+    for tip in book.tips:
+        assert tip.paragraphs, tip.id
+        assert all("  " not in p and "\n" not in p for p in tip.paragraphs), tip.id
+        assert len(tip.body.split()) <= 130, f"{tip.id} is too long to read at a glance"
+
+
+def test_the_issue_topics_are_covered(book: TipBook):
+    text = " ".join(f"{tip.title} {tip.body}" for tip in book.tips).lower()
+    for topic in (
+        "caffeine", "medicine", "stress", "tired", "warm", "water", "diet", "massage", "breath",
+        "neurologist", "physical therapist", "mental", "eye doctor", "yoga", "sleep", "exercise",
+        "emergency", "droop", "vision", "cannot diagnose",
+    ):  # fmt: skip
+        assert topic in text, topic
+
+
+def test_every_try_it_now_link_names_a_routine_that_exists(book: TipBook, shipped: Catalog):
+    linked = [tip for tip in book.tips if tip.try_routine]
+    assert linked
+    for tip in linked:
+        assert shipped.get(tip.try_routine) is not None, tip.id
+
+
+def test_warning_signs_lead_to_the_safety_check_and_are_never_tip_of_the_day(book: TipBook):
+    for tip in book.in_section("warning_signs"):
+        assert tip.action == SAFETY_CHECK, tip.id
+        assert not tip.daily, tip.id
+    emergency = next(t for t in book.in_section("warning_signs") if "sudden" in t.title.lower())
+    assert "emergency" in emergency.body.lower()
+
+
+def test_search_finds_tips_by_words_in_title_and_body(book: TipBook):
+    titles = [match.tip.title for match in book.search("Caffeine")]
+    assert "Caffeine" in titles
+    assert titles[0] == "Caffeine" or "caffeine" in titles[0].lower()  # title matches come first
+    body_only = book.search("wrist")  # the warm compress tip: test the warmth on your wrist
+    assert any(match.tip.id == "warm_compress" for match in body_only)
+
+
+def test_search_needs_every_word_and_matches_word_starts(book: TipBook):
+    both = {match.tip.id for match in book.search("caff sleep")}
+    assert both
+    assert both <= {match.tip.id for match in book.search("caff")}
+    assert both <= {match.tip.id for match in book.search("sleep")}
+    assert book.search("zzzqqq") == []
+    assert book.search("   ") == []
+    assert book.search("?!") == []
+
+
+def test_search_spans_point_at_the_words_found(book: TipBook):
+    [match] = [m for m in book.search("caffeine") if m.tip.id == "caffeine"]
+    for start, end in match.title_spans:
+        assert match.tip.title[start:end].lower() == "caffeine"
+    spans = [(p, s) for p, spans in zip(match.tip.paragraphs, match.paragraph_spans, strict=True) for s in spans]
+    assert spans
+    for paragraph, (start, end) in spans:
+        assert paragraph[start:end].lower() == "caffeine"
+
+
+def test_the_tip_of_the_day_changes_daily_and_holds_all_day(book: TipBook):
+    day = date(2026, 11, 25)
+    tips = [book.tip_of_the_day(day + timedelta(days=n)) for n in range(10)]
+    assert all(a != b for a, b in zip(tips, tips[1:], strict=False))
+    assert book.tip_of_the_day(day) == tips[0]
+    assert all(tip.daily for tip in tips)
+
+
+GOOD_TIP = '[[tips]]\nid = "x"\nsection = "about"\ntitle = "T"\nbody = "B"\n'
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        (lambda s: s + "[[tips]\n", "", "is not valid TOML"),
+        (lambda s: s.replace('id = "triggers"', 'id = "gossip"'), "sections", "must be exactly these"),
+        (lambda s: s.replace('section = "about"', 'section = "gossip"', 1), "section", "'gossip' is not a section"),
+        (lambda s: s.replace('try = "cyclic_sigh"', 'try = "yodel"', 1), "try", "'yodel' is not a routine"),
+        (lambda s: s.replace('action = "safety_check"', 'action = "dance"', 1), "action", "'dance'"),
+        (lambda s: s + GOOD_TIP + GOOD_TIP, "id", "'x' is used by another tip"),
+        (lambda s: s + GOOD_TIP.replace('body = "B"', 'body = ""'), "body", "non-empty text"),
+        (lambda s: s + GOOD_TIP + 'colour = "red"\n', "colour", "is not a known field"),
+        (lambda s: s + GOOD_TIP.replace('id = "x"', 'id = "Not OK"'), "id", "lowercase letters"),
+    ],
+)
+def test_a_malformed_tips_file_names_the_field(tmp_path: Path, shipped: Catalog, change, field, message):
+    broken = tmp_path / "tips.toml"
+    original = SHIPPED.read_text()
+    changed = change(original)
+    assert changed != original
+    broken.write_text(changed)
+    with pytest.raises(TipsFileError, match=message) as caught:
+        load_tips(broken, {routine.id for routine in shipped.routines})
+    assert field in caught.value.field
+    assert str(caught.value).startswith("tips.toml")

@@ -1,0 +1,97 @@
+"""Save a picture of every page of relaxapp, as a person sees it, into docs/screenshots/.
+
+Run on a real or virtual screen (e.g. `Xvfb :55 & DISPLAY=:55 python tools/screenshots.py`). It uses a
+throwaway data folder with a few sample sessions, so nothing of yours is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QCheckBox  # noqa: E402
+
+from relaxapp import app as relaxapp_app  # noqa: E402
+from relaxapp.core.record import SessionRecord  # noqa: E402
+from relaxapp.core.routine import RoutineKind  # noqa: E402
+from relaxapp.storage.history import HistoryStore  # noqa: E402
+from relaxapp.ui.main_window import MainWindow  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def sample_history(path: Path) -> None:
+    store = HistoryStore.open(path)
+    now = datetime.now(UTC)
+    for days, title, routine_id, planned, actual in [
+        (0.1, "Box breathing", "box", 176, 176),
+        (1.0, "Coherent breathing", "coherent", 297, 297),
+        (1.6, "4-7-8 breathing", "four_seven_eight", 76, 41),
+        (3.0, "Cyclic sigh", "cyclic_sigh", 304, 304),
+    ]:
+        store.add(
+            SessionRecord(
+                routine_id, RoutineKind.BREATHING, title, now - timedelta(days=days), planned, actual, actual == planned
+            )
+        )
+    store.close()
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as data:
+        sample_history(Path(data) / "history.sqlite3")
+        steps: list[tuple[str, Callable[[MainWindow], None]]] = [
+            ("home", lambda w: w.go_home()),
+            ("history", lambda w: w.go_history()),
+            ("tips", lambda w: w.go_tips()),
+            ("tips-search", lambda w: (w.go_tips(), w.tips_page.search.setText("caffeine sleep"))),
+            ("safety", lambda w: w.go_safety_check()),
+            ("safety-emergency", lambda w: answer(w, {"sudden_droop", "persistent"})),
+            ("safety-soon", lambda w: answer(w, {"vision", "persistent"})),
+            ("safety-self-care", lambda w: answer(w, set())),
+            ("session", lambda w: w.start_session(w.home.selected_routine(), w.home.selected_length())),
+        ]
+
+        def answer(window: MainWindow, ticked: set[str]) -> None:
+            window.go_safety_check()
+            for question_id, box in window.safety_page.boxes.items():
+                box.setChecked(question_id in ticked)
+            window.safety_page.assess()
+
+        def on_ready(window: MainWindow) -> None:
+            if window.notice_box is not None:
+                window.notice_box.grab().save(str(OUT / "notice.png"))
+                window.notice_box.done(0)
+            take(window, 0)
+
+        def take(window: MainWindow, index: int) -> None:
+            if index == len(steps):
+                window.close()
+                return
+            name, action = steps[index]
+            action(window)
+            delay = 2500 if name == "session" else 300
+
+            def shoot() -> None:
+                QApplication.processEvents()
+                window.grab().save(str(OUT / f"{name}.png"))
+                print(f"saved {OUT / name}.png")
+                take(window, index + 1)
+
+            QTimer.singleShot(delay, shoot)
+
+        relaxapp_app.run(["--data-dir", data], on_ready=on_ready)
+
+
+if __name__ == "__main__":
+    main()
