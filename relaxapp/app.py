@@ -29,7 +29,7 @@ from relaxapp import __version__
 from relaxapp.audio.player import CUE_IDS, SilentPlayer
 from relaxapp.core.catalog import Catalog, load_catalog
 from relaxapp.core.clock import MonotonicClock, utc_now
-from relaxapp.core.routine import Cycles, Minutes, SessionLength
+from relaxapp.core.routine import Cycles, Minutes, Routine, SessionLength, length_problem
 from relaxapp.core.safety import Checklist, SafetyFileError, load_checklist
 from relaxapp.core.tips import TipBook, TipsFileError, load_tips
 from relaxapp.storage import paths
@@ -82,9 +82,17 @@ def _run(
         for routine in catalog.routines:
             print(f"{routine.id:20} {routine.title} ({routine.rhythm()} s)")
         return 0
-    if args.routine is not None and catalog.get(args.routine) is None:
-        print(f"relaxapp: there is no routine called '{args.routine}'; try --list-routines", file=sys.stderr)
-        return 2
+    if args.routine is not None:
+        chosen = catalog.get(args.routine)
+        if chosen is None:
+            print(
+                f"relaxapp: there is no routine called '{args.routine}'; try --list-routines", file=sys.stderr
+            )
+            return 2
+        problem = length_problem(chosen, _command_line_length(args, chosen))
+        if problem:
+            print(f"relaxapp: {problem}", file=sys.stderr)
+            return 2
 
     existing = QApplication.instance()  # a host that embeds the app (the tests) may have one already
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -161,13 +169,28 @@ def _log_handler(log_file: Path) -> logging.Handler:
             log_file.replace(log_file.with_suffix(".log.1"))
         handler = logging.FileHandler(log_file, encoding="utf-8")
     except OSError as error:
-        handler = logging.StreamHandler()
         print(
-            f"relaxapp: cannot write the log file {log_file} ({error}); logging to the terminal",
+            f"relaxapp: cannot write the log file {log_file} ({error}); warnings go here instead",
             file=sys.stderr,
         )
+        # A terminal gets the warnings in one line each: tracebacks are for a log file, not for a person.
+        handler = logging.StreamHandler()
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(_OneLineFormatter("relaxapp %(levelname)s: %(message)s"))
+        return handler
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     return handler
+
+
+class _OneLineFormatter(logging.Formatter):
+    def formatException(self, ei: object) -> str:  # noqa: N802 - logging's name
+        return ""
+
+    def formatStack(self, stack_info: str) -> str:  # noqa: N802
+        return ""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).rstrip()
 
 
 _QT_LOG_LEVELS = {
@@ -216,12 +239,15 @@ def _start_from_command_line(window: MainWindow, catalog: Catalog, args: argpars
         return
     routine = catalog.get(args.routine)
     assert routine is not None  # checked before the window was built
-    length: SessionLength = routine.default_length
+    window.start_session(routine, _command_line_length(args, routine))
+
+
+def _command_line_length(args: argparse.Namespace, routine: Routine) -> SessionLength:
     if args.minutes is not None:
-        length = Minutes(args.minutes)
-    elif args.cycles is not None:
-        length = Cycles(args.cycles)
-    window.start_session(routine, length)
+        return Minutes(args.minutes)
+    if args.cycles is not None:
+        return Cycles(args.cycles)
+    return routine.default_length
 
 
 def _end_on_signals(app: QApplication, window: QWidget) -> Callable[[], None]:

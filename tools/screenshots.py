@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QCheckBox  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from relaxapp import app as relaxapp_app  # noqa: E402
 from relaxapp.core.record import SessionRecord  # noqa: E402
@@ -40,7 +40,13 @@ def sample_history(path: Path) -> None:
     ]:
         store.add(
             SessionRecord(
-                routine_id, RoutineKind.BREATHING, title, now - timedelta(days=days), planned, actual, actual == planned
+                routine_id,
+                RoutineKind.BREATHING,
+                title,
+                now - timedelta(days=days),
+                planned,
+                actual,
+                actual == planned,
             )
         )
     store.close()

@@ -27,6 +27,11 @@ class SessionRecord:
         return self.completed or self.actual_seconds >= MIN_KEPT_SECONDS
 
 
+def asks_before_stopping(elapsed: float) -> bool:
+    """Stopping a false start needs no question; stopping real practice is confirmed first."""
+    return elapsed >= MIN_KEPT_SECONDS
+
+
 def record_of(engine: SessionEngine, started_at: datetime) -> SessionRecord:
     """The record of a session that has ended."""
     status = engine.status

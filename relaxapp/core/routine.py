@@ -128,14 +128,27 @@ def pattern_problems(phases: tuple[Phase, ...]) -> list[str]:
 def length_problem(routine: Routine, length: SessionLength) -> str | None:
     """Why a session of this length cannot be run, or None when it can."""
     if isinstance(length, Minutes):
-        if not math.isfinite(length.value) or length.value <= 0:
-            return f"a session of {length.value:g} minutes is not possible: choose more than 0"
-        if length.value > MAX_SESSION_MINUTES:
-            return f"a session of {length.value:g} minutes is too long: at most {MAX_SESSION_MINUTES} minutes"
+        problem = _minutes_problem(routine, length.value)
+        if problem:
+            return problem
     elif not 1 <= length.value <= MAX_CYCLES:
         return f"{length.value} breaths is not possible: choose from 1 to {MAX_CYCLES}"
     if routine.max_cycles is not None and routine.cycles_for(length) > routine.max_cycles:
         return f"{routine.title} is best kept to {routine.max_cycles} breaths or fewer at a time"
+    if routine.cycles_for(length) * routine.cycle_seconds > MAX_SESSION_MINUTES * 60:
+        return f"That many breaths would take more than {MAX_SESSION_MINUTES} minutes: choose fewer"
+    return None
+
+
+def _minutes_problem(routine: Routine, minutes: float) -> str | None:
+    if not math.isfinite(minutes):
+        return f"'{minutes}' is not a number of minutes"
+    if minutes <= 0:
+        return f"A session of {minutes:g} minutes is not possible: choose more than 0"
+    if minutes > MAX_SESSION_MINUTES:
+        return f"A session of {minutes:g} minutes is too long: at most {MAX_SESSION_MINUTES} minutes"
+    if minutes * 60 < routine.cycle_seconds / 2:
+        return f"{minutes:g} minutes is too short for one breath of {routine.title}"
     return None
 
 

@@ -94,6 +94,18 @@ class HistoryStore:
     def add(self, record: SessionRecord) -> None:
         """Save a session, and any that could not be saved before; raises HistoryWriteError."""
         self._unsaved.append(record)
+        self._save_unsaved()
+
+    def retry_unsaved(self) -> bool:
+        """Try once more to save what a failed write kept in memory; True when nothing is left over."""
+        if self._unsaved:
+            try:
+                self._save_unsaved()
+            except HistoryWriteError:
+                return False
+        return True
+
+    def _save_unsaved(self) -> None:
         try:
             with self._transaction():
                 self._db.executemany(
@@ -113,14 +125,34 @@ class HistoryStore:
         total: int = self._db.execute("SELECT count(*) FROM sessions").fetchone()[0]
         return total
 
-    def newest(self, limit: int, offset: int = 0) -> list[SessionRecord]:
-        """One page of sessions, newest first."""
-        rows = self._db.execute(
+    @property
+    def is_persistent(self) -> bool:
+        """False for the in-memory fallback, whose sessions end with the app."""
+        return self.location != "memory"
+
+    def newest(self, limit: int, older_than: SessionRecord | None = None) -> list[SessionRecord]:
+        """One page of sessions, newest first; the next page starts after the last record of this one.
+
+        Pages follow (started_at, id) through the index rather than an OFFSET, so the thousandth page
+        costs what the first does, and a row skipped as unreadable cannot shift the pages.
+        """
+        query = (
             "SELECT id, routine_id, routine_kind, routine_title, started_at, planned_seconds,"
-            " actual_seconds, completed FROM sessions ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",
-            (limit, offset),
+            " actual_seconds, completed FROM sessions"
         )
-        return [_record_of(row) for row in rows]
+        parameters: tuple[object, ...] = (limit,)
+        if older_than is not None:
+            query += " WHERE (started_at, id) < (?, ?)"
+            parameters = (_stamp(older_than.started_at), older_than.id, limit)
+        rows = self._db.execute(query + " ORDER BY started_at DESC, id DESC LIMIT ?", parameters).fetchall()
+        records = []
+        for row in rows:
+            try:
+                records.append(_record_of(row))
+            except (TypeError, ValueError) as error:
+                # Kept in the file untouched, left out of the page: one odd row must not hide the rest.
+                log.warning("history row %s is unreadable and is not shown: %s", row[0], error)
+        return records
 
     def close(self) -> None:
         self._db.close()
@@ -159,7 +191,15 @@ def _explain(error: sqlite3.DatabaseError, path: Path) -> str:
     if "locked" in text or "busy" in text:
         return f"The history file {path} is in use by another program; close it and start relaxapp again."
     if "not a database" in text or "malformed" in text:
-        return f"The history file {path} is damaged and cannot be read ({text})."
+        return (
+            f"The history file {path} is damaged and cannot be read ({text}). It has been left as it is; "
+            "move it elsewhere to start a new history, or keep it for recovery."
+        )
+    if "readonly" in text or "unable to open" in text:
+        return (
+            f"The history file {path} could not be opened for writing ({text}). "
+            "Check that the folder exists and that you may write to it."
+        )
     return f"The history file {path} could not be opened ({text})."
 
 

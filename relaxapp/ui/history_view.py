@@ -54,7 +54,7 @@ class HistoryModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: AnyIndex) -> None:
-        more = self._store.newest(PAGE_ROWS, offset=len(self._rows))
+        more = self._store.newest(PAGE_ROWS, older_than=self._rows[-1] if self._rows else None)
         if not more:
             self._total = len(self._rows)
             return
@@ -124,4 +124,5 @@ class HistoryPage(QWidget):
         self.model.reload()
         total = self.model.total
         self.summary.setText("1 session so far." if total == 1 else f"{total} sessions so far.")
+        self.summary.setVisible(total > 0)  # the empty state says it better
         self._stack.setCurrentWidget(self.table if total else self.empty)

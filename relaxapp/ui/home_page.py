@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
+    QAbstractButton,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -92,13 +92,12 @@ class HomePage(QWidget):
         outer.addWidget(heading)
         outer.addWidget(intro)
 
-        self._cards = QButtonGroup(self)
-        self._cards.setExclusive(True)
+        self._cards = OneChoice(self)
         grid = QGridLayout()
         grid.setSpacing(12)
         for index, routine in enumerate(routines):
             card = RoutineCard(routine)
-            self._cards.addButton(card, index)
+            self._cards.add(card)
             grid.addWidget(card, index // 2, index % 2)
         outer.addLayout(grid)
 
@@ -112,7 +111,7 @@ class HomePage(QWidget):
         length_title = QLabel("Length")
         length_title.setObjectName("rowTitle")
         length_row.addWidget(length_title)
-        self._lengths = QButtonGroup(self)
+        self._lengths = OneChoice(self)
         self._minute_chips: dict[int, QPushButton] = {}
         for minutes in STANDARD_MINUTES:
             chip = self._chip(f"{minutes} min", f"{minutes} minutes")
@@ -143,8 +142,9 @@ class HomePage(QWidget):
         if tip is not None:
             outer.addWidget(self._tip_card(tip))
 
-        self._cards.idToggled.connect(self._on_routine_toggled)
-        self._lengths.idToggled.connect(lambda _id, _on: self._refresh_plan())
+        # Connected after the groups' own handlers, so the choice is already made when these run.
+        self._cards.chosen.connect(self._on_routine_chosen)
+        self._lengths.chosen.connect(self._refresh_plan)
         self._breaths.valueChanged.connect(self._on_breaths_changed)
 
     def _tip_card(self, tip: Tip) -> QWidget:
@@ -174,23 +174,23 @@ class HomePage(QWidget):
         chip.setObjectName("chip")
         chip.setCheckable(True)
         chip.setAccessibleName(accessible_name)
-        self._lengths.addButton(chip)
+        self._lengths.add(chip)
         return chip
 
     def select(self, routine_id: str, length: SessionLength | None = None) -> None:
         """Choose a routine (and a length; its default when None), as a person would by clicking."""
         index = next((i for i, r in enumerate(self._routines) if r.id == routine_id), 0)
-        button = self._cards.button(index)
-        if button is None:
+        if not self._routines:
             return
-        button.setChecked(True)
+        self._cards.choose(self._cards.buttons[index])
+        self._on_routine_chosen()
         routine = self._routines[index]
         if length is None or routine_length_problem(routine, length) is not None:
             length = routine.default_length
         self._show_length(length)
 
     def selected_routine(self) -> Routine | None:
-        index = self._cards.checkedId()
+        index = self._cards.chosen_index()
         return self._routines[index] if index >= 0 else None
 
     def selected_length(self) -> SessionLength | None:
@@ -204,29 +204,31 @@ class HomePage(QWidget):
     def _show_length(self, length: SessionLength) -> None:
         if isinstance(length, Cycles):
             self._breaths.setValue(length.value)
-            self._breaths_chip.setChecked(True)
+            self._lengths.choose(self._breaths_chip)
         else:
-            chip = self._minute_chips.get(int(length.value))
-            if chip is not None:
-                chip.setChecked(True)
+            # Only the standard lengths have a chip; another (from the command line) falls back.
+            chip = self._minute_chips.get(int(length.value)) if float(length.value).is_integer() else None
+            self._lengths.choose(chip or self._minute_chips[min(self._minute_chips)])
         self._refresh_plan()
 
-    def _on_routine_toggled(self, _index: int, checked: bool) -> None:
+    def _on_routine_chosen(self) -> None:
         routine = self.selected_routine()
-        if not checked or routine is None:
+        if routine is None:
             return
         self._guidance.setText(routine.guidance)
         self._guidance.setVisible(bool(routine.guidance))
+        chosen = self.selected_length()  # before the new maximum clamps the count of breaths
+        self._breaths.blockSignals(True)  # a clamped count is not a choice of "Breaths"
         self._breaths.setMaximum(routine.max_cycles or MAX_CYCLES)
+        self._breaths.blockSignals(False)
         for minutes, chip in self._minute_chips.items():
             chip.setEnabled(routine_length_problem(routine, Minutes(minutes)) is None)
-        chosen = self.selected_length()
         if chosen is None or routine_length_problem(routine, chosen) is not None:
             self._show_length(routine.default_length)
         self._refresh_plan()
 
     def _on_breaths_changed(self) -> None:
-        self._breaths_chip.setChecked(True)
+        self._lengths.choose(self._breaths_chip)
         self._refresh_plan()
 
     def _refresh_plan(self) -> None:
@@ -248,3 +250,29 @@ class HomePage(QWidget):
         routine, length = self.selected_routine(), self.selected_length()
         if routine is not None and length is not None:
             self.start_requested.emit(routine, length)
+
+
+class OneChoice(QObject):
+    """One checked button among several: like an exclusive QButtonGroup, except that every button
+    stays its own Tab stop (checkable buttons in a QButtonGroup swallow Tab, even non-exclusive ones)."""
+
+    chosen = Signal()
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.buttons: list[QAbstractButton] = []
+
+    def add(self, button: QAbstractButton) -> None:
+        self.buttons.append(button)
+        button.clicked.connect(lambda: self._on_clicked(button))
+
+    def choose(self, button: QAbstractButton) -> None:
+        for other in self.buttons:
+            other.setChecked(other is button)
+
+    def chosen_index(self) -> int:
+        return next((i for i, button in enumerate(self.buttons) if button.isChecked()), -1)
+
+    def _on_clicked(self, button: QAbstractButton) -> None:
+        self.choose(button)
+        self.chosen.emit()

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -25,8 +24,15 @@ from PySide6.QtWidgets import (
 from relaxapp import __version__
 from relaxapp.audio.player import AudioPlayer
 from relaxapp.core import timeline
-from relaxapp.core.record import MIN_KEPT_SECONDS, SessionRecord
-from relaxapp.core.routine import Cycles, Minutes, Routine, SessionLength
+from relaxapp.core.preferences import (
+    DEFAULT_VOLUME,
+    flag_from_text,
+    length_from_text,
+    length_to_text,
+    volume_from_text,
+)
+from relaxapp.core.record import SessionRecord, asks_before_stopping
+from relaxapp.core.routine import Routine, SessionLength
 from relaxapp.core.safety import Checklist
 from relaxapp.core.session import Status
 from relaxapp.core.tips import Tip, TipBook
@@ -60,7 +66,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle("relaxapp")
         self.resize(1000, 740)
-        self.setMinimumSize(760, 560)
+        self.setMinimumSize(900, 600)
         self.runner = runner
         self._settings = settings
         self._routine: Routine | None = None
@@ -77,14 +83,24 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
 
-        self.problem = QLabel()
+        self.problem = QWidget()
         self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.problem_text = QLabel()
+        self.problem_text.setObjectName("problemText")
+        self.problem_text.setWordWrap(True)
+        self.problem_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        dismiss = QPushButton("Dismiss")
+        dismiss.setAccessibleName("Dismiss the messages")
+        dismiss.clicked.connect(self._dismiss_problems)
+        banner = QHBoxLayout(self.problem)
+        banner.setContentsMargins(16, 8, 12, 8)
+        banner.addWidget(self.problem_text, 1)
+        banner.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
         self.problem.hide()
 
-        volume = float(str(settings.value("audio/volume", 0.8)))
-        muted = str(settings.value("audio/muted", "false")).lower() == "true"
+        volume = volume_from_text(settings.value("audio/volume", DEFAULT_VOLUME))
+        muted = flag_from_text(settings.value("audio/muted", "false"))
         self.audio_bar = AudioBar(volume, muted)
         runner.player.set_volume(volume)
         runner.player.set_muted(muted)
@@ -130,16 +146,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(brand)
         layout.addWidget(tagline)
         layout.addSpacing(18)
-        self.nav_group = QButtonGroup(self)
         self.breathe_tab = QPushButton("Breathe")
         self.history_tab = QPushButton("History")
         self.tips_tab = QPushButton("Tips and advice")
         self.signs_tab = QPushButton("Warning signs")
         self.signs_tab.setToolTip("Should I see a doctor?")
-        for button in (self.breathe_tab, self.history_tab, self.tips_tab, self.signs_tab):
+        self.nav_tabs = (self.breathe_tab, self.history_tab, self.tips_tab, self.signs_tab)
+        for button in self.nav_tabs:
             button.setObjectName("navButton")
             button.setCheckable(True)
-            self.nav_group.addButton(button)
             layout.addWidget(button)
         self.tips_tab.setEnabled(self._tips is not None)
         self.signs_tab.setEnabled(self._checklist is not None)
@@ -168,7 +183,7 @@ class MainWindow(QMainWindow):
         """The plain statement of what relaxapp is and is not: once at first start, and from Help."""
         if self._checklist is None or self.notice_box is not None:
             return
-        if only_first_time and str(self._settings.value("notice/acknowledged", "false")) == "true":
+        if only_first_time and flag_from_text(self._settings.value("notice/acknowledged", "false")):
             return
         notice = self._checklist.notice
         box = QMessageBox(self)
@@ -221,8 +236,8 @@ class MainWindow(QMainWindow):
         self.audio_bar.volume_changed.connect(self._on_volume)
         self.audio_bar.muted_changed.connect(self._on_muted)
         self.audio_bar.test_clicked.connect(lambda: self.runner.player.play_cue("inhale"))
-        QShortcut(QKeySequence(Qt.Key.Key_Space), self, self._on_space)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape)
+        self.pause_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self, self._on_space)
+        self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape)
 
     # The other pages are built (and their modules loaded) on first use: only home is on the first frame.
 
@@ -279,28 +294,32 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(page)
         return page
 
-    def _session_is_showing(self) -> bool:
-        page = self.__dict__.get("session")
-        return page is not None and self.pages.currentWidget() is page
+    def _show_page(self, page: QWidget, tab: QPushButton | None) -> None:
+        """The one way pages change: marks the matching tab and arms Space/Esc only for a session."""
+        for button in self.nav_tabs:
+            button.setChecked(button is tab)
+        self.pages.setCurrentWidget(page)
+        in_session = page is self.__dict__.get("session")
+        # As window-wide shortcuts elsewhere they would swallow Space on every focused button.
+        self.pause_shortcut.setEnabled(in_session)
+        self.stop_shortcut.setEnabled(in_session)
+        self.nav.setVisible(not in_session)  # a session has the whole window
 
     def go_home(self) -> None:
         if self.runner.is_active:
             return
-        self.breathe_tab.setChecked(True)
-        self.pages.setCurrentWidget(self.home)
+        self._show_page(self.home, self.breathe_tab)
 
     def go_history(self) -> None:
         if self.runner.is_active:
             return
-        self.history_tab.setChecked(True)
         self.history.refresh()
-        self.pages.setCurrentWidget(self.history)
+        self._show_page(self.history, self.history_tab)
 
     def go_tips(self) -> None:
         if self.runner.is_active or self._tips is None:
             return
-        self.tips_tab.setChecked(True)
-        self.pages.setCurrentWidget(self.tips_page)
+        self._show_page(self.tips_page, self.tips_tab)
 
     def show_tip(self, tip: Tip) -> None:
         self.go_tips()
@@ -309,9 +328,8 @@ class MainWindow(QMainWindow):
     def go_safety_check(self) -> None:
         if self.runner.is_active or self._checklist is None:
             return
-        self.signs_tab.setChecked(True)
         self.safety_page.reset()
-        self.pages.setCurrentWidget(self.safety_page)
+        self._show_page(self.safety_page, self.signs_tab)
 
     def _try_routine(self, routine_id: str) -> None:
         routine = next((r for r in self._routines if r.id == routine_id), None)
@@ -321,9 +339,17 @@ class MainWindow(QMainWindow):
         self.start_session(routine, routine.default_length)
 
     def show_problem(self, text: str) -> None:
-        shown = self.problem.text()
-        self.problem.setText(f"{shown}\n{text}" if shown else text)
+        """A calm banner above the page; it stays until dismissed, one line per problem."""
+        text = text[:1].upper() + text[1:]
+        shown = self.problem_text.text()
+        if text in shown.split("\n"):
+            return
+        self.problem_text.setText(f"{shown}\n{text}" if shown else text)
         self.problem.show()
+
+    def _dismiss_problems(self) -> None:
+        self.problem_text.clear()
+        self.problem.hide()
 
     # -- sessions -----------------------------------------------------------------------------------
 
@@ -336,8 +362,7 @@ class MainWindow(QMainWindow):
         self._routine, self._length = routine, length
         self._remember(routine, length)
         self.session.begin(routine.title)
-        self.pages.setCurrentWidget(self.session)
-        self.nav.hide()  # a session has the whole window: nothing else to look at or wander off to
+        self._show_page(self.session, None)
         self.runner.start(plan)
         self.session.setFocus()
 
@@ -346,7 +371,7 @@ class MainWindow(QMainWindow):
         engine = self.runner.engine
         if engine is None or not self.runner.is_active:
             return
-        if engine.elapsed() < MIN_KEPT_SECONDS:
+        if not asks_before_stopping(engine.elapsed()):
             self.runner.stop()
             return
         self._resume_after_confirm = engine.status is Status.RUNNING
@@ -374,25 +399,26 @@ class MainWindow(QMainWindow):
         box.deleteLater()
 
     def _on_space(self) -> None:
-        if self._session_is_showing() and self.stop_confirmation is None:
+        if self.stop_confirmation is None:
             self.runner.toggle_pause()
 
     def _on_escape(self) -> None:
-        if self._session_is_showing() and self.stop_confirmation is None:
+        if self.stop_confirmation is None:
             self.request_stop()
 
     def _on_ended(self, record: SessionRecord) -> None:
-        self.nav.show()
         if not record.worth_keeping():
             self.go_home()
             return
-        note = "Saved in your history." if record not in self.runner.history.unsaved else ""
+        history = self.runner.history
+        if record in history.unsaved:
+            note = "Not saved yet: see the message at the top."
+        elif not history.is_persistent:
+            note = "Kept until you close relaxapp (the history file could not be used)."
+        else:
+            note = "Saved in your history."
         self.summary.show_record(record, note)
-        self.nav_group.setExclusive(False)
-        for button in self.nav_group.buttons():
-            button.setChecked(False)
-        self.nav_group.setExclusive(True)
-        self.pages.setCurrentWidget(self.summary)
+        self._show_page(self.summary, None)
 
     def _again(self) -> None:
         if self._routine is not None and self._length is not None:
@@ -418,30 +444,19 @@ class MainWindow(QMainWindow):
 
     def _remember(self, routine: Routine, length: SessionLength) -> None:
         self._settings.setValue("session/routine", routine.id)
-        unit = "cycles" if isinstance(length, Cycles) else "minutes"
-        self._settings.setValue("session/length", f"{length.value:g} {unit}")
+        self._settings.setValue("session/length", length_to_text(length))
 
     def _select_last_used(self, routines: list[Routine]) -> None:
         if not routines:
             return
         routine_id = str(self._settings.value("session/routine", routines[0].id))
-        self.home.select(routine_id, _parse_length(str(self._settings.value("session/length", ""))))
+        self.home.select(routine_id, length_from_text(self._settings.value("session/length", "")))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing mid-session keeps what was practised: stop() saves the partial session.
         if self.stop_confirmation is not None:
             self.stop_confirmation.done(0)
         self.runner.stop()
+        self.runner.history.retry_unsaved()
         self._settings.sync()
         event.accept()
-
-
-def _parse_length(text: str) -> SessionLength | None:
-    value, _, unit = text.partition(" ")
-    try:
-        number = float(value)
-    except ValueError:
-        return None
-    if unit == "cycles":
-        return Cycles(int(number))
-    return Minutes(number) if unit == "minutes" else None

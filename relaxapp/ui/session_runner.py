@@ -48,6 +48,7 @@ class SessionRunner(QObject):
         self._clock = clock
         self._wall_clock = wall_clock
         self._engine: SessionEngine | None = None
+        self._record: SessionRecord | None = None  # set once the running session has been ended
         self._started_at: datetime | None = None
         self._frame_timer = QTimer(self)
         self._frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -65,12 +66,14 @@ class SessionRunner(QObject):
 
     @property
     def is_active(self) -> bool:
-        return self._engine is not None and self._engine.status in (Status.RUNNING, Status.PAUSED)
+        """A session has started and has not been ended and recorded yet (it may be paused)."""
+        return self._engine is not None and self._record is None
 
     def start(self, timeline: Timeline) -> None:
         if self.is_active:
             raise RuntimeError("a session is already running")
         self._engine = SessionEngine(timeline, self._clock)
+        self._record = None
         self._started_at = self._wall_clock()
         self._engine.start()
         self._resume_timers()
@@ -81,6 +84,9 @@ class SessionRunner(QObject):
     def toggle_pause(self) -> None:
         engine = self._engine
         if engine is None or not self.is_active:
+            return
+        if engine.status is Status.FINISHED:  # the last breath ended since the last frame
+            self._deliver_due_cues()
             return
         engine.toggle_pause()
         if engine.status is Status.PAUSED:
@@ -96,9 +102,14 @@ class SessionRunner(QObject):
         engine = self._engine
         if engine is None or not self.is_active:
             return None
-        engine.stop()
-        self.player.play_cue(END_BELL)
-        return self._end()
+        if engine.status is Status.FINISHED:
+            # The session ran out since the last frame (a close or a signal can come in between):
+            # it ends as a completed session, end bell and all.
+            self._deliver_due_cues()
+        else:
+            engine.stop()
+            self._end()
+        return self._record
 
     def _resume_timers(self) -> None:
         self._frame_timer.start(self._frame_interval_ms)
@@ -112,7 +123,7 @@ class SessionRunner(QObject):
 
     def _on_cue_due(self) -> None:
         engine = self._engine
-        if engine is None:
+        if engine is None or self._record is not None:
             return
         wait = engine.seconds_to_next_cue()
         if wait is not None and wait > 0:
@@ -122,7 +133,7 @@ class SessionRunner(QObject):
         self._deliver_due_cues()
 
     def _on_frame(self) -> None:
-        if self._engine is None:
+        if self._engine is None or self._record is not None:
             return
         # The cue timer is the punctual way to a cue; a frame that finds one due (the timer was held
         # up by a busy loop) plays it rather than let it wait.
@@ -142,7 +153,8 @@ class SessionRunner(QObject):
 
     def _deliver_due_cues(self) -> None:
         engine = self._engine
-        assert engine is not None
+        if engine is None or self._record is not None:
+            return  # nothing running, or already ended: a late timer has nothing to do
         due = engine.take_due_cues()
         for cue in due:
             self.player.play_cue(cue.cue)
@@ -158,6 +170,9 @@ class SessionRunner(QObject):
         self._frame_timer.stop()
         self._cue_timer.stop()
         record = record_of(engine, self._started_at)
+        self._record = record
+        if engine.status is Status.STOPPED and record.worth_keeping():
+            self.player.play_cue(END_BELL)  # a finished session's end bell came with its cues
         self.frame.emit(engine.state_at_now())
         self.status_changed.emit(engine.status)
         if record.worth_keeping():

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from relaxapp.audio.player import SilentPlayer
 from relaxapp.core.clock import FakeClock
+from relaxapp.core.routine import Cycles
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.home_page import RoutineCard
 from relaxapp.ui.main_window import MainWindow
@@ -193,4 +194,79 @@ def test_volume_and_mute_reach_the_player_and_are_remembered(qtbot, make_window,
 def test_problems_at_start_are_shown_in_plain_words(qtbot, make_window, fake_clock):
     window = make_window(fake_clock, ["The history file /x/history.sqlite3 is damaged and cannot be read."])
     assert window.problem.isVisibleTo(window)
-    assert "history.sqlite3 is damaged" in window.problem.text()
+    assert "history.sqlite3 is damaged" in window.problem_text.text()
+    window.show_problem("a second problem, said twice")
+    window.show_problem("a second problem, said twice")
+    assert window.problem_text.text().split("\n")[1:] == ["A second problem, said twice"]
+    click(qtbot, next(b for b in window.problem.findChildren(QPushButton) if b.text() == "Dismiss"))
+    assert not window.problem.isVisibleTo(window)
+
+
+def test_closing_just_as_the_last_breath_ends_keeps_it_as_completed(qtbot, window, fake_clock, store):
+    click(qtbot, window.home._start)  # box, 3 minutes: 176 s
+    fake_clock.advance(176.0)  # the end has come, and no timer has run since
+    window.close()
+    [saved] = store.newest(1)
+    assert saved.completed
+    assert saved.actual_seconds == 176.0
+    assert window.runner.player.cues[-1] == "bell_end"
+
+
+def test_a_false_start_ends_without_the_end_bell(qtbot, window, fake_clock, store):
+    click(qtbot, window.home._start)
+    advance(qtbot, fake_clock, window, 2)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.runner.player.cues == ["bell_start"]
+
+
+def test_the_whole_journey_works_from_the_keyboard(qtbot, window, fake_clock):
+    sigh = card(window, "Cyclic sigh")
+    sigh.setFocus()
+    qtbot.keyClick(sigh, Qt.Key.Key_Space)
+    assert window.home.selected_routine().id == "cyclic_sigh"
+    one_minute = chip(window, "1 min")
+    qtbot.keyClick(one_minute, Qt.Key.Key_Space)
+    assert window.home.selected_length().value == 1
+    qtbot.keyClick(window.home._start, Qt.Key.Key_Space)
+    assert window.pages.currentWidget() is window.session
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.session.pause_button.text() == "Resume"
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # under 10 s: stops at once
+    assert window.pages.currentWidget() is window.home
+    history_tab = window.history_tab
+    qtbot.keyClick(history_tab, Qt.Key.Key_Space)
+    assert window.pages.currentWidget() is window.history
+
+
+def test_every_control_can_be_reached_with_tab(qtbot, window):
+    reached = set()
+    window.activateWindow()
+    window.breathe_tab.setFocus()
+    for _ in range(40):
+        reached.add(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    for widget in (
+        window.breathe_tab,
+        window.history_tab,
+        window.tips_tab,
+        window.signs_tab,
+        window.home._start,
+    ):
+        assert widget in reached, widget.text()
+    assert card(window, "4-7-8 breathing") in reached
+
+
+def test_switching_to_four_seven_eight_lands_on_its_default(qtbot, window):
+    click(qtbot, chip(window, "Breaths"))
+    window.home._breaths.setValue(30)
+    click(qtbot, chip(window, "5 min"))
+    click(qtbot, card(window, "4-7-8 breathing"))
+    assert window.home.selected_length() == Cycles(4)
+
+
+def test_a_damaged_settings_file_falls_back_to_defaults(qtbot, make_window, fake_clock, tmp_path):
+    (tmp_path / "settings.ini").write_text("[audio]\nvolume=loud\nmuted=perhaps\n[session]\nlength=lots\n")
+    window = make_window(fake_clock)
+    assert window.audio_bar.slider.value() == 80
+    assert not window.audio_bar.mute.isChecked()
+    assert window.home.selected_length() is not None

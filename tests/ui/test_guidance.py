@@ -161,7 +161,7 @@ def test_a_malformed_tips_file_is_named_and_the_app_still_opens(qtbot, tmp_path:
     seen: dict[str, object] = {}
 
     def on_ready(window: MainWindow) -> None:
-        seen["problem"] = window.problem.text()
+        seen["problem"] = window.problem_text.text()
         seen["tips_enabled"] = window.tips_tab.isEnabled()
         seen["routines"] = len(window.home._routines)
         window.close()

@@ -20,7 +20,10 @@ def checklist() -> Checklist:
 
 def test_the_shipped_checklist_asks_about_every_warning_sign(checklist: Checklist):
     asked = {question.id: question.urgency for question in checklist.questions}
-    assert asked == {**dict.fromkeys(EMERGENCY_SIGNS, Urgency.EMERGENCY), **dict.fromkeys(SOON_SIGNS, Urgency.SOON)}
+    assert asked == {
+        **dict.fromkeys(EMERGENCY_SIGNS, Urgency.EMERGENCY),
+        **dict.fromkeys(SOON_SIGNS, Urgency.SOON),
+    }
     # The emergency signs come first on the list.
     assert [q.id for q in checklist.questions[:3]] == list(EMERGENCY_SIGNS)
 

@@ -106,6 +106,9 @@ def test_segment_index_at_finds_the_running_phase(box: Routine):
         (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Minutes(10_000), "too long: at most 120 minutes"),
         (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Cycles(0), "0 breaths is not possible"),
         (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Cycles(5000), "5000 breaths is not possible"),
+        (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Cycles(901), "more than 120 minutes"),
+        (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Minutes(0.01), "too short for one breath"),
+        (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Minutes(float("inf")), "'inf' is not a number"),
     ],
 )
 def test_impossible_patterns_and_lengths_are_refused_with_a_reason(phases, length, message):

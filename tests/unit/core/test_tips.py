@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -78,7 +79,9 @@ def test_search_spans_point_at_the_words_found(book: TipBook):
     [match] = [m for m in book.search("caffeine") if m.tip.id == "caffeine"]
     for start, end in match.title_spans:
         assert match.tip.title[start:end].lower() == "caffeine"
-    spans = [(p, s) for p, spans in zip(match.tip.paragraphs, match.paragraph_spans, strict=True) for s in spans]
+    spans = [
+        (p, s) for p, spans in zip(match.tip.paragraphs, match.paragraph_spans, strict=True) for s in spans
+    ]
     assert spans
     for paragraph, (start, end) in spans:
         assert paragraph[start:end].lower() == "caffeine"
@@ -87,7 +90,7 @@ def test_search_spans_point_at_the_words_found(book: TipBook):
 def test_the_tip_of_the_day_changes_daily_and_holds_all_day(book: TipBook):
     day = date(2026, 11, 25)
     tips = [book.tip_of_the_day(day + timedelta(days=n)) for n in range(10)]
-    assert all(a != b for a, b in zip(tips, tips[1:], strict=False))
+    assert all(a != b for a, b in itertools.pairwise(tips))
     assert book.tip_of_the_day(day) == tips[0]
     assert all(tip.daily for tip in tips)
 
@@ -100,7 +103,11 @@ GOOD_TIP = '[[tips]]\nid = "x"\nsection = "about"\ntitle = "T"\nbody = "B"\n'
     [
         (lambda s: s + "[[tips]\n", "", "is not valid TOML"),
         (lambda s: s.replace('id = "triggers"', 'id = "gossip"'), "sections", "must be exactly these"),
-        (lambda s: s.replace('section = "about"', 'section = "gossip"', 1), "section", "'gossip' is not a section"),
+        (
+            lambda s: s.replace('section = "about"', 'section = "gossip"', 1),
+            "section",
+            "'gossip' is not a section",
+        ),
         (lambda s: s.replace('try = "cyclic_sigh"', 'try = "yodel"', 1), "try", "'yodel' is not a routine"),
         (lambda s: s.replace('action = "safety_check"', 'action = "dance"', 1), "action", "'dance'"),
         (lambda s: s + GOOD_TIP + GOOD_TIP, "id", "'x' is used by another tip"),

@@ -53,9 +53,38 @@ def test_newest_pages_come_newest_first(tmp_path: Path):
     for minutes_ago in (30, 10, 20, 0):
         store.add(session(minutes_ago))
     assert store.count() == 4
-    first, second = store.newest(2), store.newest(2, offset=2)
+    first = store.newest(2)
+    second = store.newest(2, older_than=first[-1])
     ages = [datetime(2026, 11, 25, 9, 0, tzinfo=UTC) - r.started_at for r in first + second]
     assert ages == [timedelta(minutes=m) for m in (0, 10, 20, 30)]
+
+
+def test_pages_go_on_past_sessions_that_started_at_the_same_moment(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    for _ in range(5):
+        store.add(session(minutes_ago=1))
+    seen = []
+    page = store.newest(2)
+    while page:
+        seen += page
+        page = store.newest(2, older_than=page[-1])
+    assert len({record.id for record in seen}) == 5
+
+
+def test_an_unreadable_row_is_left_out_and_the_rest_shown(tmp_path: Path, caplog):
+    path = tmp_path / "h.sqlite3"
+    store = HistoryStore.open(path)
+    store.add(session(minutes_ago=2))
+    store.add(session(minutes_ago=0))
+    with sqlite3.connect(path) as raw:
+        raw.execute(
+            "INSERT INTO sessions (routine_id, routine_kind, routine_title, started_at, planned_seconds,"
+            " actual_seconds, completed)"
+            " VALUES ('x', 'yodel', 'X', '2026-11-25T08:59:00.000+00:00', 60, 60, 1)"
+        )
+    assert [r.started_at.minute for r in store.newest(10)] == [0, 58]
+    assert "unreadable" in caplog.text
+    assert store.count() == 3  # nothing was deleted
 
 
 def test_the_file_uses_wal_and_knows_its_schema_version(tmp_path: Path):
