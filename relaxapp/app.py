@@ -29,9 +29,10 @@ from relaxapp import __version__
 from relaxapp.audio.player import CUE_IDS, SilentPlayer
 from relaxapp.core.catalog import Catalog, load_catalog
 from relaxapp.core.clock import MonotonicClock, utc_now
+from relaxapp.core.datafile import DataFileError
 from relaxapp.core.routine import Cycles, Minutes, Routine, SessionLength, length_problem
-from relaxapp.core.safety import Checklist, SafetyFileError, load_checklist
-from relaxapp.core.tips import TipBook, TipsFileError, load_tips
+from relaxapp.core.safety import Checklist, load_checklist
+from relaxapp.core.tips import TipBook, load_tips
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryError, HistoryStore
 from relaxapp.ui.main_window import MainWindow
@@ -220,7 +221,7 @@ def _load_guidance(load: Callable[[], _Guidance], problems: list[str]) -> _Guida
     """Tips and the safety check are shipped files; if one is damaged the rest of the app still works."""
     try:
         return load()
-    except (TipsFileError, SafetyFileError) as error:
+    except DataFileError as error:
         log.error("guidance file unusable: %s", error)
         problems.append(f"Part of the guidance could not be loaded and is switched off: {error}")
         return None

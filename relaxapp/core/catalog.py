@@ -7,13 +7,13 @@ RoutineFileErrors, values that name the file, the field and what to change.
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from relaxapp.core.fields import FieldError, no_unknown, text
+from relaxapp.core import datafile
+from relaxapp.core.datafile import FieldError, no_unknown, text
 from relaxapp.core.routine import (
     MAX_CYCLES,
     MAX_SESSION_MINUTES,
@@ -84,15 +84,9 @@ def load_catalog(folders: Iterable[Path]) -> Catalog:
 
 def load_routine_file(path: Path) -> Routine | RoutineFileError:
     try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return RoutineFileError(path, "", f"cannot be read ({error})")
-    try:
-        return parse_routine(path.stem, tomllib.loads(source))
-    except tomllib.TOMLDecodeError as error:
-        return RoutineFileError(path, "", f"is not valid TOML ({error})")
-    except FieldError as invalid:
-        return RoutineFileError(path, invalid.field, invalid.message)
+        return datafile.load(path, lambda data: parse_routine(path.stem, data))
+    except datafile.DataFileError as error:
+        return RoutineFileError(path, error.field, error.message)
 
 
 def parse_routine(routine_id: str, data: dict[str, Any]) -> Routine:

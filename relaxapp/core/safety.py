@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from relaxapp.core.fields import FieldError, no_unknown, tables, text
+from relaxapp.core import datafile
+from relaxapp.core.datafile import FieldError, no_unknown, tables, text
 
 
 class Urgency(StrEnum):
@@ -41,7 +41,7 @@ class Answer:
 
     @property
     def paragraphs(self) -> list[str]:
-        return [" ".join(part.split()) for part in self.body.split("\n\n") if part.strip()]
+        return datafile.paragraphs(self.body)
 
 
 @dataclass(frozen=True)
@@ -73,22 +73,8 @@ class Checklist:
         return Assessment(Urgency.SELF_CARE, self.answers[Urgency.SELF_CARE], (), ())
 
 
-class SafetyFileError(Exception):
-    def __init__(self, path: Path, field: str, message: str) -> None:
-        super().__init__(f"{path.name}, {field}: {message}" if field else f"{path.name}: {message}")
-
-
 def load_checklist(path: Path) -> Checklist:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise SafetyFileError(path, "", f"cannot be read ({error})") from error
-    except tomllib.TOMLDecodeError as error:
-        raise SafetyFileError(path, "", f"is not valid TOML ({error})") from error
-    try:
-        return parse_checklist(data)
-    except FieldError as error:
-        raise SafetyFileError(path, error.field, error.message) from None
+    return datafile.load(path, parse_checklist)
 
 
 def parse_checklist(data: dict[str, Any]) -> Checklist:

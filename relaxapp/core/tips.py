@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from relaxapp.core.fields import FieldError, no_unknown, tables, text
+from relaxapp.core import datafile
+from relaxapp.core.datafile import FieldError, no_unknown, tables, text
 
 SECTION_IDS = ("about", "triggers", "remedies", "relaxation", "warning_signs", "professionals", "prevention")
 SAFETY_CHECK = "safety_check"
 _ID = re.compile(r"[a-z0-9_]+")
 _SECTION_KEYS = {"id", "title", "intro"}
 _TIP_KEYS = {"id", "section", "title", "body", "try", "action", "daily"}
-
-
-class TipsFileError(Exception):
-    """A tips file that cannot be used; names the file, the field and what is wrong."""
-
-    def __init__(self, path: Path, field: str, message: str) -> None:
-        super().__init__(f"{path.name}, {field}: {message}" if field else f"{path.name}: {message}")
-        self.path = path
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -48,7 +38,7 @@ class Tip:
 
     @property
     def paragraphs(self) -> list[str]:
-        return [" ".join(part.split()) for part in self.body.split("\n\n") if part.strip()]
+        return datafile.paragraphs(self.body)
 
 
 Span = tuple[int, int]
@@ -113,16 +103,7 @@ def _spans(patterns: list[re.Pattern[str]], text: str) -> tuple[Span, ...]:
 
 def load_tips(path: Path, routine_ids: Collection[str]) -> TipBook:
     """Read and check a tips file; `routine_ids` are the routines a "Try it now" link may start."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise TipsFileError(path, "", f"cannot be read ({error})") from error
-    except tomllib.TOMLDecodeError as error:
-        raise TipsFileError(path, "", f"is not valid TOML ({error})") from error
-    try:
-        return parse_tips(data, routine_ids)
-    except FieldError as error:
-        raise TipsFileError(path, error.field, error.message) from None
+    return datafile.load(path, lambda data: parse_tips(data, routine_ids))
 
 
 def parse_tips(data: dict[str, Any], routine_ids: Collection[str]) -> TipBook:

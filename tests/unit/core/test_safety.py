@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from relaxapp.core.safety import Checklist, SafetyFileError, Urgency, load_checklist
+from relaxapp.core.datafile import DataFileError
+from relaxapp.core.safety import Checklist, Urgency, load_checklist
 from relaxapp.storage import paths
 
 SHIPPED = paths.content_dir() / "safety.toml"
@@ -103,5 +104,5 @@ def test_a_broken_safety_file_names_the_problem(tmp_path: Path, case, old, new, 
     broken = tmp_path / "safety.toml"
     assert old in source, case
     broken.write_text(source.replace(old, new, 1))
-    with pytest.raises(SafetyFileError, match=message):
+    with pytest.raises(DataFileError, match=message):
         load_checklist(broken)

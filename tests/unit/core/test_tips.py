@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from relaxapp.core.catalog import Catalog
-from relaxapp.core.tips import SAFETY_CHECK, SECTION_IDS, TipBook, TipsFileError, load_tips
+from relaxapp.core.datafile import DataFileError
+from relaxapp.core.tips import SAFETY_CHECK, SECTION_IDS, TipBook, load_tips
 from relaxapp.storage import paths
 
 SHIPPED = paths.content_dir() / "tips.toml"
@@ -122,7 +123,7 @@ def test_a_malformed_tips_file_names_the_field(tmp_path: Path, shipped: Catalog,
     changed = change(original)
     assert changed != original
     broken.write_text(changed)
-    with pytest.raises(TipsFileError, match=message) as caught:
+    with pytest.raises(DataFileError, match=message) as caught:
         load_tips(broken, {routine.id for routine in shipped.routines})
     assert field in caught.value.field
     assert str(caught.value).startswith("tips.toml")

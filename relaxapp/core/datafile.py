@@ -1,8 +1,23 @@
-"""Checks shared by the loaders of the app's data files: each failure names the field and the fix."""
+"""Reading the app's data files (TOML): each failure names the file, the field and the fix."""
 
 from __future__ import annotations
 
-from typing import Any
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+Parsed = TypeVar("Parsed")
+
+
+class DataFileError(Exception):
+    """A data file that cannot be used, with the file, the field (may be empty) and what is wrong."""
+
+    def __init__(self, path: Path, field: str, message: str) -> None:
+        super().__init__(f"{path.name}, {field}: {message}" if field else f"{path.name}: {message}")
+        self.path = path
+        self.field = field
+        self.message = message
 
 
 class FieldError(Exception):
@@ -42,3 +57,22 @@ def tables(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     if not isinstance(value, list) or not value or not all(isinstance(item, dict) for item in value):
         raise FieldError(key, f"must be a list of [[{key}]] tables, at least one")
     return value
+
+
+def load(path: Path, parse: Callable[[dict[str, Any]], Parsed]) -> Parsed:
+    """Read a TOML file and hand it to `parse`; any problem comes back as one DataFileError."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataFileError(path, "", f"cannot be read ({error})") from error
+    except tomllib.TOMLDecodeError as error:
+        raise DataFileError(path, "", f"is not valid TOML ({error})") from error
+    try:
+        return parse(data)
+    except FieldError as error:
+        raise DataFileError(path, error.field, error.message) from None
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs split at blank lines, each folded onto one line."""
+    return [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
