@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -35,7 +35,7 @@ class RoutineCard(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(f"{routine.title}, {routine.rhythm()} seconds")
         self.setAccessibleDescription(routine.summary)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(4)
         # Plain-text labels: rich text would parse HTML for every card and slow the first frame.
@@ -57,6 +57,23 @@ class RoutineCard(QPushButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout.addStretch()
         self.setMinimumHeight(CARD_HEIGHT)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    # A QPushButton sizes itself by its own text, not by a layout inside it: ask the layout instead,
+    # so wrapped summaries are never cut off in a narrow window or with larger text.
+    def sizeHint(self) -> QSize:
+        return self._layout.sizeHint().expandedTo(QSize(0, CARD_HEIGHT))
+
+    def minimumSizeHint(self) -> QSize:
+        return self._layout.minimumSize()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self._layout.heightForWidth(width), CARD_HEIGHT)
 
 
 class HomePage(QWidget):
@@ -110,7 +127,7 @@ class HomePage(QWidget):
         length_row.setSpacing(8)
         length_title = QLabel("Length")
         length_title.setObjectName("rowTitle")
-        length_row.addWidget(length_title)
+        outer.addWidget(length_title)
         self._lengths = OneChoice(self)
         self._minute_chips: dict[int, QPushButton] = {}
         for minutes in STANDARD_MINUTES:
