@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("relaxapp")
-        self.resize(1000, 740)
+        self.resize(1000, 760)
         self.setMinimumSize(900, 600)
         self.runner = runner
         self._settings = settings
