@@ -194,12 +194,14 @@ class _OneLineFormatter(logging.Formatter):
         return super().format(record).rstrip()
 
 
+# Qt's warnings are notes for developers ("This plugin does not support ..."): into the log file, one
+# step quieter, so they never reach a terminal that only shows the app's own warnings.
 _QT_LOG_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
+    QtMsgType.QtInfoMsg: logging.DEBUG,
+    QtMsgType.QtWarningMsg: logging.INFO,
+    QtMsgType.QtCriticalMsg: logging.WARNING,
+    QtMsgType.QtFatalMsg: logging.ERROR,
 }
 
 
@@ -213,8 +215,19 @@ def _open_history(path: Path, problems: list[str]) -> HistoryStore:
         return HistoryStore.open(path)
     except HistoryError as error:
         log.exception("history unavailable")
-        problems.append(f"{error} Sessions from now on are kept only until you close relaxapp.")
-        return HistoryStore.in_memory()
+        failure = error
+    if path.exists():
+        try:
+            store = HistoryStore.open_read_only(path)
+        except HistoryError:
+            log.exception("history not readable either")
+        else:
+            problems.append(
+                f"{failure} Your past sessions are shown; new ones are kept until you close relaxapp."
+            )
+            return store
+    problems.append(f"{failure} Sessions from now on are kept only until you close relaxapp.")
+    return HistoryStore.in_memory()
 
 
 def _load_guidance(load: Callable[[], _Guidance], problems: list[str]) -> _Guidance | None:

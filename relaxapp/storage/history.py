@@ -55,6 +55,7 @@ class HistoryStore:
         self._db = connection
         self.location = location
         self._unsaved: list[SessionRecord] = []
+        self._read_only = False
 
     @classmethod
     def open(cls, path: Path) -> HistoryStore:
@@ -73,6 +74,27 @@ class HistoryStore:
         except HistoryError:
             connection.close()
             raise
+        return store
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> HistoryStore:
+        """Past sessions from a file that cannot be written (a read-only folder or disk); raises HistoryError.
+
+        'immutable' lets SQLite read a WAL file without creating its -shm beside it, which a read-only
+        folder would refuse; nothing is ever written through this connection.
+        """
+        try:
+            connection = sqlite3.connect(
+                f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None
+            )
+            store = cls(connection, f"{path} (read-only)")
+            version = store.schema_version
+        except sqlite3.Error as error:
+            raise HistoryError(_explain(error, path)) from error
+        if version != SCHEMA_VERSION:
+            connection.close()
+            raise HistoryError(f"The history file {path} cannot be updated to this version of relaxapp.")
+        store._read_only = True
         return store
 
     @classmethod
@@ -106,6 +128,11 @@ class HistoryStore:
         return True
 
     def _save_unsaved(self) -> None:
+        if self._read_only:
+            raise HistoryWriteError(
+                f"The history file {self.location} cannot be written, so this session is kept only until "
+                "you close relaxapp."
+            )
         try:
             with self._transaction():
                 self._db.executemany(
@@ -127,8 +154,8 @@ class HistoryStore:
 
     @property
     def is_persistent(self) -> bool:
-        """False for the in-memory fallback, whose sessions end with the app."""
-        return self.location != "memory"
+        """False for the fallbacks (in memory, read-only file): new sessions end with the app."""
+        return self.location != "memory" and not self._read_only
 
     def newest(self, limit: int, older_than: SessionRecord | None = None) -> list[SessionRecord]:
         """One page of sessions, newest first; the next page starts after the last record of this one.
@@ -186,7 +213,7 @@ class HistoryStore:
         self._db.execute("COMMIT")
 
 
-def _explain(error: sqlite3.DatabaseError, path: Path) -> str:
+def _explain(error: sqlite3.Error, path: Path) -> str:
     text = str(error)
     if "locked" in text or "busy" in text:
         return f"The history file {path} is in use by another program; close it and start relaxapp again."

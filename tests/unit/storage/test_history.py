@@ -159,3 +159,26 @@ def test_the_in_memory_fallback_works_like_the_file(tmp_path: Path):
     store.add(session())
     assert store.count() == 1
     assert store.location == "memory"
+
+
+@pytest.mark.allow_logged_errors
+def test_a_file_that_cannot_be_written_still_shows_past_sessions(tmp_path: Path):
+    path = tmp_path / "h.sqlite3"
+    store = HistoryStore.open(path)
+    store.add(session(minutes_ago=5))
+    store.close()
+    (tmp_path / "h.sqlite3-shm").unlink(missing_ok=True)  # as a read-only folder would have it
+    read_only = HistoryStore.open_read_only(path)
+    assert [r.actual_seconds for r in read_only.newest(10)] == [176.0]
+    assert not read_only.is_persistent
+    with pytest.raises(HistoryWriteError, match="cannot be written"):
+        read_only.add(session())
+    assert len(read_only.unsaved) == 1
+    assert HistoryStore.open(path).count() == 1  # nothing was written through it
+
+
+def test_only_a_file_at_the_current_schema_is_opened_read_only(tmp_path: Path):
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(FIXTURES / "history_v1.sqlite3", path)
+    with pytest.raises(HistoryError, match="cannot be updated"):
+        HistoryStore.open_read_only(path)
