@@ -119,8 +119,7 @@ def _run(
             app.quit()
             return
         _load_audio(window)
-        window.show_notice(only_first_time=True)
-        _start_from_command_line(window, catalog, args)
+        window.show_notice(only_first_time=True, then=lambda: _start_from_command_line(window, catalog, args))
         if on_ready is not None:
             on_ready(window)
 

@@ -33,6 +33,7 @@ _KNOWN_KEYS = {
     "title",
     "summary",
     "guidance",
+    "read_first",
     "default_minutes",
     "default_cycles",
     "max_cycles",
@@ -112,6 +113,7 @@ def parse_routine(routine_id: str, data: dict[str, Any]) -> Routine:
         phases=phases,
         default_length=_default_length(data),
         guidance=text(data, "guidance", required=False),
+        read_first=_flag(data, "read_first"),
         max_cycles=max_cycles,
     )
     if max_cycles is not None and routine.cycles_for(routine.default_length) > max_cycles:
@@ -178,4 +180,11 @@ def _optional_count(data: dict[str, Any], key: str) -> int | None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_CYCLES:
         raise FieldError(key, f"must be a whole number from 1 to {MAX_CYCLES}, not {value!r}")
+    return value
+
+
+def _flag(data: dict[str, Any], key: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise FieldError(key, f"must be true or false, not {value!r}")
     return value

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 Parsed = TypeVar("Parsed")
+IDENTIFIER = re.compile(r"[a-z0-9_]+")  # ids that other files and the code refer to
 
 
 class DataFileError(Exception):
@@ -71,6 +73,9 @@ def load(path: Path, parse: Callable[[dict[str, Any]], Parsed]) -> Parsed:
         return parse(data)
     except FieldError as error:
         raise DataFileError(path, error.field, error.message) from None
+    except (TypeError, ValueError) as error:
+        # A value of a type no check foresaw (a list where a name belongs, say): still the file's fault.
+        raise DataFileError(path, "", f"has a value of the wrong kind ({error})") from error
 
 
 def paragraphs(text: str) -> list[str]:

@@ -81,6 +81,7 @@ class Routine:
     phases: tuple[Phase, ...]
     default_length: SessionLength
     guidance: str = ""
+    read_first: bool = False  # the guidance holds cautions: show it before a session starts from elsewhere
     max_cycles: int | None = None
 
     @property

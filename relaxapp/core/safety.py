@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from relaxapp.core import datafile
-from relaxapp.core.datafile import FieldError, no_unknown, tables, text
+from relaxapp.core.datafile import IDENTIFIER, FieldError, no_unknown, tables, text
 
 
 class Urgency(StrEnum):
@@ -53,11 +53,22 @@ class Assessment:
 
 
 @dataclass(frozen=True)
+class PageText:
+    """The words of the checklist page around the questions."""
+
+    intro: str
+    emergency_line: str  # always on show above the list
+    emergency_group: str
+    soon_group: str
+
+
+@dataclass(frozen=True)
 class Checklist:
     questions: tuple[Question, ...]
     professionals: dict[str, Professional]
     answers: dict[Urgency, Answer]
     notice: Answer  # the wellbeing notice shown at first start
+    page: PageText
 
     def assess(self, ticked: Collection[str]) -> Assessment:
         """The most urgent answer any ticked sign calls for: an emergency outranks everything."""
@@ -78,16 +89,25 @@ def load_checklist(path: Path) -> Checklist:
 
 
 def parse_checklist(data: dict[str, Any]) -> Checklist:
-    no_unknown(data, {"questions", "professionals", "answers", "notice"}, "")
+    no_unknown(data, {"questions", "professionals", "answers", "notice", "page"}, "")
     professionals = {pid: _professional(pid, raw) for pid, raw in _table(data, "professionals").items()}
     questions = tuple(_question(n, raw, professionals) for n, raw in enumerate(tables(data, "questions"), 1))
     for urgency in (Urgency.EMERGENCY, Urgency.SOON):
         if not any(question.urgency is urgency for question in questions):
             raise FieldError("questions", f"there must be at least one '{urgency}' question")
+    ids = [question.id for question in questions]
+    for number, question_id in enumerate(ids, start=1):
+        if ids.index(question_id) != number - 1:
+            raise FieldError(f"questions[{number}].id", f"'{question_id}' is used by another question")
     raw_answers = _table(data, "answers")
     no_unknown(raw_answers, {u.value for u in Urgency}, "answers")
     answers = {urgency: _answer(f"answers.{urgency}", raw_answers.get(urgency.value)) for urgency in Urgency}
-    return Checklist(questions, professionals, answers, _answer("notice", data.get("notice")))
+    raw_page = _table(data, "page")
+    no_unknown(raw_page, {"intro", "emergency_line", "emergency_group", "soon_group"}, "page")
+    page = PageText(
+        *(text(raw_page, key, "page") for key in ("intro", "emergency_line", "emergency_group", "soon_group"))
+    )
+    return Checklist(questions, professionals, answers, _answer("notice", data.get("notice")), page)
 
 
 def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -113,7 +133,7 @@ def _question(number: int, raw: dict[str, Any], professionals: dict[str, Profess
         raise FieldError(f"{where}.urgency", f"'{urgency_name}' must be 'emergency' or 'soon'")
     urgency = Urgency(urgency_name)
     see = raw.get("see", [])
-    if not isinstance(see, list) or any(pid not in professionals for pid in see):
+    if not isinstance(see, list) or any(not isinstance(pid, str) or pid not in professionals for pid in see):
         raise FieldError(f"{where}.see", f"must list professionals from: {', '.join(professionals)}")
     if urgency is Urgency.SOON and not see:
         raise FieldError(f"{where}.see", "a 'soon' sign must say whom to see")
@@ -121,7 +141,10 @@ def _question(number: int, raw: dict[str, Any], professionals: dict[str, Profess
         raise FieldError(
             f"{where}.see", "an emergency sign sends people to emergency services, not to a visit"
         )
-    return Question(text(raw, "id", where), urgency, text(raw, "text", where), tuple(see))
+    question_id = text(raw, "id", where)
+    if not IDENTIFIER.fullmatch(question_id):
+        raise FieldError(f"{where}.id", f"'{question_id}' may hold only lowercase letters, digits and _")
+    return Question(question_id, urgency, text(raw, "text", where), tuple(see))
 
 
 def _answer(where: str, raw: object) -> Answer:

@@ -13,8 +13,9 @@ from relaxapp.core import datafile
 from relaxapp.core.datafile import FieldError, no_unknown, tables, text
 
 SECTION_IDS = ("about", "triggers", "remedies", "relaxation", "warning_signs", "professionals", "prevention")
+SEARCH_ORDER = ("warning_signs", *(section for section in SECTION_IDS if section != "warning_signs"))
 SAFETY_CHECK = "safety_check"
-_ID = re.compile(r"[a-z0-9_]+")
+_WORD = re.compile(r"\w+(?:'\w+)*")
 _SECTION_KEYS = {"id", "title", "intro"}
 _TIP_KEYS = {"id", "section", "title", "body", "try", "action", "daily"}
 
@@ -70,14 +71,20 @@ class TipBook:
         return daily[day.toordinal() % len(daily)]
 
     def search(self, query: str) -> list[TipMatch]:
-        """Tips holding every word of the query (as the start of a word, any case), title hits first."""
-        words = re.findall(r"\w+", query.lower())
+        """Tips holding every word of the query (as the start of a word, any case).
+
+        Title hits come first, and among equals the warning signs lead: someone searching "stroke"
+        must meet the stroke warning before a massage tip about slow strokes. A tip also matches by
+        its section's title ("prevention"). Single letters are not words worth finding.
+        """
+        words = [word for word in _WORD.findall(query.lower().replace("’", "'")) if len(word) > 1]
         if not words:
             return []
-        patterns = [re.compile(r"\b" + re.escape(word), re.IGNORECASE) for word in words]
+        # An apostrophe in the query matches either kind in the text: "doctor's" finds "doctor’s".
+        patterns = [re.compile(r"\b" + re.escape(word).replace("'", "['’]"), re.IGNORECASE) for word in words]
         matches = []
         for tip in self.tips:
-            text = f"{tip.title}\n{tip.body}"
+            text = f"{tip.title}\n{tip.body}\n{self.section(tip.section).title}"
             if all(pattern.search(text) for pattern in patterns):
                 matches.append(
                     TipMatch(
@@ -86,7 +93,7 @@ class TipBook:
                         tuple(_spans(patterns, paragraph) for paragraph in tip.paragraphs),
                     )
                 )
-        order = {section: index for index, section in enumerate(SECTION_IDS)}
+        order = {section: index for index, section in enumerate(SEARCH_ORDER)}
         return sorted(matches, key=lambda match: (not match.title_spans, order[match.tip.section]))
 
 
@@ -135,16 +142,16 @@ def _tip(number: int, raw: dict[str, Any], routine_ids: Collection[str]) -> Tip:
     where = f"tips[{number}]"
     no_unknown(raw, _TIP_KEYS, where)
     tip_id = text(raw, "id", where)
-    if not _ID.fullmatch(tip_id):
+    if not datafile.IDENTIFIER.fullmatch(tip_id):
         raise FieldError(f"{where}.id", f"'{tip_id}' may hold only lowercase letters, digits and _")
     section = text(raw, "section", where)
     if section not in SECTION_IDS:
         raise FieldError(f"{where}.section", f"'{section}' is not a section ({', '.join(SECTION_IDS)})")
     routine = raw.get("try")
-    if routine is not None and routine not in routine_ids:
+    if routine is not None and (not isinstance(routine, str) or routine not in routine_ids):
         raise FieldError(f"{where}.try", f"'{routine}' is not a routine relaxapp has")
     action = raw.get("action")
-    if action is not None and action != SAFETY_CHECK:
+    if action is not None and (not isinstance(action, str) or action != SAFETY_CHECK):
         raise FieldError(f"{where}.action", f"'{action}' is not an action (known: {SAFETY_CHECK})")
     daily = raw.get("daily", True)
     if not isinstance(daily, bool):

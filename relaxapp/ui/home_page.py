@@ -174,7 +174,8 @@ class HomePage(QWidget):
         label.setObjectName("tipLabel")
         title = QLabel(tip.title)
         title.setObjectName("tipTitle")
-        body = QLabel(tip.paragraphs[0])
+        # The whole tip: a first paragraph alone could drop its caution ("never hot", "ask first").
+        body = QLabel("\n\n".join(tip.paragraphs))
         body.setObjectName("tipBody")
         body.setWordWrap(True)
         more = QPushButton("Read more tips ›")
@@ -205,6 +206,9 @@ class HomePage(QWidget):
         if length is None or routine_length_problem(routine, length) is not None:
             length = routine.default_length
         self._show_length(length)
+
+    def focus_start(self) -> None:
+        self._start.setFocus()
 
     def selected_routine(self) -> Routine | None:
         index = self._cards.chosen_index()

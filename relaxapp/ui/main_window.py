@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -179,11 +180,24 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
 
-    def show_notice(self, *, only_first_time: bool) -> None:
-        """The plain statement of what relaxapp is and is not: once at first start, and from Help."""
-        if self._checklist is None or self.notice_box is not None:
-            return
-        if only_first_time and flag_from_text(self._settings.value("notice/acknowledged", "false")):
+    def needs_notice(self) -> bool:
+        return self._checklist is not None and not flag_from_text(
+            self._settings.value("notice/acknowledged", "false")
+        )
+
+    def show_notice(self, *, only_first_time: bool, then: Callable[[], None] | None = None) -> None:
+        """The plain statement of what relaxapp is and is not: once at first start, and from Help.
+
+        `then` runs once it is read (or at once when it is not shown): a session asked for on the
+        command line waits behind it rather than start breathing underneath.
+        """
+        if (
+            self._checklist is None
+            or self.notice_box is not None
+            or (only_first_time and not self.needs_notice())
+        ):
+            if then is not None:
+                then()
             return
         notice = self._checklist.notice
         box = QMessageBox(self)
@@ -191,17 +205,21 @@ class MainWindow(QMainWindow):
         box.setWindowTitle("relaxapp")
         box.setText(notice.title)
         box.setInformativeText("\n\n".join(notice.paragraphs))
-        box.addButton("I understand", QMessageBox.ButtonRole.AcceptRole)
-        box.finished.connect(self._on_notice_closed)
+        understood = box.addButton("I understand", QMessageBox.ButtonRole.AcceptRole)
+        box.finished.connect(lambda _result: self._on_notice_closed(box.clickedButton() is understood, then))
         self.notice_box = box
         box.open()
 
-    def _on_notice_closed(self) -> None:
-        self._settings.setValue("notice/acknowledged", "true")
-        self._settings.sync()
+    def _on_notice_closed(self, understood: bool, then: Callable[[], None] | None) -> None:
+        # Only a click on "I understand" counts as read; closing the app over it shows it again next time.
+        if understood:
+            self._settings.setValue("notice/acknowledged", "true")
+            self._settings.sync()
         if self.notice_box is not None:
             self.notice_box.deleteLater()
         self.notice_box = None
+        if understood and then is not None:
+            then()
 
     def _show_shortcuts(self) -> None:
         QMessageBox.information(
@@ -262,6 +280,7 @@ class MainWindow(QMainWindow):
         page.history_clicked.connect(self.go_history)
         page.home_clicked.connect(self.go_home)
         page.warning_signs_clicked.connect(self.go_safety_check)
+        page.show_warning_signs_link(self._checklist is not None)
         self.pages.addWidget(page)
         return page
 
@@ -270,7 +289,8 @@ class MainWindow(QMainWindow):
         from relaxapp.ui.tips_panel import TipsPage  # noqa: PLC0415 - see above
 
         assert self._tips is not None
-        page = TipsPage(self._tips, {routine.id: routine.title for routine in self._routines})
+        titles = {routine.id: routine.title for routine in self._routines}
+        page = TipsPage(self._tips, titles, safety_check=self._checklist is not None)
         page.routine_requested.connect(self._try_routine)
         page.safety_check_requested.connect(self.go_safety_check)
         self.pages.addWidget(page)
@@ -298,6 +318,8 @@ class MainWindow(QMainWindow):
         """The one way pages change: marks the matching tab and arms Space/Esc only for a session."""
         for button in self.nav_tabs:
             button.setChecked(button is tab)
+        for button in page.findChildren(QPushButton):
+            button.setAutoDefault(True)  # Enter presses the focused button, as Space does
         self.pages.setCurrentWidget(page)
         in_session = page is self.__dict__.get("session")
         # As window-wide shortcuts elsewhere they would swallow Space on every focused button.
@@ -332,9 +354,15 @@ class MainWindow(QMainWindow):
         self._show_page(self.safety_page, self.signs_tab)
 
     def _try_routine(self, routine_id: str) -> None:
+        """'Try it now' from a tip: start the routine, unless it has cautions to read first (4-7-8)."""
         routine = next((r for r in self._routines if r.id == routine_id), None)
         if routine is None:
             log.warning("a tip links to the unknown routine %r", routine_id)
+            return
+        if routine.read_first:
+            self.home.select(routine.id)
+            self.go_home()
+            self.home.focus_start()
             return
         self.start_session(routine, routine.default_length)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -19,11 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from relaxapp.core.safety import Assessment, Checklist, Urgency
-
-EMERGENCY_LINE = (
-    "If one side of your face droops suddenly, an arm or leg turns weak, or your speech is slurred: "
-    "call emergency services now."
-)
 
 
 def _label(text: str, name: str = "", *, rich: bool = False) -> QLabel:
@@ -46,28 +42,26 @@ class SafetyPage(QWidget):
         layout.setContentsMargins(40, 28, 40, 20)
         layout.setSpacing(10)
         layout.addWidget(_label("Should I see a doctor?", "pageTitle"))
-        layout.addWidget(_label(EMERGENCY_LINE, "emergencyLine"))
+        layout.addWidget(_label(checklist.page.emergency_line, "emergencyLine"))
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_checklist())
-        self.answer_area = QScrollArea()
-        self.answer_area.setWidgetResizable(True)
-        self.answer_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.stack.addWidget(_scrolling(self._build_checklist()))
+        self.answer_area = _scrolling(None)
         self.stack.addWidget(self.answer_area)
         layout.addWidget(self.stack, 1)
         self.assessment: Assessment | None = None
 
     def _build_checklist(self) -> QWidget:
         page = QWidget()
+        page.setObjectName("pageContent")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(12)
-        layout.addWidget(
-            _label("Tick anything that is true for you right now, then see what to do.", "pageIntro")
-        )
+        page_text = self._checklist.page
+        layout.addWidget(_label(page_text.intro, "pageIntro"))
         self.boxes: dict[str, QCheckBox] = {}
         groups = (
-            (Urgency.EMERGENCY, "Signs that came on suddenly"),
-            (Urgency.SOON, "Signs that have built up over time"),
+            (Urgency.EMERGENCY, page_text.emergency_group),
+            (Urgency.SOON, page_text.soon_group),
         )
         for urgency, title in groups:
             group = QGroupBox(title)
@@ -76,10 +70,9 @@ class SafetyPage(QWidget):
             inner.setSpacing(8)
             for question in self._checklist.questions:
                 if question.urgency is urgency:
-                    box = QCheckBox(question.text)
-                    box.setAccessibleName(question.text)
-                    self.boxes[question.id] = box
-                    inner.addWidget(box)
+                    row = _CheckRow(question.text)
+                    self.boxes[question.id] = row.box
+                    inner.addWidget(row)
             layout.addWidget(group)
         buttons = QHBoxLayout()
         self.assess_button = QPushButton("See what to do")
@@ -103,8 +96,13 @@ class SafetyPage(QWidget):
     def assess(self) -> None:
         ticked = {question_id for question_id, box in self.boxes.items() if box.isChecked()}
         self.assessment = self._checklist.assess(ticked)
-        self.answer_area.setWidget(self._answer_view(self.assessment))
+        view = self._answer_view(self.assessment)
+        self.answer_area.setWidget(view)
         self.stack.setCurrentIndex(1)
+        # Keyboard and screen-reader users land on the answer, not on an empty scroll area.
+        first_button = view.findChild(QPushButton)
+        if first_button is not None:
+            first_button.setFocus()
 
     def _answer_view(self, assessment: Assessment) -> QWidget:
         view = QFrame()
@@ -128,7 +126,7 @@ class SafetyPage(QWidget):
                 layout.addWidget(_label(f"•  {note}", "answerBody"))
         buttons = QHBoxLayout()
         if assessment.urgency is Urgency.SELF_CARE:
-            breathe = QPushButton("Breathe for a few minutes")
+            breathe = QPushButton("Choose a breathing exercise")
             breathe.setObjectName("primary")
             breathe.clicked.connect(self.breathe_requested)
             buttons.addWidget(breathe)
@@ -136,8 +134,42 @@ class SafetyPage(QWidget):
         back = QPushButton("Back to the list" if assessment.urgency is Urgency.EMERGENCY else "Check again")
         back.clicked.connect(lambda: self.stack.setCurrentIndex(0))
         buttons.addWidget(back)
+        for button in (back, *view.findChildren(QPushButton)):
+            button.setAutoDefault(True)  # Enter presses it, as Space does
         buttons.addStretch()
         layout.addLayout(buttons)
         layout.addStretch()
         view.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         return view
+
+
+def _scrolling(content: QWidget | None) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if content is not None:
+        area.setWidget(content)
+    return area
+
+
+class _CheckRow(QWidget):
+    """A check box whose words wrap (a QCheckBox's own text never does); clicking the words ticks it."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.box = QCheckBox()
+        self.box.setAccessibleName(text)
+        words = QLabel(text)
+        words.setWordWrap(True)
+        words.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(10)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(words, 1)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # The box takes its own clicks; a click anywhere else on the row (its words) lands here.
+        self.box.toggle()
+        event.accept()

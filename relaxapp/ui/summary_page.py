@@ -39,6 +39,7 @@ class SummaryPage(QWidget):
         signs = QPushButton("Check the warning signs ›")
         signs.setObjectName("linkButton")
         signs.clicked.connect(self.warning_signs_clicked)
+        self._signs = signs
 
         again = QPushButton("Breathe again")
         again.setObjectName("primary")
@@ -61,6 +62,9 @@ class SummaryPage(QWidget):
         layout.addWidget(care)
         layout.addWidget(signs)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignLeft)
+
+    def show_warning_signs_link(self, shown: bool) -> None:
+        self._signs.setVisible(shown)
 
     def show_record(self, record: SessionRecord, saved_note: str) -> None:
         if record.completed:

@@ -34,9 +34,17 @@ class TipsPage(QWidget):
     routine_requested = Signal(str)  # a routine id
     safety_check_requested = Signal()
 
-    def __init__(self, book: TipBook, routine_titles: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        book: TipBook,
+        routine_titles: dict[str, str],
+        *,
+        safety_check: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._book = book
+        self._safety_check = safety_check  # whether the check exists to link to
         self._routine_titles = routine_titles
         layout = QHBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 20)
@@ -60,7 +68,6 @@ class TipsPage(QWidget):
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sections.setFixedWidth(240)
         self.search.setFixedWidth(240)
-        self._section_row = 0  # the section to return to when a search is cleared
         self.results = QLabel()
         self.results.setObjectName("note")
         self.results.setWordWrap(True)
@@ -80,25 +87,31 @@ class TipsPage(QWidget):
         layout.addLayout(side)
         layout.addWidget(self.reader, 1)
 
-        self.sections.currentRowChanged.connect(self._on_section_row)
+        self.sections.currentRowChanged.connect(self._show_section_row)
+        self.sections.itemClicked.connect(lambda item: self._show_section_row(self.sections.row(item)))
         self.search.textChanged.connect(self._on_search)
         self.sections.setCurrentRow(0)
 
     def show_section(self, section_id: str) -> None:
-        self.search.clear()
         row = next(i for i, s in enumerate(self._book.sections) if s.id == section_id)
-        self.sections.setCurrentRow(row)
+        self._show_section_row(row)
 
     def show_tip(self, tip: Tip) -> None:
         self.show_section(tip.section)
         self.reader.scrollToAnchor(tip.id)
 
-    def _on_section_row(self, row: int) -> None:
+    def _show_section_row(self, row: int) -> None:
+        """Choosing a section (click, arrow keys, a link) ends any search and shows the whole section."""
         if row < 0:
             return
-        self._section_row = row
-        if self.search.text().strip():
-            self.search.clear()  # picking a section ends the search
+        if self.search.text():
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+        if self.sections.currentRow() != row:
+            self.sections.setCurrentRow(row)  # comes back here through currentRowChanged
+            return
+        self.sections.item(row).setSelected(True)
         section = self._book.sections[row]
         parts = [
             f"<p class='page'>{html.escape(section.title)}</p>",
@@ -110,13 +123,11 @@ class TipsPage(QWidget):
 
     def _on_search(self, query: str) -> None:
         if not query.strip():
-            self.sections.setCurrentRow(self._section_row)
-            self._on_section_row(self._section_row)
+            self._show_section_row(self.sections.currentRow())
             return
-        # While searching no section is "current": the results come from all of them.
-        self.sections.blockSignals(True)
-        self.sections.setCurrentRow(-1)
-        self.sections.blockSignals(False)
+        # The results come from every section: none is shown as chosen. The current row stays, so
+        # tabbing through the list does not pick one and throw the results away.
+        self.sections.clearSelection()
         matches = self._book.search(query)
         self.results.setText(
             "No tip matches those words."
@@ -144,7 +155,7 @@ class TipsPage(QWidget):
         if tip.try_routine is not None:
             title = self._routine_titles.get(tip.try_routine, tip.try_routine)
             links.append(f"<a href='routine:{tip.try_routine}'>Try it now: {html.escape(title)} ›</a>")
-        if tip.action == SAFETY_CHECK:
+        if tip.action == SAFETY_CHECK and self._safety_check:
             links.append("<a href='action:safety_check'>Should I see a doctor? Check your signs ›</a>")
         if links:
             parts.append("<p>" + " &nbsp;&nbsp; ".join(links) + "</p>")

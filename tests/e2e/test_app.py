@@ -16,6 +16,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def has_read_the_notice(data_dir: Path) -> Path:
+    """A data folder whose person has already read the first-run notice (else a session waits for it)."""
+    (data_dir / "config").mkdir(parents=True, exist_ok=True)
+    (data_dir / "config" / "settings.ini").write_text("[notice]\nacknowledged=true\n")
+    return data_dir
+
+
 def launch(data_dir: Path, *args: str, audio_driver: str = "dummy") -> subprocess.Popen[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": audio_driver}
     return subprocess.Popen(
@@ -70,7 +77,14 @@ def test_an_unknown_routine_is_named_on_the_command_line(tmp_path: Path):
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl+C"])
 def test_a_signal_mid_session_ends_the_app_quickly_and_keeps_the_session(tmp_path: Path, how: signal.Signals):
-    app = launch(tmp_path, "--routine", "box", "--minutes", "5", audio_driver="no_such_audio_driver")
+    app = launch(
+        has_read_the_notice(tmp_path),
+        "--routine",
+        "box",
+        "--minutes",
+        "5",
+        audio_driver="no_such_audio_driver",
+    )
     time.sleep(12)  # past the first 10 s, so the session is worth keeping
     assert app.poll() is None, app.stderr.read() if app.stderr else ""
     app.send_signal(how)

@@ -48,7 +48,10 @@ def test_browse_by_section_and_search_with_highlights(qtbot, window: MainWindow)
 
     qtbot.keyClicks(page.search, "caffeine")
     assert page.results.text().endswith("found.")
-    assert page.sections.currentRow() == -1
+    assert page.sections.selectedItems() == []
+    qtbot.keyClick(page.search, Qt.Key.Key_Tab)  # on to the list: the results stay
+    assert "Caffeine" in page.reader.toPlainText()
+    assert page.search.text() == "caffeine"
     html = page.reader.toHtml()
     assert "background-color:#ffe08a" in html
     assert "Caffeine" in page.reader.toPlainText()
@@ -62,13 +65,22 @@ def test_browse_by_section_and_search_with_highlights(qtbot, window: MainWindow)
 
 def test_try_it_now_starts_the_routine_the_tip_names(qtbot, window: MainWindow, tips: TipBook):
     window.go_tips()
-    linked = next(tip for tip in tips.tips if tip.try_routine)
+    linked = next(tip for tip in tips.tips if tip.try_routine and tip.try_routine != "four_seven_eight")
     window.tips_page.show_tip(linked)
     assert f"routine:{linked.try_routine}" in window.tips_page.reader.toHtml()
     window.tips_page.reader.anchorClicked.emit(QUrl(f"routine:{linked.try_routine}"))
     assert window.pages.currentWidget() is window.session
     assert window.runner.engine is not None
     assert window.runner.engine.timeline.routine.id == linked.try_routine
+
+
+def test_try_it_now_shows_a_routines_cautions_before_it_starts(qtbot, window: MainWindow):
+    window.go_tips()
+    window.tips_page.reader.anchorClicked.emit(QUrl("routine:four_seven_eight"))
+    assert window.pages.currentWidget() is window.home
+    assert window.home.selected_routine().id == "four_seven_eight"
+    assert "Sit down" in window.home._guidance.text()
+    assert window.runner.engine is None
 
 
 def test_a_warning_sign_tip_leads_to_the_safety_check(qtbot, window: MainWindow):
@@ -95,6 +107,7 @@ def test_a_sudden_droop_gets_the_emergency_answer_and_nothing_else_to_do(qtbot, 
     answer = page.answer_area.widget()
     assert answer.objectName() == "answer_emergency"
     assert labels(answer)[0] == "Call emergency services now"
+    assert answer.findChild(QPushButton).hasFocus()
     assert "Whom to see" not in labels(answer)
     assert [b.text() for b in answer.findChildren(QPushButton)] == ["Back to the list"]
 
@@ -115,7 +128,7 @@ def test_no_warning_signs_suggests_self_care_and_a_breathing_session(qtbot, wind
     answer = window.safety_page.answer_area.widget()
     assert answer.objectName() == "answer_self_care"
     assert any("Check again" in text for text in labels(answer))
-    click(qtbot, button(answer, "Breathe for a few minutes"))
+    click(qtbot, button(answer, "Choose a breathing exercise"))
     assert window.pages.currentWidget() is window.home
 
 

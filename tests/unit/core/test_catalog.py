@@ -91,6 +91,7 @@ BROKEN = [
         "at most",
     ),
     ("too short to breathe", GOOD.replace("seconds = 4", "seconds = 1"), "phases", "needs 2 s or more"),
+    ("flag not true or false", 'read_first = "yes"\n' + GOOD, "read_first", "must be true or false"),
 ]
 
 

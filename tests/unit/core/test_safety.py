@@ -10,7 +10,7 @@ from relaxapp.core.safety import Checklist, Urgency, load_checklist
 from relaxapp.storage import paths
 
 SHIPPED = paths.content_dir() / "safety.toml"
-EMERGENCY_SIGNS = ("sudden_droop", "sudden_weakness", "sudden_speech")
+EMERGENCY_SIGNS = ("sudden_droop", "sudden_weakness", "sudden_speech", "sudden_sight")
 SOON_SIGNS = ("persistent", "vision", "daily_life", "slow_droop", "spreading", "eye_signs")
 
 
@@ -26,7 +26,7 @@ def test_the_shipped_checklist_asks_about_every_warning_sign(checklist: Checklis
         **dict.fromkeys(SOON_SIGNS, Urgency.SOON),
     }
     # The emergency signs come first on the list.
-    assert [q.id for q in checklist.questions[:3]] == list(EMERGENCY_SIGNS)
+    assert [q.id for q in checklist.questions[:4]] == list(EMERGENCY_SIGNS)
 
 
 ALL_SIGNS = EMERGENCY_SIGNS + SOON_SIGNS

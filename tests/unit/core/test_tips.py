@@ -127,3 +127,20 @@ def test_a_malformed_tips_file_names_the_field(tmp_path: Path, shipped: Catalog,
         load_tips(broken, {routine.id for routine in shipped.routines})
     assert field in caught.value.field
     assert str(caught.value).startswith("tips.toml")
+
+
+def test_the_stroke_warning_comes_before_slow_strokes(book: TipBook):
+    found = book.search("stroke")
+    assert found[0].tip.section == "warning_signs"
+
+
+def test_apostrophes_stay_inside_words_and_single_letters_are_ignored(book: TipBook):
+    assert book.search("<b>") == []
+    assert book.search("s") == []
+    possessive = book.search("doctor’s")  # typed with a curly apostrophe; the text has a straight one
+    assert possessive
+    assert len(possessive) < len(book.search("doctor"))
+
+
+def test_a_section_title_finds_its_tips(book: TipBook):
+    assert {match.tip.section for match in book.search("prevention")} >= {"prevention"}
