@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -30,7 +31,16 @@ from relaxapp.audio.player import CUE_IDS, SilentPlayer
 from relaxapp.core.catalog import Catalog, load_catalog
 from relaxapp.core.clock import MonotonicClock, utc_now
 from relaxapp.core.datafile import DataFileError
-from relaxapp.core.routine import Cycles, Minutes, Routine, SessionLength, length_problem
+from relaxapp.core.routine import (
+    Cycles,
+    Minutes,
+    Phase,
+    PhaseKind,
+    Routine,
+    RoutineKind,
+    SessionLength,
+    length_problem,
+)
 from relaxapp.core.safety import Checklist, load_checklist
 from relaxapp.core.tips import TipBook, load_tips
 from relaxapp.storage import paths
@@ -53,6 +63,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     length = parser.add_mutually_exclusive_group()
     length.add_argument("--minutes", type=float, help="length of the session started with --routine")
     length.add_argument("--cycles", type=int, help="number of breaths of the session started with --routine")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window, run a 4-second session silently in a throwaway data folder, report, and exit",
+    )
     # For bench/startup.py: report when the first frame is painted, then quit.
     parser.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -68,6 +83,11 @@ def main(argv: Sequence[str] | None = None) -> None:
 def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None] | None = None) -> int:
     """Run the app until it closes; `on_ready` (for benchmarks) is called once the window is up."""
     args = parse_args(argv)
+    if args.self_test:
+        with tempfile.TemporaryDirectory(prefix="relaxapp-self-test-") as scratch:
+            user_paths = paths.UserPaths.portable(args.data_dir or Path(scratch))
+            with _process_hooks(user_paths.log_file):
+                return _run(args, user_paths, _self_test(user_paths))
     user_paths = paths.UserPaths.portable(args.data_dir) if args.data_dir else paths.UserPaths.default()
     with _process_hooks(user_paths.log_file):
         return _run(args, user_paths, on_ready)
@@ -119,7 +139,10 @@ def _run(
             app.quit()
             return
         _load_audio(window)
-        window.show_notice(only_first_time=True, then=lambda: _start_from_command_line(window, catalog, args))
+        if not args.self_test:
+            window.show_notice(
+                only_first_time=True, then=lambda: _start_from_command_line(window, catalog, args)
+            )
         if on_ready is not None:
             on_ready(window)
 
@@ -253,6 +276,48 @@ def _start_from_command_line(window: MainWindow, catalog: Catalog, args: argpars
     routine = catalog.get(args.routine)
     assert routine is not None  # checked before the window was built
     window.start_session(routine, _command_line_length(args, routine))
+
+
+SELF_TEST_ROUTINE = Routine(
+    id="self_test",
+    kind=RoutineKind.BREATHING,
+    title="Self-test",
+    summary="Two seconds in, two seconds out.",
+    phases=(Phase(PhaseKind.INHALE, 2, "Breathe in"), Phase(PhaseKind.EXHALE, 2, "Breathe out")),
+    default_length=Cycles(1),
+)
+
+
+def _self_test(user_paths: paths.UserPaths) -> Callable[[MainWindow], None]:
+    """What `--self-test` checks, as a packaged app must: the window, content, audio (or the silent
+    fallback), a whole session with its cues, and the history written and read back from disk."""
+
+    def check(window: MainWindow) -> None:
+        app = QApplication.instance()
+        assert app is not None
+        failures: list[str] = []
+
+        def finish() -> None:
+            window.close()
+            with contextlib.closing(HistoryStore.open(user_paths.history_db)) as store:
+                saved = store.newest(5)
+            if not (len(saved) == 1 and saved[0].completed and saved[0].routine_id == SELF_TEST_ROUTINE.id):
+                failures.append(f"the history holds {saved!r} instead of one completed self-test session")
+            if len(window.home._routines) == 0:
+                failures.append("no routines were loaded")
+            verdict = "passed" if not failures else "FAILED: " + "; ".join(failures)
+            print(f"relaxapp self-test {verdict} (data in {user_paths.data_dir})", flush=True)
+            app.exit(0 if not failures else 1)
+
+        def give_up() -> None:
+            failures.append("the session did not end within 30 s")
+            finish()
+
+        window.runner.ended.connect(lambda _record: QTimer.singleShot(0, finish))
+        QTimer.singleShot(30_000, give_up)
+        window.start_session(SELF_TEST_ROUTINE, Cycles(1))
+
+    return check
 
 
 def _command_line_length(args: argparse.Namespace, routine: Routine) -> SessionLength:

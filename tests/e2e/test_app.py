@@ -99,3 +99,18 @@ def test_a_signal_mid_session_ends_the_app_quickly_and_keeps_the_session(tmp_pat
     assert 10 <= actual_seconds <= 12
     log = (tmp_path / "logs" / "relaxapp.log").read_text()
     assert "audio unavailable, running silently" in log
+
+
+def test_the_self_test_runs_a_whole_session_and_passes(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--self-test", "--data-dir", str(tmp_path)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": "dummy"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test passed" in result.stdout
+    [(routine_id, actual_seconds, completed)] = sessions_in(tmp_path)
+    assert (routine_id, actual_seconds, completed) == ("self_test", 4.0, 1)
