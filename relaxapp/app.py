@@ -47,6 +47,7 @@ from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryError, HistoryStore
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.session_runner import SessionRunner
+from relaxapp.ui.single_instance import SingleInstance
 
 log = logging.getLogger("relaxapp")
 _Guidance = TypeVar("_Guidance", TipBook, Checklist)
@@ -103,23 +104,19 @@ def _run(
         for routine in catalog.routines:
             print(f"{routine.id:20} {routine.title} ({routine.rhythm()} s)")
         return 0
-    if args.routine is not None:
-        chosen = catalog.get(args.routine)
-        if chosen is None:
-            print(
-                f"relaxapp: there is no routine called '{args.routine}'; try --list-routines", file=sys.stderr
-            )
-            return 2
-        problem = length_problem(chosen, _command_line_length(args, chosen))
-        if problem:
-            print(f"relaxapp: {problem}", file=sys.stderr)
-            return 2
+    problem = _command_line_problem(args, catalog)
+    if problem:
+        print(f"relaxapp: {problem}", file=sys.stderr)
+        return 2
 
     existing = QApplication.instance()  # a host that embeds the app (the tests) may have one already
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("relaxapp")
     app.setApplicationVersion(__version__)
     app.setStyleSheet(paths.package_file("ui", "style.qss").read_text(encoding="utf-8"))
+    instance = SingleInstance(user_paths.data_dir)
+    if not instance.claim():
+        return _hand_over(instance, user_paths)
 
     problems = [f"A routine file was skipped: {error}" for error in catalog.errors]
     history = _open_history(user_paths.history_db, problems)
@@ -138,6 +135,7 @@ def _run(
             _report_first_frame()
             app.quit()
             return
+        instance.listen(window.bring_forward)
         _load_audio(window)
         if not args.self_test:
             window.show_notice(
@@ -155,6 +153,7 @@ def _run(
         restore_signals()
         runner.player.close()
         history.close()
+        instance.release()
     log.info("relaxapp closed")
     return exit_code
 
@@ -276,6 +275,28 @@ def _start_from_command_line(window: MainWindow, catalog: Catalog, args: argpars
     routine = catalog.get(args.routine)
     assert routine is not None  # checked before the window was built
     window.start_session(routine, _command_line_length(args, routine))
+
+
+def _command_line_problem(args: argparse.Namespace, catalog: Catalog) -> str | None:
+    if args.routine is None:
+        return None
+    chosen = catalog.get(args.routine)
+    if chosen is None:
+        return f"there is no routine called '{args.routine}'; try --list-routines"
+    return length_problem(chosen, _command_line_length(args, chosen))
+
+
+def _hand_over(instance: SingleInstance, user_paths: paths.UserPaths) -> int:
+    if instance.hand_over():
+        print("relaxapp is already running: its window has been brought forward.")
+        return 0
+    lock = user_paths.data_dir / "relaxapp.lock"
+    print(
+        f"relaxapp: another relaxapp is using {user_paths.data_dir} but does not answer. "
+        f"Close it, or if none is running, delete {lock}.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 SELF_TEST_ROUTINE = Routine(

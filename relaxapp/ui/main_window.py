@@ -327,6 +327,14 @@ class MainWindow(QMainWindow):
         self.stop_shortcut.setEnabled(in_session)
         self.nav.setVisible(not in_session)  # a session has the whole window
 
+    def bring_forward(self) -> None:
+        """Another launch of relaxapp asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def go_home(self) -> None:
         if self.runner.is_active:
             return

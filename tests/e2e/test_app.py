@@ -114,3 +114,30 @@ def test_the_self_test_runs_a_whole_session_and_passes(tmp_path: Path):
     assert "self-test passed" in result.stdout
     [(routine_id, actual_seconds, completed)] = sessions_in(tmp_path)
     assert (routine_id, actual_seconds, completed) == ("self_test", 4.0, 1)
+
+
+def test_a_second_launch_brings_the_first_window_forward_and_leaves(tmp_path: Path):
+    first = launch(has_read_the_notice(tmp_path))
+    log = tmp_path / "logs" / "relaxapp.log"
+    deadline = time.monotonic() + 20
+    while "listening for later launches" not in _text(log) and time.monotonic() < deadline:
+        assert first.poll() is None, first.communicate()
+        time.sleep(0.1)
+    second = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": "dummy"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert second.returncode == 0, second.stderr
+    assert "already running" in second.stdout
+    assert first.poll() is None
+    first.send_signal(signal.SIGTERM)
+    first.communicate(timeout=10)
+    assert "another launch asked for the window" in _text(log)
+
+
+def _text(path: Path) -> str:
+    return path.read_text() if path.exists() else ""

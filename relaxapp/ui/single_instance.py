@@ -1,0 +1,88 @@
+"""One relaxapp per data folder: a second launch brings the first one's window forward and leaves.
+
+The common case (no other instance) costs one lock file: QtNetwork is loaded only to hand over to a
+running instance, or after the first frame to listen for later launches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLockFile, QObject
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+SHOW_WINDOW = b"show\n"
+HAND_OVER_TIMEOUT_MS = 1500
+
+
+class SingleInstance(QObject):
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(data_dir / "relaxapp.lock"))
+        self._lock.setStaleLockTime(0)  # a lock left by a crash is detected by its dead process id, not age
+        # A short, stable name per user and folder: local socket paths are limited to ~100 bytes.
+        user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
+        digest = hashlib.sha256(f"{user}:{data_dir.resolve()}".encode()).hexdigest()
+        self.server_name = f"relaxapp-{digest[:16]}"
+        self._server: QLocalServer | None = None
+
+    def claim(self) -> bool:
+        """True when this is the only relaxapp using the data folder."""
+        return self._lock.tryLock(100)
+
+    def hand_over(self) -> bool:
+        """Ask the running instance to show its window; True when it answered."""
+        from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415 - see the module docstring
+
+        socket = QLocalSocket()
+        socket.connectToServer(self.server_name)
+        if not socket.waitForConnected(HAND_OVER_TIMEOUT_MS):
+            log.warning("a running relaxapp holds the lock but does not answer: %s", socket.errorString())
+            return False
+        socket.write(SHOW_WINDOW)
+        sent = socket.waitForBytesWritten(HAND_OVER_TIMEOUT_MS)
+        socket.disconnectFromServer()
+        return sent
+
+    def listen(self, show_window: Callable[[], None]) -> None:
+        """From now on, a second launch calls `show_window` here."""
+        from PySide6.QtNetwork import QLocalServer  # noqa: PLC0415 - see the module docstring
+
+        server = QLocalServer(self)
+        QLocalServer.removeServer(self.server_name)  # a socket file left by a crash would block listen()
+        if not server.listen(self.server_name):
+            log.warning("cannot listen for later launches: %s", server.errorString())
+            return
+
+        def on_connection() -> None:
+            connection = server.nextPendingConnection()
+            if connection is None:
+                return
+            connection.readyRead.connect(lambda: _read(connection, show_window))
+            connection.disconnected.connect(connection.deleteLater)
+
+        server.newConnection.connect(on_connection)
+        self._server = server
+        log.info("listening for later launches as %s", self.server_name)
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        self._lock.unlock()
+
+
+def _read(connection: QLocalSocket, show_window: Callable[[], None]) -> None:
+    message = bytes(connection.readAll().data())
+    if message.startswith(SHOW_WINDOW.strip()):
+        log.info("another launch asked for the window")
+        show_window()

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+from relaxapp.ui.single_instance import SingleInstance
+
+
+def test_only_one_instance_claims_a_data_folder(qtbot, tmp_path: Path):
+    first, second = SingleInstance(tmp_path), SingleInstance(tmp_path)
+    assert first.claim()
+    assert not second.claim()
+    first.release()
+    assert second.claim()
+    second.release()
+
+
+def test_a_lock_left_by_a_crashed_process_does_not_block(qtbot, tmp_path: Path):
+    # QLockFile's own format: process id, application name, host name.
+    (tmp_path / "relaxapp.lock").write_text(f"999999\nrelaxapp\n{socket.gethostname()}\n")
+    instance = SingleInstance(tmp_path)
+    assert instance.claim()
+    instance.release()
+
+
+def test_the_running_instance_is_asked_to_show_its_window(qtbot, tmp_path: Path):
+    running, later = SingleInstance(tmp_path), SingleInstance(tmp_path)
+    assert running.claim()
+    shown = []
+    running.listen(lambda: shown.append(True))
+    assert not later.claim()
+    assert later.hand_over()
+    qtbot.waitUntil(lambda: shown == [True])
+    running.release()
+
+
+def test_hand_over_says_so_when_nobody_answers(qtbot, tmp_path: Path):
+    silent = SingleInstance(tmp_path)
+    assert silent.claim()  # holds the lock but never listens
+    assert not SingleInstance(tmp_path).hand_over()
+    silent.release()
