@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from relaxapp import __version__
@@ -109,11 +110,7 @@ def _run(
         print(f"relaxapp: {problem}", file=sys.stderr)
         return 2
 
-    existing = QApplication.instance()  # a host that embeds the app (the tests) may have one already
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName("relaxapp")
-    app.setApplicationVersion(__version__)
-    app.setStyleSheet(paths.package_file("ui", "style.qss").read_text(encoding="utf-8"))
+    app = _application()
     instance = SingleInstance(user_paths.data_dir)
     if not instance.claim():
         return _hand_over(instance, user_paths)
@@ -275,6 +272,21 @@ def _start_from_command_line(window: MainWindow, catalog: Catalog, args: argpars
     routine = catalog.get(args.routine)
     assert routine is not None  # checked before the window was built
     window.start_session(routine, _command_line_length(args, routine))
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()  # a host that embeds the app (the tests) may have one already
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("relaxapp")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.relaxapp")  # matches packaging/linux: the desktop shows our icon
+    icon = paths.images_dir() / "relaxapp-256.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    else:
+        log.warning("the app icon %s is missing", icon)
+    app.setStyleSheet(paths.package_file("ui", "style.qss").read_text(encoding="utf-8"))
+    return app
 
 
 def _command_line_problem(args: argparse.Namespace, catalog: Catalog) -> str | None:
