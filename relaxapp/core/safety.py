@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -155,3 +156,20 @@ def _answer(where: str, raw: object) -> Answer:
     if not isinstance(notes, list) or not all(isinstance(note, str) and note.strip() for note in notes):
         raise FieldError(f"{where}.notes", "must be a list of non-empty texts")
     return Answer(text(raw, "title", where), text(raw, "body", where), tuple(notes))
+
+
+def visit_summary(assessment: Assessment, day: date) -> str:
+    """A one-page note to take to the doctor: what was ticked, whom to see, and room for the details."""
+    lines = [f"Notes for a doctor's visit — {day:%d %B %Y}", ""]
+    if assessment.reasons:
+        lines.append("What I have noticed:")
+        lines += [f"  • {question.text}" for question in assessment.reasons]
+        lines.append("")
+    if assessment.professionals:
+        lines.append("Whom the relaxapp check suggested:")
+        lines += [f"  • {professional.name}" for professional in assessment.professionals]
+        lines.append("")
+    for note in assessment.answer.notes:
+        lines += [f"{note}:", "  ______________________________________________", ""]
+    lines.append("Written with relaxapp: general wellbeing guidance, not a diagnosis.")
+    return "\n".join(lines)

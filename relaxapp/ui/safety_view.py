@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import html
+import logging
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QFont, QMouseEvent, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -19,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relaxapp.core.safety import Assessment, Checklist, Urgency
+from relaxapp.core.safety import Assessment, Checklist, Urgency, visit_summary
+
+log = logging.getLogger(__name__)
 
 
 def _label(text: str, name: str = "", *, rich: bool = False) -> QLabel:
@@ -104,6 +111,37 @@ class SafetyPage(QWidget):
         if first_button is not None:
             first_button.setFocus()
 
+    def _ask_where_to_save(self) -> None:
+        suggested = Path.home() / f"relaxapp-visit-notes-{date.today():%Y-%m-%d}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save notes for the visit", str(suggested), "PDF document (*.pdf);;Plain text (*.txt)"
+        )
+        if path:
+            self.save_visit_notes(Path(path))
+
+    def save_visit_notes(self, path: Path, day: date | None = None) -> bool:
+        """A one-page summary of the answers, as PDF (or plain text for a .txt name); False if it failed."""
+        assert self.assessment is not None
+        summary = visit_summary(self.assessment, day or date.today())
+        try:
+            if path.suffix.lower() == ".txt":
+                path.write_text(summary + "\n", encoding="utf-8")
+            else:
+                writer = QPdfWriter(str(path))
+                writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+                writer.setTitle("Notes for a doctor's visit")
+                document = QTextDocument()
+                document.setDefaultFont(QFont("DejaVu Sans", 11))
+                document.setPlainText(summary)
+                document.print_(writer)
+                if not path.is_file():
+                    raise OSError(f"nothing was written to {path}")
+        except OSError as error:
+            log.exception("visit notes not saved")
+            QMessageBox.warning(self, "Not saved", f"The notes could not be saved to {path}: {error}")
+            return False
+        return True
+
     def _answer_view(self, assessment: Assessment) -> QWidget:
         view = QFrame()
         view.setObjectName(f"answer_{assessment.urgency}")
@@ -125,6 +163,11 @@ class SafetyPage(QWidget):
             for note in answer.notes:
                 layout.addWidget(_label(f"•  {note}", "answerBody"))
         buttons = QHBoxLayout()
+        if assessment.urgency is Urgency.SOON:
+            save = QPushButton("Save notes for the visit…")
+            save.setObjectName("primary")
+            save.clicked.connect(self._ask_where_to_save)
+            buttons.addWidget(save)
         if assessment.urgency is Urgency.SELF_CARE:
             breathe = QPushButton("Choose a breathing exercise")
             breathe.setObjectName("primary")

@@ -185,3 +185,14 @@ def test_a_malformed_tips_file_is_named_and_the_app_still_opens(qtbot, tmp_path:
     assert seen["tips_enabled"] is False
     assert seen["routines"] == 5
     QApplication.processEvents()
+
+
+def test_notes_for_the_visit_are_saved_as_pdf_or_text(qtbot, window: MainWindow, tmp_path: Path):
+    tick_and_assess(qtbot, window, {"persistent"})
+    answer = window.safety_page.answer_area.widget()
+    assert button(answer, "Save notes for the visit…").isVisible()
+    pdf, text = tmp_path / "notes.pdf", tmp_path / "notes.txt"
+    assert window.safety_page.save_visit_notes(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert window.safety_page.save_visit_notes(text)
+    assert "The spasms have gone on for more than a few weeks" in text.read_text()

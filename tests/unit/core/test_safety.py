@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import itertools
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from relaxapp.core.datafile import DataFileError
-from relaxapp.core.safety import Checklist, Urgency, load_checklist
+from relaxapp.core.safety import Checklist, Urgency, load_checklist, visit_summary
 from relaxapp.storage import paths
 
 SHIPPED = paths.content_dir() / "safety.toml"
@@ -106,3 +107,13 @@ def test_a_broken_safety_file_names_the_problem(tmp_path: Path, case, old, new, 
     broken.write_text(source.replace(old, new, 1))
     with pytest.raises(DataFileError, match=message):
         load_checklist(broken)
+
+
+def test_a_visit_summary_lists_the_signs_whom_to_see_and_room_for_notes(checklist: Checklist):
+    summary = visit_summary(checklist.assess({"persistent", "eye_signs"}), date(2026, 11, 25))
+    assert summary.startswith("Notes for a doctor's visit — 25 November 2026")
+    assert "The eye is red, swollen or has a discharge." in summary
+    assert "A neurologist" in summary
+    assert "An eye doctor (ophthalmologist)" in summary
+    assert summary.count("  ___") == len(checklist.answers[Urgency.SOON].notes)
+    assert summary.endswith("not a diagnosis.")
