@@ -285,8 +285,7 @@ def _application() -> QApplication:
         app.setWindowIcon(QIcon(str(icon)))
     else:
         log.warning("the app icon %s is missing", icon)
-    app.setStyleSheet(paths.package_file("ui", "style.qss").read_text(encoding="utf-8"))
-    return app
+    return app  # the main window sets the style sheet: it knows the theme and text size
 
 
 def _command_line_problem(args: argparse.Namespace, catalog: Catalog) -> str | None:

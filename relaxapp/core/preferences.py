@@ -7,7 +7,11 @@ stop the app from starting.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
 
+from relaxapp.core.reminders import ReminderPlan
 from relaxapp.core.routine import Cycles, Minutes, SessionLength
 
 DEFAULT_VOLUME = 0.8
@@ -48,3 +52,78 @@ def length_from_text(raw: object) -> SessionLength | None:
     if unit == "cycles" and number.is_integer():
         return Cycles(int(number))
     return Minutes(number) if unit == "minutes" else None
+
+
+class ThemeChoice(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+def theme_from_text(raw: object) -> ThemeChoice:
+    try:
+        return ThemeChoice(str(raw))
+    except ValueError:
+        return ThemeChoice.SYSTEM
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """Everything the settings dialog sets; each field falls back to its default when unreadable."""
+
+    theme: ThemeChoice = ThemeChoice.SYSTEM
+    larger_text: bool = False
+    reduced_motion: bool = False
+    default_routine: str = ""  # "" means: the one used last
+    default_length: SessionLength | None = None  # None means: the one used last
+    cue_volume: float = DEFAULT_VOLUME
+    muted: bool = False
+    reminders: ReminderPlan = field(default_factory=ReminderPlan)
+
+    def to_settings(self) -> dict[str, str]:
+        """Key → text, as stored in the settings file."""
+        return {
+            "look/theme": self.theme.value,
+            "look/larger_text": _flag_text(self.larger_text),
+            "look/reduced_motion": _flag_text(self.reduced_motion),
+            "session/default_routine": self.default_routine,
+            "session/default_length": length_to_text(self.default_length) if self.default_length else "",
+            "audio/volume": f"{self.cue_volume:g}",
+            "audio/muted": _flag_text(self.muted),
+            "reminders/enabled": _flag_text(self.reminders.enabled),
+            "reminders/every_minutes": str(self.reminders.every_minutes),
+            "reminders/from_hour": str(self.reminders.from_hour),
+            "reminders/until_hour": str(self.reminders.until_hour),
+        }
+
+    @classmethod
+    def from_settings(cls, read: Callable[[str], object]) -> Preferences:
+        """`read(key)` gives the stored text or None; damaged values fall back one by one."""
+        default = cls()
+        plan = ReminderPlan(
+            enabled=flag_from_text(read("reminders/enabled"), default.reminders.enabled),
+            every_minutes=_int_from_text(read("reminders/every_minutes"), default.reminders.every_minutes),
+            from_hour=_int_from_text(read("reminders/from_hour"), default.reminders.from_hour),
+            until_hour=_int_from_text(read("reminders/until_hour"), default.reminders.until_hour),
+        )
+        return cls(
+            theme=theme_from_text(read("look/theme")),
+            larger_text=flag_from_text(read("look/larger_text")),
+            reduced_motion=flag_from_text(read("look/reduced_motion")),
+            default_routine=str(read("session/default_routine") or ""),
+            default_length=length_from_text(read("session/default_length")),
+            cue_volume=volume_from_text(read("audio/volume")),
+            muted=flag_from_text(read("audio/muted")),
+            reminders=plan if plan.problem() is None else default.reminders,
+        )
+
+
+def _flag_text(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _int_from_text(raw: object, default: int) -> int:
+    try:
+        return int(str(raw))
+    except ValueError:
+        return default

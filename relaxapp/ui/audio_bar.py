@@ -46,6 +46,16 @@ class AudioBar(QWidget):
         self.mute.toggled.connect(self._on_mute)
         self.test.clicked.connect(self.test_clicked)
 
+    def show_levels(self, volume: float, muted: bool) -> None:
+        """Reflect levels set elsewhere (the settings dialog) without sending them back."""
+        for control in (self.slider, self.mute):
+            control.blockSignals(True)
+        self.slider.setValue(round(volume * 100))
+        self.mute.setChecked(muted)
+        self._label_mute(muted)
+        for control in (self.slider, self.mute):
+            control.blockSignals(False)
+
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.show()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -26,11 +28,11 @@ from relaxapp import __version__
 from relaxapp.audio.player import AudioPlayer
 from relaxapp.core import timeline
 from relaxapp.core.preferences import (
-    DEFAULT_VOLUME,
+    Preferences,
+    ThemeChoice,
     flag_from_text,
     length_from_text,
     length_to_text,
-    volume_from_text,
 )
 from relaxapp.core.record import SessionRecord, asks_before_stopping
 from relaxapp.core.routine import Routine, SessionLength
@@ -40,6 +42,8 @@ from relaxapp.core.tips import Tip, TipBook
 from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.home_page import HomePage
 from relaxapp.ui.session_runner import SessionRunner
+from relaxapp.ui.settings_dialog import SettingsDialog
+from relaxapp.ui.theme import colours_for, style_sheet, text_scale
 
 if TYPE_CHECKING:
     from relaxapp.ui.history_view import HistoryPage
@@ -52,6 +56,8 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    preferences_changed = Signal(object)  # Preferences, after the settings dialog
+
     def __init__(
         self,
         routines: list[Routine],
@@ -78,6 +84,7 @@ class MainWindow(QMainWindow):
         self._routines = routines
         self._tips = tips
         self._checklist = checklist
+        self.preferences = Preferences.from_settings(settings.value)
 
         tip = tips.tip_of_the_day(today or date.today()) if tips else None
         self.home = HomePage(routines, tip)
@@ -100,11 +107,9 @@ class MainWindow(QMainWindow):
         banner.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
         self.problem.hide()
 
-        volume = volume_from_text(settings.value("audio/volume", DEFAULT_VOLUME))
-        muted = flag_from_text(settings.value("audio/muted", "false"))
-        self.audio_bar = AudioBar(volume, muted)
-        runner.player.set_volume(volume)
-        runner.player.set_muted(muted)
+        self.audio_bar = AudioBar(self.preferences.cue_volume, self.preferences.muted)
+        runner.player.set_volume(self.preferences.cue_volume)
+        runner.player.set_muted(self.preferences.muted)
 
         self.nav = self._build_nav()
         content = QVBoxLayout()
@@ -125,9 +130,13 @@ class MainWindow(QMainWindow):
         self._build_menu()
 
         self._connect()
+        self.settings_dialog: SettingsDialog | None = None
+        self.apply_look()
+        # 'Follow the system': switch along with the desktop's light or dark mode.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         for text in problems:
             self.show_problem(text)
-        self._select_last_used(routines)
+        self._select_starting_choice(routines)
         self.go_home()
 
     # -- navigation ---------------------------------------------------------------------------------
@@ -160,6 +169,11 @@ class MainWindow(QMainWindow):
         self.tips_tab.setEnabled(self._tips is not None)
         self.signs_tab.setEnabled(self._checklist is not None)
         layout.addStretch()
+        self.settings_button = QPushButton("Settings")
+        self.settings_button.setObjectName("navButton")
+        self.settings_button.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_button.clicked.connect(self.open_settings)
+        layout.addWidget(self.settings_button)
         self.help_button = QPushButton("Help")
         self.help_button.setObjectName("navButton")
         layout.addWidget(self.help_button)
@@ -268,6 +282,7 @@ class MainWindow(QMainWindow):
         page.stop_clicked.connect(self.request_stop)
         self.runner.frame.connect(page.show_state)
         self.runner.status_changed.connect(page.show_status)
+        page.breathing.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
         self.pages.addWidget(page)
         return page
 
@@ -293,6 +308,7 @@ class MainWindow(QMainWindow):
         page = TipsPage(self._tips, titles, safety_check=self._checklist is not None)
         page.routine_requested.connect(self._try_routine)
         page.safety_check_requested.connect(self.go_safety_check)
+        page.set_look(self.colours, text_scale(self.preferences.larger_text))
         self.pages.addWidget(page)
         return page
 
@@ -464,10 +480,12 @@ class MainWindow(QMainWindow):
 
     def _on_volume(self, level: float) -> None:
         self.runner.player.set_volume(level)
-        self._settings.setValue("audio/volume", level)
+        self.preferences = replace(self.preferences, cue_volume=level)
+        self._settings.setValue("audio/volume", f"{level:g}")
 
     def _on_muted(self, muted: bool) -> None:
         self.runner.player.set_muted(muted)
+        self.preferences = replace(self.preferences, muted=muted)
         self._settings.setValue("audio/muted", "true" if muted else "false")
 
     def use_player(self, player: AudioPlayer, notice: str | None) -> None:
@@ -482,11 +500,53 @@ class MainWindow(QMainWindow):
         self._settings.setValue("session/routine", routine.id)
         self._settings.setValue("session/length", length_to_text(length))
 
-    def _select_last_used(self, routines: list[Routine]) -> None:
+    def _select_starting_choice(self, routines: list[Routine]) -> None:
+        """The routine and length set in Settings, or else the ones used last."""
         if not routines:
             return
-        routine_id = str(self._settings.value("session/routine", routines[0].id))
-        self.home.select(routine_id, length_from_text(self._settings.value("session/length", "")))
+        last_routine = str(self._settings.value("session/routine", routines[0].id))
+        last_length = length_from_text(self._settings.value("session/length", ""))
+        self.home.select(
+            self.preferences.default_routine or last_routine, self.preferences.default_length or last_length
+        )
+
+    # -- look and settings --------------------------------------------------------------------------
+
+    def apply_look(self) -> None:
+        """Theme, text size and motion as the preferences (and, for 'system', the desktop) say."""
+        self.colours = colours_for(self.preferences.theme)
+        scale = text_scale(self.preferences.larger_text)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setStyleSheet(style_sheet(self.colours, scale))
+        if "session" in self.__dict__:
+            self.session.breathing.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
+        if "tips_page" in self.__dict__:
+            self.tips_page.set_look(self.colours, scale)
+
+    def _on_system_scheme(self) -> None:
+        if self.preferences.theme is ThemeChoice.SYSTEM:
+            self.apply_look()
+
+    def open_settings(self) -> None:
+        if self.runner.is_active:
+            return
+        dialog = SettingsDialog(self.preferences, self._routines, self)
+        dialog.accepted.connect(lambda: self.use_preferences(dialog.chosen()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def use_preferences(self, preferences: Preferences) -> None:
+        self.preferences = preferences
+        for key, value in preferences.to_settings().items():
+            self._settings.setValue(key, value)
+        self._settings.sync()
+        self.audio_bar.show_levels(preferences.cue_volume, preferences.muted)
+        self.runner.player.set_volume(preferences.cue_volume)
+        self.runner.player.set_muted(preferences.muted)
+        self.apply_look()
+        self.preferences_changed.emit(preferences)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing mid-session keeps what was practised: stop() saves the partial session.

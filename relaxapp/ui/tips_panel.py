@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from string import Template
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
@@ -17,17 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from relaxapp.core.tips import SAFETY_CHECK, Span, Tip, TipBook, TipMatch
+from relaxapp.ui.theme import LIGHT, Colours
 
 READING_WIDTH = 680  # about 75 characters a line: comfortable to read
-HIGHLIGHT = "#ffe08a"
-DOCUMENT_STYLE = """
-p.page { font-size: 22px; font-weight: 600; color: #1f3036; margin-bottom: 2px; }
-p.tip { font-size: 17px; font-weight: 600; color: #1f3036; margin-top: 16px; margin-bottom: 2px; }
+DOCUMENT_STYLE = Template("""
+p.page { font-size: ${page}px; font-weight: 600; color: $ink; margin-bottom: 2px; }
+p.tip { font-size: ${tip}px; font-weight: 600; color: $ink; margin-top: 16px; margin-bottom: 2px; }
 p { line-height: 145%; margin-top: 4px; margin-bottom: 6px; }
-p.intro { color: #4f6166; }
-p.section { color: #4f6166; font-size: 13px; margin-top: 14px; }
-a { color: #2f6f6c; font-weight: 600; text-decoration: none; }
-"""
+p.intro { color: $ink_soft; }
+p.section { color: $ink_soft; font-size: ${small}px; margin-top: 14px; }
+a { color: $accent; font-weight: 600; text-decoration: none; }
+""")
 
 
 class TipsPage(QWidget):
@@ -79,7 +80,8 @@ class TipsPage(QWidget):
         self.reader.setObjectName("reader")
         self.reader.setOpenLinks(False)
         self.reader.setAccessibleName("Tips")
-        self.reader.document().setDefaultStyleSheet(DOCUMENT_STYLE)
+        self._highlight = LIGHT.highlight
+        self.set_look(LIGHT, 1.0)
         self.reader.document().setDocumentMargin(24)
         self.reader.setMaximumWidth(READING_WIDTH + 60)
         self.reader.anchorClicked.connect(self._on_link)
@@ -91,6 +93,17 @@ class TipsPage(QWidget):
         self.sections.itemClicked.connect(lambda item: self._show_section_row(self.sections.row(item)))
         self.search.textChanged.connect(self._on_search)
         self.sections.setCurrentRow(0)
+
+    def set_look(self, colours: Colours, scale: float) -> None:
+        """Colours and text size for the reader's own (HTML) page, which the style sheet does not reach."""
+        self._highlight = colours.highlight
+        sizes = {"page": round(22 * scale), "tip": round(17 * scale), "small": round(13 * scale)}
+        style = DOCUMENT_STYLE.substitute(
+            ink=colours.ink, ink_soft=colours.ink_soft, accent=colours.accent, **sizes
+        )
+        self.reader.document().setDefaultStyleSheet(style)
+        if self.sections.count():
+            self._on_search(self.search.text())  # draw the page again in the new look
 
     def show_section(self, section_id: str) -> None:
         row = next(i for i, s in enumerate(self._book.sections) if s.id == section_id)
@@ -147,10 +160,12 @@ class TipsPage(QWidget):
         title_spans = match.title_spans if match else ()
         paragraphs = tip.paragraphs
         paragraph_spans = match.paragraph_spans if match else tuple(() for _ in paragraphs)
-        parts = [f"<a name='{tip.id}'></a><p class='tip'>{_highlighted(tip.title, title_spans)}</p>"]
+        parts = [f"<a name='{tip.id}'></a><p class='tip'>{self._highlighted(tip.title, title_spans)}</p>"]
         if show_section:
             parts.insert(0, f"<p class='section'>{html.escape(self._book.section(tip.section).title)}</p>")
-        parts += [f"<p>{_highlighted(p, s)}</p>" for p, s in zip(paragraphs, paragraph_spans, strict=True)]
+        parts += [
+            f"<p>{self._highlighted(p, s)}</p>" for p, s in zip(paragraphs, paragraph_spans, strict=True)
+        ]
         links = []
         if tip.try_routine is not None:
             title = self._routine_titles.get(tip.try_routine, tip.try_routine)
@@ -168,12 +183,13 @@ class TipsPage(QWidget):
         elif scheme == "action" and target == SAFETY_CHECK:
             self.safety_check_requested.emit()
 
-
-def _highlighted(text: str, spans: tuple[Span, ...]) -> str:
-    out, position = [], 0
-    for start, end in spans:
-        out.append(html.escape(text[position:start]))
-        out.append(f"<span style='background-color:{HIGHLIGHT}'>{html.escape(text[start:end])}</span>")
-        position = end
-    out.append(html.escape(text[position:]))
-    return "".join(out)
+    def _highlighted(self, text: str, spans: tuple[Span, ...]) -> str:
+        out, position = [], 0
+        for start, end in spans:
+            out.append(html.escape(text[position:start]))
+            out.append(
+                f"<span style='background-color:{self._highlight}'>{html.escape(text[start:end])}</span>"
+            )
+            position = end
+        out.append(html.escape(text[position:]))
+        return "".join(out)

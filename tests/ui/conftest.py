@@ -48,7 +48,6 @@ def make_window(
         window = MainWindow(
             shipped.routines, runner, settings, problems or [], tips=tips, checklist=checklist, today=TODAY
         )
-        window.setStyleSheet(paths.package_file("ui", "style.qss").read_text())
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

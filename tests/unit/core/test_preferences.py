@@ -4,11 +4,14 @@ import pytest
 
 from relaxapp.core.preferences import (
     DEFAULT_VOLUME,
+    Preferences,
+    ThemeChoice,
     flag_from_text,
     length_from_text,
     length_to_text,
     volume_from_text,
 )
+from relaxapp.core.reminders import ReminderPlan
 from relaxapp.core.routine import Cycles, Minutes
 
 
@@ -38,3 +41,28 @@ def test_flags():
     assert flag_from_text("true") and flag_from_text(True)
     assert not flag_from_text("false", default=True)
     assert flag_from_text("garbage", default=True)
+
+
+def test_preferences_round_trip_through_settings_text():
+    chosen = Preferences(
+        theme=ThemeChoice.DARK,
+        larger_text=True,
+        reduced_motion=True,
+        default_routine="coherent",
+        default_length=Minutes(10),
+        cue_volume=0.35,
+        muted=True,
+        reminders=ReminderPlan(enabled=True, every_minutes=90, from_hour=8, until_hour=20),
+    )
+    stored = chosen.to_settings()
+    assert all(isinstance(value, str) for value in stored.values())
+    assert Preferences.from_settings(stored.get) == chosen
+
+
+def test_missing_or_damaged_preferences_fall_back_one_by_one():
+    damaged = {"look/theme": "purple", "audio/volume": "0.4", "reminders/every_minutes": "often"}
+    read = Preferences.from_settings(damaged.get)
+    assert read.theme is ThemeChoice.SYSTEM
+    assert read.cue_volume == 0.4
+    assert read.reminders == Preferences().reminders
+    assert Preferences.from_settings(lambda _key: None) == Preferences()

@@ -1,0 +1,165 @@
+"""One dialog for every setting: look, sessions, sound and reminders."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relaxapp.core.preferences import Preferences, ThemeChoice
+from relaxapp.core.reminders import MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, ReminderPlan
+from relaxapp.core.routine import STANDARD_MINUTES, Minutes, Routine
+
+THEMES = ((ThemeChoice.SYSTEM, "Follow the system"), (ThemeChoice.LIGHT, "Light"), (ThemeChoice.DARK, "Dark"))
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self, preferences: Preferences, routines: list[Routine], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setMinimumWidth(520)
+        self._routines = routines
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+
+        look = QGroupBox("Look")
+        look_form = QFormLayout(look)
+        self.theme = self._combo([label for _, label in THEMES], "Theme")
+        self.theme.setCurrentIndex([choice for choice, _ in THEMES].index(preferences.theme))
+        self.larger_text = QCheckBox("Larger text")
+        self.larger_text.setChecked(preferences.larger_text)
+        self.reduced_motion = QCheckBox("Reduced motion: a calm bar instead of a growing circle")
+        self.reduced_motion.setChecked(preferences.reduced_motion)
+        look_form.addRow(_buddy("&Theme", self.theme), self.theme)
+        look_form.addRow(self.larger_text)
+        look_form.addRow(self.reduced_motion)
+
+        sessions = QGroupBox("Sessions")
+        session_form = QFormLayout(sessions)
+        self.routine = self._combo(["The one I used last", *(r.title for r in routines)], "Routine on start")
+        ids = ["", *(r.id for r in routines)]
+        self.routine.setCurrentIndex(
+            ids.index(preferences.default_routine) if preferences.default_routine in ids else 0
+        )
+        self.length = self._combo(
+            ["The one I used last", *(f"{m} minutes" for m in STANDARD_MINUTES)], "Length"
+        )
+        lengths = [None, *(Minutes(m) for m in STANDARD_MINUTES)]
+        self.length.setCurrentIndex(
+            lengths.index(preferences.default_length) if preferences.default_length in lengths else 0
+        )
+        session_form.addRow(_buddy("&Routine on start", self.routine), self.routine)
+        session_form.addRow(_buddy("&Length", self.length), self.length)
+
+        sound = QGroupBox("Sound")
+        sound_form = QFormLayout(sound)
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(round(preferences.cue_volume * 100))
+        self.volume.setAccessibleName("Cue volume")
+        self.muted = QCheckBox("Mute all sounds")
+        self.muted.setChecked(preferences.muted)
+        sound_form.addRow(_buddy("Cue &volume", self.volume), self.volume)
+        sound_form.addRow(self.muted)
+
+        reminders = QGroupBox("Reminders")
+        reminder_form = QFormLayout(reminders)
+        plan = preferences.reminders
+        self.reminders_on = QCheckBox("Remind me to take a short break")
+        self.reminders_on.setChecked(plan.enabled)
+        self.every = self._spin(
+            MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES, plan.every_minutes, " minutes", "Every"
+        )
+        self.every.setSingleStep(15)
+        self.from_hour = self._spin(0, 23, plan.from_hour, ":00", "From")
+        self.until_hour = self._spin(1, 24, plan.until_hour, ":00", "Until")
+        hours = QHBoxLayout()
+        hours.addWidget(self.from_hour)
+        hours.addWidget(QLabel("until"))
+        hours.addWidget(self.until_hour)
+        hours.addStretch()
+        note = QLabel("No reminder comes during a session. Reminders appear only while relaxapp is running.")
+        note.setObjectName("note")
+        note.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("problemText")
+        self.problem.setWordWrap(True)
+        reminder_form.addRow(self.reminders_on)
+        reminder_form.addRow(_buddy("&Every", self.every), self.every)
+        reminder_form.addRow(_buddy("Between", self.from_hour), hours)
+        reminder_form.addRow(note)
+        reminder_form.addRow(self.problem)
+        for control in (self.every, self.from_hour, self.until_hour):
+            control.valueChanged.connect(self._check)
+        self.reminders_on.toggled.connect(self._check)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for group in (look, sessions, sound, reminders):
+            layout.addWidget(group)
+        layout.addWidget(self.buttons)
+        self._check()
+
+    def chosen(self) -> Preferences:
+        routine_index = self.routine.currentIndex()
+        length_index = self.length.currentIndex()
+        return Preferences(
+            theme=THEMES[self.theme.currentIndex()][0],
+            larger_text=self.larger_text.isChecked(),
+            reduced_motion=self.reduced_motion.isChecked(),
+            default_routine=self._routines[routine_index - 1].id if routine_index > 0 else "",
+            default_length=Minutes(STANDARD_MINUTES[length_index - 1]) if length_index > 0 else None,
+            cue_volume=self.volume.value() / 100,
+            muted=self.muted.isChecked(),
+            reminders=self._plan(),
+        )
+
+    def _plan(self) -> ReminderPlan:
+        return ReminderPlan(
+            self.reminders_on.isChecked(), self.every.value(), self.from_hour.value(), self.until_hour.value()
+        )
+
+    def _check(self) -> None:
+        problem = self._plan().problem()
+        self.problem.setText(problem or "")
+        self.problem.setVisible(problem is not None)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setEnabled(problem is None)
+
+    def _combo(self, items: list[str], name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.addItems(items)
+        combo.setAccessibleName(name)
+        return combo
+
+    def _spin(self, low: int, high: int, value: int, suffix: str, name: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setValue(value)
+        spin.setSuffix(suffix)
+        spin.setAccessibleName(f"Reminders: {name.lower()}")
+        return spin
+
+
+def _buddy(text: str, control: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(control)  # the & letter jumps to the control: Alt+T, Alt+R, ...
+    return label

@@ -1,0 +1,94 @@
+"""The settings dialog, its round trip through the settings file, and what the window does with it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from relaxapp.core.contrast import AA_LARGE_TEXT, AA_TEXT, contrast_ratio
+from relaxapp.core.preferences import Preferences, ThemeChoice
+from relaxapp.core.reminders import ReminderPlan
+from relaxapp.core.routine import Minutes
+from relaxapp.ui.main_window import MainWindow
+from relaxapp.ui.theme import DARK, LIGHT, Colours
+
+
+def test_settings_chosen_in_the_dialog_are_used_and_remembered(qtbot, make_window, fake_clock):
+    window: MainWindow = make_window(fake_clock)
+    window.open_settings()
+    dialog = window.settings_dialog
+    assert dialog is not None
+    dialog.theme.setCurrentIndex(2)  # Dark
+    dialog.larger_text.setChecked(True)
+    dialog.reduced_motion.setChecked(True)
+    dialog.routine.setCurrentText("Coherent breathing")
+    dialog.length.setCurrentText("10 minutes")
+    dialog.volume.setValue(40)
+    dialog.reminders_on.setChecked(True)
+    dialog.every.setValue(90)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    expected = Preferences(
+        theme=ThemeChoice.DARK,
+        larger_text=True,
+        reduced_motion=True,
+        default_routine="coherent",
+        default_length=Minutes(10),
+        cue_volume=0.4,
+        reminders=ReminderPlan(enabled=True, every_minutes=90, from_hour=9, until_hour=18),
+    )
+    assert window.preferences == expected
+    assert DARK.background in QApplication.instance().styleSheet()
+    assert "font-size: 19px" in QApplication.instance().styleSheet()  # 15 px body, 25 % larger
+    assert window.runner.player.volume == 0.4
+    assert window.audio_bar.slider.value() == 40
+    window.start_session(window.home.selected_routine(), window.home.selected_length())
+    assert window.session.breathing.reduced_motion
+    window.close()
+
+    again: MainWindow = make_window(fake_clock)
+    assert again.preferences == expected
+    assert again.home.selected_routine().id == "coherent"
+    assert again.home.selected_length() == Minutes(10)
+
+
+def test_impossible_reminder_hours_cannot_be_saved(qtbot, window: MainWindow):
+    window.open_settings()
+    dialog = window.settings_dialog
+    dialog.reminders_on.setChecked(True)
+    dialog.from_hour.setValue(20)
+    dialog.until_hour.setValue(8)
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert "start before they end" in dialog.problem.text()
+
+
+# Text and the surface it sits on, in both themes: WCAG 2.2 AA (4.5:1; 3:1 for large text and outlines).
+TEXT_PAIRS = [
+    ("ink", "background"), ("ink", "surface"), ("ink_soft", "background"), ("ink_soft", "surface"),
+    ("on_accent", "accent"), ("accent", "background"), ("accent", "surface"), ("ink", "nav_bg"),
+    ("ink", "chosen_bg"), ("note_ink", "note_bg"), ("problem_ink", "problem_bg"),
+    ("emergency_line_ink", "problem_bg"), ("on_emergency", "emergency_bg"), ("disabled_ink", "disabled_bg"),
+    ("ink", "highlight"), ("ink", "selection"), ("ink", "alt_row"),
+]  # fmt: skip
+LARGE_PAIRS = [
+    ("ink", "inhale"),
+    ("ink", "hold"),
+    ("ink", "exhale"),
+    ("focus", "surface"),
+    ("focus", "background"),
+]
+
+
+@pytest.mark.parametrize("colours", [LIGHT, DARK], ids=["light", "dark"])
+def test_both_themes_meet_wcag_aa(colours: Colours):
+    low = {
+        f"{fg} on {bg}": round(contrast_ratio(getattr(colours, fg), getattr(colours, bg)), 2)
+        for fg, bg in TEXT_PAIRS
+        if contrast_ratio(getattr(colours, fg), getattr(colours, bg)) < AA_TEXT
+    }
+    low |= {
+        f"{fg} on {bg}": round(contrast_ratio(getattr(colours, fg), getattr(colours, bg)), 2)
+        for fg, bg in LARGE_PAIRS
+        if contrast_ratio(getattr(colours, fg), getattr(colours, bg)) < AA_LARGE_TEXT
+    }
+    assert low == {}
