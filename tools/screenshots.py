@@ -10,6 +10,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from relaxapp import app as relaxapp_app  # noqa: E402
+from relaxapp.core.preferences import ThemeChoice  # noqa: E402
 from relaxapp.core.record import SessionRecord  # noqa: E402
 from relaxapp.core.routine import RoutineKind  # noqa: E402
 from relaxapp.storage.history import HistoryStore  # noqa: E402
@@ -56,6 +58,17 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
         sample_history(Path(data) / "history.sqlite3")
+
+        def start(window: MainWindow) -> None:
+            window.start_session(window.home.selected_routine(), window.home.selected_length())
+
+        def close_settings(window: MainWindow) -> None:
+            if window.settings_dialog is not None:
+                window.settings_dialog.reject()
+
+        def look(window: MainWindow, **changes: object) -> None:
+            window.use_preferences(replace(window.preferences, **changes))
+
         steps: list[tuple[str, Callable[[MainWindow], None]]] = [
             ("home", lambda w: w.go_home()),
             ("history", lambda w: w.go_history()),
@@ -65,7 +78,16 @@ def main() -> None:
             ("safety-emergency", lambda w: answer(w, {"sudden_droop", "persistent"})),
             ("safety-soon", lambda w: answer(w, {"vision", "persistent"})),
             ("safety-self-care", lambda w: answer(w, set())),
-            ("session", lambda w: w.start_session(w.home.selected_routine(), w.home.selected_length())),
+            ("session", start),
+            ("settings", lambda w: (w.runner.stop(), w.go_home(), w.open_settings())),
+            ("dark-home", lambda w: (close_settings(w), look(w, theme=ThemeChoice.DARK))),
+            ("dark-session", start),
+            ("dark-tips", lambda w: (w.runner.stop(), w.go_tips())),
+            ("reduced-motion", lambda w: (look(w, theme=ThemeChoice.LIGHT, reduced_motion=True), start(w))),
+            (
+                "larger-text",
+                lambda w: (w.runner.stop(), look(w, reduced_motion=False, larger_text=True), w.go_home()),
+            ),
         ]
 
         def answer(window: MainWindow, ticked: set[str]) -> None:
@@ -90,7 +112,9 @@ def main() -> None:
 
             def shoot() -> None:
                 QApplication.processEvents()
-                window.grab().save(str(OUT / f"{name}.png"))
+                dialog = window.settings_dialog
+                shown = dialog if name == "settings" and dialog is not None else window
+                shown.grab().save(str(OUT / f"{name}.png"))
                 print(f"saved {OUT / name}.png")
                 take(window, index + 1)
 

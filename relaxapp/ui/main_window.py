@@ -43,7 +43,7 @@ from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.home_page import HomePage
 from relaxapp.ui.session_runner import SessionRunner
 from relaxapp.ui.settings_dialog import SettingsDialog
-from relaxapp.ui.theme import colours_for, style_sheet, text_scale
+from relaxapp.ui.theme import colours_for, palette, style_sheet, text_scale
 
 if TYPE_CHECKING:
     from relaxapp.ui.history_view import HistoryPage
@@ -518,6 +518,10 @@ class MainWindow(QMainWindow):
         scale = text_scale(self.preferences.larger_text)
         app = QApplication.instance()
         if isinstance(app, QApplication):
+            # Fusion on every platform: it follows our palette in both themes (native styles may not).
+            if app.style().name().lower() != "fusion":
+                app.setStyle("Fusion")
+            app.setPalette(palette(self.colours))
             app.setStyleSheet(style_sheet(self.colours, scale))
         if "session" in self.__dict__:
             self.session.breathing.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)

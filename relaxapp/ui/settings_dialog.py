@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -77,7 +78,9 @@ class SettingsDialog(QDialog):
         sound_form.addRow(self.muted)
 
         reminders = QGroupBox("Reminders")
-        reminder_form = QFormLayout(reminders)
+        reminder_box = QVBoxLayout(reminders)
+        reminder_form = QFormLayout()
+        reminder_box.addLayout(reminder_form)
         plan = preferences.reminders
         self.reminders_on = QCheckBox("Remind me to take a short break")
         self.reminders_on.setChecked(plan.enabled)
@@ -101,8 +104,9 @@ class SettingsDialog(QDialog):
         reminder_form.addRow(self.reminders_on)
         reminder_form.addRow(_buddy("&Every", self.every), self.every)
         reminder_form.addRow(_buddy("Between", self.from_hour), hours)
-        reminder_form.addRow(note)
-        reminder_form.addRow(self.problem)
+        # Below the form, not in it: a wrapped label in a form row gets cut to one line.
+        reminder_box.addWidget(note)
+        reminder_box.addWidget(self.problem)
         for control in (self.every, self.from_hour, self.until_hour):
             control.valueChanged.connect(self._check)
         self.reminders_on.toggled.connect(self._check)
@@ -110,6 +114,8 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        for button in self.buttons.buttons():
+            button.setIcon(QIcon())  # some styles add icons to OK and Cancel; the words say enough
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for group in (look, sessions, sound, reminders):
