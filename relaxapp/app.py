@@ -25,12 +25,12 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from relaxapp import __version__
 from relaxapp.audio.player import CUE_IDS, SilentPlayer
 from relaxapp.core.catalog import Catalog, load_catalog
-from relaxapp.core.clock import MonotonicClock, utc_now
+from relaxapp.core.clock import MonotonicClock, local_now, utc_now
 from relaxapp.core.datafile import DataFileError
 from relaxapp.core.routine import (
     Cycles,
@@ -49,6 +49,7 @@ from relaxapp.storage.history import HistoryError, HistoryStore
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.session_runner import SessionRunner
 from relaxapp.ui.single_instance import SingleInstance
+from relaxapp.ui.tray import ReminderScheduler, Tray
 
 log = logging.getLogger("relaxapp")
 _Guidance = TypeVar("_Guidance", TipBook, Checklist)
@@ -133,6 +134,7 @@ def _run(
             app.quit()
             return
         instance.listen(window.bring_forward)
+        _start_reminders(app, window)
         _load_audio(window)
         if not args.self_test:
             window.show_notice(
@@ -256,6 +258,23 @@ def _load_guidance(load: Callable[[], _Guidance], problems: list[str]) -> _Guida
         log.error("guidance file unusable: %s", error)
         problems.append(f"Part of the guidance could not be loaded and is switched off: {error}")
         return None
+
+
+def _start_reminders(app: QApplication, window: MainWindow) -> None:
+    scheduler = ReminderScheduler(local_now, lambda: window.runner.is_active, window)
+    scheduler.set_plan(window.preferences.reminders)
+    window.preferences_changed.connect(lambda preferences: scheduler.set_plan(preferences.reminders))
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        log.info("no system tray on this desktop: no tray icon, and reminders cannot be shown")
+        return
+    Tray(
+        app.windowIcon(),
+        scheduler,
+        face_break=window.start_face_break,
+        open_window=window.bring_forward,
+        quit_app=window.close,
+        parent=window,  # lives as long as the window
+    )
 
 
 def _load_audio(window: MainWindow) -> None:

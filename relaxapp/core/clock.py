@@ -35,6 +35,11 @@ class FakeClock:
         self._now += seconds
 
 
+def local_now() -> datetime:
+    """The time on the person's wall: reminders keep to their hours, wherever they are."""
+    return datetime.now()
+
+
 def utc_now() -> datetime:
     """The wall-clock time a session starts at, as stored in the history."""
     return datetime.now(UTC)

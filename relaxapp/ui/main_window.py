@@ -35,7 +35,7 @@ from relaxapp.core.preferences import (
     length_to_text,
 )
 from relaxapp.core.record import SessionRecord, asks_before_stopping
-from relaxapp.core.routine import Routine, SessionLength
+from relaxapp.core.routine import Minutes, Routine, SessionLength
 from relaxapp.core.safety import Checklist
 from relaxapp.core.session import Status
 from relaxapp.core.tips import Tip, TipBook
@@ -53,6 +53,9 @@ if TYPE_CHECKING:
     from relaxapp.ui.tips_panel import TipsPage
 
 log = logging.getLogger(__name__)
+
+
+FACE_BREAK_ROUTINE = "extended_exhale"
 
 
 class MainWindow(QMainWindow):
@@ -342,6 +345,14 @@ class MainWindow(QMainWindow):
         self.pause_shortcut.setEnabled(in_session)
         self.stop_shortcut.setEnabled(in_session)
         self.nav.setVisible(not in_session)  # a session has the whole window
+
+    def start_face_break(self) -> None:
+        """The one-minute break that reminders and the tray offer: slow breathing with a long out-breath."""
+        self.bring_forward()
+        routine = next((r for r in self._routines if r.id == FACE_BREAK_ROUTINE), None)
+        if routine is None or self.runner.is_active or self.notice_box is not None:
+            return
+        self.start_session(routine, Minutes(1))
 
     def bring_forward(self) -> None:
         """Another launch of relaxapp asked for this window."""
