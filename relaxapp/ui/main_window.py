@@ -56,6 +56,8 @@ log = logging.getLogger(__name__)
 
 
 FACE_BREAK_ROUTINE = "extended_exhale"
+NAV_WIDTH = 196
+DEFAULT_SIZE = (1000, 760)
 
 
 class MainWindow(QMainWindow):
@@ -75,7 +77,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("relaxapp")
-        self.resize(1000, 760)
+        self.resize(*DEFAULT_SIZE)
         self.setMinimumSize(900, 600)
         self.runner = runner
         self._settings = settings
@@ -147,7 +149,7 @@ class MainWindow(QMainWindow):
     def _build_nav(self) -> QWidget:
         nav = QWidget()
         nav.setObjectName("nav")
-        nav.setFixedWidth(196)
+        nav.setFixedWidth(NAV_WIDTH)
         layout = QVBoxLayout(nav)
         layout.setContentsMargins(16, 24, 16, 16)
         layout.setSpacing(6)
@@ -534,10 +536,21 @@ class MainWindow(QMainWindow):
                 app.setStyle("Fusion")
             app.setPalette(palette(self.colours))
             app.setStyleSheet(style_sheet(self.colours, scale))
+        self.nav.setFixedWidth(round(NAV_WIDTH * scale))
+        self._make_room_for(scale)
         if "session" in self.__dict__:
             self.session.breathing.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
         if "tips_page" in self.__dict__:
             self.tips_page.set_look(self.colours, scale)
+
+    def _make_room_for(self, scale: float) -> None:
+        """Larger text needs a wider window; grow it as far as the screen allows, never shrink it."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        wanted_width = round(DEFAULT_SIZE[0] * max(scale, 1.0))
+        if screen is not None:
+            wanted_width = min(wanted_width, screen.width())
+        if self.width() < wanted_width and not self.isMaximized():
+            self.resize(wanted_width, self.height())
 
     def _on_system_scheme(self) -> None:
         if self.preferences.theme is ThemeChoice.SYSTEM:

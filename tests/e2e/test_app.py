@@ -63,6 +63,23 @@ def test_list_routines_and_version(tmp_path: Path):
     assert version.stdout.startswith("relaxapp ")
 
 
+def test_help_lists_every_option_a_person_may_use(tmp_path: Path):
+    shown = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    for option in (
+        "--version",
+        "--data-dir",
+        "--list-routines",
+        "--routine",
+        "--minutes",
+        "--cycles",
+        "--self-test",
+    ):
+        assert option in shown
+    assert "--exit-after-first-frame" not in shown  # a benchmark's hook, not for people
+
+
 def test_an_unknown_routine_is_named_on_the_command_line(tmp_path: Path):
     result = subprocess.run(
         [sys.executable, "main.py", "--data-dir", str(tmp_path), "--routine", "yodel"],
