@@ -176,7 +176,6 @@ class MainWindow(QMainWindow):
         layout.addStretch()
         self.settings_button = QPushButton("Settings")
         self.settings_button.setObjectName("navButton")
-        self.settings_button.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_button.clicked.connect(self.open_settings)
         layout.addWidget(self.settings_button)
         self.help_button = QPushButton("Help")
@@ -248,6 +247,7 @@ class MainWindow(QMainWindow):
             "Esc: stop a session\n"
             "Tab and Shift+Tab: move between controls\n"
             "Enter or Space: press the focused button\n"
+            "Ctrl+, (comma): settings\n"
             "F1: this list\n"
             "Ctrl+Q: quit",
         )
@@ -275,6 +275,8 @@ class MainWindow(QMainWindow):
         self.audio_bar.test_clicked.connect(lambda: self.runner.player.play_cue("inhale"))
         self.pause_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self, self._on_space)
         self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape)
+        # Spelled out: QKeySequence.StandardKey.Preferences has no binding on most Linux desktops.
+        QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)
 
     # The other pages are built (and their modules loaded) on first use: only home is on the first frame.
 

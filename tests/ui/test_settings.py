@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from relaxapp.core.contrast import AA_LARGE_TEXT, AA_TEXT, contrast_ratio
@@ -92,3 +93,9 @@ def test_both_themes_meet_wcag_aa(colours: Colours):
         if contrast_ratio(getattr(colours, fg), getattr(colours, bg)) < AA_LARGE_TEXT
     }
     assert low == {}
+
+
+def test_ctrl_comma_opens_the_settings(qtbot, window: MainWindow):
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert window.settings_dialog is not None
+    assert window.settings_dialog.isVisible()
