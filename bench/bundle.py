@@ -12,14 +12,13 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from types import ModuleType
 
-from startup import measure
+from startup import alternate, report
 from xvfb import screen_env, virtual_screen
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,28 +61,17 @@ def main() -> None:
         first_frame = "--exit-after-first-frame"
         bundle_cmd = [str(app), "--data-dir", bundle_data, first_frame]
         source_cmd = [sys.executable, str(ROOT / "main.py"), "--data-dir", source_data, first_frame]
-        measure(bundle_cmd, env)  # warm the file cache for both
-        measure(source_cmd, env)
-        bundle_runs, source_runs = [], []
-        for _ in range(RUNS):
-            bundle_runs.append(measure(bundle_cmd, env))
-            source_runs.append(measure(source_cmd, env))
+        bundle_runs, source_runs = alternate(bundle_cmd, source_cmd, env)
 
     print(f"bundle: {build.bundle_dir(dist)} ({bundle_mb:.1f} MB)")
-    print(f"{'run':>4} {'bundle s':>9} {'source s':>9} {'bundle MB':>10} {'source MB':>10}")
-    for number, ((bundle_s, bundle_rss), (source_s, source_rss)) in enumerate(
-        zip(bundle_runs, source_runs, strict=True), 1
-    ):
-        print(f"{number:>4} {bundle_s:9.3f} {source_s:9.3f} {bundle_rss:10.1f} {source_rss:10.1f}")
-    bundle_s = statistics.median(s for s, _ in bundle_runs)
-    source_s = statistics.median(s for s, _ in source_runs)
+    bundle_s, source_s, bundle_rss, source_rss = report(("bundle", "source"), bundle_runs, source_runs)
     figures = {
         "bundle_mb": round(bundle_mb, 1),
         "bundle_first_frame_s": round(bundle_s, 3),
         "source_first_frame_s": round(source_s, 3),
         "bundle_vs_source_ratio": round(bundle_s / source_s, 3),
-        "bundle_rss_mb": round(statistics.median(mb for _, mb in bundle_runs), 1),
-        "source_rss_mb": round(statistics.median(mb for _, mb in source_runs), 1),
+        "bundle_rss_mb": round(bundle_rss, 1),
+        "source_rss_mb": round(source_rss, 1),
     }
     print(json.dumps(figures))
 

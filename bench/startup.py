@@ -50,33 +50,48 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return report["first_frame_wall"] - started, report["rss_mb"]
 
 
+Run = tuple[float, float]  # (seconds to the first frame, peak RSS in MB)
+
+
+def alternate(first: list[str], second: list[str], env: dict[str, str]) -> tuple[list[Run], list[Run]]:
+    """RUNS launches of each, taking turns, after one untimed launch of each to warm the file cache."""
+    measure(first, env)
+    measure(second, env)
+    first_runs, second_runs = [], []
+    for _ in range(RUNS):
+        first_runs.append(measure(first, env))
+        second_runs.append(measure(second, env))
+    return first_runs, second_runs
+
+
+def report(names: tuple[str, str], first: list[Run], second: list[Run]) -> tuple[float, float, float, float]:
+    """Print the runs side by side; return the medians: (first s, second s, first MB, second MB)."""
+    a, b = names
+    print(f"{'run':>4} {a + ' s':>10} {b + ' s':>10} {a + ' MB':>11} {b + ' MB':>11}")
+    for number, ((a_s, a_mb), (b_s, b_mb)) in enumerate(zip(first, second, strict=True), 1):
+        print(f"{number:>4} {a_s:10.3f} {b_s:10.3f} {a_mb:11.1f} {b_mb:11.1f}")
+    return (
+        statistics.median(s for s, _ in first),
+        statistics.median(s for s, _ in second),
+        statistics.median(mb for _, mb in first),
+        statistics.median(mb for _, mb in second),
+    )
+
+
 def main() -> None:
     # As an installed app or a bundle would be: byte-compiled (an editable checkout may not be).
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "relaxapp")], check=True)
     with virtual_screen() as display, tempfile.TemporaryDirectory() as data:
         env = screen_env(display)
         app_cmd = [sys.executable, str(ROOT / "main.py"), "--data-dir", data, "--exit-after-first-frame"]
-        bare_cmd = [sys.executable, "-c", BARE]
-        measure(
-            bare_cmd, env
-        )  # warm the file cache for both: the first launch of the day is not the question
-        measure(app_cmd, env)
-        app_runs, bare_runs = [], []
-        for _ in range(RUNS):
-            app_runs.append(measure(app_cmd, env))
-            bare_runs.append(measure(bare_cmd, env))
-
-    print(f"{'run':>4} {'app s':>8} {'bare s':>8} {'app MB':>8} {'bare MB':>8}")
-    for number, ((app_s, app_mb), (bare_s, bare_mb)) in enumerate(zip(app_runs, bare_runs, strict=True), 1):
-        print(f"{number:>4} {app_s:8.3f} {bare_s:8.3f} {app_mb:8.1f} {bare_mb:8.1f}")
-    app_s = statistics.median(s for s, _ in app_runs)
-    bare_s = statistics.median(s for s, _ in bare_runs)
+        app_runs, bare_runs = alternate(app_cmd, [sys.executable, "-c", BARE], env)
+    app_s, bare_s, app_mb, bare_mb = report(("app", "bare"), app_runs, bare_runs)
     figures = {
         "app_first_frame_s": round(app_s, 3),
         "bare_first_frame_s": round(bare_s, 3),
         "startup_ratio": round(app_s / bare_s, 3),
-        "app_rss_mb": round(statistics.median(mb for _, mb in app_runs), 1),
-        "bare_rss_mb": round(statistics.median(mb for _, mb in bare_runs), 1),
+        "app_rss_mb": round(app_mb, 1),
+        "bare_rss_mb": round(bare_mb, 1),
     }
     print(json.dumps(figures))
 
