@@ -8,8 +8,8 @@ import logging
 import os
 import signal
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
@@ -42,17 +42,14 @@ from relaxapp.core.routine import (
     SessionLength,
     length_problem,
 )
-from relaxapp.core.safety import Checklist, load_checklist
-from relaxapp.core.tips import TipBook, load_tips
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryError, HistoryStore
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.session_runner import SessionRunner
 from relaxapp.ui.single_instance import SingleInstance
-from relaxapp.ui.tray import ReminderScheduler, Tray
 
 log = logging.getLogger("relaxapp")
-_Guidance = TypeVar("_Guidance", TipBook, Checklist)
+_Guidance = TypeVar("_Guidance")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -87,6 +84,8 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None
     """Run the app until it closes; `on_ready` (for benchmarks) is called once the window is up."""
     args = parse_args(argv)
     if args.self_test:
+        import tempfile  # noqa: PLC0415 - the self-test alone needs it
+
         with tempfile.TemporaryDirectory(prefix="relaxapp-self-test-") as scratch:
             user_paths = paths.UserPaths.portable(args.data_dir or Path(scratch))
             with _process_hooks(user_paths.log_file):
@@ -122,10 +121,7 @@ def _run(
     screen = app.primaryScreen()
     frame_rate = screen.refreshRate() if screen is not None and screen.refreshRate() > 1 else 60.0
     runner = SessionRunner(SilentPlayer(), history, MonotonicClock(), utc_now, frame_rate=frame_rate)
-    routine_ids = {routine.id for routine in catalog.routines}
-    tips = _load_guidance(lambda: load_tips(paths.content_dir() / "tips.toml", routine_ids), problems)
-    checklist = _load_guidance(lambda: load_checklist(paths.content_dir() / "safety.toml"), problems)
-    window = MainWindow(catalog.routines, runner, settings, problems, tips=tips, checklist=checklist)
+    window = MainWindow(catalog.routines, runner, settings, problems)
     restore_signals = _end_on_signals(app, window)
 
     def after_first_frame() -> None:
@@ -133,6 +129,7 @@ def _run(
             _report_first_frame()
             app.quit()
             return
+        _load_guidance_into(window, catalog)
         instance.listen(window.bring_forward)
         _start_reminders(app, window)
         _load_audio(window)
@@ -250,6 +247,20 @@ def _open_history(path: Path, problems: list[str]) -> HistoryStore:
     return HistoryStore.in_memory()
 
 
+def _load_guidance_into(window: MainWindow, catalog: Catalog) -> None:
+    # After the first frame: parsing the tips costs start-up time the home page need not wait for.
+    from relaxapp.core.safety import load_checklist  # noqa: PLC0415 - see above
+    from relaxapp.core.tips import load_tips  # noqa: PLC0415
+
+    problems: list[str] = []
+    routine_ids = {routine.id for routine in catalog.routines}
+    tips = _load_guidance(lambda: load_tips(paths.content_dir() / "tips.toml", routine_ids), problems)
+    checklist = _load_guidance(lambda: load_checklist(paths.content_dir() / "safety.toml"), problems)
+    window.use_guidance(tips, checklist, date.today())
+    for problem in problems:
+        window.show_problem(problem)
+
+
 def _load_guidance(load: Callable[[], _Guidance], problems: list[str]) -> _Guidance | None:
     """Tips and the safety check are shipped files; if one is damaged the rest of the app still works."""
     try:
@@ -261,6 +272,8 @@ def _load_guidance(load: Callable[[], _Guidance], problems: list[str]) -> _Guida
 
 
 def _start_reminders(app: QApplication, window: MainWindow) -> None:
+    from relaxapp.ui.tray import ReminderScheduler, Tray  # noqa: PLC0415 - after the first frame
+
     scheduler = ReminderScheduler(local_now, lambda: window.runner.is_active, window)
     scheduler.set_plan(window.preferences.reminders)
     window.preferences_changed.connect(lambda preferences: scheduler.set_plan(preferences.reminders))
@@ -295,7 +308,11 @@ def _start_from_command_line(window: MainWindow, catalog: Catalog, args: argpars
 
 def _application() -> QApplication:
     existing = QApplication.instance()  # a host that embeds the app (the tests) may have one already
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    # Fusion on every platform: it follows the theme's palette in light and dark (native styles may not).
+    # Asked for on the command line: touching QStyle from Python first costs ~20 ms of enum set-up.
+    app = (
+        existing if isinstance(existing, QApplication) else QApplication([*sys.argv[:1], "-style", "fusion"])
+    )
     app.setApplicationName("relaxapp")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.relaxapp")  # matches packaging/linux: the desktop shows our icon

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
 from relaxapp.core.durations import duration_text
 from relaxapp.core.routine import MAX_CYCLES, STANDARD_MINUTES, Cycles, Minutes, Routine, SessionLength
 from relaxapp.core.routine import length_problem as routine_length_problem
-from relaxapp.core.tips import Tip
+
+if TYPE_CHECKING:
+    from relaxapp.core.tips import Tip
 
 CARD_HEIGHT = 88
 
@@ -80,7 +84,7 @@ class HomePage(QWidget):
     start_requested = Signal(object, object)  # Routine, SessionLength
     tip_requested = Signal(object)  # Tip
 
-    def __init__(self, routines: list[Routine], tip: Tip | None, parent: QWidget | None = None) -> None:
+    def __init__(self, routines: list[Routine], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._routines = routines
         # Scrolls rather than squeezes when the window is short or the text is large.
@@ -157,13 +161,16 @@ class HomePage(QWidget):
         start_row.addWidget(self._start)
         outer.addLayout(start_row)
         outer.addStretch()
-        if tip is not None:
-            outer.addWidget(self._tip_card(tip))
+        self._outer = outer
 
         # Connected after the groups' own handlers, so the choice is already made when these run.
         self._cards.chosen.connect(self._on_routine_chosen)
         self._lengths.chosen.connect(self._refresh_plan)
         self._breaths.valueChanged.connect(self._on_breaths_changed)
+
+    def show_tip_of_the_day(self, tip: Tip) -> None:
+        """Added once the tips are loaded, after the first frame: the page does not wait for them."""
+        self._outer.addWidget(self._tip_card(tip))
 
     def _tip_card(self, tip: Tip) -> QWidget:
         card = QFrame()

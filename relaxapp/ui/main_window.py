@@ -36,19 +36,19 @@ from relaxapp.core.preferences import (
 )
 from relaxapp.core.record import SessionRecord, asks_before_stopping
 from relaxapp.core.routine import Minutes, Routine, SessionLength
-from relaxapp.core.safety import Checklist
 from relaxapp.core.session import Status
-from relaxapp.core.tips import Tip, TipBook
 from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.home_page import HomePage
 from relaxapp.ui.session_runner import SessionRunner
-from relaxapp.ui.settings_dialog import SettingsDialog
 from relaxapp.ui.theme import colours_for, palette, style_sheet, text_scale
 
 if TYPE_CHECKING:
+    from relaxapp.core.safety import Checklist
+    from relaxapp.core.tips import Tip, TipBook
     from relaxapp.ui.history_view import HistoryPage
     from relaxapp.ui.safety_view import SafetyPage
     from relaxapp.ui.session_page import SessionPage
+    from relaxapp.ui.settings_dialog import SettingsDialog
     from relaxapp.ui.summary_page import SummaryPage
     from relaxapp.ui.tips_panel import TipsPage
 
@@ -87,12 +87,13 @@ class MainWindow(QMainWindow):
         self.stop_confirmation: QMessageBox | None = None
         self.notice_box: QMessageBox | None = None
         self._routines = routines
-        self._tips = tips
-        self._checklist = checklist
+        self._tips: TipBook | None = None
+        self._checklist: Checklist | None = None
         self.preferences = Preferences.from_settings(settings.value)
+        # Before any widget exists: setting a style sheet afterwards would polish every widget twice.
+        self._set_application_look()
 
-        tip = tips.tip_of_the_day(today or date.today()) if tips else None
-        self.home = HomePage(routines, tip)
+        self.home = HomePage(routines)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
 
@@ -136,13 +137,25 @@ class MainWindow(QMainWindow):
 
         self._connect()
         self.settings_dialog: SettingsDialog | None = None
-        self.apply_look()
+        self._fit_to_text()
         # 'Follow the system': switch along with the desktop's light or dark mode.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         for text in problems:
             self.show_problem(text)
         self._select_starting_choice(routines)
         self.go_home()
+        if tips is not None or checklist is not None:
+            self.use_guidance(tips, checklist, today or date.today())
+
+    def use_guidance(self, tips: TipBook | None, checklist: Checklist | None, today: date) -> None:
+        """Tips and the safety check, loaded after the first frame; a part that failed is switched off."""
+        self._tips, self._checklist = tips, checklist
+        self.tips_tab.setEnabled(tips is not None)
+        self.signs_tab.setEnabled(checklist is not None)
+        if tips is not None:
+            self.home.show_tip_of_the_day(tips.tip_of_the_day(today))
+        if "summary" in self.__dict__:
+            self.summary.show_warning_signs_link(checklist is not None)
 
     # -- navigation ---------------------------------------------------------------------------------
 
@@ -171,8 +184,6 @@ class MainWindow(QMainWindow):
             button.setObjectName("navButton")
             button.setCheckable(True)
             layout.addWidget(button)
-        self.tips_tab.setEnabled(self._tips is not None)
-        self.signs_tab.setEnabled(self._checklist is not None)
         layout.addStretch()
         self.settings_button = QPushButton("Settings")
         self.settings_button.setObjectName("navButton")
@@ -315,7 +326,7 @@ class MainWindow(QMainWindow):
         page = TipsPage(self._tips, titles, safety_check=self._checklist is not None)
         page.routine_requested.connect(self._try_routine)
         page.safety_check_requested.connect(self.go_safety_check)
-        page.set_look(self.colours, text_scale(self.preferences.larger_text))
+        page.set_look(self.colours, self.text_scale)
         self.pages.addWidget(page)
         return page
 
@@ -529,21 +540,24 @@ class MainWindow(QMainWindow):
 
     def apply_look(self) -> None:
         """Theme, text size and motion as the preferences (and, for 'system', the desktop) say."""
-        self.colours = colours_for(self.preferences.theme)
-        scale = text_scale(self.preferences.larger_text)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            # Fusion on every platform: it follows our palette in both themes (native styles may not).
-            if app.style().name().lower() != "fusion":
-                app.setStyle("Fusion")
-            app.setPalette(palette(self.colours))
-            app.setStyleSheet(style_sheet(self.colours, scale))
-        self.nav.setFixedWidth(round(NAV_WIDTH * scale))
-        self._make_room_for(scale)
+        self._set_application_look()
+        self._fit_to_text()
         if "session" in self.__dict__:
             self.session.breathing.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
         if "tips_page" in self.__dict__:
-            self.tips_page.set_look(self.colours, scale)
+            self.tips_page.set_look(self.colours, self.text_scale)
+
+    def _set_application_look(self) -> None:
+        self.colours = colours_for(self.preferences.theme)
+        self.text_scale = text_scale(self.preferences.larger_text)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(palette(self.colours))
+            app.setStyleSheet(style_sheet(self.colours, self.text_scale))
+
+    def _fit_to_text(self) -> None:
+        self.nav.setFixedWidth(round(NAV_WIDTH * self.text_scale))
+        self._make_room_for(self.text_scale)
 
     def _make_room_for(self, scale: float) -> None:
         """Larger text needs a wider window; grow it as far as the screen allows, never shrink it."""
@@ -561,6 +575,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         if self.runner.is_active:
             return
+        from relaxapp.ui.settings_dialog import SettingsDialog  # noqa: PLC0415 - not needed to start
+
         dialog = SettingsDialog(self.preferences, self._routines, self)
         dialog.accepted.connect(lambda: self.use_preferences(dialog.chosen()))
         dialog.finished.connect(dialog.deleteLater)

@@ -6,7 +6,6 @@ running instance, or after the first frame to listen for later launches.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from collections.abc import Callable
@@ -30,11 +29,17 @@ class SingleInstance(QObject):
         data_dir.mkdir(parents=True, exist_ok=True)
         self._lock = QLockFile(str(data_dir / "relaxapp.lock"))
         self._lock.setStaleLockTime(0)  # a lock left by a crash is detected by its dead process id, not age
-        # A short, stable name per user and folder: local socket paths are limited to ~100 bytes.
-        user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
-        digest = hashlib.sha256(f"{user}:{data_dir.resolve()}".encode()).hexdigest()
-        self.server_name = f"relaxapp-{digest[:16]}"
+        self._data_dir = data_dir
         self._server: QLocalServer | None = None
+
+    @property
+    def server_name(self) -> str:
+        """A short, stable name per user and folder: local socket paths are limited to ~100 bytes."""
+        import hashlib  # noqa: PLC0415 - only a second launch, or after the first frame, needs it
+
+        user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
+        digest = hashlib.sha256(f"{user}:{self._data_dir.resolve()}".encode()).hexdigest()
+        return f"relaxapp-{digest[:16]}"
 
     def claim(self) -> bool:
         """True when this is the only relaxapp using the data folder."""
