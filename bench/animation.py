@@ -69,6 +69,9 @@ def main() -> None:
 
             QTimer.singleShot(int(SETTLE_S * 1000), begin)
 
+        # A person who has read the first-run notice: a session asked for on the command line waits for it.
+        (Path(data) / "config").mkdir()
+        (Path(data) / "config" / "settings.ini").write_text("[notice]\nacknowledged=true\n")
         relaxapp_app.run(["--data-dir", data, "--routine", "box", "--minutes", "5"], on_ready=on_ready)
 
     wall = result["wall1"] - result["wall0"]
