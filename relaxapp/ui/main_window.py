@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -232,8 +233,9 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle("relaxapp")
-        box.setText(notice.title)
-        box.setInformativeText("\n\n".join(notice.paragraphs))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<b>{html.escape(notice.title)}</b>")
+        box.setInformativeText("".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in notice.paragraphs))
         understood = box.addButton("I understand", QMessageBox.ButtonRole.AcceptRole)
         box.finished.connect(lambda _result: self._on_notice_closed(box.clickedButton() is understood, then))
         self.notice_box = box

@@ -147,7 +147,7 @@ def test_the_wellbeing_notice_appears_exactly_once(qtbot, make_window, fake_cloc
     first.show_notice(only_first_time=True)
     notice = first.notice_box
     assert notice is not None
-    assert notice.text() == "Before you begin"
+    assert notice.text() == "<b>Before you begin</b>"
     assert "does not replace a doctor" in notice.informativeText()
     click(qtbot, button(notice, "I understand"))
     assert first.notice_box is None
