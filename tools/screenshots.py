@@ -62,6 +62,13 @@ def main() -> None:
         def start(window: MainWindow) -> None:
             window.start_session(window.home.selected_routine(), window.home.selected_length())
 
+        def finished(window: MainWindow) -> None:
+            """The summary as a completed three-minute session leaves it."""
+            record = SessionRecord(
+                "box", RoutineKind.BREATHING, "Box breathing", datetime.now(UTC), 176.0, 176.0, True
+            )
+            window._on_ended(record)  # the page a finished session shows, without waiting three minutes
+
         def close_settings(window: MainWindow) -> None:
             if window.settings_dialog is not None:
                 window.settings_dialog.reject()
@@ -79,7 +86,8 @@ def main() -> None:
             ("safety-soon", lambda w: answer(w, {"vision", "persistent"})),
             ("safety-self-care", lambda w: answer(w, set())),
             ("session", start),
-            ("settings", lambda w: (w.runner.stop(), w.go_home(), w.open_settings())),
+            ("summary", lambda w: (w.runner.stop(), finished(w))),
+            ("settings", lambda w: (w.go_home(), w.open_settings())),
             ("dark-home", lambda w: (close_settings(w), look(w, theme=ThemeChoice.DARK))),
             ("dark-session", start),
             ("dark-tips", lambda w: (w.runner.stop(), w.go_tips())),

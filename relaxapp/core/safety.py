@@ -61,6 +61,7 @@ class PageText:
     emergency_line: str  # always on show above the list
     emergency_group: str
     soon_group: str
+    after_session: str  # the reminder at the end of every session
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,9 @@ def parse_checklist(data: dict[str, Any]) -> Checklist:
     no_unknown(raw_answers, {u.value for u in Urgency}, "answers")
     answers = {urgency: _answer(f"answers.{urgency}", raw_answers.get(urgency.value)) for urgency in Urgency}
     raw_page = _table(data, "page")
-    no_unknown(raw_page, {"intro", "emergency_line", "emergency_group", "soon_group"}, "page")
-    page = PageText(
-        *(text(raw_page, key, "page") for key in ("intro", "emergency_line", "emergency_group", "soon_group"))
-    )
+    keys = ("intro", "emergency_line", "emergency_group", "soon_group", "after_session")
+    no_unknown(raw_page, set(keys), "page")
+    page = PageText(*(" ".join(text(raw_page, key, "page").split()) for key in keys))
     return Checklist(questions, professionals, answers, _answer("notice", data.get("notice")), page)
 
 

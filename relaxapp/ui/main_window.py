@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         if tips is not None:
             self.home.show_tip_of_the_day(tips.tip_of_the_day(today))
         if "summary" in self.__dict__:
-            self.summary.show_warning_signs_link(checklist is not None)
+            self.summary.show_warning_signs(checklist.page.after_session if checklist else None)
 
     # -- navigation ---------------------------------------------------------------------------------
 
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         page.history_clicked.connect(self.go_history)
         page.home_clicked.connect(self.go_home)
         page.warning_signs_clicked.connect(self.go_safety_check)
-        page.show_warning_signs_link(self._checklist is not None)
+        page.show_warning_signs(self._checklist.page.after_session if self._checklist else None)
         self.pages.addWidget(page)
         return page
 

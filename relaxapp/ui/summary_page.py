@@ -28,14 +28,11 @@ class SummaryPage(QWidget):
         self.saved = QLabel()
         self.saved.setObjectName("note")
         self.saved.setWordWrap(True)
-        care = QLabel(
-            "Relaxation helps many people, but it is not a diagnosis. If your spasms keep coming back, "
-            "get worse, disturb your sight or your daily life, or one side of your face droops, please "
-            "see a doctor. If drooping comes on suddenly, with weak arms or slurred speech, call "
-            "emergency services now."
-        )
+        care = QLabel()  # the words come from safety.toml, with the rest of the warning signs
         care.setObjectName("careNote")
         care.setWordWrap(True)
+        care.hide()
+        self._care = care
         signs = QPushButton("Check the warning signs ›")
         signs.setObjectName("linkButton")
         signs.clicked.connect(self.warning_signs_clicked)
@@ -63,8 +60,11 @@ class SummaryPage(QWidget):
         layout.addWidget(signs)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignLeft)
 
-    def show_warning_signs_link(self, shown: bool) -> None:
-        self._signs.setVisible(shown)
+    def show_warning_signs(self, after_session: str | None) -> None:
+        """The reminder of when to see a doctor, and the link to the check; hidden if they failed to load."""
+        self._care.setText(after_session or "")
+        self._care.setVisible(after_session is not None)
+        self._signs.setVisible(after_session is not None)
 
     def show_record(self, record: SessionRecord, saved_note: str) -> None:
         if record.completed:

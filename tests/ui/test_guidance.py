@@ -138,6 +138,10 @@ def test_the_warning_signs_are_one_click_from_the_end_of_a_session(qtbot, window
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     click(qtbot, next(b for b in window.stop_confirmation.buttons() if b.text() == "Stop session"))
     assert window.pages.currentWidget() is window.summary
+    reminder = next(
+        label.text() for label in window.summary.findChildren(QLabel) if label.objectName() == "careNote"
+    )
+    assert "call emergency services now" in reminder
     click(qtbot, button(window.summary, "Check the warning signs ›"))
     assert window.pages.currentWidget() is window.safety_page
 
