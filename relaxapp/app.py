@@ -66,7 +66,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="open the window, run a 4-second session silently in a throwaway data folder, report, and exit",
+        help="open the window, run a 4-second session (with sound if a device works) in a throwaway data "
+        "folder, check the history on disk, report, and exit",
     )
     # For bench/startup.py: report when the first frame is painted, then quit.
     parser.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
@@ -113,6 +114,11 @@ def _run(
     app = _application()
     instance = SingleInstance(user_paths.data_dir)
     if not instance.claim():
+        if args.self_test:  # handing over would test nothing
+            print(
+                f"relaxapp self-test FAILED: another relaxapp is using {user_paths.data_dir}", file=sys.stderr
+            )
+            return 1
         return _hand_over(instance, user_paths)
 
     problems = [f"A routine file was skipped: {error}" for error in catalog.errors]
@@ -365,12 +371,20 @@ def _self_test(user_paths: paths.UserPaths) -> Callable[[MainWindow], None]:
         assert app is not None
         failures: list[str] = []
 
+        started = utc_now()
+
         def finish() -> None:
             window.close()
             with contextlib.closing(HistoryStore.open(user_paths.history_db)) as store:
-                saved = store.newest(5)
-            if not (len(saved) == 1 and saved[0].completed and saved[0].routine_id == SELF_TEST_ROUTINE.id):
-                failures.append(f"the history holds {saved!r} instead of one completed self-test session")
+                newest = store.newest(1)
+            # The session this run made, read back from disk (a --data-dir may hold earlier ones).
+            if not (
+                newest
+                and newest[0].routine_id == SELF_TEST_ROUTINE.id
+                and newest[0].completed
+                and newest[0].started_at >= started.replace(microsecond=0)
+            ):
+                failures.append(f"the history's newest session is {newest!r}, not this run's self-test")
             if len(window.home._routines) == 0:
                 failures.append("no routines were loaded")
             verdict = "passed" if not failures else "FAILED: " + "; ".join(failures)

@@ -62,7 +62,7 @@ class ThemeChoice(StrEnum):
 
 def theme_from_text(raw: object) -> ThemeChoice:
     try:
-        return ThemeChoice(str(raw))
+        return ThemeChoice(str(raw).strip().lower())
     except ValueError:
         return ThemeChoice.SYSTEM
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +37,7 @@ from relaxapp.core.preferences import (
     length_to_text,
 )
 from relaxapp.core.record import SessionRecord, asks_before_stopping
-from relaxapp.core.routine import Minutes, Routine, SessionLength
+from relaxapp.core.routine import STANDARD_MINUTES, Minutes, Routine, SessionLength
 from relaxapp.core.session import Status
 from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.home_page import HomePage
@@ -59,6 +60,7 @@ log = logging.getLogger(__name__)
 FACE_BREAK_ROUTINE = "extended_exhale"
 NAV_WIDTH = 196
 DEFAULT_SIZE = (1000, 760)
+MINIMUM_SIZE = (900, 600)
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +81,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle("relaxapp")
         self.resize(*DEFAULT_SIZE)
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(*MINIMUM_SIZE)
         self.runner = runner
         self._settings = settings
         self._routine: Routine | None = None
@@ -367,7 +369,8 @@ class MainWindow(QMainWindow):
         """The one-minute break that reminders and the tray offer: slow breathing with a long out-breath."""
         self.bring_forward()
         routine = next((r for r in self._routines if r.id == FACE_BREAK_ROUTINE), None)
-        if routine is None or self.runner.is_active or self.notice_box is not None:
+        dialog_open = self.settings_dialog is not None and self.settings_dialog.isVisible()
+        if routine is None or self.runner.is_active or self.notice_box is not None or dialog_open:
             return
         self.start_session(routine, Minutes(1))
 
@@ -534,9 +537,12 @@ class MainWindow(QMainWindow):
             return
         last_routine = str(self._settings.value("session/routine", routines[0].id))
         last_length = length_from_text(self._settings.value("session/length", ""))
-        self.home.select(
-            self.preferences.default_routine or last_routine, self.preferences.default_length or last_length
-        )
+        known = {routine.id for routine in routines}
+        chosen = self.preferences.default_routine
+        routine_id = chosen if chosen in known else last_routine
+        length = self.preferences.default_length
+        standard = length is not None and length in [Minutes(m) for m in STANDARD_MINUTES]
+        self.home.select(routine_id, length if standard else last_length)
 
     # -- look and settings --------------------------------------------------------------------------
 
@@ -559,6 +565,11 @@ class MainWindow(QMainWindow):
 
     def _fit_to_text(self) -> None:
         self.nav.setFixedWidth(round(NAV_WIDTH * self.text_scale))
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = (round(side * self.text_scale) for side in MINIMUM_SIZE)
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height())
+        self.setMinimumSize(width, height)  # larger text needs a larger window to show it uncut
         self._make_room_for(self.text_scale)
 
     def _make_room_for(self, scale: float) -> None:
@@ -579,7 +590,12 @@ class MainWindow(QMainWindow):
             return
         from relaxapp.ui.settings_dialog import SettingsDialog  # noqa: PLC0415 - not needed to start
 
-        dialog = SettingsDialog(self.preferences, self._routines, self)
+        dialog = SettingsDialog(
+            self.preferences,
+            self._routines,
+            reminders_possible=QSystemTrayIcon.isSystemTrayAvailable(),
+            parent=self,
+        )
         dialog.accepted.connect(lambda: self.use_preferences(dialog.chosen()))
         dialog.finished.connect(dialog.deleteLater)
         self.settings_dialog = dialog

@@ -28,7 +28,12 @@ THEMES = ((ThemeChoice.SYSTEM, "Follow the system"), (ThemeChoice.LIGHT, "Light"
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, preferences: Preferences, routines: list[Routine], parent: QWidget | None = None
+        self,
+        preferences: Preferences,
+        routines: list[Routine],
+        *,
+        reminders_possible: bool = True,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
@@ -41,9 +46,9 @@ class SettingsDialog(QDialog):
         look_form = QFormLayout(look)
         self.theme = self._combo([label for _, label in THEMES], "Theme")
         self.theme.setCurrentIndex([choice for choice, _ in THEMES].index(preferences.theme))
-        self.larger_text = QCheckBox("Larger text")
+        self.larger_text = QCheckBox("&Larger text")
         self.larger_text.setChecked(preferences.larger_text)
-        self.reduced_motion = QCheckBox("Reduced motion: a calm bar instead of a growing circle")
+        self.reduced_motion = QCheckBox("Re&duced motion: a calm bar instead of a growing circle")
         self.reduced_motion.setChecked(preferences.reduced_motion)
         look_form.addRow(_buddy("&Theme", self.theme), self.theme)
         look_form.addRow(self.larger_text)
@@ -72,7 +77,7 @@ class SettingsDialog(QDialog):
         self.volume.setRange(0, 100)
         self.volume.setValue(round(preferences.cue_volume * 100))
         self.volume.setAccessibleName("Cue volume")
-        self.muted = QCheckBox("Mute all sounds")
+        self.muted = QCheckBox("&Mute all sounds")
         self.muted.setChecked(preferences.muted)
         sound_form.addRow(_buddy("Cue &volume", self.volume), self.volume)
         sound_form.addRow(self.muted)
@@ -82,7 +87,7 @@ class SettingsDialog(QDialog):
         reminder_form = QFormLayout()
         reminder_box.addLayout(reminder_form)
         plan = preferences.reminders
-        self.reminders_on = QCheckBox("Remind me to take a short break")
+        self.reminders_on = QCheckBox("Remind &me to take a short break")
         self.reminders_on.setChecked(plan.enabled)
         self.every = self._spin(
             MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES, plan.every_minutes, " minutes", "Every"
@@ -95,7 +100,13 @@ class SettingsDialog(QDialog):
         hours.addWidget(QLabel("until"))
         hours.addWidget(self.until_hour)
         hours.addStretch()
-        note = QLabel("No reminder comes during a session. Reminders appear only while relaxapp is running.")
+        if reminders_possible:
+            note_text = "No reminder comes during a session. Reminders appear only while relaxapp is running."
+        else:
+            note_text = "Reminders need a system tray (the icons by the clock), and this desktop has none."
+            self.reminders_on.setChecked(False)
+            self.reminders_on.setEnabled(False)
+        note = QLabel(note_text)
         note.setObjectName("note")
         note.setWordWrap(True)
         self.problem = QLabel()
@@ -110,6 +121,8 @@ class SettingsDialog(QDialog):
         for control in (self.every, self.from_hour, self.until_hour):
             control.valueChanged.connect(self._check)
         self.reminders_on.toggled.connect(self._check)
+        self.reminders_on.toggled.connect(self._enable_reminder_fields)
+        self._enable_reminder_fields(self.reminders_on.isChecked())
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -141,6 +154,10 @@ class SettingsDialog(QDialog):
         return ReminderPlan(
             self.reminders_on.isChecked(), self.every.value(), self.from_hour.value(), self.until_hour.value()
         )
+
+    def _enable_reminder_fields(self, enabled: bool) -> None:
+        for control in (self.every, self.from_hour, self.until_hour):
+            control.setEnabled(enabled)
 
     def _check(self) -> None:
         problem = self._plan().problem()

@@ -54,6 +54,7 @@ class TipsPage(QWidget):
         side = QVBoxLayout()
         side.setSpacing(10)
         self.search = QLineEdit()
+        self.search.setObjectName("search")
         self.search.setPlaceholderText("Search tips, e.g. caffeine")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search tips")

@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 
 BREAK_TITLE = "Time for a short break"
 BREAK_TEXT = "A minute of slow breathing can soften the face and shoulders. Click here to start."
+STALE_AFTER = timedelta(minutes=10)
 MAX_TIMER_MS = 6 * 60 * 60 * 1000  # look again at least every 6 hours: the clock may jump (sleep, travel)
 
 
@@ -70,8 +71,12 @@ class ReminderScheduler(QObject):
 
     def _on_timer(self) -> None:
         due = self.next_due
-        if due is not None and self._now() >= due:
-            if self._busy():
+        now = self._now()
+        if due is not None and now >= due:
+            if now - due > STALE_AFTER:
+                # The computer slept through it: a reminder at 3 a.m. for 5 p.m. helps nobody.
+                log.info("reminder at %s skipped: it is %s now", due, now)
+            elif self._busy():
                 log.info("reminder at %s skipped: a session is running", due)
             elif not self.paused:
                 self.due.emit()

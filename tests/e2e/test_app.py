@@ -131,6 +131,15 @@ def test_the_self_test_runs_a_whole_session_and_passes(tmp_path: Path):
     assert "self-test passed" in result.stdout
     [(routine_id, actual_seconds, completed)] = sessions_in(tmp_path)
     assert (routine_id, actual_seconds, completed) == ("self_test", 4.0, 1)
+    again = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--self-test", "--data-dir", str(tmp_path)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": "dummy"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert again.returncode == 0, again.stdout + again.stderr  # a folder with earlier runs is fine
 
 
 def test_a_second_launch_brings_the_first_window_forward_and_leaves(tmp_path: Path):

@@ -72,6 +72,8 @@ TEXT_PAIRS = [
     ("ink", "highlight"), ("ink", "selection"), ("ink", "alt_row"),
 ]  # fmt: skip
 LARGE_PAIRS = [
+    ("ink_soft", "surface"),  # check box outlines
+    ("accent", "surface"),  # a ticked box
     ("ink", "inhale"),
     ("ink", "hold"),
     ("ink", "exhale"),
@@ -99,3 +101,22 @@ def test_ctrl_comma_opens_the_settings(qtbot, window: MainWindow):
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert window.settings_dialog is not None
     assert window.settings_dialog.isVisible()
+
+
+def test_a_default_routine_that_no_longer_exists_falls_back_to_the_last_used(
+    qtbot, make_window, fake_clock, tmp_path
+):
+    (tmp_path / "settings.ini").write_text(
+        "[session]\ndefault_routine=bogus\ndefault_length=7 minutes\nroutine=coherent\nlength=5 minutes\n"
+        "[look]\ntheme=Dark\n"
+    )
+    window: MainWindow = make_window(fake_clock)
+    assert window.home.selected_routine().id == "coherent"
+    assert window.home.selected_length() == Minutes(5)
+    assert window.preferences.theme is ThemeChoice.DARK
+
+
+def test_no_face_break_starts_under_the_open_settings(qtbot, window: MainWindow):
+    window.open_settings()
+    window.start_face_break()
+    assert window.runner.engine is None
