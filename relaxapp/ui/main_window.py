@@ -606,6 +606,7 @@ class MainWindow(QMainWindow):
         for key, value in preferences.to_settings().items():
             self._settings.setValue(key, value)
         self._settings.sync()
+        self._select_starting_choice(self._routines)  # a new default routine or length shows at once
         self.audio_bar.show_levels(preferences.cue_volume, preferences.muted)
         self.runner.player.set_volume(preferences.cue_volume)
         self.runner.player.set_muted(preferences.muted)

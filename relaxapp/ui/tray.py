@@ -25,6 +25,7 @@ class ReminderScheduler(QObject):
     """Fires `due` at each time the plan names, unless a session is running or reminders are paused."""
 
     due = Signal()
+    pause_ended = Signal()  # the day of a "pause for today" is over
 
     def __init__(
         self, now: Callable[[], datetime], busy: Callable[[], bool], parent: QObject | None = None
@@ -59,6 +60,9 @@ class ReminderScheduler(QObject):
 
     def _schedule(self) -> None:
         now = self._now()
+        if self._paused_until is not None and now >= self._paused_until:
+            self._paused_until = None
+            self.pause_ended.emit()
         after = now
         if self._paused_until is not None and self._paused_until > now:
             after = self._paused_until - timedelta(microseconds=1)  # a reminder right at the end counts
@@ -117,6 +121,7 @@ class Tray(QObject):
         # A click on the reminder starts the break; ignoring it does nothing, and it never takes focus.
         self.icon.messageClicked.connect(face_break)
         scheduler.due.connect(self.remind)
+        scheduler.pause_ended.connect(lambda: self.pause_action.setChecked(False))
         self.icon.show()
 
     def remind(self) -> None:

@@ -66,6 +66,10 @@ def test_pausing_for_today_skips_to_tomorrow_and_resuming_brings_them_back(qtbot
     assert scheduler.next_due == datetime(2026, 11, 26, 9, 0)
     scheduler.resume()
     assert scheduler.next_due == datetime(2026, 11, 25, 11, 0)
+    scheduler.pause_for_today()
+    with qtbot.waitSignal(scheduler.pause_ended):
+        fire(scheduler, clock)  # 09:00 tomorrow: the pause is over, and says so
+    assert not scheduler.paused
 
 
 def test_reminders_that_are_off_set_no_timer(qtbot, clock):

@@ -39,6 +39,7 @@ def test_settings_chosen_in_the_dialog_are_used_and_remembered(qtbot, make_windo
         reminders=ReminderPlan(enabled=True, every_minutes=90, from_hour=9, until_hour=18),
     )
     assert window.preferences == expected
+    assert window.home.selected_routine().id == "coherent"  # the new default shows at once
     assert DARK.background in QApplication.instance().styleSheet()
     assert "font-size: 19px" in QApplication.instance().styleSheet()  # 15 px body, 25 % larger
     assert window.runner.player.volume == 0.4
