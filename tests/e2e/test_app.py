@@ -23,14 +23,30 @@ def has_read_the_notice(data_dir: Path) -> Path:
     return data_dir
 
 
+def screenless(audio_driver: str = "dummy") -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": audio_driver}
+
+
 def launch(data_dir: Path, *args: str, audio_driver: str = "dummy") -> subprocess.Popen[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": audio_driver}
+    """Start the app and leave it running."""
     return subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
-        env=env,
+        env=screenless(audio_driver),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+    )
+
+
+def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run the app to its end, as a command, and keep what it printed."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        env=screenless(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
 
 
@@ -57,16 +73,12 @@ def test_list_routines_and_version(tmp_path: Path):
         cwd=ROOT,
     )
     assert "four_seven_eight" in listing.stdout and "4-7-8 breathing" in listing.stdout
-    version = subprocess.run(
-        [sys.executable, "main.py", "--version"], capture_output=True, text=True, cwd=ROOT, check=True
-    )
+    version = run("--version")
     assert version.stdout.startswith("relaxapp ")
 
 
 def test_help_lists_every_option_a_person_may_use(tmp_path: Path):
-    shown = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--help"], capture_output=True, text=True, check=True
-    ).stdout
+    shown = run("--help").stdout
     for option in (
         "--version",
         "--data-dir",
@@ -81,13 +93,7 @@ def test_help_lists_every_option_a_person_may_use(tmp_path: Path):
 
 
 def test_an_unknown_routine_is_named_on_the_command_line(tmp_path: Path):
-    result = subprocess.run(
-        [sys.executable, "main.py", "--data-dir", str(tmp_path), "--routine", "yodel"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    result = run("--data-dir", str(tmp_path), "--routine", "yodel")
     assert result.returncode == 2
     assert "no routine called 'yodel'" in result.stderr
 
@@ -119,26 +125,12 @@ def test_a_signal_mid_session_ends_the_app_quickly_and_keeps_the_session(tmp_pat
 
 
 def test_the_self_test_runs_a_whole_session_and_passes(tmp_path: Path):
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--self-test", "--data-dir", str(tmp_path)],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": "dummy"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run("--self-test", "--data-dir", str(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
     [(routine_id, actual_seconds, completed)] = sessions_in(tmp_path)
     assert (routine_id, actual_seconds, completed) == ("self_test", 4.0, 1)
-    again = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--self-test", "--data-dir", str(tmp_path)],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": "dummy"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    again = run("--self-test", "--data-dir", str(tmp_path))
     assert again.returncode == 0, again.stdout + again.stderr  # a folder with earlier runs is fine
 
 
@@ -149,14 +141,7 @@ def test_a_second_launch_brings_the_first_window_forward_and_leaves(tmp_path: Pa
     while "listening for later launches" not in _text(log) and time.monotonic() < deadline:
         assert first.poll() is None, first.communicate()
         time.sleep(0.1)
-    second = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path)],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": "dummy"},
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
+    second = run("--data-dir", str(tmp_path), timeout=30)
     assert second.returncode == 0, second.stderr
     assert "already running" in second.stdout
     assert first.poll() is None
