@@ -7,12 +7,12 @@ stop the app from starting.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from relaxapp.core.reminders import ReminderPlan
-from relaxapp.core.routine import Cycles, Minutes, SessionLength
+from relaxapp.core.routine import STANDARD_MINUTES, Cycles, Minutes, SessionLength
 
 DEFAULT_VOLUME = 0.8
 
@@ -79,6 +79,16 @@ class Preferences:
     cue_volume: float = DEFAULT_VOLUME
     muted: bool = False
     reminders: ReminderPlan = field(default_factory=ReminderPlan)
+
+    def starting_choice(
+        self, known_routines: Collection[str], last_routine: str, last_length: SessionLength | None
+    ) -> tuple[str, SessionLength | None]:
+        """The routine and length the home page starts on: the chosen defaults while they still make
+        sense (a routine that exists, a standard length), otherwise the ones used last."""
+        routine = self.default_routine if self.default_routine in known_routines else last_routine
+        standard = [Minutes(minutes) for minutes in STANDARD_MINUTES]
+        length = self.default_length if self.default_length in standard else last_length
+        return routine, length
 
     def to_settings(self) -> dict[str, str]:
         """Key → text, as stored in the settings file."""

@@ -37,7 +37,7 @@ from relaxapp.core.preferences import (
     length_to_text,
 )
 from relaxapp.core.record import SessionRecord, asks_before_stopping
-from relaxapp.core.routine import STANDARD_MINUTES, Minutes, Routine, SessionLength
+from relaxapp.core.routine import Minutes, Routine, SessionLength
 from relaxapp.core.session import Status
 from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.home_page import HomePage
@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
         """The one-minute break that reminders and the tray offer: slow breathing with a long out-breath."""
         self.bring_forward()
         routine = next((r for r in self._routines if r.id == FACE_BREAK_ROUTINE), None)
-        dialog_open = self.settings_dialog is not None and self.settings_dialog.isVisible()
+        dialog_open = self.settings_dialog is not None
         if routine is None or self.runner.is_active or self.notice_box is not None or dialog_open:
             return
         self.start_session(routine, Minutes(1))
@@ -537,12 +537,9 @@ class MainWindow(QMainWindow):
             return
         last_routine = str(self._settings.value("session/routine", routines[0].id))
         last_length = length_from_text(self._settings.value("session/length", ""))
-        known = {routine.id for routine in routines}
-        chosen = self.preferences.default_routine
-        routine_id = chosen if chosen in known else last_routine
-        length = self.preferences.default_length
-        standard = length is not None and length in [Minutes(m) for m in STANDARD_MINUTES]
-        self.home.select(routine_id, length if standard else last_length)
+        self.home.select(
+            *self.preferences.starting_choice({r.id for r in routines}, last_routine, last_length)
+        )
 
     # -- look and settings --------------------------------------------------------------------------
 
@@ -564,20 +561,19 @@ class MainWindow(QMainWindow):
             app.setStyleSheet(style_sheet(self.colours, self.text_scale))
 
     def _fit_to_text(self) -> None:
-        self.nav.setFixedWidth(round(NAV_WIDTH * self.text_scale))
+        """Larger text needs a larger window to show it uncut: grow the navigation, the minimum size and
+        the window itself as far as the screen allows; never shrink a window the person made larger."""
+        scale = self.text_scale
+        self.nav.setFixedWidth(round(NAV_WIDTH * scale))
         screen = self.screen().availableGeometry() if self.screen() is not None else None
-        width, height = (round(side * self.text_scale) for side in MINIMUM_SIZE)
-        if screen is not None:
-            width, height = min(width, screen.width()), min(height, screen.height())
-        self.setMinimumSize(width, height)  # larger text needs a larger window to show it uncut
-        self._make_room_for(self.text_scale)
 
-    def _make_room_for(self, scale: float) -> None:
-        """Larger text needs a wider window; grow it as far as the screen allows, never shrink it."""
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        wanted_width = round(DEFAULT_SIZE[0] * max(scale, 1.0))
-        if screen is not None:
-            wanted_width = min(wanted_width, screen.width())
+        def within_screen(width: float, height: float) -> tuple[int, int]:
+            if screen is None:
+                return round(width), round(height)
+            return min(round(width), screen.width()), min(round(height), screen.height())
+
+        self.setMinimumSize(*within_screen(MINIMUM_SIZE[0] * scale, MINIMUM_SIZE[1] * scale))
+        wanted_width, _ = within_screen(DEFAULT_SIZE[0] * scale, DEFAULT_SIZE[1])
         if self.width() < wanted_width and not self.isMaximized():
             self.resize(wanted_width, self.height())
 
@@ -597,9 +593,15 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         dialog.accepted.connect(lambda: self.use_preferences(dialog.chosen()))
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._on_settings_closed)
         self.settings_dialog = dialog
         dialog.open()
+
+    def _on_settings_closed(self) -> None:
+        # Forget it before it is deleted: a later reminder must not ask a dead dialog if it is open.
+        if self.settings_dialog is not None:
+            self.settings_dialog.deleteLater()
+        self.settings_dialog = None
 
     def use_preferences(self, preferences: Preferences) -> None:
         self.preferences = preferences

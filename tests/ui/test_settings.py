@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from relaxapp.core.contrast import AA_LARGE_TEXT, AA_TEXT, contrast_ratio
@@ -121,3 +121,11 @@ def test_no_face_break_starts_under_the_open_settings(qtbot, window: MainWindow)
     window.open_settings()
     window.start_face_break()
     assert window.runner.engine is None
+
+
+def test_a_face_break_after_the_settings_were_closed_starts(qtbot, window: MainWindow):
+    window.open_settings()
+    window.settings_dialog.reject()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the dialog is really gone
+    window.start_face_break()
+    assert window.runner.engine is not None

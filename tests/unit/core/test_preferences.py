@@ -66,3 +66,11 @@ def test_missing_or_damaged_preferences_fall_back_one_by_one():
     assert read.cue_volume == 0.4
     assert read.reminders == Preferences().reminders
     assert Preferences.from_settings(lambda _key: None) == Preferences()
+
+
+def test_the_starting_choice_keeps_defaults_only_while_they_make_sense():
+    chosen = Preferences(default_routine="coherent", default_length=Minutes(10))
+    assert chosen.starting_choice({"box", "coherent"}, "box", Minutes(3)) == ("coherent", Minutes(10))
+    gone = Preferences(default_routine="deleted", default_length=Minutes(7))
+    assert gone.starting_choice({"box", "coherent"}, "box", Minutes(3)) == ("box", Minutes(3))
+    assert Preferences().starting_choice({"box"}, "box", None) == ("box", None)
