@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from relaxapp.core.durations import duration_text
-from relaxapp.core.routine import MAX_CYCLES, STANDARD_MINUTES, Cycles, Minutes, Routine, SessionLength
+from relaxapp.core.routine import (
+    MAX_CYCLES,
+    STANDARD_MINUTES,
+    Cycles,
+    Minutes,
+    Routine,
+    SessionLength,
+    length_choices,
+)
 from relaxapp.core.routine import length_problem as routine_length_problem
 
 if TYPE_CHECKING:
@@ -136,7 +144,7 @@ class HomePage(QWidget):
         self._lengths = OneChoice(self)
         self._minute_chips: dict[int, QPushButton] = {}
         for minutes in STANDARD_MINUTES:
-            chip = self._chip(f"{minutes} min", f"{minutes} minutes")
+            chip = self._chip(Minutes(minutes).label(), f"{minutes} minutes")
             self._minute_chips[minutes] = chip
             length_row.addWidget(chip)
         self._breaths_chip = self._chip("Breaths", "Count breaths instead of minutes")
@@ -250,8 +258,9 @@ class HomePage(QWidget):
         self._breaths.blockSignals(True)  # a clamped count is not a choice of "Breaths"
         self._breaths.setMaximum(routine.max_cycles or MAX_CYCLES)
         self._breaths.blockSignals(False)
+        offered = length_choices(routine)
         for minutes, chip in self._minute_chips.items():
-            chip.setEnabled(routine_length_problem(routine, Minutes(minutes)) is None)
+            chip.setEnabled(Minutes(minutes) in offered)
         if chosen is None or routine_length_problem(routine, chosen) is not None:
             self._show_length(routine.default_length)
         self._refresh_plan()
