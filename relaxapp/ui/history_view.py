@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,7 +77,10 @@ class HistoryModel(QAbstractTableModel):
         record = self._rows[index.row()]
         column = index.column()
         if column == 0:
-            return record.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+            started = record.started_at.astimezone()
+            # The year only when it is not this one: the columns stay narrow enough to read whole.
+            shape = "%a %d %b, %H:%M" if started.year == datetime.now().year else "%a %d %b %Y, %H:%M"
+            return started.strftime(shape)
         if column == 1:
             return record.routine_title
         if column == 2:

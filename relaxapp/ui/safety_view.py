@@ -51,13 +51,14 @@ class SafetyPage(QWidget):
         layout.addWidget(_label("Should I see a doctor?", "pageTitle"))
         layout.addWidget(_label(checklist.page.emergency_line, "emergencyLine"))
         self.stack = QStackedWidget()
-        self.stack.addWidget(_scrolling(self._build_checklist()))
+        self.stack.addWidget(self._build_checklist())
         self.answer_area = _scrolling(None)
         self.stack.addWidget(self.answer_area)
         layout.addWidget(self.stack, 1)
         self.assessment: Assessment | None = None
 
     def _build_checklist(self) -> QWidget:
+        """The signs scroll; the buttons below them stay in view, whatever the window or text size."""
         page = QWidget()
         page.setObjectName("pageContent")
         layout = QVBoxLayout(page)
@@ -81,6 +82,11 @@ class SafetyPage(QWidget):
                     self.boxes[question.id] = row.box
                     inner.addWidget(row)
             layout.addWidget(group)
+        layout.addStretch()
+        checklist = QWidget()
+        outer = QVBoxLayout(checklist)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(_scrolling(page), 1)
         buttons = QHBoxLayout()
         self.assess_button = QPushButton("See what to do")
         self.assess_button.setObjectName("primary")
@@ -90,9 +96,8 @@ class SafetyPage(QWidget):
         buttons.addWidget(self.assess_button)
         buttons.addWidget(clear)
         buttons.addStretch()
-        layout.addLayout(buttons)
-        layout.addStretch()
-        return page
+        outer.addLayout(buttons)
+        return checklist
 
     def reset(self) -> None:
         for box in self.boxes.values():
