@@ -1,7 +1,11 @@
 """Synthesise the cue sounds into assets/audio/*.ogg: soft chimes for the phases, bells for start and end.
 
+Each cue must be told apart with closed eyes, by pitch, direction and colour: the breathing chimes rise
+(inhale) or fall (exhale) by a fifth; the PMR `tense` is two quick reedy notes a step apart going up and
+`release` three soft low notes falling; `step` is a single glassy tine, unlike any of the pure chimes.
+
 Pure standard-library synthesis (sums of decaying sine partials), written as WAV and encoded to
-OGG Vorbis with sox. Run from the repository root: python tools/make_cues.py
+OGG Vorbis with sox. Run from the repository root: python tools/make_cues.py [cue_id ...] (no ids: every cue)
 """
 
 from __future__ import annotations
@@ -39,6 +43,12 @@ BELL = (
     (2.0, 0.35, 0.6),
     (2.74, 0.12, 0.4),
 )
+# Odd harmonics sound reedy and clear: a prompt to act, set apart from the pure breathing chimes.
+REED = ((1.0, 1.0, 1.0), (3.0, 0.22, 0.7), (5.0, 0.08, 0.5))
+# A warm tone with a quiet octave below: the sound of letting go.
+WARM = ((0.5, 0.25, 1.2), (1.0, 1.0, 1.0), (2.0, 0.08, 0.5))
+# The inharmonic partials of a struck metal bar (glockenspiel): a small "ting", unlike any chime.
+TINE = ((1.0, 1.0, 1.0), (2.76, 0.22, 0.45), (5.40, 0.07, 0.25))
 
 
 def render(notes: list[Note], seconds: float) -> list[float]:
@@ -69,6 +79,16 @@ SOUNDS: dict[str, tuple[list[Note], float]] = {
     "exhale": ([Note(0.0, 659.3, 0.35, 0.26, CHIME), Note(0.16, 440.0, 0.5, 0.30, CHIME)], 1.7),
     "hold": ([Note(0.0, 523.3, 0.3, 0.22, CHIME)], 1.2),
     "topup": ([Note(0.0, 880.0, 0.2, 0.16, CHIME)], 0.8),
+    "tense": ([Note(0.0, 587.3, 0.16, 0.30, REED), Note(0.11, 659.3, 0.28, 0.30, REED)], 0.9),
+    "release": (
+        [
+            Note(0.0, 392.0, 0.5, 0.22, WARM),
+            Note(0.24, 329.6, 0.6, 0.2, WARM),
+            Note(0.48, 261.6, 0.9, 0.2, WARM),
+        ],
+        2.4,
+    ),
+    "step": ([Note(0.0, 740.0, 0.45, 0.30, TINE)], 1.1),
 }
 
 
@@ -92,7 +112,10 @@ def main() -> int:
         print("sox is needed to encode OGG: apt-get install sox libsox-fmt-all", file=sys.stderr)
         return 1
     OUT_DIR.mkdir(parents=True, exist_ok=True)
+    wanted = set(sys.argv[1:]) or set(SOUNDS)
     for name, (notes, seconds) in SOUNDS.items():
+        if name not in wanted:
+            continue
         write_ogg(render(notes, seconds), OUT_DIR / f"{name}.ogg")
         print(f"wrote {OUT_DIR / name}.ogg")
     return 0
