@@ -28,20 +28,21 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from relaxapp import __version__
-from relaxapp.audio.player import CUE_IDS, SilentPlayer
+from relaxapp.audio.player import SilentPlayer
 from relaxapp.core.catalog import Catalog, load_catalog
 from relaxapp.core.clock import MonotonicClock, local_now, utc_now
 from relaxapp.core.datafile import DataFileError
 from relaxapp.core.routine import (
     Cycles,
     Minutes,
-    Phase,
-    PhaseKind,
     Routine,
     RoutineKind,
     SessionLength,
+    Step,
+    StepKind,
     length_problem,
 )
+from relaxapp.core.sound import CUE_IDS
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryError, HistoryStore
 from relaxapp.ui.main_window import MainWindow
@@ -357,7 +358,7 @@ SELF_TEST_ROUTINE = Routine(
     kind=RoutineKind.BREATHING,
     title="Self-test",
     summary="Two seconds in, two seconds out.",
-    phases=(Phase(PhaseKind.INHALE, 2, "Breathe in"), Phase(PhaseKind.EXHALE, 2, "Breathe out")),
+    steps=(Step(StepKind.INHALE, 2, "Breathe in"), Step(StepKind.EXHALE, 2, "Breathe out")),
     default_length=Cycles(1),
 )
 

@@ -6,8 +6,9 @@ RoutineFileErrors, values that name the file, the field and what to change.
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,17 +18,21 @@ from relaxapp.core.datafile import FieldError, no_unknown, text
 from relaxapp.core.routine import (
     MAX_CYCLES,
     MAX_SESSION_MINUTES,
+    NO_CUE,
+    ONCE,
+    STEP_KINDS,
     Cycles,
     Minutes,
-    Phase,
-    PhaseKind,
     Routine,
     RoutineKind,
     SessionLength,
-    pattern_problems,
+    Stage,
+    Step,
+    StepKind,
+    step_problems,
 )
+from relaxapp.core.sound import AMBIENCE_IDS, CUE_IDS
 
-SUPPORTED_KINDS = (RoutineKind.BREATHING,)
 _KNOWN_KEYS = {
     "kind",
     "title",
@@ -37,9 +42,12 @@ _KNOWN_KEYS = {
     "default_minutes",
     "default_cycles",
     "max_cycles",
-    "phases",
+    "ambience",
+    "closing",
+    "steps",
 }
-_KNOWN_PHASE_KEYS = {"kind", "seconds", "text", "cue", "fill"}
+_LENGTH_KEYS = ("default_minutes", "default_cycles", "max_cycles")
+_KNOWN_STEP_KEYS = {"kind", "seconds", "text", "cue", "fill", "title", "image", "stage", "optional"}
 
 
 @dataclass(frozen=True)
@@ -62,14 +70,17 @@ class Catalog:
         return next((routine for routine in self.routines if routine.id == routine_id), None)
 
 
-def load_catalog(folders: Iterable[Path]) -> Catalog:
-    """Every *.toml file in the folders, in name order; a later file may not reuse an earlier id."""
+def load_catalog(folders: Iterable[Path], known_images: Collection[str] | None = None) -> Catalog:
+    """Every *.toml file in the folders, in name order; a later file may not reuse an earlier id.
+
+    `known_images` are the illustrations a step may show ("pmr/right-hand"); None checks none.
+    """
     catalog = Catalog()
     for folder in folders:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
-            result = load_routine_file(path)
+            result = load_routine_file(path, known_images)
             if isinstance(result, RoutineFileError):
                 catalog.errors.append(result)
             elif catalog.get(result.id) is not None:
@@ -83,71 +94,111 @@ def load_catalog(folders: Iterable[Path]) -> Catalog:
     return catalog
 
 
-def load_routine_file(path: Path) -> Routine | RoutineFileError:
+def load_routine_file(path: Path, known_images: Collection[str] | None = None) -> Routine | RoutineFileError:
     try:
-        return datafile.load(path, lambda data: parse_routine(path.stem, data))
+        return datafile.load(path, lambda data: parse_routine(path.stem, data, known_images))
     except datafile.DataFileError as error:
         return RoutineFileError(path, error.field, error.message)
 
 
-def parse_routine(routine_id: str, data: dict[str, Any]) -> Routine:
+def parse_routine(
+    routine_id: str, data: dict[str, Any], known_images: Collection[str] | None = None
+) -> Routine:
     no_unknown(data, _KNOWN_KEYS, "")
     kind_name = text(data, "kind")
     try:
         kind = RoutineKind(kind_name)
     except ValueError:
-        raise FieldError("kind", f"'{kind_name}' is not a kind of routine") from None
-    if kind not in SUPPORTED_KINDS:
-        raise FieldError("kind", f"'{kind}' routines are not supported by this version of relaxapp")
+        known = ", ".join(RoutineKind)
+        raise FieldError("kind", f"'{kind_name}' is not a kind of routine (known: {known})") from None
 
-    phases = _phases(data.get("phases"))
-    problems = pattern_problems(phases)
+    steps = _steps(kind, data.get("steps"), known_images)
+    problems = step_problems(kind, steps)
     if problems:
-        raise FieldError("phases", "; ".join(problems))
+        raise FieldError("steps", "; ".join(problems))
+    closing = text(data, "closing", required=kind is RoutineKind.IMAGERY)
     max_cycles = _optional_count(data, "max_cycles")
     routine = Routine(
         id=routine_id,
         kind=kind,
         title=text(data, "title"),
         summary=text(data, "summary"),
-        phases=phases,
-        default_length=_default_length(data),
+        steps=steps,
+        default_length=_default_length(kind, data),
         guidance=text(data, "guidance", required=False),
         read_first=_flag(data, "read_first"),
         max_cycles=max_cycles,
+        ambience=_choice(data, "ambience", AMBIENCE_IDS, "", "a background sound") or None,
+        closing=closing,
     )
     if max_cycles is not None and routine.cycles_for(routine.default_length) > max_cycles:
         raise FieldError("default_cycles", f"is longer than max_cycles ({max_cycles})")
     return routine
 
 
-def _phases(raw: object) -> tuple[Phase, ...]:
+def _steps(kind: RoutineKind, raw: object, known_images: Collection[str] | None) -> tuple[Step, ...]:
     if not isinstance(raw, list) or not raw:
-        raise FieldError("phases", "must be a list of [[phases]] tables, at least one")
-    return tuple(_phase(index, item) for index, item in enumerate(raw, start=1))
+        raise FieldError("steps", "must be a list of [[steps]] tables, at least one")
+    steps: list[Step] = []
+    title = image = ""
+    for number, item in enumerate(raw, start=1):
+        step = _step(kind, number, item, known_images)
+        # A title or image is a heading: it carries on to the steps after it until another replaces it.
+        title, image = step.title or title, step.image or image
+        steps.append(dataclasses.replace(step, title=title, image=image))
+    return tuple(steps)
 
 
-def _phase(number: int, raw: object) -> Phase:
-    where = f"phases[{number}]"
+def _step(kind: RoutineKind, number: int, raw: object, known_images: Collection[str] | None) -> Step:
+    where = f"steps[{number}]"
     if not isinstance(raw, dict):
         raise FieldError(where, "must be a table with kind, seconds and text")
-    no_unknown(raw, _KNOWN_PHASE_KEYS, where)
+    no_unknown(raw, _KNOWN_STEP_KEYS, where)
     kind_name = text(raw, "kind", where)
-    try:
-        kind = PhaseKind(kind_name)
-    except ValueError:
-        known = ", ".join(k.value for k in PhaseKind)
-        raise FieldError(f"{where}.kind", f"'{kind_name}' is not a phase kind (known: {known})") from None
-    seconds = _number(raw, "seconds", where)
+    allowed = STEP_KINDS[kind]
+    if kind_name not in allowed:
+        raise FieldError(
+            f"{where}.kind",
+            f"'{kind_name}' is not a step a {kind} routine can have (known: {', '.join(allowed)})",
+        )
     fill = raw.get("fill")
     if fill is not None and (not _is_number(fill) or not 0 <= fill <= 1):
         raise FieldError(f"{where}.fill", f"must be a number from 0 to 1, not {fill!r}")
-    cue = text(raw, "cue", where, required=False) or None
-    return Phase(kind, seconds, text(raw, "text", where), cue, None if fill is None else float(fill))
+    stage = _choice(raw, "stage", tuple(Stage), where, "a stage")
+    if kind is RoutineKind.IMAGERY and not stage:
+        raise FieldError(f"{where}.stage", f"is missing: it must be one of {', '.join(Stage)}")
+    if kind is not RoutineKind.IMAGERY and stage:
+        raise FieldError(f"{where}.stage", "only guided imagery passages have a stage")
+    image = text(raw, "image", where, required=False)
+    if image and known_images is not None and image not in known_images:
+        raise FieldError(
+            f"{where}.image", f"'{image}' is not an illustration relaxapp has (assets/images/{image}.svg)"
+        )
+    optional = _flag(raw, "optional", where)
+    if optional and kind is RoutineKind.BREATHING:
+        raise FieldError(f"{where}.optional", "a step of a breath cannot be optional")
+    return Step(
+        kind=StepKind(kind_name),
+        seconds=_number(raw, "seconds", where),
+        text=text(raw, "text", where),
+        cue=_choice(raw, "cue", (*CUE_IDS, NO_CUE), where, "a cue sound") or None,
+        fill=None if fill is None else float(fill),
+        title=text(raw, "title", where, required=False),
+        image=image,
+        stage=Stage(stage) if stage else None,
+        optional=optional,
+    )
 
 
-def _default_length(data: dict[str, Any]) -> SessionLength:
+def _default_length(kind: RoutineKind, data: dict[str, Any]) -> SessionLength:
     has_minutes, has_cycles = "default_minutes" in data, "default_cycles" in data
+    if kind is not RoutineKind.BREATHING:
+        given = next((key for key in _LENGTH_KEYS if key in data), None)
+        if given:
+            raise FieldError(
+                given, f"only breathing routines repeat; a {kind} routine lasts as long as its steps"
+            )
+        return ONCE
     if has_minutes == has_cycles:
         raise FieldError("default_minutes", "give exactly one of default_minutes or default_cycles")
     if has_minutes:
@@ -158,6 +209,16 @@ def _default_length(data: dict[str, Any]) -> SessionLength:
     cycles = _optional_count(data, "default_cycles")
     assert cycles is not None
     return Cycles(cycles)
+
+
+def _choice(data: dict[str, Any], key: str, known: Iterable[str], where: str, what: str) -> str:
+    """One of the known names, or "" when the key is absent."""
+    value = text(data, key, where, required=False)
+    names = [str(name) for name in known]
+    if value and value not in names:
+        name = f"{where}.{key}" if where else key
+        raise FieldError(name, f"'{value}' is not {what} relaxapp knows (known: {', '.join(names)})")
+    return value
 
 
 def _is_number(value: object) -> bool:
@@ -183,8 +244,8 @@ def _optional_count(data: dict[str, Any], key: str) -> int | None:
     return value
 
 
-def _flag(data: dict[str, Any], key: str) -> bool:
+def _flag(data: dict[str, Any], key: str, where: str = "") -> bool:
     value = data.get(key, False)
     if not isinstance(value, bool):
-        raise FieldError(key, f"must be true or false, not {value!r}")
+        raise FieldError(f"{where}.{key}" if where else key, f"must be true or false, not {value!r}")
     return value

@@ -1,7 +1,9 @@
-"""The app's vocabulary: routines made of timed phases, and how long a session should last."""
+"""The app's vocabulary: routines made of timed steps, and how long a session should last."""
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import math
 from dataclasses import dataclass
 from enum import StrEnum
@@ -14,34 +16,84 @@ class RoutineKind(StrEnum):
     MASSAGE = "massage"
 
 
-class PhaseKind(StrEnum):
+class StepKind(StrEnum):
     INHALE = "inhale"
     HOLD = "hold"
     EXHALE = "exhale"
+    PREPARE = "prepare"
+    TENSE = "tense"
+    RELEASE = "release"
+    RELAX = "relax"
+    PASSAGE = "passage"
+    COMPRESS = "compress"
+    MASSAGE = "massage"
+    REST = "rest"
 
 
-# Where the lungs are at the end of a phase, when the routine does not say otherwise.
-_NATURAL_FILL = {PhaseKind.INHALE: 1.0, PhaseKind.EXHALE: 0.0}
+class Stage(StrEnum):
+    """The shape of a guided-imagery script, in the order it must follow."""
+
+    SETTLE = "settle"
+    RELAX = "relax"
+    SCENE = "scene"
+    DEEPEN = "deepen"
+    SUGGEST = "suggest"
+    RETURN = "return"
+
+    @property
+    def order(self) -> int:
+        return list(Stage).index(self)
+
+
+STEP_KINDS = {
+    RoutineKind.BREATHING: (StepKind.INHALE, StepKind.HOLD, StepKind.EXHALE),
+    RoutineKind.PMR: (StepKind.PREPARE, StepKind.TENSE, StepKind.RELEASE, StepKind.RELAX),
+    RoutineKind.IMAGERY: (StepKind.PASSAGE,),
+    RoutineKind.MASSAGE: (StepKind.PREPARE, StepKind.COMPRESS, StepKind.MASSAGE, StepKind.REST),
+}
+
+NO_CUE = "none"
+_DEFAULT_CUES = {
+    StepKind.INHALE: "inhale",
+    StepKind.HOLD: "hold",
+    StepKind.EXHALE: "exhale",
+    StepKind.TENSE: "tense",
+    StepKind.RELEASE: "release",
+    StepKind.PREPARE: "step",
+    StepKind.COMPRESS: "step",
+    StepKind.MASSAGE: "step",
+}
+
+# Where the lungs are at the end of a step, when the routine does not say otherwise.
+_NATURAL_FILL = {StepKind.INHALE: 1.0, StepKind.EXHALE: 0.0}
 
 MIN_BREATH_SECONDS = 2.0  # CONTENT.md: keep in- and out-breaths at 2 s or more
 MAX_PHASE_SECONDS = 60.0
+MAX_STEP_SECONDS = 600.0
+TENSE_SECONDS = (3.0, 10.0)  # PMR tenses for 5-7 s; longer strains a muscle, shorter is no contrast
 MAX_SESSION_MINUTES = 120
 MAX_CYCLES = 1000
 
 
 @dataclass(frozen=True)
-class Phase:
-    """One stretch of a routine: breathe in for 4 s, hold for 7 s, ..."""
+class Step:
+    """One stretch of a routine: breathe in for 4 s, tense the right hand for 6 s, stroke the brows..."""
 
-    kind: PhaseKind
+    kind: StepKind
     seconds: float
-    text: str
-    cue: str | None = None
-    fill: float | None = None  # lung fill (0..1) at the end; None: the kind's natural one
+    text: str  # shown as a caption and spoken when the step begins
+    cue: str | None = None  # a sound id, NO_CUE, or None for the kind's own
+    fill: float | None = None  # breathing: lung fill (0..1) at the end; None: the kind's natural one
+    title: str = ""  # the muscle group, the area to massage...
+    image: str = ""  # an illustration, e.g. "pmr/right-hand"
+    stage: Stage | None = None  # imagery only
+    optional: bool = False  # the person chooses before starting whether to include it
 
     @property
-    def cue_id(self) -> str:
-        return self.cue if self.cue is not None else self.kind.value
+    def cue_id(self) -> str | None:
+        if self.cue is None:
+            return _DEFAULT_CUES.get(self.kind)
+        return None if self.cue == NO_CUE else self.cue
 
     def fill_after(self, fill_before: float) -> float:
         if self.fill is not None:
@@ -68,56 +120,79 @@ class Cycles:
 SessionLength = Minutes | Cycles
 
 STANDARD_MINUTES = (1, 3, 5, 10, 20)
+ONCE = Cycles(1)  # the only length of a routine that runs its steps once
 
 
 @dataclass(frozen=True)
 class Routine:
-    """A named routine; for breathing, `phases` is one cycle that repeats to fill the session."""
+    """A named routine. A breathing routine's steps are one breath, repeated to fill the session;
+    every other kind runs its steps once."""
 
     id: str
     kind: RoutineKind
     title: str
     summary: str
-    phases: tuple[Phase, ...]
-    default_length: SessionLength
+    steps: tuple[Step, ...]
+    default_length: SessionLength = ONCE
     guidance: str = ""
-    read_first: bool = False  # the guidance holds cautions: show it before a session starts from elsewhere
+    read_first: bool = False  # the guidance holds cautions: show it before a session starts
     max_cycles: int | None = None
+    ambience: str | None = None
+    closing: str = ""  # said to bring the person back when they stop early
+
+    @property
+    def repeats(self) -> bool:
+        return self.kind is RoutineKind.BREATHING
 
     @property
     def cycle_seconds(self) -> float:
-        return sum(phase.seconds for phase in self.phases)
+        return sum(step.seconds for step in self.steps)
 
     def rhythm(self) -> str:
         """The pattern at a glance, e.g. '4 · 7 · 8'."""
-        return " · ".join(f"{phase.seconds:g}" for phase in self.phases if phase.seconds > 0)
+        return " · ".join(f"{step.seconds:g}" for step in self.steps if step.seconds > 0)
 
     def cycles_for(self, length: SessionLength) -> int:
         """Whole cycles that fit a length best: a session always ends on a completed breath."""
+        if not self.repeats:
+            return 1
         if isinstance(length, Cycles):
             return length.value
         return max(1, round(length.value * 60 / self.cycle_seconds))
 
+    @property
+    def optional_steps(self) -> tuple[Step, ...]:
+        return tuple(step for step in self.steps if step.optional)
 
-def pattern_problems(phases: tuple[Phase, ...]) -> list[str]:
+    def without_optional(self) -> Routine:
+        """The routine with its optional steps left out."""
+        return dataclasses.replace(self, steps=tuple(step for step in self.steps if not step.optional))
+
+    def spoken_texts(self) -> list[str]:
+        """Every sentence a session of this routine may speak."""
+        texts = [step.text for step in self.steps]
+        if self.closing:
+            texts.append(self.closing)
+        return texts
+
+
+def pattern_problems(steps: tuple[Step, ...]) -> list[str]:
     """What is wrong with a breathing cycle, in words a person can act on; empty when it is sound."""
     problems = []
-    for number, phase in enumerate(phases, start=1):
-        if not math.isfinite(phase.seconds) or phase.seconds < 0:
+    for number, step in enumerate(steps, start=1):
+        if not math.isfinite(step.seconds) or step.seconds < 0:
+            problems.append(f"step {number} ({step.kind}) lasts {step.seconds:g} s: it must be 0 s or more")
+        elif step.seconds > MAX_PHASE_SECONDS:
             problems.append(
-                f"phase {number} ({phase.kind}) lasts {phase.seconds:g} s: it must be 0 s or more"
+                f"step {number} ({step.kind}) lasts {step.seconds:g} s: at most {MAX_PHASE_SECONDS:g} s"
             )
-        elif phase.seconds > MAX_PHASE_SECONDS:
-            problems.append(
-                f"phase {number} ({phase.kind}) lasts {phase.seconds:g} s: at most {MAX_PHASE_SECONDS:g} s"
-            )
-        if phase.fill is not None and not 0.0 <= phase.fill <= 1.0:
-            problems.append(f"phase {number} ({phase.kind}) has fill {phase.fill:g}: it must be from 0 to 1")
+        if step.fill is not None and not 0.0 <= step.fill <= 1.0:
+            problems.append(f"step {number} ({step.kind}) has fill {step.fill:g}: it must be from 0 to 1")
     if problems:
         return problems
-    breathing_in = sum(p.seconds for p in phases if p.kind is PhaseKind.INHALE)
-    breathing_out = sum(p.seconds for p in phases if p.kind is PhaseKind.EXHALE)
-    if sum(p.seconds for p in phases) == 0:
+    breathing_in = sum(s.seconds for s in steps if s.kind is StepKind.INHALE)
+    breathing_out = sum(s.seconds for s in steps if s.kind is StepKind.EXHALE)
+    if sum(s.seconds for s in steps) == 0:
         problems.append("the cycle lasts 0 s: give at least the in- and out-breath a length")
     if breathing_in < MIN_BREATH_SECONDS:
         problems.append(f"breathing in takes {breathing_in:g} s: it needs {MIN_BREATH_SECONDS:g} s or more")
@@ -126,8 +201,69 @@ def pattern_problems(phases: tuple[Phase, ...]) -> list[str]:
     return problems
 
 
+def step_problems(kind: RoutineKind, steps: tuple[Step, ...]) -> list[str]:
+    """What is wrong with the steps of a routine of `kind`; empty when they can run."""
+    if not steps:
+        return ["there are no steps"]
+    allowed = STEP_KINDS[kind]
+    wrong_kind = [
+        f"step {number} is a '{step.kind}' step, which a {kind} routine cannot have "
+        f"(it may have: {', '.join(allowed)})"
+        for number, step in enumerate(steps, start=1)
+        if step.kind not in allowed
+    ]
+    if wrong_kind:
+        return wrong_kind
+    if kind is RoutineKind.BREATHING:
+        return pattern_problems(steps)
+    problems = [
+        problem
+        for number, step in enumerate(steps, start=1)
+        for problem in _timed_step_problems(number, step)
+    ]
+    if kind is RoutineKind.IMAGERY:
+        problems += _stage_problems(steps)
+    if not problems and all(step.optional for step in steps):
+        problems.append("every step is optional: at least one step must always run")
+    if not problems and sum(step.seconds for step in steps) > MAX_SESSION_MINUTES * 60:
+        problems.append(f"the steps last more than {MAX_SESSION_MINUTES} minutes together")
+    return problems
+
+
+def _timed_step_problems(number: int, step: Step) -> list[str]:
+    where = f"step {number} ({step.kind})"
+    low, high = TENSE_SECONDS if step.kind is StepKind.TENSE else (1.0, MAX_STEP_SECONDS)
+    problems = []
+    if not math.isfinite(step.seconds) or not low <= step.seconds <= high:
+        why = " (tense to a firm hold, never to strain)" if step.kind is StepKind.TENSE else ""
+        problems.append(f"{where} lasts {step.seconds:g} s: it must be from {low:g} to {high:g} s{why}")
+    if step.fill is not None:
+        problems.append(f"{where} has a fill, which only breathing steps can have")
+    return problems
+
+
+def _stage_problems(steps: tuple[Step, ...]) -> list[str]:
+    missing = [number for number, step in enumerate(steps, start=1) if step.stage is None]
+    if missing:
+        return [f"step {missing[0]} has no stage: every passage needs one"]
+    stages = [step.stage for step in steps if step.stage is not None]
+    for number, (before, after) in enumerate(itertools.pairwise(stages), start=2):
+        if after.order < before.order:
+            return [
+                f"step {number} goes back to '{after}' after '{before}': stages run from settle to return"
+            ]
+    problems = []
+    if stages[0] is not Stage.SETTLE:
+        problems.append(f"the first passage is '{stages[0]}': a script starts by settling ('settle')")
+    if stages[-1] is not Stage.RETURN:
+        problems.append(f"the last passage is '{stages[-1]}': a script always ends with 'return'")
+    return problems
+
+
 def length_problem(routine: Routine, length: SessionLength) -> str | None:
     """Why a session of this length cannot be run, or None when it can."""
+    if not routine.repeats:
+        return None if length == ONCE else f"{routine.title} always runs its steps once"
     if isinstance(length, Minutes):
         problem = _minutes_problem(routine, length.value)
         if problem:
@@ -154,6 +290,9 @@ def _minutes_problem(routine: Routine, minutes: float) -> str | None:
 
 
 def length_choices(routine: Routine) -> list[SessionLength]:
-    """The standard lengths offered for a routine, leaving out those it should not run for."""
+    """The standard lengths offered for a routine, leaving out those it should not run for; none for a
+    routine that runs once."""
+    if not routine.repeats:
+        return []
     choices: list[SessionLength] = [Minutes(m) for m in STANDARD_MINUTES]
     return [length for length in choices if length_problem(routine, length) is None]

@@ -32,14 +32,14 @@ class SessionState:
     cycles: int
     segment: Segment
     segment_index: int
-    phase_progress: float  # 0..1 through the current phase
+    step_progress: float  # 0..1 through the current phase
 
     @property
     def remaining(self) -> float:
         return self.total - self.elapsed
 
     @property
-    def phase_seconds_left(self) -> float:
+    def step_seconds_left(self) -> float:
         return self.segment.end - self.elapsed
 
     @property
@@ -49,13 +49,13 @@ class SessionState:
 
     def seconds_until_counters_change(self) -> float:
         """Time until a displayed whole second (of the phase or of the session) next ticks over."""
-        return min(_until_next_whole(self.phase_seconds_left), _until_next_whole(self.remaining))
+        return min(_until_next_whole(self.step_seconds_left), _until_next_whole(self.remaining))
 
     @property
     def lung_fill(self) -> float:
         """How full the lungs are (0..1), easing in and out the way a calm breath does."""
         segment = self.segment
-        eased = (1 - math.cos(math.pi * self.phase_progress)) / 2
+        eased = (1 - math.cos(math.pi * self.step_progress)) / 2
         return segment.fill_start + (segment.fill_end - segment.fill_start) * eased
 
 
@@ -79,6 +79,8 @@ class SessionEngine:
         self._paused_total = 0.0
         self._paused_at: float | None = None
         self._ended_elapsed: float | None = None
+        self._ended_practised: float | None = None
+        self._skipped = 0.0  # seconds jumped over (negative when a step was gone back to)
         self._next_cue = 0
 
     @property
@@ -114,7 +116,30 @@ class SessionEngine:
         if self.status not in (Status.RUNNING, Status.PAUSED):
             raise SessionStateError(f"cannot stop a session that is {self._status}")
         self._ended_elapsed = self._elapsed_now()
+        self._ended_practised = self._practised_now()
         self._status = Status.STOPPED
+
+    def skip_forward(self) -> bool:
+        """Jump to the start of the next section (a muscle group, a massage step); False in the last."""
+        target = self.timeline.next_section_start(self.elapsed()) if self.timeline.can_skip else None
+        if target is None:
+            return False
+        self._seek(target)
+        return True
+
+    def skip_back(self) -> bool:
+        """Go back to the start of this section, or the one before when it has only just begun."""
+        if not self.timeline.can_skip:
+            return False
+        self._seek(self.timeline.previous_section_start(self.elapsed()))
+        return True
+
+    def practised(self) -> float:
+        """Seconds actually spent in the session, running: what the history records."""
+        self._finish_if_due()
+        if self._ended_practised is not None:
+            return self._ended_practised
+        return 0.0 if self._status is Status.IDLE else self._practised_now()
 
     def elapsed(self) -> float:
         self._finish_if_due()
@@ -129,7 +154,7 @@ class SessionEngine:
         if self._status is Status.IDLE:
             raise SessionStateError("an idle session has no place on the clock yet")
         paused_now = self._clock.now() - self._paused_at if self._paused_at is not None else 0.0
-        return self._started_at + self._paused_total + paused_now + elapsed
+        return self._started_at + self._paused_total + paused_now + elapsed - self._skipped
 
     def state_at_now(self) -> SessionState:
         elapsed = self.elapsed()
@@ -158,13 +183,25 @@ class SessionEngine:
             return None
         return max(self.timeline.cues[self._next_cue].at - self.elapsed(), 0.0)
 
-    def _elapsed_now(self) -> float:
+    def _seek(self, target: float) -> None:
+        if self.status not in (Status.RUNNING, Status.PAUSED):
+            raise SessionStateError(f"cannot move within a session that is {self._status}")
+        self._skipped += target - self._elapsed_now()
+        # The cue of the step jumped to is due again; those of the steps jumped over never are.
+        cues = self.timeline.cues
+        self._next_cue = next((i for i, cue in enumerate(cues) if cue.at >= target), len(cues))
+
+    def _practised_now(self) -> float:
         now = self._paused_at if self._paused_at is not None else self._clock.now()
         return now - self._started_at - self._paused_total
+
+    def _elapsed_now(self) -> float:
+        return self._practised_now() + self._skipped
 
     def _finish_if_due(self) -> None:
         if self._status is Status.RUNNING and self._elapsed_now() >= self.timeline.total_seconds:
             self._ended_elapsed = self.timeline.total_seconds
+            self._ended_practised = self.timeline.total_seconds - self._skipped
             self._status = Status.FINISHED
 
     def _require(self, expected: Status, action: str) -> None:

@@ -60,13 +60,13 @@ class BreathingView(QWidget):
 
     def show_state(self, state: SessionState) -> None:
         self._state = state
-        number = countdown_seconds(state.phase_seconds_left)
+        number = countdown_seconds(state.step_seconds_left)
         extent = self._extent(state)
-        picture = (round(extent * STEPS_PER_PIXEL), state.segment.phase.kind.value, number)
+        picture = (round(extent * STEPS_PER_PIXEL), state.segment.step.kind.value, number)
         if picture == self._picture:
             return
         if self._picture is None or number != self._picture[2]:
-            self.setAccessibleDescription(f"{state.segment.phase.text}, {number}")
+            self.setAccessibleDescription(f"{state.segment.step.text}, {number}")
         self._picture = picture
         self.update(self._changing_area(max(extent, self._painted_extent)))
 
@@ -136,7 +136,7 @@ class BreathingView(QWidget):
         self._painted_extent = extent
         # A solid shape: a radial gradient looked softer but tripled the CPU cost of a frame.
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._colours.phase(state.segment.phase.kind))
+        painter.setBrush(self._colours.phase(state.segment.step.kind))
         if self._reduced_motion:
             bar = self._bar()
             if extent >= 1:
@@ -146,7 +146,7 @@ class BreathingView(QWidget):
             centre = QPointF(self.width() / 2, self.height() / 2)
             painter.drawEllipse(centre, extent, extent)
 
-        number = str(countdown_seconds(state.phase_seconds_left))
+        number = str(countdown_seconds(state.step_seconds_left))
         if self._number.text() != number:
             self._number.setText(number)
         self._number_font.setPixelSize(max(int(self._largest_radius() * MIN_RADIUS_SHARE * 0.7), 12))

@@ -23,9 +23,9 @@ class SessionPage(QWidget):
         self.routine_title = QLabel()
         self.routine_title.setObjectName("sessionRoutine")
         self.routine_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.phase = QLabel()
-        self.phase.setObjectName("phaseName")
-        self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.step = QLabel()
+        self.step.setObjectName("phaseName")
+        self.step.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.breathing = BreathingView()
         self.progress = QLabel()
         self.progress.setObjectName("sessionProgress")
@@ -51,7 +51,7 @@ class SessionPage(QWidget):
         buttons.addStretch()
 
         layout.addWidget(self.routine_title)
-        layout.addWidget(self.phase)
+        layout.addWidget(self.step)
         layout.addWidget(self.breathing, 1)
         layout.addWidget(self.remaining)
         layout.addWidget(self.progress)
@@ -64,8 +64,8 @@ class SessionPage(QWidget):
     def show_state(self, state: SessionState) -> None:
         self.breathing.show_state(state)
         # setText only on change: most frames move the circle and leave every word as it was.
-        phase_text = "Paused" if state.status is Status.PAUSED else state.segment.phase.text
-        _set_if_changed(self.phase, phase_text)
+        phase_text = "Paused" if state.status is Status.PAUSED else state.segment.step.text
+        _set_if_changed(self.step, phase_text)
         _set_if_changed(self.remaining, f"{clock_text(state.remaining)} left")
         _set_if_changed(self.progress, f"Breath {state.segment.cycle + 1} of {state.cycles}")
 

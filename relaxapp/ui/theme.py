@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from relaxapp.core.preferences import ThemeChoice
-from relaxapp.core.routine import PhaseKind
+from relaxapp.core.routine import StepKind
 from relaxapp.storage import paths
 
 
@@ -54,8 +54,8 @@ class Colours:
     hold: str
     exhale: str
 
-    def phase(self, kind: PhaseKind) -> QColor:
-        return QColor({PhaseKind.INHALE: self.inhale, PhaseKind.HOLD: self.hold}.get(kind, self.exhale))
+    def phase(self, kind: StepKind) -> QColor:
+        return QColor({StepKind.INHALE: self.inhale, StepKind.HOLD: self.hold}.get(kind, self.exhale))
 
 
 LIGHT = Colours(

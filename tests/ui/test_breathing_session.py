@@ -48,18 +48,18 @@ def test_choose_start_pause_resume_stop_and_find_it_in_history(
     click(qtbot, window.home._start)
 
     assert window.pages.currentWidget() is window.session
-    assert window.session.phase.text() == "Breathe in"
+    assert window.session.step.text() == "Breathe in"
     assert window.session.remaining.text() == "0:55 left"
     assert window.runner.player.cues == ["bell_start"]
     assert not window.nav.isVisible()
 
     advance(qtbot, fake_clock, window, 5.5)
-    assert window.session.phase.text() == "Breathe out"
+    assert window.session.step.text() == "Breathe out"
     assert window.session.progress.text() == "Breath 1 of 5"
     assert window.runner.player.cues == ["bell_start", "exhale"]
 
     qtbot.keyClick(window, Qt.Key.Key_Space)
-    assert window.session.phase.text() == "Paused"
+    assert window.session.step.text() == "Paused"
     assert window.session.pause_button.text() == "Resume"
     fake_clock.advance(300)
     qtbot.keyClick(window, Qt.Key.Key_Space)
@@ -71,7 +71,7 @@ def test_choose_start_pause_resume_stop_and_find_it_in_history(
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     box = window.stop_confirmation
     assert isinstance(box, QMessageBox)
-    assert window.session.phase.text() == "Paused"  # nothing runs on while the question is open
+    assert window.session.step.text() == "Paused"  # nothing runs on while the question is open
     stop = next(b for b in box.buttons() if b.text() == "Stop session")
     click(qtbot, stop)
 

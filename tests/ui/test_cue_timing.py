@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from relaxapp.core import timeline
 from relaxapp.core.clock import MonotonicClock
-from relaxapp.core.routine import Cycles, Minutes, Phase, PhaseKind, Routine, RoutineKind
+from relaxapp.core.routine import Cycles, Minutes, Routine, RoutineKind, Step, StepKind
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.session_runner import SessionRunner
 from tests.helpers.stubs import RecordingPlayer
@@ -19,10 +19,10 @@ QUICK = Routine(
     kind=RoutineKind.BREATHING,
     title="Quick",
     summary="two-second breaths",
-    phases=(
-        Phase(PhaseKind.INHALE, 2, "In"),
-        Phase(PhaseKind.HOLD, 0.5, "Hold"),
-        Phase(PhaseKind.EXHALE, 2, "Out"),
+    steps=(
+        Step(StepKind.INHALE, 2, "In"),
+        Step(StepKind.HOLD, 0.5, "Hold"),
+        Step(StepKind.EXHALE, 2, "Out"),
     ),
     default_length=Minutes(1),
 )

@@ -7,7 +7,7 @@ import pytest
 from relaxapp.core import timeline
 from relaxapp.core.clock import FakeClock
 from relaxapp.core.record import record_of
-from relaxapp.core.routine import Cycles, Minutes, PhaseKind, Routine
+from relaxapp.core.routine import Cycles, Minutes, Routine, StepKind
 from relaxapp.core.session import SessionEngine, SessionStateError, Status
 
 
@@ -26,13 +26,13 @@ def test_box_breathing_twenty_minutes_ends_on_time(box: Routine, fake_clock: Fak
 def test_every_phase_boundary_falls_on_its_exact_second(box: Routine, fake_clock: FakeClock):
     engine = SessionEngine(timeline.build(box, Minutes(20)), fake_clock)
     engine.start()
-    kinds = [PhaseKind.INHALE, PhaseKind.HOLD, PhaseKind.EXHALE, PhaseKind.HOLD]
+    kinds = [StepKind.INHALE, StepKind.HOLD, StepKind.EXHALE, StepKind.HOLD]
     for second in range(1200):
         state = engine.state_at_now()
         phase_index = (second // 4) % 4
         assert state.segment_index == second // 4
-        assert state.segment.phase.kind is kinds[phase_index]
-        assert state.phase_seconds_left == pytest.approx(4 - second % 4)
+        assert state.segment.step.kind is kinds[phase_index]
+        assert state.step_seconds_left == pytest.approx(4 - second % 4)
         fake_clock.advance(1)
     assert engine.status is Status.FINISHED
 

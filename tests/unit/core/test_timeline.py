@@ -4,17 +4,17 @@ import pytest
 
 from relaxapp.core import timeline
 from relaxapp.core.catalog import Catalog
-from relaxapp.core.routine import Cycles, Minutes, Phase, PhaseKind, Routine, RoutineKind
+from relaxapp.core.routine import Cycles, Minutes, Routine, RoutineKind, Step, StepKind
 from relaxapp.core.timeline import END_BELL, START_BELL, TimelineError
 
 
-def breathing(*phases: tuple[PhaseKind, float], max_cycles: int | None = None) -> Routine:
+def breathing(*phases: tuple[StepKind, float], max_cycles: int | None = None) -> Routine:
     return Routine(
         id="test",
         kind=RoutineKind.BREATHING,
         title="Test rhythm",
         summary="for tests",
-        phases=tuple(Phase(kind, seconds, kind.value) for kind, seconds in phases),
+        steps=tuple(Step(kind, seconds, kind.value) for kind, seconds in phases),
         default_length=Minutes(1),
         max_cycles=max_cycles,
     )
@@ -35,13 +35,15 @@ def test_every_pattern_lays_out_its_phases_and_cues_in_order(shipped: Catalog, r
     assert routine is not None
     plan = timeline.build(routine, Cycles(3))
     expected = EXPECTED_CYCLES[routine_id] * 3
-    assert [(s.phase.kind.value, s.seconds) for s in plan.segments] == expected
+    assert [(s.step.kind.value, s.seconds) for s in plan.segments] == expected
     starts = [s.start for s in plan.segments]
     assert starts == [sum(seconds for _, seconds in expected[:i]) for i in range(len(expected))]
     assert plan.total_seconds == sum(seconds for _, seconds in expected)
     # The start bell stands in for the first phase cue; every later phase has its own, then the end bell.
-    assert plan.cues[0] == timeline.CueEvent(0.0, START_BELL)
-    assert [(c.at, c.cue) for c in plan.cues[1:-1]] == [(s.start, s.phase.cue_id) for s in plan.segments[1:]]
+    assert plan.cues[0] == timeline.CueEvent(0.0, START_BELL, routine.steps[0].text)
+    assert [(c.at, c.cue, c.words) for c in plan.cues[1:-1]] == [
+        (s.start, s.step.cue_id, s.step.text) for s in plan.segments[1:]
+    ]
     assert plan.cues[-1] == timeline.CueEvent(plan.total_seconds, END_BELL)
 
 
@@ -51,7 +53,7 @@ def test_cyclic_sigh_tops_up_the_first_breath_and_empties_on_the_sigh(shipped: C
     first, top_up, out = timeline.build(sigh, Cycles(1)).segments
     assert (first.fill_start, first.fill_end) == (0.0, 0.75)
     assert (top_up.fill_start, top_up.fill_end) == (0.75, 1.0)
-    assert top_up.phase.cue_id == "topup"
+    assert top_up.step.cue_id == "topup"
     assert (out.fill_start, out.fill_end) == (1.0, 0.0)
 
 
@@ -78,9 +80,9 @@ def test_twenty_minutes_of_box_breathing_is_exactly_1200_seconds(box: Routine):
 
 def test_a_hold_of_zero_seconds_is_left_out():
     plan = timeline.build(
-        breathing((PhaseKind.INHALE, 4), (PhaseKind.HOLD, 0), (PhaseKind.EXHALE, 6)), Cycles(2)
+        breathing((StepKind.INHALE, 4), (StepKind.HOLD, 0), (StepKind.EXHALE, 6)), Cycles(2)
     )
-    assert [s.phase.kind for s in plan.segments] == [PhaseKind.INHALE, PhaseKind.EXHALE] * 2
+    assert [s.step.kind for s in plan.segments] == [StepKind.INHALE, StepKind.EXHALE] * 2
 
 
 def test_segment_index_at_finds_the_running_phase(box: Routine):
@@ -95,20 +97,20 @@ def test_segment_index_at_finds_the_running_phase(box: Routine):
 @pytest.mark.parametrize(
     ("phases", "length", "message"),
     [
-        (((PhaseKind.INHALE, -4), (PhaseKind.EXHALE, 4)), Cycles(1), "lasts -4 s: it must be 0 s or more"),
-        (((PhaseKind.INHALE, 0), (PhaseKind.EXHALE, 0)), Cycles(1), "the cycle lasts 0 s"),
-        (((PhaseKind.INHALE, 1), (PhaseKind.EXHALE, 4)), Cycles(1), "breathing in takes 1 s: it needs 2 s"),
-        (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 1.5)), Cycles(1), "breathing out takes 1.5 s"),
-        (((PhaseKind.INHALE, 4), (PhaseKind.HOLD, 600)), Cycles(1), "lasts 600 s: at most 60 s"),
-        (((PhaseKind.INHALE, float("nan")), (PhaseKind.EXHALE, 4)), Cycles(1), "lasts nan s"),
-        (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Minutes(0), "0 minutes is not possible"),
-        (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Minutes(-5), "-5 minutes is not possible"),
-        (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Minutes(10_000), "too long: at most 120 minutes"),
-        (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Cycles(0), "0 breaths is not possible"),
-        (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Cycles(5000), "5000 breaths is not possible"),
-        (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Cycles(901), "more than 120 minutes"),
-        (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Minutes(0.01), "too short for one breath"),
-        (((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 4)), Minutes(float("inf")), "'inf' is not a number"),
+        (((StepKind.INHALE, -4), (StepKind.EXHALE, 4)), Cycles(1), "lasts -4 s: it must be 0 s or more"),
+        (((StepKind.INHALE, 0), (StepKind.EXHALE, 0)), Cycles(1), "the cycle lasts 0 s"),
+        (((StepKind.INHALE, 1), (StepKind.EXHALE, 4)), Cycles(1), "breathing in takes 1 s: it needs 2 s"),
+        (((StepKind.INHALE, 4), (StepKind.EXHALE, 1.5)), Cycles(1), "breathing out takes 1.5 s"),
+        (((StepKind.INHALE, 4), (StepKind.HOLD, 600)), Cycles(1), "lasts 600 s: at most 60 s"),
+        (((StepKind.INHALE, float("nan")), (StepKind.EXHALE, 4)), Cycles(1), "lasts nan s"),
+        (((StepKind.INHALE, 4), (StepKind.EXHALE, 4)), Minutes(0), "0 minutes is not possible"),
+        (((StepKind.INHALE, 4), (StepKind.EXHALE, 4)), Minutes(-5), "-5 minutes is not possible"),
+        (((StepKind.INHALE, 4), (StepKind.EXHALE, 4)), Minutes(10_000), "too long: at most 120 minutes"),
+        (((StepKind.INHALE, 4), (StepKind.EXHALE, 4)), Cycles(0), "0 breaths is not possible"),
+        (((StepKind.INHALE, 4), (StepKind.EXHALE, 4)), Cycles(5000), "5000 breaths is not possible"),
+        (((StepKind.INHALE, 4), (StepKind.EXHALE, 4)), Cycles(901), "more than 120 minutes"),
+        (((StepKind.INHALE, 4), (StepKind.EXHALE, 4)), Minutes(0.01), "too short for one breath"),
+        (((StepKind.INHALE, 4), (StepKind.EXHALE, 4)), Minutes(float("inf")), "'inf' is not a number"),
     ],
 )
 def test_impossible_patterns_and_lengths_are_refused_with_a_reason(phases, length, message):
@@ -117,7 +119,7 @@ def test_impossible_patterns_and_lengths_are_refused_with_a_reason(phases, lengt
 
 
 def test_a_pattern_kept_short_refuses_longer_sessions():
-    routine = breathing((PhaseKind.INHALE, 4), (PhaseKind.HOLD, 7), (PhaseKind.EXHALE, 8), max_cycles=8)
+    routine = breathing((StepKind.INHALE, 4), (StepKind.HOLD, 7), (StepKind.EXHALE, 8), max_cycles=8)
     assert timeline.build(routine, Cycles(8)).cycles == 8
     with pytest.raises(TimelineError, match="best kept to 8 breaths or fewer"):
         timeline.build(routine, Minutes(5))
