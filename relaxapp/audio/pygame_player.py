@@ -2,52 +2,176 @@
 
 from __future__ import annotations
 
+import array
 import contextlib
 import logging
 import os
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from relaxapp.audio.player import AudioPlayer, SilentPlayer
+from relaxapp.core.sound import SoundChannel
+
+if TYPE_CHECKING:
+    from pygame.mixer import Channel, Sound
 
 log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 44100
 # 512 frames at 44.1 kHz add about 12 ms: well inside the one-frame (17 ms) budget for a cue.
 BUFFER_FRAMES = 512
+# Reserved mixer channels, which Sound.play() never picks, so a burst of cues cannot cut off the voice or the
+# ambience. Two for ambience: a new one fades in on one while the old fades out on the other.
+VOICE_CHANNEL = 0
+AMBIENCE_CHANNELS = (1, 2)
+CUE_CHANNELS = 8  # after the reserved ones: more than enough for cues that overlap as they ring out
+# A session speaks a prompt every few seconds at most; a handful kept decoded spares re-reading a repeated
+# one (paused / resumed) without holding hundreds of prompts in memory.
+VOICE_CACHE_SIZE = 8
+# Each ambience file holds its loop with this much of the loop's wrap-around on either side, which the
+# player cuts off: a lossy codec is least faithful at the very ends of a file, which would be the loop's seam.
+AMBIENCE_MARGIN = 0.25  # seconds
+SEAM_BLEND = 0.02  # seconds, well inside the margin
 
 NO_DEVICE_NOTICE = "Sound is off: no audio device could be opened. Sessions still work, with on-screen cues."
 
 
 class PygamePlayer:
-    def __init__(self, mixer: Any, sounds: dict[str, Any]) -> None:
+    """Cues loaded at start-up; voice prompts and ambience loops read from disk when first asked for."""
+
+    def __init__(self, mixer: Any, sounds: dict[str, Sound], audio_dir: Path) -> None:
         self._mixer = mixer
         self._sounds = sounds
-        self._volume = 0.8
-        self._muted = False
-        self._apply_volume()
+        self._voice_dir = audio_dir / "voice"
+        self._ambience_dir = audio_dir / "ambience"
+        self._voices: OrderedDict[str, Sound] = OrderedDict()
+        self._ambiences: dict[str, Sound] = {}
+        self._voice: Channel = mixer.Channel(VOICE_CHANNEL)
+        self._ambience_channels: tuple[Channel, ...] = tuple(mixer.Channel(i) for i in AMBIENCE_CHANNELS)
+        self._ambience = 0  # index of the ambience channel playing (or last played) the current loop
+        self._volume = dict.fromkeys(SoundChannel, 0.8)
+        self._muted = dict.fromkeys(SoundChannel, False)
+        for channel in SoundChannel:
+            self._apply_volume(channel)
 
     def play_cue(self, cue_id: str) -> None:
         sound = self._sounds.get(cue_id)
-        if sound is not None and not self._muted:
+        if sound is not None and not self._muted[SoundChannel.CUES]:
             sound.play()
 
-    def set_volume(self, level: float) -> None:
-        self._volume = min(max(level, 0.0), 1.0)
-        self._apply_volume()
+    def has_voice(self, key: str) -> bool:
+        return key in self._voices or self._voice_path(key).is_file()
 
-    def set_muted(self, muted: bool) -> None:
-        self._muted = muted
-        if muted:
-            self._mixer.stop()
+    def play_voice(self, key: str) -> bool:
+        sound = self._voices.get(key)
+        if sound is None:
+            sound = self._load(self._voice_path(key), "voice prompt")
+            if sound is None:
+                return False
+            self._voices[key] = sound
+            if len(self._voices) > VOICE_CACHE_SIZE:
+                self._voices.popitem(last=False)
+        self._voices.move_to_end(key)
+        sound.set_volume(self._level(SoundChannel.VOICE))
+        self._voice.play(sound)  # a channel plays one sound: this cuts off the prompt before
+        return True
+
+    def stop_voice(self) -> None:
+        self._voice.stop()
+
+    def start_ambience(self, ambience_id: str, fade_seconds: float) -> None:
+        sound = self._ambiences.get(ambience_id)
+        if sound is None:
+            sound = self._load_loop(self._ambience_dir / f"{ambience_id}.ogg")
+            if sound is None:
+                return
+            self._ambiences[ambience_id] = sound
+        self.stop_ambience(fade_seconds)
+        sound.set_volume(self._level(SoundChannel.AMBIENCE))
+        self._ambience = (self._ambience + 1) % len(self._ambience_channels)
+        self._ambience_channels[self._ambience].play(sound, loops=-1, fade_ms=_ms(fade_seconds))
+
+    def stop_ambience(self, fade_seconds: float) -> None:
+        for channel in self._ambience_channels:
+            if fade_seconds > 0 and channel.get_busy():
+                channel.fadeout(_ms(fade_seconds))
+            else:
+                channel.stop()
+
+    def pause(self) -> None:
+        for channel in (self._voice, *self._ambience_channels):
+            channel.pause()
+
+    def resume(self) -> None:
+        for channel in (self._voice, *self._ambience_channels):
+            channel.unpause()
+
+    def set_volume(self, level: float, channel: SoundChannel = SoundChannel.CUES) -> None:
+        self._volume[channel] = min(max(level, 0.0), 1.0)
+        self._apply_volume(channel)
+
+    def set_muted(self, muted: bool, channel: SoundChannel = SoundChannel.CUES) -> None:
+        # Muted voice and ambience play on at volume 0, so unmuting brings them back mid-sentence, mid-loop.
+        self._muted[channel] = muted
+        self._apply_volume(channel)
 
     def close(self) -> None:
+        self._voices.clear()
+        self._ambiences.clear()
         self._mixer.quit()
 
-    def _apply_volume(self) -> None:
-        for sound in self._sounds.values():
-            sound.set_volume(self._volume)
+    def _level(self, channel: SoundChannel) -> float:
+        return 0.0 if self._muted[channel] else self._volume[channel]
+
+    def _apply_volume(self, channel: SoundChannel) -> None:
+        # The level is set on each Sound, not on channels: Sound.play() sets the channel it picks to full
+        # volume (pygame's snd_play), and SDL's fades drive the channel volume.
+        sounds = {
+            SoundChannel.CUES: self._sounds,
+            SoundChannel.VOICE: self._voices,
+            SoundChannel.AMBIENCE: self._ambiences,
+        }[channel]
+        for sound in sounds.values():
+            sound.set_volume(self._level(channel))
+
+    def _voice_path(self, key: str) -> Path:
+        return self._voice_dir / f"{key}.ogg"
+
+    def _load(self, path: Path, what: str) -> Sound | None:
+        try:
+            sound: Sound = self._mixer.Sound(str(path))
+        except (FileNotFoundError, Exception) as error:  # a damaged file raises pygame.error
+            log.warning("%s %s could not be loaded: %s", what, path, error)
+            return None
+        return sound
+
+    def _load_loop(self, path: Path) -> Sound | None:
+        whole = self._load(path, "ambience")
+        if whole is None:
+            return None
+        frequency, _size, channels = self._mixer.get_init()
+        samples = array.array("h", whole.get_raw())  # 16-bit, as start_player asks of the mixer
+        margin = round(AMBIENCE_MARGIN * frequency) * channels
+        blend = round(SEAM_BLEND * frequency) * channels
+        if len(samples) <= 2 * margin:
+            log.warning("ambience %s is too short to loop", path)
+            return None
+        loop = samples[margin:-margin]
+        # The codec's error differs from one place in the file to another, so the loop's last sample and its
+        # first do not quite meet. Ease the end into the decoded copy of the same stretch that, in the file,
+        # leads into the loop's first sample.
+        lead_in = samples[margin - blend : margin]
+        for index in range(blend):
+            weight = (index // channels + 1) / (blend // channels)
+            loop[index - blend] = round(loop[index - blend] * (1 - weight) + lead_in[index] * weight)
+        sound: Sound = self._mixer.Sound(buffer=loop)
+        return sound
+
+
+def _ms(seconds: float) -> int:
+    return max(round(seconds * 1000), 0)
 
 
 def start_player(audio_dir: Path, cue_ids: Sequence[str]) -> tuple[AudioPlayer, str | None]:
@@ -65,7 +189,10 @@ def start_player(audio_dir: Path, cue_ids: Sequence[str]) -> tuple[AudioPlayer, 
         log.warning("audio unavailable, running silently: %s", error)
         return SilentPlayer(), NO_DEVICE_NOTICE
 
-    sounds: dict[str, Any] = {}
+    reserved = 1 + len(AMBIENCE_CHANNELS)
+    mixer.set_num_channels(reserved + CUE_CHANNELS)
+    mixer.set_reserved(reserved)
+    sounds: dict[str, Sound] = {}
     missing = []
     for cue_id in cue_ids:
         path = audio_dir / f"{cue_id}.ogg"
@@ -77,7 +204,7 @@ def start_player(audio_dir: Path, cue_ids: Sequence[str]) -> tuple[AudioPlayer, 
     notice = None
     if missing:
         notice = f"Some cue sounds are missing or damaged ({', '.join(missing)}); those cues stay silent."
-    return PygamePlayer(mixer, sounds), notice
+    return PygamePlayer(mixer, sounds, audio_dir), notice
 
 
 @contextlib.contextmanager

@@ -5,26 +5,62 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from relaxapp.core.clock import Clock
+from relaxapp.core.sound import SoundChannel
 
 
 @dataclass
 class RecordingPlayer:
-    """An AudioPlayer that writes down each cue and the clock reading at which it was asked for."""
+    """An AudioPlayer that writes down what it is asked to play, and when.
+
+    `voice_keys` are the prompts it has a recording of (none by default), so a test can run a session with
+    the voice present or absent.
+    """
 
     clock: Clock
-    played: list[tuple[float, str]] = field(default_factory=list)
-    volume: float = 1.0
-    muted: bool = False
+    voice_keys: frozenset[str] = frozenset()
+    played: list[tuple[float, str]] = field(default_factory=list)  # (clock reading, cue id)
+    voices: list[str] = field(default_factory=list)  # every play_voice key, recorded or not
+    voice_stops: int = 0
+    ambience: list[tuple[str, str, float]] = field(
+        default_factory=list
+    )  # ("start", id, fade) / ("stop", "", fade)
+    volumes: dict[SoundChannel, float] = field(default_factory=lambda: dict.fromkeys(SoundChannel, 1.0))
+    muted_channels: dict[SoundChannel, bool] = field(
+        default_factory=lambda: dict.fromkeys(SoundChannel, False)
+    )
+    paused: bool = False
     closed: bool = False
 
     def play_cue(self, cue_id: str) -> None:
         self.played.append((self.clock.now(), cue_id))
 
-    def set_volume(self, level: float) -> None:
-        self.volume = level
+    def play_voice(self, key: str) -> bool:
+        self.voices.append(key)
+        return key in self.voice_keys
 
-    def set_muted(self, muted: bool) -> None:
-        self.muted = muted
+    def has_voice(self, key: str) -> bool:
+        return key in self.voice_keys
+
+    def stop_voice(self) -> None:
+        self.voice_stops += 1
+
+    def start_ambience(self, ambience_id: str, fade_seconds: float) -> None:
+        self.ambience.append(("start", ambience_id, fade_seconds))
+
+    def stop_ambience(self, fade_seconds: float) -> None:
+        self.ambience.append(("stop", "", fade_seconds))
+
+    def pause(self) -> None:
+        self.paused = True
+
+    def resume(self) -> None:
+        self.paused = False
+
+    def set_volume(self, level: float, channel: SoundChannel = SoundChannel.CUES) -> None:
+        self.volumes[channel] = level
+
+    def set_muted(self, muted: bool, channel: SoundChannel = SoundChannel.CUES) -> None:
+        self.muted_channels[channel] = muted
 
     def close(self) -> None:
         self.closed = True
@@ -32,3 +68,11 @@ class RecordingPlayer:
     @property
     def cues(self) -> list[str]:
         return [cue for _, cue in self.played]
+
+    @property
+    def volume(self) -> float:
+        return self.volumes[SoundChannel.CUES]
+
+    @property
+    def muted(self) -> bool:
+        return self.muted_channels[SoundChannel.CUES]
