@@ -298,7 +298,7 @@ BODY_LINE = 2.6
 def body_figure(lit: set[str], soft: bool = False) -> str:
     """The standing figure; the parts in `lit` in the accent (all of them gently when `soft`)."""
     out: list[str] = []
-    halo = [shape_svg(s, ACCENT, BODY_LINE + 7) for name in lit for s in BODY[name]]
+    halo = [shape_svg(s, ACCENT, BODY_LINE + 7) for name in sorted(lit) for s in BODY[name]]
     if halo:
         out.append(group(halo, opacity="0.2" if not soft else "0.16"))
     for cluster in CLUSTERS:
