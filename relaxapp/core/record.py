@@ -131,7 +131,7 @@ def record_of(engine: SessionEngine, started_at: datetime, ratings: Ratings = NO
         routine_title=routine.title,
         started_at=started_at,
         planned_seconds=engine.timeline.total_seconds,
-        actual_seconds=engine.elapsed(),
+        actual_seconds=engine.practised(),
         completed=status is Status.FINISHED,
         ratings=ratings,
     )

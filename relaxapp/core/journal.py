@@ -1,0 +1,122 @@
+"""The spasm journal and the daily check-in: what the person logs besides their sessions."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+INTENSITY_MIN = 1
+INTENSITY_MAX = 10
+STRESS_MAX = 10
+SLEEP_HOURS_MAX = 24.0
+# Beyond these a number is a typing slip rather than a day; the limits only guard the diary's sense.
+CAFFEINE_DRINKS_MAX = 30
+WATER_GLASSES_MAX = 40
+NOTE_MAX_CHARS = 2000
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+
+
+class Place(StrEnum):
+    EYELID = "eyelid"
+    CHEEK = "cheek"
+    MOUTH = "mouth"
+    OTHER = "other"
+
+
+class EpisodeDuration(StrEnum):
+    """Roughly how long an episode lasted: nobody times a twitch, one click has to do."""
+
+    SECONDS = "seconds"  # a few seconds
+    MINUTES = "minutes"  # a minute or several
+    HOURS = "hours"  # on and off for an hour or more
+
+
+@dataclass(frozen=True)
+class Episode:
+    """One spasm episode as the person logged it."""
+
+    occurred_at: datetime  # timezone-aware, UTC
+    side: Side
+    place: Place
+    intensity: int  # 1 (barely) to 10 (worst)
+    duration: EpisodeDuration
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """The day's factors the article names. A number left as None was not answered that day."""
+
+    day: date  # the person's local date
+    sleep_hours: float | None = None
+    caffeine_drinks: int | None = None
+    stress: int | None = None  # 0 (calm) to 10
+    water_glasses: int | None = None
+    note: str = ""
+
+
+def episode_problems(episode: Episode) -> list[str]:
+    """Everything that makes `episode` unfit for the journal, each naming the field; empty when fit."""
+    problems = []
+    if episode.occurred_at.tzinfo is None:
+        problems.append(f"occurred_at: {episode.occurred_at.isoformat()} has no time zone")
+    problems += _member_problems("side", episode.side, Side)
+    problems += _member_problems("place", episode.place, Place)
+    problems += _member_problems("duration", episode.duration, EpisodeDuration)
+    problems += _whole_number_problems("intensity", episode.intensity, INTENSITY_MIN, INTENSITY_MAX)
+    problems += _note_problems(episode.note)
+    return problems
+
+
+def check_in_problems(check_in: CheckIn) -> list[str]:
+    """Everything that makes `check_in` unfit for the journal, each naming the field; empty when fit."""
+    problems = []
+    hours = check_in.sleep_hours
+    if hours is not None and (
+        isinstance(hours, bool)
+        or not isinstance(hours, int | float)
+        or not math.isfinite(hours)
+        or not 0 <= hours <= SLEEP_HOURS_MAX
+    ):
+        problems.append(f"sleep_hours: {hours!r} is not a number of hours from 0 to {SLEEP_HOURS_MAX:g}")
+    for field, value, top in (
+        ("caffeine_drinks", check_in.caffeine_drinks, CAFFEINE_DRINKS_MAX),
+        ("stress", check_in.stress, STRESS_MAX),
+        ("water_glasses", check_in.water_glasses, WATER_GLASSES_MAX),
+    ):
+        if value is not None:
+            problems += _whole_number_problems(field, value, 0, top)
+    problems += _note_problems(check_in.note)
+    return problems
+
+
+def _whole_number_problems(field: str, value: object, low: int, high: int) -> list[str]:
+    # bool is an int to Python, but True is not a number a person typed.
+    if isinstance(value, bool) or not isinstance(value, int):
+        return [f"{field}: {value!r} is not a whole number from {low} to {high}"]
+    if not low <= value <= high:
+        return [f"{field}: {value} is not from {low} to {high}"]
+    return []
+
+
+def _member_problems(field: str, value: object, choices: type[StrEnum]) -> list[str]:
+    if isinstance(value, choices):
+        return []
+    names = ", ".join(member.value for member in choices)
+    return [f"{field}: {value!r} is not one of {names}"]
+
+
+def _note_problems(note: object) -> list[str]:
+    if not isinstance(note, str):
+        return [f"note: {note!r} is not text"]
+    if len(note) > NOTE_MAX_CHARS:
+        return [f"note: {len(note)} characters is longer than {NOTE_MAX_CHARS}"]
+    return []

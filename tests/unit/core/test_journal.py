@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from relaxapp.core.journal import (
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    Side,
+    check_in_problems,
+    episode_problems,
+)
+
+
+def episode(**changes: object) -> Episode:
+    fields: dict[str, object] = {
+        "occurred_at": datetime(2026, 11, 25, 9, 0, tzinfo=UTC),
+        "side": Side.LEFT,
+        "place": Place.EYELID,
+        "intensity": 4,
+        "duration": EpisodeDuration.SECONDS,
+    }
+    fields.update(changes)
+    return Episode(**fields)  # type: ignore[arg-type]
+
+
+def test_a_plain_episode_is_fine():
+    assert episode_problems(episode()) == []
+    assert episode_problems(episode(intensity=1, note="x" * 2000)) == []
+    assert episode_problems(episode(intensity=10)) == []
+
+
+def test_episode_problems_name_the_field_and_the_value():
+    assert episode_problems(episode(intensity=14)) == ["intensity: 14 is not from 1 to 10"]
+    assert episode_problems(episode(intensity=0)) == ["intensity: 0 is not from 1 to 10"]
+    assert episode_problems(episode(side="up", place="nose")) == [
+        "side: 'up' is not one of left, right, both",
+        "place: 'nose' is not one of eyelid, cheek, mouth, other",
+    ]
+    assert episode_problems(episode(occurred_at=datetime(2026, 11, 25, 9, 0))) == [
+        "occurred_at: 2026-11-25T09:00:00 has no time zone"
+    ]
+    assert episode_problems(episode(note="x" * 2001)) == ["note: 2001 characters is longer than 2000"]
+
+
+def test_a_check_in_may_leave_any_number_blank():
+    assert check_in_problems(CheckIn(date(2026, 11, 25))) == []
+    full = CheckIn(
+        date(2026, 11, 25), sleep_hours=7.5, caffeine_drinks=2, stress=4, water_glasses=6, note="ok"
+    )
+    assert check_in_problems(full) == []
+
+
+def test_check_in_problems_name_the_field_and_the_value():
+    bad = CheckIn(date(2026, 11, 25), sleep_hours=25.0, caffeine_drinks=-1, stress=11, water_glasses=2.5)  # type: ignore[arg-type]
+    assert check_in_problems(bad) == [
+        "sleep_hours: 25.0 is not a number of hours from 0 to 24",
+        "caffeine_drinks: -1 is not from 0 to 30",
+        "stress: 11 is not from 0 to 10",
+        "water_glasses: 2.5 is not a whole number from 0 to 40",
+    ]
+    assert check_in_problems(CheckIn(date(2026, 11, 25), sleep_hours=float("nan"))) == [
+        "sleep_hours: nan is not a number of hours from 0 to 24"
+    ]
