@@ -29,9 +29,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 
 from relaxapp import __version__
 from relaxapp.audio.player import SilentPlayer
+from relaxapp.core import datafile
 from relaxapp.core.catalog import Catalog, load_catalog
 from relaxapp.core.clock import MonotonicClock, local_now, utc_now
 from relaxapp.core.datafile import DataFileError
+from relaxapp.core.durations import duration_text
 from relaxapp.core.routine import (
     Cycles,
     Minutes,
@@ -42,7 +44,7 @@ from relaxapp.core.routine import (
     StepKind,
     length_problem,
 )
-from relaxapp.core.sound import CUE_IDS
+from relaxapp.core.sound import CUE_IDS, parse_prompts
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryError, HistoryStore
 from relaxapp.ui.main_window import MainWindow
@@ -100,13 +102,13 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None
 def _run(
     args: argparse.Namespace, user_paths: paths.UserPaths, on_ready: Callable[[MainWindow], None] | None
 ) -> int:
-    catalog = load_catalog([paths.content_dir() / "routines", user_paths.user_routines_dir])
+    catalog = load_catalog(
+        [paths.content_dir() / "routines", user_paths.user_routines_dir], known_images=paths.image_ids()
+    )
     for error in catalog.errors:
         log.warning("routine file skipped: %s", error)
     if args.list_routines:
-        for routine in catalog.routines:
-            print(f"{routine.id:20} {routine.title} ({routine.rhythm()} s)")
-        return 0
+        return _list_routines(catalog, user_paths)
     problem = _command_line_problem(args, catalog)
     if problem:
         print(f"relaxapp: {problem}", file=sys.stderr)
@@ -127,7 +129,10 @@ def _run(
     settings = QSettings(str(user_paths.settings_file), QSettings.Format.IniFormat)
     screen = app.primaryScreen()
     frame_rate = screen.refreshRate() if screen is not None and screen.refreshRate() > 1 else 60.0
-    runner = SessionRunner(SilentPlayer(), history, MonotonicClock(), utc_now, frame_rate=frame_rate)
+    prompts = _load_prompts(problems)
+    runner = SessionRunner(
+        SilentPlayer(), history, MonotonicClock(), utc_now, frame_rate=frame_rate, prompts=prompts
+    )
     window = MainWindow(catalog.routines, runner, settings, problems)
     restore_signals = _end_on_signals(app, window)
 
@@ -303,6 +308,26 @@ def _load_audio(window: MainWindow) -> None:
 
     player, notice = start_player(paths.audio_dir(), CUE_IDS)
     window.use_player(player, notice)
+
+
+def _list_routines(catalog: Catalog, user_paths: paths.UserPaths) -> int:
+    for routine in catalog.routines:
+        glance = f"{routine.rhythm()} s" if routine.repeats else duration_text(routine.cycle_seconds)
+        print(f"{routine.id:26} {routine.kind:10} {routine.title} ({glance})")
+    print(f"\nYour own routine files go in {user_paths.user_routines_dir}")
+    for error in catalog.errors:
+        print(f"Skipped {error}", file=sys.stderr)
+    return 0
+
+
+def _load_prompts(problems: list[str]) -> dict[str, str]:
+    """The app's own spoken sentences; without them eyes-closed sessions simply have no welcome."""
+    try:
+        return datafile.load(paths.content_dir() / "prompts.toml", parse_prompts)
+    except DataFileError as error:
+        log.error("prompts file unusable: %s", error)
+        problems.append(f"Some spoken prompts are missing ({error}); sessions still run.")
+        return {}
 
 
 def _start_from_command_line(window: MainWindow, catalog: Catalog, args: argparse.Namespace) -> None:

@@ -69,6 +69,18 @@ def main() -> None:
             )
             window._on_ended(record)  # the page a finished session shows, without waiting three minutes
 
+        def routine(
+            window: MainWindow, routine_id: str, *, skips: int = 0, eyes_closed: bool = False
+        ) -> None:
+            """Start a routine from the home page, then move on a few steps as the Next button does."""
+            window.runner.stop()
+            window.go_home()
+            window.home.select(routine_id)
+            window.home.eyes_closed.setChecked(eyes_closed)
+            window.home._on_start()
+            for _ in range(skips):
+                window.runner.skip(forward=True)
+
         def close_settings(window: MainWindow) -> None:
             if window.settings_dialog is not None:
                 window.settings_dialog.reject()
@@ -86,10 +98,18 @@ def main() -> None:
             ("safety-soon", lambda w: answer(w, {"vision", "persistent"})),
             ("safety-self-care", lambda w: answer(w, set())),
             ("session", start),
+            ("home-pmr", lambda w: (w.runner.stop(), w.go_home(), w.home.select("pmr_face_neck"))),
+            ("home-massage", lambda w: w.home.select("massage_full_face")),
+            ("session-pmr", lambda w: routine(w, "pmr_16", skips=3)),
+            ("session-massage", lambda w: routine(w, "massage_full_face", skips=2)),
+            ("session-imagery", lambda w: routine(w, "imagery_beach_dusk", skips=3)),
+            ("session-eyes-closed", lambda w: routine(w, "box", eyes_closed=True)),
             ("summary", lambda w: (w.runner.stop(), finished(w))),
             ("settings", lambda w: (w.go_home(), w.open_settings())),
             ("dark-home", lambda w: (close_settings(w), look(w, theme=ThemeChoice.DARK))),
             ("dark-session", start),
+            ("dark-session-pmr", lambda w: routine(w, "pmr_7", skips=1)),
+            ("dark-session-imagery", lambda w: routine(w, "imagery_forest_rain", skips=4)),
             ("dark-tips", lambda w: (w.runner.stop(), w.go_tips())),
             ("reduced-motion", lambda w: (look(w, theme=ThemeChoice.LIGHT, reduced_motion=True), start(w))),
             (
@@ -116,7 +136,7 @@ def main() -> None:
                 return
             name, action = steps[index]
             action(window)
-            delay = 2500 if name == "session" else 300
+            delay = 2500 if name.startswith(("session", "dark-session")) else 300
 
             def shoot() -> None:
                 QApplication.processEvents()

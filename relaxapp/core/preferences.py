@@ -13,17 +13,19 @@ from enum import StrEnum
 
 from relaxapp.core.reminders import ReminderPlan
 from relaxapp.core.routine import STANDARD_MINUTES, Cycles, Minutes, SessionLength
+from relaxapp.core.sound import SoundChannel
 
 DEFAULT_VOLUME = 0.8
+DEFAULT_AMBIENCE_VOLUME = 0.5  # under the voice, not over it
 
 
-def volume_from_text(raw: object) -> float:
+def volume_from_text(raw: object, default: float = DEFAULT_VOLUME) -> float:
     """A volume from 0 to 1; anything else (words, NaN, 7) gives the default."""
     try:
         volume = float(str(raw))
     except ValueError:
-        return DEFAULT_VOLUME
-    return volume if math.isfinite(volume) and 0.0 <= volume <= 1.0 else DEFAULT_VOLUME
+        return default
+    return volume if math.isfinite(volume) and 0.0 <= volume <= 1.0 else default
 
 
 def flag_from_text(raw: object, default: bool = False) -> bool:
@@ -77,8 +79,30 @@ class Preferences:
     default_routine: str = ""  # "" means: the one used last
     default_length: SessionLength | None = None  # None means: the one used last
     cue_volume: float = DEFAULT_VOLUME
-    muted: bool = False
+    muted: bool = False  # every sound, whatever the channels say
+    voice_volume: float = DEFAULT_VOLUME
+    ambience_volume: float = DEFAULT_AMBIENCE_VOLUME
+    cues_muted: bool = False
+    voice_muted: bool = False
+    ambience_muted: bool = False
+    eyes_closed: bool = False  # start sessions in eyes-closed mode
     reminders: ReminderPlan = field(default_factory=ReminderPlan)
+
+    def volume(self, channel: SoundChannel) -> float:
+        return {
+            SoundChannel.CUES: self.cue_volume,
+            SoundChannel.VOICE: self.voice_volume,
+            SoundChannel.AMBIENCE: self.ambience_volume,
+        }[channel]
+
+    def channel_muted(self, channel: SoundChannel) -> bool:
+        """Silent because of its own switch or because everything is muted."""
+        own = {
+            SoundChannel.CUES: self.cues_muted,
+            SoundChannel.VOICE: self.voice_muted,
+            SoundChannel.AMBIENCE: self.ambience_muted,
+        }[channel]
+        return self.muted or own
 
     def starting_choice(
         self, known_routines: Collection[str], last_routine: str, last_length: SessionLength | None
@@ -100,6 +124,12 @@ class Preferences:
             "session/default_length": length_to_text(self.default_length) if self.default_length else "",
             "audio/volume": f"{self.cue_volume:g}",
             "audio/muted": _flag_text(self.muted),
+            "audio/voice_volume": f"{self.voice_volume:g}",
+            "audio/ambience_volume": f"{self.ambience_volume:g}",
+            "audio/cues_muted": _flag_text(self.cues_muted),
+            "audio/voice_muted": _flag_text(self.voice_muted),
+            "audio/ambience_muted": _flag_text(self.ambience_muted),
+            "session/eyes_closed": _flag_text(self.eyes_closed),
             "reminders/enabled": _flag_text(self.reminders.enabled),
             "reminders/every_minutes": str(self.reminders.every_minutes),
             "reminders/from_hour": str(self.reminders.from_hour),
@@ -124,6 +154,12 @@ class Preferences:
             default_length=length_from_text(read("session/default_length")),
             cue_volume=volume_from_text(read("audio/volume")),
             muted=flag_from_text(read("audio/muted")),
+            voice_volume=volume_from_text(read("audio/voice_volume")),
+            ambience_volume=volume_from_text(read("audio/ambience_volume"), DEFAULT_AMBIENCE_VOLUME),
+            cues_muted=flag_from_text(read("audio/cues_muted")),
+            voice_muted=flag_from_text(read("audio/voice_muted")),
+            ambience_muted=flag_from_text(read("audio/ambience_muted")),
+            eyes_closed=flag_from_text(read("session/eyes_closed")),
             reminders=plan if plan.problem() is None else default.reminders,
         )
 

@@ -18,6 +18,15 @@ class Status(StrEnum):
     STOPPED = "stopped"
 
 
+@dataclass(frozen=True)
+class SessionOptions:
+    """How a person chose to run a routine, on the home page."""
+
+    eyes_closed: bool = False  # every step spoken, after a spoken welcome; the screen is optional
+    with_optional: bool = True  # include optional steps (a warm compress)
+    ambience: bool = True  # the routine's background sound, if it has one
+
+
 class SessionStateError(RuntimeError):
     """A control used in a state where it means nothing (e.g. resume a session that is running)."""
 

@@ -87,6 +87,13 @@ class Timeline:
             index -= 1
         return self._section_starts[index]
 
+    @property
+    def section_count(self) -> int:
+        return len(self._section_starts)
+
+    def section_index_at(self, seconds: float) -> int:
+        return max(bisect.bisect_right(self._section_starts, seconds) - 1, 0)
+
     @cached_property
     def _starts(self) -> list[float]:
         return [segment.start for segment in self.segments]

@@ -82,3 +82,9 @@ def audio_dir() -> Path:
 
 def images_dir() -> Path:
     return assets_dir() / "images"
+
+
+def image_ids() -> frozenset[str]:
+    """Every illustration a routine may name, e.g. 'pmr/right-hand' for assets/images/pmr/right-hand.svg."""
+    root = images_dir()
+    return frozenset(path.relative_to(root).with_suffix("").as_posix() for path in root.rglob("*.svg"))

@@ -1,4 +1,4 @@
-"""Home: choose a breathing rhythm and a length, then start."""
+"""Home: choose a kind of routine, a routine and (for breathing) a length, then start."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -21,19 +22,44 @@ from PySide6.QtWidgets import (
 from relaxapp.core.durations import duration_text
 from relaxapp.core.routine import (
     MAX_CYCLES,
+    ONCE,
     STANDARD_MINUTES,
     Cycles,
     Minutes,
     Routine,
+    RoutineKind,
     SessionLength,
     length_choices,
 )
 from relaxapp.core.routine import length_problem as routine_length_problem
+from relaxapp.core.session import SessionOptions
 
 if TYPE_CHECKING:
     from relaxapp.core.tips import Tip
 
 CARD_HEIGHT = 88
+
+KIND_NAMES = {
+    RoutineKind.BREATHING: "Breathing",
+    RoutineKind.PMR: "Muscle relaxation",
+    RoutineKind.IMAGERY: "Guided imagery",
+    RoutineKind.MASSAGE: "Face massage",
+}
+KIND_INTROS = {
+    RoutineKind.BREATHING: "Choose a rhythm and a length. Follow the circle: it grows while you breathe in, "
+    "rests while you hold, and shrinks while you breathe out.",
+    RoutineKind.PMR: "Tense one group of muscles at a time, then let it go, and notice the difference. "
+    "The face-and-neck routines are gentle, and one of them never tenses at all.",
+    RoutineKind.IMAGERY: "Picture a calm place while a voice walks you through it. You can open your eyes "
+    "and stop whenever you like.",
+    RoutineKind.MASSAGE: "Slow, light strokes for the muscles around the eyes, cheeks and jaw, "
+    "one area at a time.",
+}
+
+
+def at_a_glance(routine: Routine) -> str:
+    """A breathing rhythm ('4 · 7 · 8'), or how long a routine that runs once lasts."""
+    return routine.rhythm() if routine.repeats else duration_text(routine.cycle_seconds)
 
 
 class RoutineCard(QPushButton):
@@ -45,7 +71,8 @@ class RoutineCard(QPushButton):
         self.setObjectName("routineCard")
         self.setCheckable(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(f"{routine.title}, {routine.rhythm()} seconds")
+        glance = at_a_glance(routine)
+        self.setAccessibleName(f"{routine.title}, {glance}{' seconds' if routine.repeats else ''}")
         self.setAccessibleDescription(routine.summary)
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -53,7 +80,7 @@ class RoutineCard(QPushButton):
         # Plain-text labels: rich text would parse HTML for every card and slow the first frame.
         title = QLabel(routine.title)
         title.setObjectName("cardTitle")
-        rhythm = QLabel(routine.rhythm())
+        rhythm = QLabel(glance)
         rhythm.setObjectName("cardRhythm")
         summary = QLabel(routine.summary)
         summary.setObjectName("cardSummary")
@@ -89,7 +116,7 @@ class RoutineCard(QPushButton):
 
 
 class HomePage(QWidget):
-    start_requested = Signal(object, object)  # Routine, SessionLength
+    start_requested = Signal(object, object, object)  # Routine, SessionLength, SessionOptions
     tip_requested = Signal(object)  # Tip
 
     def __init__(self, routines: list[Routine], parent: QWidget | None = None) -> None:
@@ -111,25 +138,41 @@ class HomePage(QWidget):
         outer.setContentsMargins(40, 28, 40, 20)
         outer.setSpacing(12)
 
-        heading = QLabel("Take a few calm breaths")
+        heading = QLabel("What would help right now?")
         heading.setObjectName("pageTitle")
-        intro = QLabel(
-            "Choose a rhythm and a length. Follow the circle: it grows while you breathe in, "
-            "rests while you hold, and shrinks while you breathe out."
-        )
-        intro.setObjectName("pageIntro")
-        intro.setWordWrap(True)
+        self._intro = QLabel()
+        self._intro.setObjectName("pageIntro")
+        self._intro.setWordWrap(True)
         outer.addWidget(heading)
-        outer.addWidget(intro)
+
+        kinds_row = QHBoxLayout()
+        kinds_row.setSpacing(8)
+        self._kinds = OneChoice(self)
+        self._kind_chips: dict[RoutineKind, QPushButton] = {}
+        present = {routine.kind for routine in routines}
+        for kind, name in KIND_NAMES.items():
+            if kind not in present:
+                continue
+            chip = QPushButton(name)
+            chip.setObjectName("kindChip")
+            chip.setCheckable(True)
+            chip.setAccessibleName(f"Show {name.lower()} routines")
+            self._kinds.add(chip)
+            self._kind_chips[kind] = chip
+            kinds_row.addWidget(chip)
+        kinds_row.addStretch()
+        outer.addLayout(kinds_row)
+        outer.addWidget(self._intro)
 
         self._cards = OneChoice(self)
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        for index, routine in enumerate(routines):
+        self._card_grid = QGridLayout()
+        self._card_grid.setSpacing(12)
+        self._card_list: list[RoutineCard] = []
+        for routine in routines:
             card = RoutineCard(routine)
             self._cards.add(card)
-            grid.addWidget(card, index // 2, index % 2)
-        outer.addLayout(grid)
+            self._card_list.append(card)
+        outer.addLayout(self._card_grid)
 
         self._guidance = QLabel()
         self._guidance.setObjectName("guidance")
@@ -138,9 +181,9 @@ class HomePage(QWidget):
 
         length_row = QHBoxLayout()
         length_row.setSpacing(8)
-        length_title = QLabel("Length")
-        length_title.setObjectName("rowTitle")
-        outer.addWidget(length_title)
+        self._length_title = QLabel("Length")
+        self._length_title.setObjectName("rowTitle")
+        outer.addWidget(self._length_title)
         self._lengths = OneChoice(self)
         self._minute_chips: dict[int, QPushButton] = {}
         for minutes in STANDARD_MINUTES:
@@ -155,7 +198,25 @@ class HomePage(QWidget):
         self._breaths.setAccessibleName("Number of breaths")
         length_row.addWidget(self._breaths)
         length_row.addStretch()
+        self._length_widgets: list[QWidget] = [self._length_title, self._breaths_chip, self._breaths]
+        self._length_widgets += list(self._minute_chips.values())
         outer.addLayout(length_row)
+
+        self.eyes_closed = QCheckBox("Eyes closed: the voice guides every step")
+        self.eyes_closed.setAccessibleName("Eyes-closed mode")
+        self.eyes_closed.setToolTip(
+            "For when watching the screen is hard, for example when your eyelids twitch"
+        )
+        self.with_compress = QCheckBox()
+        self.with_ambience = QCheckBox()
+        self.with_ambience.setChecked(True)
+        self.with_compress.setChecked(True)
+        options_row = QHBoxLayout()
+        options_row.setSpacing(20)
+        for box in (self.eyes_closed, self.with_compress, self.with_ambience):
+            options_row.addWidget(box)
+        options_row.addStretch()
+        outer.addLayout(options_row)
 
         start_row = QHBoxLayout()
         self._plan = QLabel()
@@ -172,7 +233,9 @@ class HomePage(QWidget):
         self._outer = outer
 
         # Connected after the groups' own handlers, so the choice is already made when these run.
+        self._kinds.chosen.connect(self._on_kind_chosen)
         self._cards.chosen.connect(self._on_routine_chosen)
+        self.with_compress.toggled.connect(self._refresh_plan)
         self._lengths.chosen.connect(self._refresh_plan)
         self._breaths.valueChanged.connect(self._on_breaths_changed)
 
@@ -216,9 +279,13 @@ class HomePage(QWidget):
         index = next((i for i, r in enumerate(self._routines) if r.id == routine_id), 0)
         if not self._routines:
             return
+        routine = self._routines[index]
+        self._show_kind(routine.kind)
         self._cards.choose(self._cards.buttons[index])
         self._on_routine_chosen()
-        routine = self._routines[index]
+        if not routine.repeats:
+            self._refresh_plan()
+            return
         if length is None or routine_length_problem(routine, length) is not None:
             length = routine.default_length
         self._show_length(length)
@@ -231,6 +298,9 @@ class HomePage(QWidget):
         return self._routines[index] if index >= 0 else None
 
     def selected_length(self) -> SessionLength | None:
+        routine = self.selected_routine()
+        if routine is not None and not routine.repeats:
+            return ONCE
         if self._breaths_chip.isChecked():
             return Cycles(self._breaths.value())
         for minutes, chip in self._minute_chips.items():
@@ -248,12 +318,53 @@ class HomePage(QWidget):
             self._lengths.choose(chip or self._minute_chips[min(self._minute_chips)])
         self._refresh_plan()
 
+    def selected_options(self) -> SessionOptions:
+        return SessionOptions(
+            eyes_closed=self.eyes_closed.isChecked(),
+            with_optional=self.with_compress.isChecked(),
+            ambience=self.with_ambience.isChecked(),
+        )
+
+    def _show_kind(self, kind: RoutineKind) -> None:
+        """Only the routines of one kind are on the page at a time: seventeen cards would be a wall."""
+        chip = self._kind_chips.get(kind)
+        if chip is not None:
+            self._kinds.choose(chip)
+        self._intro.setText(KIND_INTROS[kind])
+        for card in self._card_list:
+            self._card_grid.removeWidget(card)
+            card.hide()
+        shown = [card for card in self._card_list if card.routine.kind is kind]
+        for index, card in enumerate(shown):
+            self._card_grid.addWidget(card, index // 2, index % 2)
+            card.show()
+
+    def _on_kind_chosen(self) -> None:
+        kind = next(k for k, chip in self._kind_chips.items() if chip.isChecked())
+        self._show_kind(kind)
+        current = self.selected_routine()
+        if current is None or current.kind is not kind:
+            first = next(card for card in self._card_list if card.routine.kind is kind)
+            self.select(first.routine.id)
+
     def _on_routine_chosen(self) -> None:
         routine = self.selected_routine()
         if routine is None:
             return
         self._guidance.setText(routine.guidance)
         self._guidance.setVisible(bool(routine.guidance))
+        for widget in self._length_widgets:
+            widget.setVisible(routine.repeats)
+        optional = routine.optional_steps
+        self.with_compress.setVisible(bool(optional))
+        if optional:
+            first = optional[0]
+            self.with_compress.setText(
+                f"Begin with: {first.title or first.kind} ({duration_text(first.seconds)})"
+            )
+        self.with_ambience.setVisible(bool(routine.ambience))
+        if routine.ambience:
+            self.with_ambience.setText(f"Background sound: {routine.ambience}")
         chosen = self.selected_length()  # before the new maximum clamps the count of breaths
         self._breaths.blockSignals(True)  # a clamped count is not a choice of "Breaths"
         self._breaths.setMaximum(routine.max_cycles or MAX_CYCLES)
@@ -261,7 +372,7 @@ class HomePage(QWidget):
         offered = length_choices(routine)
         for minutes, chip in self._minute_chips.items():
             chip.setEnabled(Minutes(minutes) in offered)
-        if chosen is None or routine_length_problem(routine, chosen) is not None:
+        if routine.repeats and (chosen is None or routine_length_problem(routine, chosen) is not None):
             self._show_length(routine.default_length)
         self._refresh_plan()
 
@@ -280,14 +391,18 @@ class HomePage(QWidget):
             self._plan.setText(problem)
             self._start.setEnabled(False)
             return
+        self._start.setEnabled(True)
+        if not routine.repeats:
+            chosen = routine if self.with_compress.isChecked() else routine.without_optional()
+            self._plan.setText(duration_text(chosen.cycle_seconds))
+            return
         cycles = routine.cycles_for(length)
         self._plan.setText(f"{duration_text(cycles * routine.cycle_seconds)} · {Cycles(cycles).label()}")
-        self._start.setEnabled(True)
 
     def _on_start(self) -> None:
         routine, length = self.selected_routine(), self.selected_length()
         if routine is not None and length is not None:
-            self.start_requested.emit(routine, length)
+            self.start_requested.emit(routine, length, self.selected_options())
 
 
 class OneChoice(QObject):

@@ -10,7 +10,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,7 +38,8 @@ from relaxapp.core.preferences import (
 )
 from relaxapp.core.record import SessionRecord, asks_before_stopping
 from relaxapp.core.routine import Minutes, Routine, SessionLength
-from relaxapp.core.session import Status
+from relaxapp.core.session import SessionOptions, Status
+from relaxapp.core.sound import SoundChannel
 from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.home_page import HomePage
 from relaxapp.ui.session_runner import SessionRunner
@@ -58,6 +59,8 @@ log = logging.getLogger(__name__)
 
 
 FACE_BREAK_ROUTINE = "extended_exhale"
+SAMPLE_WORDS = "Breathe in"  # a sentence every copy of relaxapp has recorded
+SAMPLE_AMBIENCE_MS = 4000
 NAV_WIDTH = 196
 DEFAULT_SIZE = (1000, 760)
 MINIMUM_SIZE = (900, 600)
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._routine: Routine | None = None
         self._length: SessionLength | None = None
+        self._options = SessionOptions()
         self._resume_after_confirm = False
         self.stop_confirmation: QMessageBox | None = None
         self.notice_box: QMessageBox | None = None
@@ -97,6 +101,7 @@ class MainWindow(QMainWindow):
         self._set_application_look()
 
         self.home = HomePage(routines)
+        self.home.eyes_closed.setChecked(self.preferences.eyes_closed)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
 
@@ -117,8 +122,7 @@ class MainWindow(QMainWindow):
         self.problem.hide()
 
         self.audio_bar = AudioBar(self.preferences.cue_volume, self.preferences.muted)
-        runner.player.set_volume(self.preferences.cue_volume)
-        runner.player.set_muted(self.preferences.muted)
+        self._apply_sound(runner.player)
 
         self.nav = self._build_nav()
         content = QVBoxLayout()
@@ -177,7 +181,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(brand)
         layout.addWidget(tagline)
         layout.addSpacing(18)
-        self.breathe_tab = QPushButton("Breathe")
+        self.breathe_tab = QPushButton("Relax")
         self.history_tab = QPushButton("History")
         self.tips_tab = QPushButton("Tips and advice")
         self.signs_tab = QPushButton("Warning signs")
@@ -290,6 +294,8 @@ class MainWindow(QMainWindow):
         self.audio_bar.test_clicked.connect(lambda: self.runner.player.play_cue("inhale"))
         self.pause_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self, self._on_space)
         self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape)
+        self.back_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Left), self, lambda: self._on_arrow(False))
+        self.next_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Right), self, lambda: self._on_arrow(True))
         # Spelled out: QKeySequence.StandardKey.Preferences has no binding on most Linux desktops.
         QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)
 
@@ -302,6 +308,7 @@ class MainWindow(QMainWindow):
         page = SessionPage()
         page.pause_clicked.connect(self.runner.toggle_pause)
         page.stop_clicked.connect(self.request_stop)
+        page.skip_clicked.connect(self.runner.skip)
         self.runner.frame.connect(page.show_state)
         self.runner.status_changed.connect(page.show_status)
         page.breathing.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
@@ -361,8 +368,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(page)
         in_session = page is self.__dict__.get("session")
         # As window-wide shortcuts elsewhere they would swallow Space on every focused button.
-        self.pause_shortcut.setEnabled(in_session)
-        self.stop_shortcut.setEnabled(in_session)
+        for shortcut in (self.pause_shortcut, self.stop_shortcut, self.back_shortcut, self.next_shortcut):
+            shortcut.setEnabled(in_session)
         self.nav.setVisible(not in_session)  # a session has the whole window
 
     def start_face_break(self) -> None:
@@ -436,17 +443,22 @@ class MainWindow(QMainWindow):
 
     # -- sessions -----------------------------------------------------------------------------------
 
-    def start_session(self, routine: Routine, length: SessionLength) -> None:
+    def start_session(
+        self, routine: Routine, length: SessionLength, options: SessionOptions | None = None
+    ) -> None:
+        options = options or SessionOptions()
+        chosen = routine if options.with_optional else routine.without_optional()
+        lead_in = self.runner.prompts.get("eyes_closed_start") if options.eyes_closed else None
         try:
-            plan = timeline.build(routine, length)
+            plan = timeline.build(chosen, length, lead_in)
         except timeline.TimelineError as error:
             self.show_problem(str(error))
             return
-        self._routine, self._length = routine, length
+        self._routine, self._length, self._options = routine, length, options
         self._remember(routine, length)
-        self.session.begin(routine.title)
+        self.session.begin(plan, options)
         self._show_page(self.session, None)
-        self.runner.start(plan)
+        self.runner.start(plan, options)
         self.session.setFocus()
 
     def request_stop(self) -> None:
@@ -485,6 +497,10 @@ class MainWindow(QMainWindow):
         if self.stop_confirmation is None:
             self.runner.toggle_pause()
 
+    def _on_arrow(self, forward: bool) -> None:
+        if self.stop_confirmation is None:
+            self.runner.skip(forward)
+
     def _on_escape(self) -> None:
         if self.stop_confirmation is None:
             self.request_stop()
@@ -505,24 +521,43 @@ class MainWindow(QMainWindow):
 
     def _again(self) -> None:
         if self._routine is not None and self._length is not None:
-            self.start_session(self._routine, self._length)
+            self.start_session(self._routine, self._length, self._options)
 
     # -- settings -----------------------------------------------------------------------------------
 
     def _on_volume(self, level: float) -> None:
-        self.runner.player.set_volume(level)
         self.preferences = replace(self.preferences, cue_volume=level)
         self._settings.setValue("audio/volume", f"{level:g}")
+        self._apply_sound(self.runner.player)
 
     def _on_muted(self, muted: bool) -> None:
-        self.runner.player.set_muted(muted)
         self.preferences = replace(self.preferences, muted=muted)
         self._settings.setValue("audio/muted", "true" if muted else "false")
+        self._apply_sound(self.runner.player)
+
+    def _apply_sound(self, player: AudioPlayer) -> None:
+        for channel in SoundChannel:
+            player.set_volume(self.preferences.volume(channel), channel)
+            player.set_muted(self.preferences.channel_muted(channel), channel)
+        self.runner.voice_muted = self.preferences.channel_muted(SoundChannel.VOICE)
+
+    def _play_sample(self, channel: SoundChannel) -> None:
+        """The Test button beside each volume in Settings."""
+        player = self.runner.player
+        if channel is SoundChannel.CUES:
+            player.play_cue("inhale")
+        elif channel is SoundChannel.VOICE:
+            if not self.runner.say(SAMPLE_WORDS):
+                self.show_problem(
+                    "There is no recorded voice to play (or no sound device); captions still show."
+                )
+        else:
+            player.start_ambience("waves", 0.5)
+            QTimer.singleShot(SAMPLE_AMBIENCE_MS, lambda: player.stop_ambience(1.0))
 
     def use_player(self, player: AudioPlayer, notice: str | None) -> None:
         """Swap in the real player once it has loaded (after the window is already on screen)."""
-        player.set_volume(self.audio_bar.slider.value() / 100)
-        player.set_muted(self.audio_bar.mute.isChecked())
+        self._apply_sound(player)
         self.runner.player = player
         if notice:
             self.audio_bar.show_notice(notice)
@@ -593,6 +628,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         dialog.accepted.connect(lambda: self.use_preferences(dialog.chosen()))
+        dialog.test_requested.connect(self._play_sample)
         dialog.finished.connect(self._on_settings_closed)
         self.settings_dialog = dialog
         dialog.open()
@@ -610,8 +646,8 @@ class MainWindow(QMainWindow):
         self._settings.sync()
         self._select_starting_choice(self._routines)  # a new default routine or length shows at once
         self.audio_bar.show_levels(preferences.cue_volume, preferences.muted)
-        self.runner.player.set_volume(preferences.cue_volume)
-        self.runner.player.set_muted(preferences.muted)
+        self.home.eyes_closed.setChecked(preferences.eyes_closed)
+        self._apply_sound(self.runner.player)
         self.apply_look()
         self.preferences_changed.emit(preferences)
 

@@ -1,32 +1,57 @@
-"""A running session: the breathing circle, what to do now, and how long is left."""
+"""A running session: the view for its kind of routine, what to do now, and how long is left."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from relaxapp.core.durations import clock_text
-from relaxapp.core.session import SessionState, Status
+from relaxapp.core.routine import RoutineKind
+from relaxapp.core.session import SessionOptions, SessionState, Status
+from relaxapp.core.timeline import Timeline
 from relaxapp.ui.breathing_view import BreathingView
+from relaxapp.ui.imagery_view import ImageryView
+from relaxapp.ui.labels import set_text_if_changed
+from relaxapp.ui.step_view import StepView
+
+SECTION_NAMES = {RoutineKind.PMR: "Muscle group", RoutineKind.MASSAGE: "Step", RoutineKind.IMAGERY: "Passage"}
+EYES_CLOSED_NOTE = "Eyes-closed mode: the voice names every step. Space pauses, Esc stops."
 
 
 class SessionPage(QWidget):
     pause_clicked = Signal()
     stop_clicked = Signal()
+    skip_clicked = Signal(bool)  # forward?
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(10)
+        self._timeline: Timeline | None = None
 
         self.routine_title = QLabel()
         self.routine_title.setObjectName("sessionRoutine")
         self.routine_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.eyes_closed_note = QLabel(EYES_CLOSED_NOTE)
+        self.eyes_closed_note.setObjectName("eyesClosedNote")
+        self.eyes_closed_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.eyes_closed_note.setWordWrap(True)
         self.step = QLabel()
         self.step.setObjectName("phaseName")
         self.step.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.step.setWordWrap(True)
+        self.caption = QLabel()
+        self.caption.setObjectName("caption")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)
+        self.caption.setAccessibleName("What to do now")
         self.breathing = BreathingView()
+        self.steps = StepView()
+        self.imagery = ImageryView()
+        self.views = QStackedWidget()
+        for view in (self.breathing, self.steps, self.imagery):
+            self.views.addWidget(view)
         self.progress = QLabel()
         self.progress.setObjectName("sessionProgress")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -35,44 +60,82 @@ class SessionPage(QWidget):
         self.remaining.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.remaining.setAccessibleName("Time left in the session")
 
+        self.back_button = QPushButton("‹ Back")
+        self.back_button.setToolTip("Back to the start of this step, or the one before (Left arrow)")
+        self.back_button.setAccessibleName("Back a step")
+        self.back_button.clicked.connect(lambda: self.skip_clicked.emit(False))
         self.pause_button = QPushButton("Pause")
         self.pause_button.setToolTip("Pause or resume (Space)")
         self.pause_button.clicked.connect(self.pause_clicked)
+        self.next_button = QPushButton("Next ›")
+        self.next_button.setToolTip("Skip to the next step (Right arrow)")
+        self.next_button.setAccessibleName("Next step")
+        self.next_button.clicked.connect(lambda: self.skip_clicked.emit(True))
         self.stop_button = QPushButton("Stop")
         self.stop_button.setToolTip("End the session (Esc)")
         self.stop_button.clicked.connect(self.stop_clicked)
-        # Space and Esc belong to the window's shortcuts; the buttons must not swallow Space themselves.
-        for button in (self.pause_button, self.stop_button):
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         buttons = QHBoxLayout()
         buttons.addStretch()
-        buttons.addWidget(self.pause_button)
-        buttons.addWidget(self.stop_button)
+        for button in (self.back_button, self.pause_button, self.next_button, self.stop_button):
+            # Space and Esc belong to the window's shortcuts; the buttons must not swallow Space themselves.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            buttons.addWidget(button)
         buttons.addStretch()
 
         layout.addWidget(self.routine_title)
+        layout.addWidget(self.eyes_closed_note)
         layout.addWidget(self.step)
-        layout.addWidget(self.breathing, 1)
+        layout.addWidget(self.views, 1)
+        layout.addWidget(self.caption)
         layout.addWidget(self.remaining)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
 
-    def begin(self, title: str) -> None:
-        self.routine_title.setText(title)
+    def begin(self, timeline: Timeline, options: SessionOptions) -> None:
+        self._timeline = timeline
+        routine = timeline.routine
+        self.routine_title.setText(routine.title)
         self.pause_button.setText("Pause")
+        self.eyes_closed_note.setVisible(options.eyes_closed)
+        view = {RoutineKind.BREATHING: self.breathing, RoutineKind.IMAGERY: self.imagery}.get(
+            routine.kind, self.steps
+        )
+        self.views.setCurrentWidget(view)
+        breathing = routine.kind is RoutineKind.BREATHING
+        self.step.setVisible(breathing)
+        # Imagery shows its passage over the scene; PMR and massage under the illustration.
+        self.caption.setVisible(routine.kind in (RoutineKind.PMR, RoutineKind.MASSAGE))
+        for button in (self.back_button, self.next_button):
+            button.setVisible(timeline.can_skip)
 
     def show_state(self, state: SessionState) -> None:
-        self.breathing.show_state(state)
-        # setText only on change: most frames move the circle and leave every word as it was.
-        phase_text = "Paused" if state.status is Status.PAUSED else state.segment.step.text
-        _set_if_changed(self.step, phase_text)
-        _set_if_changed(self.remaining, f"{clock_text(state.remaining)} left")
-        _set_if_changed(self.progress, f"Breath {state.segment.cycle + 1} of {state.cycles}")
+        timeline = self._timeline
+        if timeline is None:
+            return
+        paused = state.status is Status.PAUSED
+        words = state.segment.step.text
+        kind = timeline.routine.kind
+        if kind is RoutineKind.BREATHING:
+            self.breathing.show_state(state)
+            progress = f"Breath {state.segment.cycle + 1} of {state.cycles}"
+            welcome = timeline.has_lead_in and state.segment_index == 0
+            if welcome:
+                # A paragraph, not a word to breathe by: it reads better at caption size.
+                progress, words = "Getting ready", "Get comfortable"
+            set_text_if_changed(self.step, "Paused" if paused else words)
+            self.caption.setVisible(welcome)
+            set_text_if_changed(self.caption, state.segment.step.text if welcome else "")
+        elif kind is RoutineKind.IMAGERY:
+            self.imagery.show_state(state, words)
+            progress = ""
+        else:
+            self.steps.show_state(state)
+            set_text_if_changed(self.caption, words)
+            section = timeline.section_index_at(state.elapsed)
+            progress = f"{SECTION_NAMES[kind]} {section + 1} of {timeline.section_count}"
+        left = f"{clock_text(state.remaining)} left"
+        set_text_if_changed(self.remaining, f"Paused · {left}" if paused else left)
+        set_text_if_changed(self.progress, progress)
 
     def show_status(self, status: Status) -> None:
         self.pause_button.setText("Resume" if status is Status.PAUSED else "Pause")
-
-
-def _set_if_changed(label: QLabel, text: str) -> None:
-    if label.text() != text:
-        label.setText(text)

@@ -12,11 +12,15 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from relaxapp.audio.player import AudioPlayer
 from relaxapp.core.clock import Clock
 from relaxapp.core.record import SessionRecord, record_of
-from relaxapp.core.session import SessionEngine, Status
+from relaxapp.core.session import SessionEngine, SessionOptions, Status
+from relaxapp.core.sound import SoundChannel, prompt_key
 from relaxapp.core.timeline import END_BELL, Timeline
 from relaxapp.storage.history import HistoryStore, HistoryWriteError
 
 log = logging.getLogger(__name__)
+
+AMBIENCE_FADE_IN_SECONDS = 4.0
+AMBIENCE_FADE_OUT_SECONDS = 3.0
 
 
 class SessionRunner(QObject):
@@ -40,10 +44,14 @@ class SessionRunner(QObject):
         wall_clock: Callable[[], datetime],
         *,
         frame_rate: float = 60.0,
+        prompts: dict[str, str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.player = player
+        self.prompts = prompts or {}  # the app's own sentences (content/prompts.toml), by id
+        self.voice_muted = False  # the person's choice; eyes-closed sessions speak regardless
+        self._options = SessionOptions()
         self.history = history
         self._clock = clock
         self._wall_clock = wall_clock
@@ -69,12 +77,22 @@ class SessionRunner(QObject):
         """A session has started and has not been ended and recorded yet (it may be paused)."""
         return self._engine is not None and self._record is None
 
-    def start(self, timeline: Timeline) -> None:
+    @property
+    def options(self) -> SessionOptions:
+        return self._options
+
+    def start(self, timeline: Timeline, options: SessionOptions | None = None) -> None:
         if self.is_active:
             raise RuntimeError("a session is already running")
+        self._options = options or SessionOptions()
         self._engine = SessionEngine(timeline, self._clock)
         self._record = None
         self._started_at = self._wall_clock()
+        # With eyes closed the voice is all there is to follow: it speaks even when muted otherwise.
+        self.player.set_muted(self.voice_muted and not self._options.eyes_closed, SoundChannel.VOICE)
+        ambience = timeline.routine.ambience
+        if ambience and self._options.ambience:
+            self.player.start_ambience(ambience, AMBIENCE_FADE_IN_SECONDS)
         self._engine.start()
         self._resume_timers()
         self.status_changed.emit(Status.RUNNING)
@@ -92,7 +110,11 @@ class SessionRunner(QObject):
         if engine.status is Status.PAUSED:
             self._frame_timer.stop()
             self._cue_timer.stop()
+            self.player.pause()
+            if self._options.eyes_closed:
+                self._say_prompt("paused")
         else:
+            self.player.resume()
             self._resume_timers()
         self.frame.emit(engine.state_at_now())
         self.status_changed.emit(engine.status)
@@ -110,6 +132,29 @@ class SessionRunner(QObject):
             engine.stop()
             self._end()
         return self._record
+
+    def skip(self, forward: bool) -> None:
+        """To the next section (a muscle group, a massage step, a passage), or back to this one's start."""
+        engine = self._engine
+        if engine is None or not self.is_active or engine.status not in (Status.RUNNING, Status.PAUSED):
+            return
+        moved = engine.skip_forward() if forward else engine.skip_back()
+        if not moved:
+            return
+        self.player.stop_voice()
+        if engine.status is Status.RUNNING:
+            self._cue_timer.stop()
+            self._deliver_due_cues()  # the new step's own cue and words, at once
+        self.frame.emit(engine.state_at_now())
+
+    def say(self, words: str) -> bool:
+        """Speak `words` if they were recorded; False when they can only be read."""
+        return self.player.play_voice(prompt_key(words))
+
+    def _say_prompt(self, prompt_id: str) -> None:
+        words = self.prompts.get(prompt_id)
+        if words:
+            self.say(words)
 
     def _resume_timers(self) -> None:
         self._frame_timer.start(self._frame_interval_ms)
@@ -157,7 +202,10 @@ class SessionRunner(QObject):
             return  # nothing running, or already ended: a late timer has nothing to do
         due = engine.take_due_cues()
         for cue in due:
-            self.player.play_cue(cue.cue)
+            if cue.cue:
+                self.player.play_cue(cue.cue)
+            if cue.words:
+                self.say(cue.words)
         if engine.status is Status.FINISHED:
             self._end()
         elif engine.status is Status.RUNNING and (due or not self._cue_timer.isActive()):
@@ -171,8 +219,19 @@ class SessionRunner(QObject):
         self._cue_timer.stop()
         record = record_of(engine, self._started_at)
         self._record = record
-        if engine.status is Status.STOPPED and record.worth_keeping():
-            self.player.play_cue(END_BELL)  # a finished session's end bell came with its cues
+        self.player.stop_ambience(AMBIENCE_FADE_OUT_SECONDS)
+        if engine.status is Status.STOPPED:
+            self.player.stop_voice()
+            if record.worth_keeping():
+                self.player.play_cue(END_BELL)  # a finished session's end bell came with its cues
+            # Imagery always ends by coming back to the room, however early it is stopped.
+            if engine.timeline.routine.closing:
+                self.say(engine.timeline.routine.closing)
+            elif self._options.eyes_closed:
+                self._say_prompt("stopped")
+        elif self._options.eyes_closed:
+            self._say_prompt("finished")
+
         self.frame.emit(engine.state_at_now())
         self.status_changed.emit(engine.status)
         if record.worth_keeping():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -22,11 +23,17 @@ from PySide6.QtWidgets import (
 from relaxapp.core.preferences import Preferences, ThemeChoice
 from relaxapp.core.reminders import MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, ReminderPlan
 from relaxapp.core.routine import STANDARD_MINUTES, Minutes, Routine
+from relaxapp.core.sound import SoundChannel
 
 THEMES = ((ThemeChoice.SYSTEM, "Follow the system"), (ThemeChoice.LIGHT, "Light"), (ThemeChoice.DARK, "Dark"))
 
 
+CHANNEL_NAMES = {SoundChannel.CUES: "Cues", SoundChannel.VOICE: "Voice", SoundChannel.AMBIENCE: "Background"}
+
+
 class SettingsDialog(QDialog):
+    test_requested = Signal(object)  # SoundChannel
+
     def __init__(
         self,
         preferences: Preferences,
@@ -71,15 +78,37 @@ class SettingsDialog(QDialog):
         session_form.addRow(_buddy("&Routine on start", self.routine), self.routine)
         session_form.addRow(_buddy("&Length", self.length), self.length)
 
+        self.eyes_closed = QCheckBox("Start in &eyes-closed mode: the voice guides every step")
+        self.eyes_closed.setChecked(preferences.eyes_closed)
+        session_form.addRow(self.eyes_closed)
+
         sound = QGroupBox("Sound")
         sound_form = QFormLayout(sound)
-        self.volume = QSlider(Qt.Orientation.Horizontal)
-        self.volume.setRange(0, 100)
-        self.volume.setValue(round(preferences.cue_volume * 100))
-        self.volume.setAccessibleName("Cue volume")
+        self.volumes: dict[SoundChannel, QSlider] = {}
+        self.channel_mutes: dict[SoundChannel, QCheckBox] = {}
+        for channel, name in CHANNEL_NAMES.items():
+            slider = QSlider(Qt.Orientation.Horizontal)
+            slider.setRange(0, 100)
+            slider.setValue(round(preferences.volume(channel) * 100))
+            slider.setAccessibleName(f"{name} volume")
+            mute = QCheckBox("Mute")
+            mute.setAccessibleName(f"Mute {name.lower()}")
+            mute.setChecked(preferences.channel_muted(channel) and not preferences.muted)
+            test = QPushButton("Test")
+            test.setAccessibleName(f"Play a sample of the {name.lower()}")
+            test.clicked.connect(lambda _checked=False, c=channel: self.test_requested.emit(c))
+            row = QHBoxLayout()
+            row.addWidget(slider, 1)
+            row.addWidget(mute)
+            row.addWidget(test)
+            sound_form.addRow(
+                _buddy(f"{name} &volume" if channel is SoundChannel.CUES else name, slider), row
+            )
+            self.volumes[channel] = slider
+            self.channel_mutes[channel] = mute
+        self.volume = self.volumes[SoundChannel.CUES]
         self.muted = QCheckBox("&Mute all sounds")
         self.muted.setChecked(preferences.muted)
-        sound_form.addRow(_buddy("Cue &volume", self.volume), self.volume)
         sound_form.addRow(self.muted)
 
         reminders = QGroupBox("Reminders")
@@ -145,8 +174,14 @@ class SettingsDialog(QDialog):
             reduced_motion=self.reduced_motion.isChecked(),
             default_routine=self._routines[routine_index - 1].id if routine_index > 0 else "",
             default_length=Minutes(STANDARD_MINUTES[length_index - 1]) if length_index > 0 else None,
-            cue_volume=self.volume.value() / 100,
+            cue_volume=self.volumes[SoundChannel.CUES].value() / 100,
+            voice_volume=self.volumes[SoundChannel.VOICE].value() / 100,
+            ambience_volume=self.volumes[SoundChannel.AMBIENCE].value() / 100,
             muted=self.muted.isChecked(),
+            cues_muted=self.channel_mutes[SoundChannel.CUES].isChecked(),
+            voice_muted=self.channel_mutes[SoundChannel.VOICE].isChecked(),
+            ambience_muted=self.channel_mutes[SoundChannel.AMBIENCE].isChecked(),
+            eyes_closed=self.eyes_closed.isChecked(),
             reminders=self._plan(),
         )
 

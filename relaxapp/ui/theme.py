@@ -91,7 +91,7 @@ DARK = Colours(
 # Text sizes in the style sheet, in px at a scale of 1 (a 15 px body, as on most desktops).
 SIZES = {
     "small": 13, "smallish": 14, "body": 15, "large": 16, "larger": 20,
-    "brand_size": 22, "heading": 24, "title": 28, "huge": 30,
+    "brand_size": 22, "heading": 24, "title": 28, "huge": 30, "giant": 64,
 }  # fmt: skip
 LARGER_TEXT = 1.25
 

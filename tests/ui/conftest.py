@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from relaxapp.core import datafile
 from relaxapp.core.catalog import Catalog
 from relaxapp.core.clock import Clock, FakeClock
 from relaxapp.core.safety import Checklist, load_checklist
+from relaxapp.core.sound import parse_prompts
 from relaxapp.core.tips import TipBook, load_tips
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryStore
@@ -38,12 +40,23 @@ def checklist() -> Checklist:
     return load_checklist(paths.content_dir() / "safety.toml")
 
 
+@pytest.fixture(scope="session")
+def prompts() -> dict[str, str]:
+    return datafile.load(paths.content_dir() / "prompts.toml", parse_prompts)
+
+
 @pytest.fixture
 def make_window(
-    qtbot, shipped: Catalog, store: HistoryStore, tmp_path: Path, tips: TipBook, checklist: Checklist
+    qtbot,
+    shipped: Catalog,
+    store: HistoryStore,
+    tmp_path: Path,
+    tips: TipBook,
+    checklist: Checklist,
+    prompts: dict[str, str],
 ) -> Callable[..., MainWindow]:
     def make(clock: Clock, problems: list[str] | None = None) -> MainWindow:
-        runner = SessionRunner(RecordingPlayer(clock), store, clock, lambda: STARTED)
+        runner = SessionRunner(RecordingPlayer(clock), store, clock, lambda: STARTED, prompts=prompts)
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(
             shipped.routines, runner, settings, problems or [], tips=tips, checklist=checklist, today=TODAY

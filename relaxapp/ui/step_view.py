@@ -1,0 +1,66 @@
+"""A PMR or massage step: the illustration of the part at work, what to do, and how long is left."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from relaxapp.core.durations import countdown_seconds
+from relaxapp.core.routine import StepKind
+from relaxapp.core.session import SessionState
+from relaxapp.ui.illustration import Illustration
+from relaxapp.ui.labels import set_text_if_changed
+
+# What the badge over the countdown says for each kind of step.
+STEP_LABELS = {
+    StepKind.PREPARE: "Get ready",
+    StepKind.TENSE: "Tense",
+    StepKind.RELEASE: "Let go",
+    StepKind.RELAX: "Relax",
+    StepKind.COMPRESS: "Warm compress",
+    StepKind.MASSAGE: "Massage",
+    StepKind.REST: "Rest",
+}
+
+
+class StepView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure = Illustration()
+        self.figure.setAccessibleName("Illustration of this step")
+        self.title = QLabel()
+        self.title.setObjectName("stepTitle")
+        self.title.setWordWrap(True)
+        self.badge = QLabel()
+        self.badge.setObjectName("stepBadge")
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("stepCountdown")
+        self.countdown.setAccessibleName("Seconds left in this step")
+        side = QVBoxLayout()
+        side.setSpacing(8)
+        side.addStretch()
+        side.addWidget(self.title)
+        side.addSpacing(8)
+        side.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addWidget(self.countdown)
+        side.addStretch()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(32)
+        layout.addWidget(self.figure, 3)
+        layout.addLayout(side, 2)
+        self._kind: StepKind | None = None
+
+    def show_state(self, state: SessionState) -> None:
+        step = state.segment.step
+        self.figure.show_image(step.image)
+        set_text_if_changed(self.title, step.title)
+        if step.kind is not self._kind:
+            self._kind = step.kind
+            self.badge.setText(STEP_LABELS.get(step.kind, ""))
+            # The style sheet colours the badge by kind: tension stands out, letting go is calm.
+            self.badge.setProperty("kind", step.kind.value)
+            self.badge.style().unpolish(self.badge)
+            self.badge.style().polish(self.badge)
+        set_text_if_changed(self.countdown, str(countdown_seconds(state.step_seconds_left)))

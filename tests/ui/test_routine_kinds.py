@@ -1,0 +1,205 @@
+"""Every kind of routine through the real window: the right view, the words, the sounds, the history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from relaxapp.core.clock import FakeClock
+from relaxapp.core.routine import RoutineKind, StepKind
+from relaxapp.core.sound import SoundChannel, prompt_key
+from relaxapp.ui.home_page import KIND_NAMES, RoutineCard
+from relaxapp.ui.main_window import MainWindow
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def choose(qtbot, window: MainWindow, kind: RoutineKind, routine_id: str) -> RoutineCard:
+    kind_chip = next(b for b in window.home.findChildren(QPushButton) if b.text() == KIND_NAMES[kind])
+    click(qtbot, kind_chip)
+    card = next(c for c in window.home.findChildren(RoutineCard) if c.routine.id == routine_id)
+    assert card.isVisible()
+    click(qtbot, card)
+    return card
+
+
+def shown_elapsed(window: MainWindow) -> float | None:
+    """The elapsed time of the last frame the session page drew."""
+    state = window.runner.engine.state_at_now() if window.runner.engine else None
+    return None if state is None else state.elapsed
+
+
+def advance(qtbot, clock: FakeClock, window: MainWindow, seconds: float) -> None:
+    clock.advance(seconds)
+    qtbot.wait(30)  # a frame (or the cue timer) runs and shows the new moment
+
+
+def run_to_the_end(qtbot, clock: FakeClock, window: MainWindow) -> None:
+    engine = window.runner.engine
+    assert engine is not None
+    clock.advance(engine.timeline.total_seconds + 1)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary)
+
+
+def words_heard(window: MainWindow) -> list[str]:
+    return window.runner.player.voices
+
+
+def test_pmr_shows_the_body_figure_and_group_and_lands_in_history(qtbot, window, fake_clock, store):
+    choose(qtbot, window, RoutineKind.PMR, "pmr_4")
+    assert not window.home._length_title.isVisible()  # a routine that runs once has no length to pick
+    assert "min" in window.home._plan.text()
+    click(qtbot, window.home._start)
+
+    page = window.session
+    routine = window.runner.engine.timeline.routine
+    assert page.views.currentWidget() is page.steps
+    first = routine.steps[0]
+    assert page.caption.text() == first.text
+    assert page.steps.figure.image_id == first.image
+    assert page.progress.text().startswith("Muscle group 1 of ")
+    assert words_heard(window) == [prompt_key(first.text)]
+
+    tense_at = next(i for i, step in enumerate(routine.steps) if step.kind is StepKind.TENSE)
+    advance(qtbot, fake_clock, window, sum(step.seconds for step in routine.steps[:tense_at]) + 0.5)
+    tense = routine.steps[tense_at]
+    assert page.steps.badge.text() == "Tense"
+    assert page.steps.title.text() == tense.title
+    assert page.caption.text() == tense.text
+    assert window.runner.player.cues[-1] == "tense"
+    assert words_heard(window)[-1] == prompt_key(tense.text)
+
+    run_to_the_end(qtbot, fake_clock, window)
+    assert "release" in window.runner.player.cues
+    assert window.runner.player.cues[-1] == "bell_end"
+    [saved] = store.newest(1)
+    assert saved.routine_kind is RoutineKind.PMR and saved.routine_id == "pmr_4" and saved.completed
+
+
+def test_massage_steps_skip_forward_and_back(qtbot, window, fake_clock, store):
+    choose(qtbot, window, RoutineKind.MASSAGE, "massage_eyes_brow")
+    window.home.with_compress.setChecked(False)
+    click(qtbot, window.home._start)
+    page = window.session
+    steps = window.runner.engine.timeline.routine.steps
+    assert all(not step.optional for step in steps)  # the compress was left out
+    assert page.next_button.isVisible() and page.back_button.isVisible()
+
+    click(qtbot, page.next_button)
+    assert page.caption.text() == steps[1].text
+    assert page.steps.figure.image_id == steps[1].image
+    assert window.runner.player.cues[-1] == steps[1].cue_id
+    assert window.runner.player.voice_stops >= 1  # the first step's words were cut off
+
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert page.caption.text() == steps[2].text
+    advance(qtbot, fake_clock, window, 1)
+    qtbot.keyClick(window, Qt.Key.Key_Left)  # only just begun: back to the step before
+    assert page.caption.text() == steps[1].text
+    advance(qtbot, fake_clock, window, 5)
+    click(qtbot, page.back_button)  # well into it: back to its own start
+    assert page.caption.text() == steps[1].text
+    assert page.steps.countdown.text() == str(round(steps[1].seconds))
+
+    run_to_the_end(qtbot, fake_clock, window)
+    [saved] = store.newest(1)
+    assert saved.routine_kind is RoutineKind.MASSAGE and saved.completed
+
+
+def test_the_history_keeps_the_time_practised_not_the_steps_skipped(qtbot, window, fake_clock, store):
+    choose(qtbot, window, RoutineKind.MASSAGE, "massage_jaw_cheeks")
+    window.home.with_compress.setChecked(False)
+    click(qtbot, window.home._start)
+    first = window.runner.engine.timeline.segments[0]
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    run_to_the_end(qtbot, fake_clock, window)
+    [saved] = store.newest(1)
+    assert saved.completed
+    assert saved.actual_seconds == saved.planned_seconds - first.seconds
+
+
+def test_the_warm_compress_is_an_optional_first_step(qtbot, window):
+    choose(qtbot, window, RoutineKind.MASSAGE, "massage_full_face")
+    box = window.home.with_compress
+    assert box.isVisible() and "min" in box.text()
+    with_compress = window.home._plan.text()
+    box.setChecked(False)
+    assert window.home._plan.text() != with_compress
+    box.setChecked(True)
+    click(qtbot, window.home._start)
+    steps = [segment.step for segment in window.runner.engine.timeline.segments]
+    at = next(i for i, step in enumerate(steps) if step.kind is StepKind.COMPRESS)
+    for _ in range(at):
+        click(qtbot, window.session.next_button)
+    assert window.session.steps.badge.text() == "Warm compress"
+    assert window.session.steps.figure.image_id == "massage/compress"
+
+
+def test_imagery_fills_the_window_with_its_scene_and_always_comes_back(qtbot, window, fake_clock, store):
+    choose(qtbot, window, RoutineKind.IMAGERY, "imagery_beach_dusk")
+    assert window.home.with_ambience.isVisible()
+    click(qtbot, window.home._start)
+    page = window.session
+    routine = window.runner.engine.timeline.routine
+    assert page.views.currentWidget() is page.imagery
+    assert page.imagery.passage.text() == routine.steps[0].text
+    assert not page.caption.isVisible()  # the passage is on the scene itself
+    assert window.runner.player.ambience == [("start", "waves", 4.0)]
+
+    advance(qtbot, fake_clock, window, 40)
+    click(qtbot, page.stop_button)
+    box = window.stop_confirmation
+    assert isinstance(box, QMessageBox)
+    click(qtbot, window._stop_button)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary)
+    assert words_heard(window)[-1] == prompt_key(routine.closing)
+    assert window.runner.player.ambience[-1][0] == "stop"
+    [saved] = store.newest(1)
+    assert saved.routine_kind is RoutineKind.IMAGERY and not saved.completed
+
+
+def test_background_sound_can_be_left_out(qtbot, window):
+    choose(qtbot, window, RoutineKind.IMAGERY, "imagery_forest_rain")
+    window.home.with_ambience.setChecked(False)
+    click(qtbot, window.home._start)
+    assert window.runner.player.ambience == []
+
+
+def test_eyes_closed_speaks_a_welcome_and_every_step_even_with_the_voice_muted(
+    qtbot, window, fake_clock, prompts
+):
+    player = window.runner.player
+    window.runner.voice_muted = True
+    choose(qtbot, window, RoutineKind.BREATHING, "box")
+    window.home.eyes_closed.setChecked(True)
+    click(qtbot, window.home._start)
+    page = window.session
+    assert page.eyes_closed_note.isVisible()
+    assert page.progress.text() == "Getting ready"
+    assert player.muted_channels[SoundChannel.VOICE] is False
+    assert words_heard(window) == [prompt_key(prompts["eyes_closed_start"])]
+    assert page.caption.text() == prompts["eyes_closed_start"]
+
+    lead_in = window.runner.engine.timeline.segments[1].start
+    advance(qtbot, fake_clock, window, lead_in + 0.1)
+    assert page.step.text() == "Breathe in"
+    assert words_heard(window)[-1] == prompt_key("Breathe in")
+    assert player.cues[-1] == "inhale"  # the first breath has its own cue after the welcome
+
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert player.paused
+    assert words_heard(window)[-1] == prompt_key(prompts["paused"])
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not player.paused
+    run_to_the_end(qtbot, fake_clock, window)
+    assert words_heard(window)[-1] == prompt_key(prompts["finished"])
+
+
+def test_breathing_cannot_skip_a_breath(qtbot, window):
+    choose(qtbot, window, RoutineKind.BREATHING, "box")
+    click(qtbot, window.home._start)
+    assert not window.session.next_button.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.session.step.text() == "Breathe in"
