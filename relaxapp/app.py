@@ -34,6 +34,7 @@ from relaxapp.core.catalog import Catalog, load_catalog
 from relaxapp.core.clock import MonotonicClock, local_now, utc_now
 from relaxapp.core.datafile import DataFileError
 from relaxapp.core.durations import duration_text
+from relaxapp.core.patterns import DEFAULT_BREATHS_PER_MINUTE, paced_routine
 from relaxapp.core.routine import (
     Cycles,
     Minutes,
@@ -133,7 +134,8 @@ def _run(
     runner = SessionRunner(
         SilentPlayer(), history, MonotonicClock(), utc_now, frame_rate=frame_rate, prompts=prompts
     )
-    window = MainWindow(catalog.routines, runner, settings, problems)
+    routines = [*catalog.routines, paced_routine(DEFAULT_BREATHS_PER_MINUTE)]
+    window = MainWindow(routines, runner, settings, problems, patterns_dir=user_paths.user_routines_dir)
     restore_signals = _end_on_signals(app, window)
 
     def after_first_frame() -> None:

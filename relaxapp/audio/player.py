@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from relaxapp.core.sound import CUE_IDS, SoundChannel  # noqa: F401 - app.py takes CUE_IDS from here, for now
+from relaxapp.core.sound import SoundChannel
 
 
 class AudioPlayer(Protocol):

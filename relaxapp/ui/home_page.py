@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -14,12 +14,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSlider,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from relaxapp.core.durations import duration_text
+from relaxapp.core.patterns import (
+    DEFAULT_BREATHS_PER_MINUTE,
+    MAX_BREATHS_PER_MINUTE,
+    MIN_BREATHS_PER_MINUTE,
+    PACED_ID,
+    is_custom,
+    paced_routine,
+)
 from relaxapp.core.routine import (
     MAX_CYCLES,
     ONCE,
@@ -117,6 +126,9 @@ class RoutineCard(QPushButton):
 
 class HomePage(QWidget):
     start_requested = Signal(object, object, object)  # Routine, SessionLength, SessionOptions
+    new_pattern_requested = Signal()
+    edit_pattern_requested = Signal(object)  # Routine
+    delete_pattern_requested = Signal(object)  # Routine
     tip_requested = Signal(object)  # Tip
 
     def __init__(self, routines: list[Routine], parent: QWidget | None = None) -> None:
@@ -173,6 +185,33 @@ class HomePage(QWidget):
             self._cards.add(card)
             self._card_list.append(card)
         outer.addLayout(self._card_grid)
+
+        self._library = QWidget()
+        library = QHBoxLayout(self._library)
+        library.setContentsMargins(0, 0, 0, 0)
+        library.setSpacing(8)
+        self.new_pattern = QPushButton("New pattern…")
+        self.new_pattern.setAccessibleName("Make a breathing pattern of your own")
+        self.new_pattern.clicked.connect(self.new_pattern_requested)
+        self.edit_pattern = QPushButton("Edit pattern…")
+        self.edit_pattern.clicked.connect(lambda: self._emit_for_selected(self.edit_pattern_requested))
+        self.delete_pattern = QPushButton("Delete pattern")
+        self.delete_pattern.clicked.connect(lambda: self._emit_for_selected(self.delete_pattern_requested))
+        self._pace_label = QLabel()
+        self._pace_label.setObjectName("rowTitle")
+        self.pace = QSlider(Qt.Orientation.Horizontal)
+        self.pace.setRange(int(MIN_BREATHS_PER_MINUTE), int(MAX_BREATHS_PER_MINUTE))
+        self.pace.setValue(int(DEFAULT_BREATHS_PER_MINUTE))
+        self.pace.setFixedWidth(180)
+        self.pace.setAccessibleName("Breaths per minute")
+        self.pace.valueChanged.connect(self._on_pace)
+        for widget in (self.new_pattern, self.edit_pattern, self.delete_pattern):
+            library.addWidget(widget)
+        library.addStretch()
+        library.addWidget(self._pace_label)
+        library.addWidget(self.pace)
+        self._library.setVisible(False)
+        outer.addWidget(self._library)
 
         self._guidance = QLabel()
         self._guidance.setObjectName("guidance")
@@ -318,6 +357,49 @@ class HomePage(QWidget):
             self._lengths.choose(chip or self._minute_chips[min(self._minute_chips)])
         self._refresh_plan()
 
+    def add_routine(self, routine: Routine) -> None:
+        """A pattern just saved: its card joins the others and is chosen."""
+        self._routines.append(routine)
+        card = RoutineCard(routine)
+        self._cards.add(card)
+        self._card_list.append(card)
+        self.select(routine.id)
+
+    def replace_routine(self, routine: Routine) -> None:
+        """A pattern edited, or a new pace: the card of the same id shows the new version."""
+        index = next(i for i, r in enumerate(self._routines) if r.id == routine.id)
+        old = self._card_list[index]
+        card = RoutineCard(routine)
+        self._routines[index] = routine
+        self._card_list[index] = card
+        self._cards.buttons[self._cards.buttons.index(old)] = card
+        card.clicked.connect(lambda: self._cards.on_clicked(card))
+        self._card_grid.removeWidget(old)
+        old.hide()
+        old.deleteLater()
+        self.select(routine.id)
+
+    def remove_routine(self, routine_id: str) -> None:
+        index = next(i for i, r in enumerate(self._routines) if r.id == routine_id)
+        card = self._card_list.pop(index)
+        del self._routines[index]
+        self._cards.buttons.remove(card)
+        self._card_grid.removeWidget(card)
+        card.hide()
+        card.deleteLater()
+        self.select(self._routines[0].id if self._routines else "")
+
+    def _emit_for_selected(self, signal: SignalInstance) -> None:
+        routine = self.selected_routine()
+        if routine is not None:
+            signal.emit(routine)
+
+    def _on_pace(self, value: int) -> None:
+        self._pace_label.setText(f"Pace: {value} a minute")
+        current = self.selected_routine()
+        if current is not None and current.id == PACED_ID:
+            self.replace_routine(paced_routine(value))
+
     def selected_options(self) -> SessionOptions:
         return SessionOptions(
             eyes_closed=self.eyes_closed.isChecked(),
@@ -353,6 +435,13 @@ class HomePage(QWidget):
             return
         self._guidance.setText(routine.guidance)
         self._guidance.setVisible(bool(routine.guidance))
+        self._library.setVisible(routine.repeats)
+        for button in (self.edit_pattern, self.delete_pattern):
+            button.setVisible(is_custom(routine))
+        paced = routine.id == PACED_ID
+        self._pace_label.setVisible(paced)
+        self.pace.setVisible(paced)
+        self._pace_label.setText(f"Pace: {self.pace.value()} a minute")
         for widget in self._length_widgets:
             widget.setVisible(routine.repeats)
         optional = routine.optional_steps
@@ -417,7 +506,7 @@ class OneChoice(QObject):
 
     def add(self, button: QAbstractButton) -> None:
         self.buttons.append(button)
-        button.clicked.connect(lambda: self._on_clicked(button))
+        button.clicked.connect(lambda: self.on_clicked(button))
 
     def choose(self, button: QAbstractButton) -> None:
         for other in self.buttons:
@@ -426,6 +515,6 @@ class OneChoice(QObject):
     def chosen_index(self) -> int:
         return next((i for i, button in enumerate(self.buttons) if button.isChecked()), -1)
 
-    def _on_clicked(self, button: QAbstractButton) -> None:
+    def on_clicked(self, button: QAbstractButton) -> None:
         self.choose(button)
         self.chosen.emit()

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from relaxapp import __version__
 from relaxapp.audio.player import AudioPlayer
 from relaxapp.core import timeline
+from relaxapp.core.patterns import CustomPattern, is_custom, pattern_of, routine_id_for
 from relaxapp.core.preferences import (
     Preferences,
     ThemeChoice,
@@ -40,6 +42,7 @@ from relaxapp.core.record import SessionRecord, asks_before_stopping
 from relaxapp.core.routine import Minutes, Routine, SessionLength
 from relaxapp.core.session import SessionOptions, Status
 from relaxapp.core.sound import SoundChannel
+from relaxapp.storage.user_routines import UserRoutineError, delete_pattern, save_pattern
 from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.home_page import HomePage
 from relaxapp.ui.session_runner import SessionRunner
@@ -79,6 +82,7 @@ class MainWindow(QMainWindow):
         tips: TipBook | None = None,
         checklist: Checklist | None = None,
         today: date | None = None,
+        patterns_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -101,6 +105,8 @@ class MainWindow(QMainWindow):
         self._set_application_look()
 
         self.home = HomePage(routines)
+        self._patterns_dir = patterns_dir
+        self.home.new_pattern.setVisible(patterns_dir is not None)
         self.home.eyes_closed.setChecked(self.preferences.eyes_closed)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
@@ -287,6 +293,9 @@ class MainWindow(QMainWindow):
         self.signs_tab.clicked.connect(self.go_safety_check)
         self.home.start_requested.connect(self.start_session)
         self.home.tip_requested.connect(self.show_tip)
+        self.home.new_pattern_requested.connect(lambda: self.edit_pattern(None))
+        self.home.edit_pattern_requested.connect(self.edit_pattern)
+        self.home.delete_pattern_requested.connect(self.delete_pattern)
         self.runner.ended.connect(self._on_ended)
         self.runner.save_failed.connect(self.show_problem)
         self.audio_bar.volume_changed.connect(self._on_volume)
@@ -522,6 +531,60 @@ class MainWindow(QMainWindow):
     def _again(self) -> None:
         if self._routine is not None and self._length is not None:
             self.start_session(self._routine, self._length, self._options)
+
+    # -- the person's own breathing patterns ---------------------------------------------------------
+
+    def edit_pattern(self, routine: Routine | None) -> None:
+        """A new pattern (None) or a change to one; saved as a routine file in the data folder."""
+        from relaxapp.ui.pattern_dialog import PatternDialog  # noqa: PLC0415 - rarely used
+
+        folder = self._patterns_dir
+        if folder is None:
+            return
+        # An edited pattern keeps its id, so its sessions in the history stay linked to it.
+        routine_id = routine.id if routine else ""
+        existing = pattern_of(routine) if routine else None
+
+        def save(pattern: CustomPattern) -> None:
+            nonlocal routine_id
+            if routine is None:
+                routine_id = routine_id_for(pattern.name, [r.id for r in self._routines])
+            save_pattern(folder, routine_id, pattern)
+
+        dialog = PatternDialog(
+            existing,
+            save=save,
+            colours=self.colours,
+            reduced_motion=self.preferences.reduced_motion,
+            parent=self,
+        )
+        if not dialog.exec():
+            return
+        saved = dialog.pattern().to_routine(routine_id)
+        if routine is None:
+            self.home.add_routine(saved)
+        else:
+            self.home.replace_routine(saved)
+
+    def delete_pattern(self, routine: Routine) -> None:
+        folder = self._patterns_dir
+        if folder is None or not is_custom(routine):
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete pattern?",
+            f"Delete your pattern “{routine.title}”? Sessions you did with it stay in your history.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer is not QMessageBox.StandardButton.Yes:
+            return
+        try:
+            delete_pattern(folder, routine.id)
+        except UserRoutineError as error:
+            self.show_problem(error.message)
+            return
+        self.home.remove_routine(routine.id)
 
     # -- settings -----------------------------------------------------------------------------------
 

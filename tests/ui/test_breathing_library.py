@@ -1,0 +1,73 @@
+"""A person's own breathing: a pace to pick, and patterns to make, change and delete."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from relaxapp.core.catalog import load_catalog
+from relaxapp.core.clock import FakeClock
+from relaxapp.core.patterns import DEFAULT_BREATHS_PER_MINUTE, PACED_ID, paced_routine
+from relaxapp.ui import pattern_dialog
+from relaxapp.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def library_window(make_window, fake_clock: FakeClock, tmp_path: Path, monkeypatch) -> MainWindow:
+    window = make_window(fake_clock)
+    window._patterns_dir = tmp_path / "routines"
+    window.home.new_pattern.setVisible(True)
+    window.home.add_routine(paced_routine(DEFAULT_BREATHS_PER_MINUTE))
+    return window
+
+
+def fill_and_save(name: str, counts: tuple[float, float, float, float]) -> Callable[..., int]:
+    """Stands in for the dialog's exec(): types as a person would, then presses Save."""
+
+    def exec_(dialog: pattern_dialog.PatternDialog) -> int:
+        dialog.name.setText(name)
+        for box, value in zip(
+            (dialog.inhale, dialog.hold_in, dialog.exhale, dialog.hold_out), counts, strict=True
+        ):
+            box.setValue(value)
+        dialog.save_button.click()
+        return dialog.result()
+
+    return exec_
+
+
+def test_the_pace_slider_sets_breaths_per_minute(qtbot, library_window):
+    home = library_window.home
+    home.select(PACED_ID)
+    assert home.pace.isVisible()
+    home.pace.setValue(8)
+    routine = home.selected_routine()
+    assert routine is not None and routine.id == PACED_ID
+    assert routine.cycle_seconds == pytest.approx(7.5)
+    assert home._pace_label.text() == "Pace: 8 a minute"
+    qtbot.mouseClick(home._start, Qt.MouseButton.LeftButton)
+    assert library_window.runner.engine.timeline.routine.cycle_seconds == pytest.approx(7.5)
+
+
+def test_a_new_pattern_is_saved_as_a_routine_file_and_chosen(qtbot, library_window, monkeypatch):
+    monkeypatch.setattr(pattern_dialog.PatternDialog, "exec", fill_and_save("Evening calm", (4, 2, 6, 0)))
+    qtbot.mouseClick(library_window.home.new_pattern, Qt.MouseButton.LeftButton)
+    chosen = library_window.home.selected_routine()
+    assert chosen is not None and chosen.id == "my_evening_calm" and chosen.rhythm() == "4 · 2 · 6"
+    assert library_window.home.edit_pattern.isVisible()
+    on_disk = load_catalog([library_window._patterns_dir])
+    assert on_disk.errors == [] and [r.id for r in on_disk.routines] == ["my_evening_calm"]
+
+    monkeypatch.setattr(pattern_dialog.PatternDialog, "exec", fill_and_save("Evening calm", (5, 0, 7, 0)))
+    qtbot.mouseClick(library_window.home.edit_pattern, Qt.MouseButton.LeftButton)
+    assert library_window.home.selected_routine().rhythm() == "5 · 7"
+    assert load_catalog([library_window._patterns_dir]).routines[0].rhythm() == "5 · 7"
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(library_window.home.delete_pattern, Qt.MouseButton.LeftButton)
+    assert "my_evening_calm" not in {r.id for r in library_window.home._routines}
+    assert load_catalog([library_window._patterns_dir]).routines == []
