@@ -16,6 +16,7 @@ import pytest
 from relaxapp.audio.pygame_player import AMBIENCE_CHANNELS, start_player
 from relaxapp.core import datafile, sound
 from relaxapp.core.catalog import Catalog
+from relaxapp.core.timeline import LEAD_IN_SECONDS
 from relaxapp.storage import paths
 
 RATE = 44100
@@ -113,3 +114,30 @@ def test_every_sentence_the_app_speaks_has_a_recording(
     texts = [*prompts.values(), *(text for routine in shipped.routines for text in routine.spoken_texts())]
     missing = [text for text in texts if sound.prompt_key(text) not in voice_manifest]
     assert not missing, f"run python tools/make_voice.py to record: {missing[:3]}"
+
+
+def test_every_spoken_step_ends_before_its_step_does(
+    shipped: Catalog, voice_manifest: dict[str, dict[str, Any]]
+):
+    too_long = [
+        (routine.id, number, voice_manifest[sound.prompt_key(step.text)]["seconds"], step.seconds)
+        for routine in shipped.routines
+        for number, step in enumerate(routine.steps, start=1)
+        if voice_manifest[sound.prompt_key(step.text)]["seconds"] >= step.seconds
+    ]
+    assert not too_long, f"(routine, step, spoken s, step s): {too_long}"
+
+
+def test_the_eyes_closed_welcome_fits_before_the_first_step(voice_manifest: dict[str, dict[str, Any]]):
+    prompts = datafile.load(paths.content_dir() / "prompts.toml", sound.parse_prompts)
+    spoken = voice_manifest[sound.prompt_key(prompts["eyes_closed_start"])]["seconds"]
+    assert spoken < LEAD_IN_SECONDS
+
+
+def test_captions_are_the_words_that_were_recorded(
+    shipped: Catalog, voice_manifest: dict[str, dict[str, Any]]
+):
+    # The caption on screen is the step's text; the recording must be of exactly those words.
+    for routine in shipped.routines:
+        for text in routine.spoken_texts():
+            assert voice_manifest[sound.prompt_key(text)]["text"] == sound.spoken_form(text)
