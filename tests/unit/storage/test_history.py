@@ -1,15 +1,34 @@
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
-from datetime import UTC, datetime, timedelta
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from relaxapp.core.record import SessionRecord
+from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
+from relaxapp.core.record import NOT_ASKED, SKIPPED, Ratings, Scale, SessionRecord
 from relaxapp.core.routine import RoutineKind
-from relaxapp.storage.history import SCHEMA_VERSION, HistoryError, HistoryStore, HistoryWriteError
+from relaxapp.core.stats import DayFacts
+from relaxapp.storage.backup import take_backup
+from relaxapp.storage.history import (
+    SCHEMA_VERSION,
+    Counts,
+    HistoryDamagedError,
+    HistoryError,
+    HistoryStore,
+    HistoryWriteError,
+    InvalidEntryError,
+    MergeReport,
+    TimelineFilter,
+    open_history,
+)
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -144,7 +163,7 @@ def test_a_failed_write_keeps_the_session_and_saves_it_with_the_next(tmp_path: P
     blocker = sqlite3.connect(path, timeout=0)
     blocker.execute("BEGIN IMMEDIATE")
     store._db.execute("PRAGMA busy_timeout = 50")
-    with pytest.raises(HistoryWriteError, match="It is kept and will be saved with the next one"):
+    with pytest.raises(HistoryWriteError, match="It is kept and will be saved with your next change"):
         store.add(session(minutes_ago=5))
     assert len(store.unsaved) == 1
     blocker.rollback()
@@ -182,3 +201,524 @@ def test_only_a_file_at_the_current_schema_is_opened_read_only(tmp_path: Path):
     shutil.copy(FIXTURES / "history_v1.sqlite3", path)
     with pytest.raises(HistoryError, match="cannot be updated"):
         HistoryStore.open_read_only(path)
+
+
+# -- schema versions ----------------------------------------------------------------------------------
+
+
+def test_every_earlier_schema_has_a_fixture():
+    assert sorted(p.name for p in FIXTURES.glob("history_v*.sqlite3")) == [
+        f"history_v{n}.sqlite3" for n in range(1, SCHEMA_VERSION)
+    ]
+
+
+def open_fixture(tmp_path: Path, version: int) -> HistoryStore:
+    path = tmp_path / f"v{version}.sqlite3"
+    shutil.copy(FIXTURES / f"history_v{version}.sqlite3", path)
+    store = HistoryStore.open(path)
+    assert store.schema_version == SCHEMA_VERSION
+    return store
+
+
+def test_a_file_from_schema_2_keeps_its_sessions_as_never_asked_for_ratings(tmp_path: Path):
+    store = open_fixture(tmp_path, 2)
+    saved = store.newest(10)
+    assert [(r.routine_id, r.routine_kind, r.actual_seconds, r.completed) for r in saved] == [
+        ("face_massage", RoutineKind.MASSAGE, 300.0, True),
+        ("pmr_short", RoutineKind.PMR, 312.5, False),
+        ("box", RoutineKind.BREATHING, 176.0, True),
+    ]
+    assert {r.ratings for r in saved} == {NOT_ASKED}
+    assert saved[1].started_at == datetime(2026, 11, 23, 20, 5, 30, 250000, tzinfo=UTC)
+    store.add_episode(episode())
+    store.save_check_in(CheckIn(date(2026, 11, 25), caffeine_drinks=2))
+    assert store.count_timeline() == 4
+
+
+def test_a_file_from_schema_3_keeps_its_ratings_and_skips(tmp_path: Path):
+    store = open_fixture(tmp_path, 3)
+    rated, partly = store.newest(10)[::-1]
+    assert rated.ratings == Ratings(tension_before=7, twitch_before=4, tension_after=3, twitch_after=2)
+    assert partly.ratings == Ratings(SKIPPED, 5, SKIPPED, SKIPPED)
+    assert store.timeline(10, only=TimelineFilter(sessions=False)) == []
+
+
+def test_a_file_from_schema_4_keeps_its_episodes(tmp_path: Path):
+    store = open_fixture(tmp_path, 4)
+    episodes = store.timeline(10, only=TimelineFilter(sessions=False))
+    assert [(e.place, e.intensity, e.note) for e in episodes if isinstance(e, Episode)] == [
+        (Place.CHEEK, 8, "after a long call"),
+        (Place.EYELID, 4, ""),
+    ]
+    assert store.check_in(date(2026, 12, 3)) is None
+    store.save_check_in(CheckIn(date(2026, 12, 3), stress=3))
+    assert store.check_in(date(2026, 12, 3)) == CheckIn(date(2026, 12, 3), stress=3)
+
+
+def test_foreign_keys_are_on_and_synchronous_is_normal(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+
+
+# -- ratings, episodes and check-ins ------------------------------------------------------------------
+
+
+def episode(minutes_ago: float = 0, **changes: object) -> Episode:
+    fields: dict[str, object] = {
+        "occurred_at": datetime(2026, 11, 25, 9, 0, tzinfo=UTC) - timedelta(minutes=minutes_ago),
+        "side": Side.LEFT,
+        "place": Place.EYELID,
+        "intensity": 4,
+        "duration": EpisodeDuration.SECONDS,
+    }
+    fields.update(changes)
+    return Episode(**fields)  # type: ignore[arg-type]
+
+
+def test_ratings_come_back_as_given_skipped_apart_from_never_asked(tmp_path: Path):
+    path = tmp_path / "h.sqlite3"
+    store = HistoryStore.open(path)
+    given = [
+        Ratings(7, 3, 2, 1),
+        Ratings(SKIPPED, 0, 10, None),
+        NOT_ASKED,
+        Ratings(None, SKIPPED, None, SKIPPED),
+    ]
+    for n, ratings in enumerate(given):
+        store.add_session(replace(session(minutes_ago=10 - n), ratings=ratings))
+    store.close()
+    assert [r.ratings for r in HistoryStore.open(path).newest(10)][::-1] == given
+
+
+def test_an_invalid_entry_is_refused_and_not_kept(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    with pytest.raises(InvalidEntryError, match=r"intensity: 14 is not from 1 to 10"):
+        store.add_episode(episode(intensity=14))
+    with pytest.raises(InvalidEntryError, match=r"tension_after: 11 is not from 0 to 10"):
+        store.add_session(replace(session(), ratings=Ratings(tension_after=11)))
+    assert store.unsaved == ()
+    assert store.count_timeline() == 0
+
+
+def test_an_episode_is_edited_and_the_edit_undone(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    saved = store.add_episode(episode(note="first"))
+    assert saved.id is not None
+    edited = replace(saved, intensity=9, side=Side.BOTH)
+    previous = store.update_episode(edited)
+    assert previous == saved
+    assert store.timeline(10) == [edited]
+    store.update_episode(previous)
+    assert store.timeline(10) == [saved]
+    with pytest.raises(ValueError, match="only a saved entry"):
+        store.update_episode(episode())
+
+
+def test_a_deleted_entry_comes_back_with_its_id(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    kept = store.add_session(session(minutes_ago=20))
+    gone_session = store.add_session(session(minutes_ago=10))
+    gone_episode = store.add_episode(episode(minutes_ago=5))
+    store.delete_session(gone_session)
+    store.delete_episode(gone_episode)
+    assert store.timeline(10) == [kept]
+    assert store.restore_session(gone_session) == gone_session
+    assert store.restore_episode(gone_episode) == gone_episode
+    assert store.timeline(10) == [gone_episode, gone_session, kept]
+
+
+def test_a_restored_entry_whose_id_was_taken_gets_a_new_one(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    gone = store.add_episode(episode(minutes_ago=5))
+    store.delete_episode(gone)
+    newcomer = store.add_episode(episode(minutes_ago=1))  # SQLite hands out the freed id again
+    assert newcomer.id == gone.id
+    back = store.restore_episode(gone)
+    assert back.id != gone.id and back == replace(gone, id=back.id)
+    assert len(store.timeline(10)) == 2
+
+
+def test_the_check_in_of_a_day_is_replaced_and_yesterdays_gives_the_defaults(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    monday = CheckIn(
+        date(2026, 11, 23), sleep_hours=6.5, caffeine_drinks=3, stress=7, water_glasses=5, note="busy"
+    )
+    assert store.save_check_in(monday) is None
+    tuesday = CheckIn(date(2026, 11, 24), sleep_hours=7.0, caffeine_drinks=1)
+    store.save_check_in(tuesday)
+    again = replace(tuesday, stress=2)
+    assert store.save_check_in(again) == tuesday
+    assert store.check_in(date(2026, 11, 24)) == again
+    assert store.latest_check_in_before(date(2026, 11, 25)) == again
+    assert store.latest_check_in_before(date(2026, 11, 24)) == monday
+    assert store.latest_check_in_before(date(2026, 11, 23)) is None
+    assert store.delete_check_in(date(2026, 11, 24)) == again
+    assert store.check_in(date(2026, 11, 24)) is None
+
+
+# -- the timeline -------------------------------------------------------------------------------------
+
+
+def all_pages(store: HistoryStore, size: int, **options: object) -> list[object]:
+    seen: list[object] = []
+    page = store.timeline(size, **options)  # type: ignore[arg-type]
+    while page:
+        seen += page
+        page = store.timeline(size, page[-1], **options)  # type: ignore[arg-type]
+    return seen
+
+
+def test_the_timeline_pages_sessions_and_episodes_together(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    entries = []
+    for minutes_ago in (50, 40, 30, 20, 10, 0):
+        entries.append(store.add_session(session(minutes_ago)))
+        entries.append(store.add_episode(episode(minutes_ago + 5)))
+    # Three at one moment, of both kinds: the cursor must neither repeat nor skip them.
+    entries.append(store.add_session(session(minutes_ago=25)))
+    entries.append(store.add_episode(episode(minutes_ago=25)))
+    entries.append(store.add_episode(episode(minutes_ago=25, place=Place.MOUTH)))
+    newest_first = all_pages(store, 2)
+    assert len(newest_first) == len(entries) == 15
+    moments = [e.started_at if isinstance(e, SessionRecord) else e.occurred_at for e in newest_first]
+    assert moments == sorted(moments, reverse=True)
+    oldest_first = all_pages(store, 4, newest_first=False)
+    assert oldest_first == newest_first[::-1]
+    assert store.count_timeline() == 15
+
+
+def test_the_timeline_filters_by_kind_and_dates(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    box = store.add_session(session(minutes_ago=60))
+    pmr = store.add_session(replace(session(minutes_ago=30), routine_kind=RoutineKind.PMR, routine_id="pmr"))
+    twitch = store.add_episode(episode(minutes_ago=45))
+    assert store.timeline(
+        10, only=TimelineFilter(routine_kinds=frozenset({RoutineKind.PMR}), episodes=False)
+    ) == [pmr]
+    assert store.timeline(10, only=TimelineFilter(sessions=False)) == [twitch]
+    window = TimelineFilter(
+        since=datetime(2026, 11, 25, 8, 15, tzinfo=UTC), until=datetime(2026, 11, 25, 8, 30, tzinfo=UTC)
+    )
+    assert store.timeline(10, only=window) == [twitch]
+    assert store.timeline(10, only=replace(window, until=None)) == [pmr, twitch]
+    assert store.count_timeline(TimelineFilter(routine_kinds=frozenset({RoutineKind.BREATHING}))) == 2
+    assert box in store.timeline(10)
+
+
+def test_a_page_of_the_timeline_reads_no_more_rows_than_it_shows(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    for n in range(300):
+        store.add_session(session(minutes_ago=n))
+    plan = store._db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM sessions WHERE (started_at, id) < (?, ?)"
+        " ORDER BY started_at DESC, id DESC LIMIT 20",
+        ("2026-11-25", 5),
+    ).fetchall()
+    assert "USING INDEX sessions_by_start" in str(plan) or "USING COVERING INDEX" in str(plan)
+    assert "TEMP B-TREE" not in str(plan)  # no sort of every row
+
+
+# -- calendar and insights ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def berlin(monkeypatch: pytest.MonkeyPatch):
+    """Local time is Europe/Berlin for the C library (SQLite's 'localtime') and Python alike."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_minutes_by_day_count_on_the_local_day_across_the_clock_change(tmp_path: Path, berlin):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    # 28 March 23:30 UTC is already 29 March in Berlin (00:30 CET); that day clocks went forward at 02:00.
+    for started, seconds in [
+        (datetime(2026, 3, 28, 22, 30, tzinfo=UTC), 600),  # 23:30 on the 28th, local
+        (datetime(2026, 3, 28, 23, 30, tzinfo=UTC), 300),  # 00:30 on the 29th
+        (datetime(2026, 3, 29, 21, 59, tzinfo=UTC), 120),  # 23:59 CEST on the 29th
+        (datetime(2026, 3, 29, 22, 0, tzinfo=UTC), 60),  # 00:00 on the 30th
+    ]:
+        store.add_session(replace(session(), started_at=started, actual_seconds=seconds))
+    assert store.minutes_by_day(date(2026, 3, 28), date(2026, 3, 30)) == {
+        date(2026, 3, 28): 10.0,
+        date(2026, 3, 29): 7.0,
+        date(2026, 3, 30): 1.0,
+    }
+    assert store.minutes_by_day(date(2026, 3, 29), date(2026, 3, 29)) == {date(2026, 3, 29): 7.0}
+    assert store.practice_days() == {date(2026, 3, 28), date(2026, 3, 29), date(2026, 3, 30)}
+
+
+def test_day_facts_hold_every_day_of_the_range(tmp_path: Path, berlin):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    store.add_session(
+        replace(session(), started_at=datetime(2026, 11, 24, 8, 0, tzinfo=UTC), actual_seconds=900)
+    )
+    for minutes_ago in (0, 60):
+        store.add_episode(
+            replace(
+                episode(),
+                occurred_at=datetime(2026, 11, 24, 12, 0, tzinfo=UTC) - timedelta(minutes=minutes_ago),
+            )
+        )
+    check_in = CheckIn(date(2026, 11, 24), caffeine_drinks=4)
+    store.save_check_in(check_in)
+    assert store.day_facts(date(2026, 11, 23), date(2026, 11, 25)) == [
+        DayFacts(date(2026, 11, 23), 0.0, 0, None),
+        DayFacts(date(2026, 11, 24), 15.0, 2, check_in),
+        DayFacts(date(2026, 11, 25), 0.0, 0, None),
+    ]
+
+
+def test_rating_changes_come_only_from_sessions_rated_at_both_ends(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    store.add_session(replace(session(minutes_ago=3), ratings=Ratings(7, 5, 3, 5)))
+    store.add_session(replace(session(minutes_ago=2), ratings=Ratings(6, SKIPPED, SKIPPED, 2)))
+    store.add_session(
+        replace(session(minutes_ago=1), routine_kind=RoutineKind.PMR, ratings=Ratings(8, 4, 2, 1))
+    )
+    assert sorted(store.rating_changes(Scale.TENSION)) == [
+        (RoutineKind.BREATHING, 7, 3),
+        (RoutineKind.PMR, 8, 2),
+    ]
+    assert sorted(store.rating_changes(Scale.TWITCH)) == [
+        (RoutineKind.BREATHING, 5, 5),
+        (RoutineKind.PMR, 4, 1),
+    ]
+    since = datetime(2026, 11, 25, 8, 59, tzinfo=UTC)
+    assert store.rating_changes(Scale.TENSION, since=since) == [(RoutineKind.PMR, 8, 2)]
+
+
+# -- nothing entered is lost --------------------------------------------------------------------------
+
+
+@pytest.mark.allow_logged_errors
+def test_every_kind_of_entry_is_kept_in_order_while_the_file_is_busy(tmp_path: Path):
+    path = tmp_path / "h.sqlite3"
+    store = HistoryStore.open(path)
+    old = store.add_episode(episode(minutes_ago=30))
+    blocker = sqlite3.connect(path, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")
+    store._db.execute("PRAGMA busy_timeout = 20")
+    twitch = episode(minutes_ago=1, note="kept")
+    check_in = CheckIn(date(2026, 11, 25), stress=6)
+    with pytest.raises(HistoryWriteError, match="Your episode could not be saved"):
+        store.add_episode(twitch)
+    with pytest.raises(HistoryWriteError, match="Your check-in could not be saved"):
+        store.save_check_in(check_in)
+    with pytest.raises(HistoryWriteError, match="Your change could not be saved"):
+        store.delete_episode(old)
+    assert store.unsaved == (twitch, check_in, old)
+    assert not store.retry_unsaved()
+    blocker.rollback()
+    blocker.close()
+    assert store.retry_unsaved()
+    assert store.unsaved == ()
+    assert [e.note for e in store.timeline(10) if isinstance(e, Episode)] == ["kept"]
+    assert store.check_in(date(2026, 11, 25)) == check_in
+
+
+@pytest.mark.allow_logged_errors
+def test_an_unsaved_entry_deleted_before_it_was_written_is_forgotten(tmp_path: Path):
+    path = tmp_path / "h.sqlite3"
+    store = HistoryStore.open(path)
+    blocker = sqlite3.connect(path, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")
+    store._db.execute("PRAGMA busy_timeout = 20")
+    twitch = episode()
+    with pytest.raises(HistoryWriteError):
+        store.add_episode(twitch)
+    store.delete_episode(twitch)
+    assert store.unsaved == ()
+    blocker.rollback()
+    blocker.close()
+
+
+FULL_DISK = """
+import resource, signal, sys
+from datetime import UTC, datetime
+from pathlib import Path
+from relaxapp.core.journal import Episode, EpisodeDuration, Place, Side
+from relaxapp.storage.history import HistoryStore, HistoryWriteError
+# Past the limit a write fails with EFBIG, as on a full disk, once the signal that kills is ignored.
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+store = HistoryStore.open(Path(sys.argv[1]))
+soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, hard))
+notes = []
+for n in range(1000):
+    twitch = Episode(datetime(2026, 11, 25, 9, 0, n % 60, tzinfo=UTC), Side.LEFT, Place.CHEEK, 5,
+                     EpisodeDuration.MINUTES, note=f"{n} " + "x" * 1900)
+    try:
+        store.add_episode(twitch)
+    except HistoryWriteError as error:
+        print("failed at", n, "|", error)
+        break
+kept = len(store.unsaved)
+resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))  # space is freed
+print("kept", kept, "retried", store.retry_unsaved(), "saved", store.count_timeline(), "tried", n + 1)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="file size limits are a POSIX feature")
+def test_a_full_disk_keeps_the_entry_and_saves_it_once_there_is_room(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-c", FULL_DISK, str(tmp_path / "h.sqlite3")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    failed, summary = result.stdout.strip().splitlines()
+    assert "could not be saved" in failed and "It is kept" in failed
+    assert "database or disk is full" in failed or "disk I/O error" in failed
+    kept, tried = int(summary.split()[1]), int(summary.split()[-1])
+    assert kept == 1
+    assert summary == f"kept 1 retried True saved {tried} tried {tried}"
+
+
+# -- start-up: damaged files and backups --------------------------------------------------------------
+
+NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+
+
+def filled_history(path: Path, sessions: int = 400) -> None:
+    store = HistoryStore.open(path)
+    store.merge(
+        [session(minutes_ago=n) for n in range(sessions)], [episode(minutes_ago=n) for n in range(50)], []
+    )
+    store.close()
+
+
+def damage_pages(path: Path) -> None:
+    """Write garbage over pages in the middle of a real database, as a failing disk would."""
+    page_size = 4096
+    data = bytearray(path.read_bytes())
+    assert len(data) > 8 * page_size
+    for page in (3, 5, 6):
+        data[page * page_size : page * page_size + 600] = bytes(range(200)) * 3
+    path.write_bytes(bytes(data))
+
+
+def test_quick_check_finds_damaged_pages_and_open_refuses_the_file(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    filled_history(path)
+    damage_pages(path)
+    before = path.read_bytes()
+    with pytest.raises(HistoryDamagedError, match="is damaged"):
+        HistoryStore.open(path)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.allow_logged_errors
+def test_a_damaged_file_is_moved_aside_and_a_new_history_started_with_the_backup_offered(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    filled_history(path)
+    backup = take_backup(path, tmp_path / "backups", NOW - timedelta(days=1))
+    damage_pages(path)
+    damaged = path.read_bytes()
+    result = open_history(path, tmp_path / "backups", NOW)
+    assert result.moved_aside is not None
+    assert result.moved_aside.parent == tmp_path
+    assert result.moved_aside.name.startswith("history.damaged-") and result.moved_aside.suffix == ".sqlite3"
+    assert result.moved_aside.read_bytes() == damaged  # kept as it was, for recovery
+    assert result.store.count_timeline() == 0 and result.store.is_persistent
+    assert result.backup == backup
+    assert result.problem is not None
+    assert "was damaged" in result.problem and result.moved_aside.name in result.problem
+    assert "Your latest backup, from" in result.problem and "nothing was deleted" in result.problem
+    # The app keeps working: a new entry, then the backup brought back with that entry kept.
+    result.store.add_episode(episode(minutes_ago=-60, note="after the damage"))
+    report = result.store.restore_backup(backup.path, NOW + timedelta(minutes=5))
+    assert report.carried_over is not None and report.carried_over.added.episodes == 1
+    assert report.moved_aside.name.startswith("history.replaced-")
+    assert result.store.count() == 400
+    assert result.store.count_timeline() == 451
+    assert result.store.timeline(1)[0] == replace(episode(minutes_ago=-60, note="after the damage"), id=51)
+    result.store.close()
+    assert HistoryStore.open(path).count_timeline() == 451
+
+
+@pytest.mark.allow_logged_errors
+def test_a_file_that_is_not_a_database_is_moved_aside_without_overwriting_another(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    # Another set-aside file of the same second already exists: it must not be overwritten.
+    taken = tmp_path / f"history.damaged-{NOW.astimezone():%Y%m%d-%H%M%S}.sqlite3"
+    taken.write_bytes(b"an earlier one")
+    path.write_bytes(b"this is not a database at all" * 100)
+    Path(f"{path}-wal").write_bytes(b"its wal")
+    result = open_history(path, tmp_path / "no-backups", NOW)
+    assert result.moved_aside == taken.with_name(taken.stem + "-2.sqlite3")
+    assert result.moved_aside.read_bytes() == b"this is not a database at all" * 100
+    assert Path(f"{result.moved_aside}-wal").read_bytes() == b"its wal"
+    assert taken.read_bytes() == b"an earlier one"
+    assert result.backup is None
+    assert result.problem is not None and "There is no backup to bring back" in result.problem
+    result.store.add_session(session())
+    assert result.store.count() == 1
+
+
+@pytest.mark.allow_logged_errors
+def test_open_history_leaves_a_newer_file_alone_and_keeps_entries_in_memory(tmp_path: Path):
+    path = tmp_path / "future.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.close()
+    before = path.read_bytes()
+    result = open_history(path, tmp_path / "backups", NOW)
+    assert result.store.location == "memory"
+    assert result.problem is not None and "newer version of relaxapp" in result.problem
+    assert result.moved_aside is None
+    assert path.read_bytes() == before
+
+
+def test_open_history_of_a_healthy_file_says_nothing(tmp_path: Path):
+    result = open_history(tmp_path / "history.sqlite3", tmp_path / "backups", NOW)
+    assert (result.problem, result.moved_aside, result.backup) == (None, None, None)
+    assert result.store.is_persistent
+
+
+def test_restoring_without_keeping_the_current_entries_gives_the_backup_alone(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    filled_history(path, sessions=10)
+    backup = take_backup(path, tmp_path / "backups", NOW)
+    store = HistoryStore.open(path)
+    store.add_session(session(minutes_ago=-5))
+    report = store.restore_backup(backup.path, NOW, keep_current=False)
+    assert report.carried_over is None
+    assert store.count() == 10
+    assert HistoryStore.open(report.moved_aside).count() == 11  # the replaced file, whole
+
+
+def test_a_damaged_backup_is_not_restored(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    filled_history(path)
+    bad = tmp_path / "bad.sqlite3"
+    shutil.copy(path, bad)
+    damage_pages(bad)
+    store = HistoryStore.open(path)
+    with pytest.raises(HistoryError, match=r"is damaged.*nothing was changed"):
+        store.restore_backup(bad, NOW)
+    assert store.count() == 400
+    assert sorted(p.name for p in tmp_path.iterdir() if "replaced" in p.name) == []
+
+
+# -- merging ------------------------------------------------------------------------------------------
+
+
+def test_merge_adds_only_what_is_new(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    store.add_session(session(minutes_ago=10))
+    store.save_check_in(CheckIn(date(2026, 11, 24), stress=5))
+    report = store.merge(
+        [session(minutes_ago=10), session(minutes_ago=5), session(minutes_ago=5)],
+        [episode(), episode(place=Place.MOUTH), episode()],
+        [CheckIn(date(2026, 11, 24), stress=9), CheckIn(date(2026, 11, 25))],
+    )
+    assert report == MergeReport(added=Counts(1, 2, 1), skipped=Counts(2, 1, 1))
+    assert store.check_in(date(2026, 11, 24)) == CheckIn(
+        date(2026, 11, 24), stress=5
+    )  # the history's is kept
+    assert store.count_timeline() == 4
