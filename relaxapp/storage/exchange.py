@@ -1,0 +1,514 @@
+"""Export the history to CSV (for spreadsheets) and JSON (for keeping), and import JSON back.
+
+An import is checked field by field before anything is written; a file with any problem is refused as a
+whole, with each problem named by entry and field ('episodes[12].intensity: 14 is not from 1 to 10').
+What passes is merged in one transaction, without duplicates (see HistoryStore.merge).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from relaxapp.core.journal import (
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    Side,
+    check_in_problems,
+    episode_problems,
+)
+from relaxapp.core.record import SKIPPED, Ratings, Scale, Score, SessionRecord, session_problems
+from relaxapp.core.routine import RoutineKind
+from relaxapp.storage.history import HistoryStore, MergeReport
+
+FORMAT = "relaxapp-history"
+VERSION = 1
+MAX_IMPORT_BYTES = 256 * 1024 * 1024  # ten years of heavy use is about 50 MB
+SHOWN_PROBLEMS = 5
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+E = TypeVar("E", bound=StrEnum)
+
+
+class ExchangeError(Exception):
+    """An export or import did not happen; the message says why in plain words."""
+
+
+class ImportRefusedError(ExchangeError):
+    """The file was not imported, and nothing of it was; `problems` names each entry and field at fault."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        shown = "; ".join(problems[:SHOWN_PROBLEMS])
+        more = len(problems) - SHOWN_PROBLEMS
+        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
+        super().__init__(f"{path.name} was not imported, and nothing in it was: {shown}{tail}.")
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    files: tuple[Path, ...]
+    sessions: int
+    episodes: int
+    check_ins: int
+
+
+# -- JSON ---------------------------------------------------------------------------------------------
+
+
+def export_json(store: HistoryStore, path: Path, now: datetime) -> ExportReport:
+    """Write everything to `path` as JSON, one entry a line, replacing the file only once it is whole.
+
+    Raises ExchangeError.
+    """
+    counts = {"sessions": 0, "episodes": 0, "check_ins": 0}
+
+    def write(out: IO[str]) -> None:
+        header = {"format": FORMAT, "version": VERSION, "exported_at": _stamp(now)}
+        out.write(json.dumps(header)[:-1])  # left open: the lists follow
+        sections: list[tuple[str, Iterable[dict[str, object]]]] = [
+            ("sessions", (_session_json(s) for s in store.all_sessions())),
+            ("episodes", (_episode_json(e) for e in store.all_episodes())),
+            ("check_ins", (_check_in_json(c) for c in store.all_check_ins())),
+        ]
+        for name, entries in sections:
+            out.write(f', "{name}": [')
+            for number, entry in enumerate(entries):
+                out.write(("\n  " if number == 0 else ",\n  ") + json.dumps(entry, ensure_ascii=False))
+                counts[name] += 1
+            out.write("\n]" if counts[name] else "]")
+        out.write("}\n")
+
+    _write_atomically(path, write, encoding="utf-8")
+    return ExportReport((path,), counts["sessions"], counts["episodes"], counts["check_ins"])
+
+
+def import_json(store: HistoryStore, path: Path) -> MergeReport:
+    """Merge the entries of a JSON export into the history: all of them or, on any problem, none.
+
+    Raises ImportRefusedError (naming the line of a syntax error, or each entry and field at fault),
+    ExchangeError when the file cannot be read, HistoryWriteError when the history cannot be written.
+    """
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise ImportRefusedError(path, [f"the file is larger than {MAX_IMPORT_BYTES // 2**20} MB"])
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportRefusedError(path, [f"the file is not UTF-8 text ({error.reason})"]) from error
+    except OSError as error:
+        raise ExchangeError(f"{path} could not be read ({error.strerror or error}).") from error
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportRefusedError(
+            path, [f"line {error.lineno}, column {error.colno}: {error.msg}; this is not a JSON file"]
+        ) from error
+    sessions, episodes, check_ins = parse_document(path, document)
+    return store.merge(sessions, episodes, check_ins)
+
+
+def parse_document(path: Path, document: object) -> tuple[list[SessionRecord], list[Episode], list[CheckIn]]:
+    """The entries of a decoded JSON export; raises ImportRefusedError listing every problem found."""
+    if not isinstance(document, dict):
+        raise ImportRefusedError(path, ["the file does not hold a relaxapp history (no object at the top)"])
+    if document.get("format") != FORMAT:
+        raise ImportRefusedError(path, [f'format: {document.get("format")!r} is not "{FORMAT}"'])
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportRefusedError(path, [f"version: {version!r} is not a version number"])
+    if version > VERSION:
+        raise ImportRefusedError(
+            path, [f"version: {version} was written by a newer relaxapp; this one reads version {VERSION}"]
+        )
+    problems: list[str] = []
+    known = {"format", "version", "exported_at", "sessions", "episodes", "check_ins"}
+    problems += [f"{key}: is not part of a relaxapp history" for key in document if key not in known]
+    sessions = _section(document, "sessions", _session_from, problems)
+    episodes = _section(document, "episodes", _episode_from, problems)
+    check_ins = _section(document, "check_ins", _check_in_from, problems)
+    if problems:
+        raise ImportRefusedError(path, problems)
+    return sessions, episodes, check_ins
+
+
+_T = TypeVar("_T")
+
+
+class _Fields:
+    """Reads one entry's fields, noting each problem under the entry's name instead of stopping at it."""
+
+    def __init__(self, where: str, entry: dict[str, Any], known: set[str], problems: list[str]) -> None:
+        self.where = where
+        self.entry = entry
+        self.problems = problems
+        for key in entry:
+            if key not in known:
+                self.problem(key, "is not a field of this entry")
+
+    def problem(self, field: str, text: str) -> None:
+        self.problems.append(f"{self.where}.{field}: {text}")
+
+    def _get(self, field: str, required: bool) -> Any:
+        if field not in self.entry and required:
+            self.problem(field, "is missing")
+        return self.entry.get(field)
+
+    def text(self, field: str, required: bool = True) -> str:
+        value = self._get(field, required)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str):
+            if field in self.entry:
+                self.problem(field, f"{_shown(value)} is not text")
+            return ""
+        return value
+
+    def moment(self, field: str) -> datetime:
+        value = self._get(field, True)
+        try:
+            moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            if field in self.entry:
+                self.problem(field, f"{_shown(value)} is not a date and time with its offset from UTC")
+            return datetime.fromtimestamp(0, UTC)
+        return moment.astimezone(UTC)
+
+    def day(self, field: str) -> date:
+        value = self._get(field, True)
+        if isinstance(value, str) and _DAY.match(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        if field in self.entry:
+            self.problem(field, f"{_shown(value)} is not a date written YYYY-MM-DD")
+        return date.min
+
+    def number(self, field: str, required: bool = True) -> float | None:
+        value = self._get(field, required)
+        if value is None and not required:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            if field in self.entry:
+                self.problem(field, f"{_shown(value)} is not a number")
+            return 0.0
+        return float(value)
+
+    def whole(self, field: str, required: bool = True) -> Any:
+        # Ranges are core's to check, with the same words as everywhere; here only the kind of value.
+        value = self._get(field, required)
+        if value is None and not required:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            if field in self.entry:
+                self.problem(field, f"{_shown(value)} is not a whole number")
+            return 0
+        return value
+
+    def flag(self, field: str) -> bool:
+        value = self._get(field, True)
+        if not isinstance(value, bool):
+            if field in self.entry:
+                self.problem(field, f"{_shown(value)} is not true or false")
+            return False
+        return value
+
+    def choice(self, field: str, choices: type[E]) -> E:
+        value = self._get(field, True)
+        try:
+            return choices(value)
+        except ValueError:
+            if field in self.entry:
+                names = ", ".join(member.value for member in choices)
+                self.problem(field, f"{_shown(value)} is not one of {names}")
+            return next(iter(choices))
+
+    def score(self, field: str) -> Score:
+        value = self.entry.get(field)
+        if value == SKIPPED.value:
+            return SKIPPED
+        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+            return value
+        self.problem(field, f'{_shown(value)} is not a whole number from 0 to 10, "skipped" or null')
+        return None
+
+    def check(self, problems: list[str]) -> None:
+        # core's messages name the field first; put the entry in front of it
+        for problem in problems:
+            field, _, text = problem.partition(": ")
+            if not any(existing.startswith(f"{self.where}.{field}:") for existing in self.problems):
+                self.problem(field, text)
+
+
+def _section(
+    document: dict[str, Any],
+    name: str,
+    read: Callable[[_Fields], _T],
+    problems: list[str],
+) -> list[_T]:
+    entries = document.get(name, [])
+    if not isinstance(entries, list):
+        problems.append(f"{name}: is not a list")
+        return []
+    known = _FIELDS[name]
+    read_entries = []
+    for number, entry in enumerate(entries):
+        where = f"{name}[{number}]"
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: {_shown(entry)} is not an entry (an object with fields)")
+            continue
+        before = len(problems)
+        value = read(_Fields(where, entry, known, problems))
+        if len(problems) == before:
+            read_entries.append(value)
+    return read_entries
+
+
+_RATING_FIELDS = ("tension_before", "twitch_before", "tension_after", "twitch_after")
+_FIELDS = {
+    "sessions": {
+        "started_at",
+        "routine_id",
+        "routine_kind",
+        "routine_title",
+        "planned_seconds",
+        "actual_seconds",
+        "completed",
+        *_RATING_FIELDS,
+    },
+    "episodes": {"occurred_at", "side", "place", "intensity", "duration", "note"},
+    "check_ins": {"day", "sleep_hours", "caffeine_drinks", "stress", "water_glasses", "note"},
+}
+
+
+def _session_from(fields: _Fields) -> SessionRecord:
+    record = SessionRecord(
+        routine_id=fields.text("routine_id"),
+        routine_kind=fields.choice("routine_kind", RoutineKind),
+        routine_title=fields.text("routine_title"),
+        started_at=fields.moment("started_at"),
+        planned_seconds=fields.number("planned_seconds") or 0.0,
+        actual_seconds=fields.number("actual_seconds") or 0.0,
+        completed=fields.flag("completed"),
+        ratings=Ratings(*(fields.score(name) for name in _RATING_FIELDS)),
+    )
+    fields.check(session_problems(record))
+    return record
+
+
+def _episode_from(fields: _Fields) -> Episode:
+    episode = Episode(
+        occurred_at=fields.moment("occurred_at"),
+        side=fields.choice("side", Side),
+        place=fields.choice("place", Place),
+        intensity=fields.whole("intensity"),
+        duration=fields.choice("duration", EpisodeDuration),
+        note=fields.text("note", required=False),
+    )
+    fields.check(episode_problems(episode))
+    return episode
+
+
+def _check_in_from(fields: _Fields) -> CheckIn:
+    check_in = CheckIn(
+        day=fields.day("day"),
+        sleep_hours=fields.number("sleep_hours", required=False),
+        caffeine_drinks=fields.whole("caffeine_drinks", required=False),
+        stress=fields.whole("stress", required=False),
+        water_glasses=fields.whole("water_glasses", required=False),
+        note=fields.text("note", required=False),
+    )
+    fields.check(check_in_problems(check_in))
+    return check_in
+
+
+def _session_json(record: SessionRecord) -> dict[str, object]:
+    return {
+        "started_at": _stamp(record.started_at),
+        "routine_id": record.routine_id,
+        "routine_kind": record.routine_kind.value,
+        "routine_title": record.routine_title,
+        "planned_seconds": record.planned_seconds,
+        "actual_seconds": record.actual_seconds,
+        "completed": record.completed,
+        **{name: _score_json(score) for name, score in record.ratings.scores().items()},
+    }
+
+
+def _episode_json(episode: Episode) -> dict[str, object]:
+    return {
+        "occurred_at": _stamp(episode.occurred_at),
+        "side": episode.side.value,
+        "place": episode.place.value,
+        "intensity": episode.intensity,
+        "duration": episode.duration.value,
+        "note": episode.note,
+    }
+
+
+def _check_in_json(check_in: CheckIn) -> dict[str, object]:
+    return {
+        "day": check_in.day.isoformat(),
+        "sleep_hours": check_in.sleep_hours,
+        "caffeine_drinks": check_in.caffeine_drinks,
+        "stress": check_in.stress,
+        "water_glasses": check_in.water_glasses,
+        "note": check_in.note,
+    }
+
+
+def _score_json(score: Score) -> int | str | None:
+    return SKIPPED.value if score is SKIPPED else score
+
+
+# -- CSV ----------------------------------------------------------------------------------------------
+
+CSV_NAMES = ("relaxapp-sessions.csv", "relaxapp-episodes.csv", "relaxapp-check-ins.csv")
+_SESSION_HEADER = (
+    "date",
+    "time",
+    "started_at_utc",
+    "routine",
+    "routine_kind",
+    "planned_minutes",
+    "minutes",
+    "completed",
+    "tension_before",
+    "tension_after",
+    "tension_change",
+    "twitch_before",
+    "twitch_after",
+    "twitch_change",
+)
+_EPISODE_HEADER = ("date", "time", "occurred_at_utc", "side", "place", "intensity", "duration", "note")
+_CHECK_IN_HEADER = ("date", "sleep_hours", "caffeine_drinks", "stress", "water_glasses", "note")
+
+
+def export_csv(store: HistoryStore, folder: Path) -> ExportReport:
+    """Write three spreadsheet files into `folder` (CSV_NAMES): sessions, episodes and check-ins, each with
+    its own columns, dates and times in local time. A file is replaced only once it is whole.
+
+    Raises ExchangeError.
+    """
+    sessions = _write_csv(folder / CSV_NAMES[0], _SESSION_HEADER, map(_session_row, store.all_sessions()))
+    episodes = _write_csv(folder / CSV_NAMES[1], _EPISODE_HEADER, map(_episode_row, store.all_episodes()))
+    check_ins = _write_csv(folder / CSV_NAMES[2], _CHECK_IN_HEADER, map(_check_in_row, store.all_check_ins()))
+    return ExportReport(tuple(folder / name for name in CSV_NAMES), sessions, episodes, check_ins)
+
+
+def _write_csv(path: Path, header: tuple[str, ...], rows: Iterator[list[object]]) -> int:
+    written = 0
+
+    def write(out: IO[str]) -> None:
+        nonlocal written
+        table = csv.writer(out)
+        table.writerow(header)
+        for row in rows:
+            table.writerow(row)
+            written += 1
+
+    # The byte-order mark is what makes Excel read the file as UTF-8 rather than the local code page.
+    _write_atomically(path, write, encoding="utf-8-sig", newline="")
+    return written
+
+
+def _session_row(record: SessionRecord) -> list[object]:
+    local = record.started_at.astimezone()
+    ratings = record.ratings
+    return [
+        local.date().isoformat(),
+        local.strftime("%H:%M"),
+        _stamp(record.started_at),
+        _cell(record.routine_title),
+        record.routine_kind.value,
+        round(record.planned_seconds / 60, 2),
+        round(record.actual_seconds / 60, 2),
+        "yes" if record.completed else "no",
+        _score_cell(ratings.tension_before),
+        _score_cell(ratings.tension_after),
+        _blank(ratings.change(Scale.TENSION)),
+        _score_cell(ratings.twitch_before),
+        _score_cell(ratings.twitch_after),
+        _blank(ratings.change(Scale.TWITCH)),
+    ]
+
+
+def _episode_row(episode: Episode) -> list[object]:
+    local = episode.occurred_at.astimezone()
+    return [
+        local.date().isoformat(),
+        local.strftime("%H:%M"),
+        _stamp(episode.occurred_at),
+        episode.side.value,
+        episode.place.value,
+        episode.intensity,
+        episode.duration.value,
+        _cell(episode.note),
+    ]
+
+
+def _check_in_row(check_in: CheckIn) -> list[object]:
+    return [
+        check_in.day.isoformat(),
+        _blank(check_in.sleep_hours),
+        _blank(check_in.caffeine_drinks),
+        _blank(check_in.stress),
+        _blank(check_in.water_glasses),
+        _cell(check_in.note),
+    ]
+
+
+def _score_cell(score: Score) -> object:
+    return SKIPPED.value if score is SKIPPED else _blank(score)
+
+
+def _blank(value: object) -> object:
+    return "" if value is None else value
+
+
+def _cell(text: str) -> str:
+    # A note starting with = + - @ would run as a formula in a spreadsheet (CSV injection, as OWASP names
+    # it); a leading apostrophe makes it plain text there.
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# -- both ---------------------------------------------------------------------------------------------
+
+
+def _write_atomically(
+    path: Path, write: Callable[[IO[str]], None], encoding: str, newline: str | None = None
+) -> None:
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with open(partial, "w", encoding=encoding, newline=newline) as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise ExchangeError(
+            f"{path.name} could not be written in {path.parent} ({error.strerror or error}). Nothing was "
+            "replaced; check that the disk has space and the folder can be written."
+        ) from error
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
