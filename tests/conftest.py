@@ -23,7 +23,7 @@ def fake_clock() -> FakeClock:
 
 @pytest.fixture(scope="session")
 def shipped() -> Catalog:
-    return load_catalog([paths.content_dir() / "routines"])
+    return load_catalog([paths.content_dir() / "routines"], known_images=paths.image_ids())
 
 
 @pytest.fixture

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from relaxapp.core import timeline
 from relaxapp.core.catalog import Catalog, load_catalog, load_routine_file
-from relaxapp.core.routine import Routine
+from relaxapp.core.routine import Routine, RoutineKind, Stage, StepKind
 from relaxapp.storage import paths
 
 GOOD = """
@@ -29,6 +30,8 @@ text = "Out"
 
 def test_every_shipped_routine_loads_and_lays_out(shipped: Catalog):
     assert shipped.errors == []
+    kinds = Counter(routine.kind for routine in shipped.routines)
+    assert kinds[RoutineKind.PMR] >= 5 and kinds[RoutineKind.IMAGERY] >= 4 and kinds[RoutineKind.MASSAGE] >= 3
     assert {"box", "four_seven_eight", "coherent", "extended_exhale", "cyclic_sigh"} <= {
         r.id for r in shipped.routines
     }
@@ -123,3 +126,52 @@ def test_a_user_routine_may_not_take_a_shipped_name(tmp_path: Path, shipped: Cat
     catalog = load_catalog([paths.content_dir() / "routines", tmp_path])
     assert len(catalog.routines) == len(shipped.routines)
     assert "already called 'box'" in str(catalog.errors[0])
+
+
+BROKEN_CORPUS = Path(__file__).parents[2] / "fixtures" / "broken_routines"
+
+
+def expectation(path: Path) -> tuple[str, str]:
+    """The field and message a broken file must produce, from its first line: '# expect: field | message'."""
+    try:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+    except UnicodeDecodeError:
+        return "", "cannot be read"
+    field, _, message = first.removeprefix("# expect:").partition("|")
+    return field.strip(), message.strip()
+
+
+@pytest.mark.parametrize("path", sorted(BROKEN_CORPUS.glob("*.toml")), ids=lambda path: path.stem)
+def test_each_broken_file_of_the_corpus_names_its_mistake(path: Path):
+    field, message = expectation(path)
+    error = load_routine_file(path, known_images=paths.image_ids())
+    assert not isinstance(error, Routine), path.name
+    assert error.field == field
+    assert message in error.message
+    assert str(error).startswith(path.name)
+
+
+def test_the_broken_corpus_leaves_every_good_routine_usable(shipped: Catalog):
+    assert len(list(BROKEN_CORPUS.glob("*.toml"))) >= 15
+    catalog = load_catalog([paths.content_dir() / "routines", BROKEN_CORPUS], known_images=paths.image_ids())
+    assert [r.id for r in catalog.routines] == [r.id for r in shipped.routines]
+    assert {error.path.name for error in catalog.errors} == {p.name for p in BROKEN_CORPUS.glob("*.toml")}
+
+
+def test_the_shipped_content_keeps_to_its_protocols(shipped: Catalog):
+    for routine in shipped.routines:
+        steps = routine.steps
+        if routine.kind is RoutineKind.PMR:
+            assert routine.read_first and routine.guidance
+            assert all(5 <= s.seconds <= 7 for s in steps if s.kind is StepKind.TENSE), routine.id
+            assert all(s.image for s in steps), routine.id  # the figure shows which part is working
+        if routine.kind is RoutineKind.IMAGERY:
+            assert steps[0].stage is Stage.SETTLE and steps[-1].stage is Stage.RETURN and routine.closing
+            assert 5 * 60 <= routine.cycle_seconds <= 15 * 60, routine.id
+        if routine.kind is RoutineKind.MASSAGE:
+            assert routine.read_first and "eyeball" in routine.guidance
+            assert [s.kind for s in routine.optional_steps] == [StepKind.COMPRESS], routine.id
+            assert all(20 <= s.seconds <= 60 for s in steps if s.kind is StepKind.MASSAGE), routine.id
+    release_only = shipped.get("pmr_face_neck_release")
+    assert release_only is not None
+    assert not any(step.kind is StepKind.TENSE for step in release_only.steps)
