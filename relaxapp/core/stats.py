@@ -253,7 +253,12 @@ def _finding(condition: str, mean_with: float, mean_without: float) -> str:
 
 def _times(ratio: float) -> str:
     halves = round(ratio * 2) / 2
-    words = {1.5: "about one and a half times", 2.0: "about twice", 2.5: "about two and a half times"}
+    words = {
+        1.5: "about one and a half times",
+        2.0: "about twice",
+        2.5: "about two and a half times",
+        3.0: "about three times",
+    }
     return words.get(halves, f"about {round(ratio)} times")
 
 

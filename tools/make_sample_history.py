@@ -1,0 +1,129 @@
+"""Fill a data folder's history with a few months of believable entries, for screenshots and trying out.
+
+    python tools/make_sample_history.py --data-dir /tmp/relax-sample [--days 90] [--seed 3]
+    python main.py --data-dir /tmp/relax-sample
+
+Sessions of every routine kind with before/after ratings (some skipped, as people do), spasm episodes and a
+daily check-in on most days. Episodes follow caffeine and stress and ease on days with relaxation, so the
+insights page has something true to say. Entries already in the file are kept; nothing is added twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side  # noqa: E402
+from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord  # noqa: E402
+from relaxapp.core.routine import RoutineKind  # noqa: E402
+from relaxapp.storage.history import HistoryStore  # noqa: E402
+
+ROUTINES = [
+    ("box", RoutineKind.BREATHING, "Box breathing", 176.0, 3),
+    ("coherent", RoutineKind.BREATHING, "Coherent breathing", 297.0, 3),
+    ("extended_exhale", RoutineKind.BREATHING, "Longer out-breath", 240.0, 2),
+    ("pmr_face", RoutineKind.PMR, "Face and jaw muscle relaxation", 600.0, 2),
+    ("imagery_shore", RoutineKind.IMAGERY, "A walk along the shore", 480.0, 1),
+    ("face_massage", RoutineKind.MASSAGE, "Gentle face massage", 300.0, 1),
+]
+# How much each kind lowers tension on average, so the chart of changes by kind has a shape.
+EASING = {
+    RoutineKind.BREATHING: 2.0,
+    RoutineKind.PMR: 3.0,
+    RoutineKind.IMAGERY: 2.5,
+    RoutineKind.MASSAGE: 1.5,
+}
+
+
+def poisson(rng: random.Random, mean: float) -> int:
+    # Knuth's method: fine for the small means of a day's episodes.
+    limit, count, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        count += 1
+        product *= rng.random()
+    return count
+
+
+def answer(rng: random.Random, value: int) -> Score:
+    return SKIPPED if rng.random() < 0.08 else max(0, min(10, value))
+
+
+def at(day: date, hour: float) -> datetime:
+    moment = datetime.combine(day, time()) + timedelta(hours=hour)
+    return moment.astimezone().astimezone(UTC)  # the person's wall clock, stored as UTC
+
+
+def sample(
+    days: int, today: date, rng: random.Random
+) -> tuple[list[SessionRecord], list[Episode], list[CheckIn]]:
+    sessions: list[SessionRecord] = []
+    episodes: list[Episode] = []
+    check_ins: list[CheckIn] = []
+    weights = [routine[4] for routine in ROUTINES]
+    for back in range(days, -1, -1):
+        day = today - timedelta(days=back)
+        caffeine = rng.choices(range(6), weights=(2, 4, 5, 3, 2, 1))[0]
+        sleep = round(rng.uniform(4.5, 8.5) * 2) / 2
+        stress = max(0, min(10, round(rng.gauss(4.5, 2))))
+        minutes = 0.0
+        for hour in rng.choices(((7.5,), (21.0,), (7.5, 21.0), ()), weights=(4, 3, 2, 2))[0]:
+            routine_id, kind, title, planned, _ = rng.choices(ROUTINES, weights=weights)[0]
+            completed = rng.random() < 0.85
+            actual = planned if completed else round(planned * rng.uniform(0.2, 0.9), 1)
+            before = stress + rng.randint(-1, 2)
+            after = round(before - EASING[kind] * actual / planned + rng.gauss(0, 1))
+            twitch = min(10, poisson(rng, 1 + caffeine / 2))
+            ratings = (
+                Ratings(answer(rng, before), answer(rng, twitch), answer(rng, after), answer(rng, twitch - 1))
+                if rng.random() < 0.8
+                else Ratings()
+            )
+            started = at(day, hour + rng.uniform(0, 0.5))
+            sessions.append(
+                SessionRecord(routine_id, kind, title, started, planned, actual, completed, ratings=ratings)
+            )
+            minutes += actual / 60
+        mean = 0.3 + 0.45 * max(caffeine - 2, 0) + (0.5 if stress >= 7 else 0) + (0.4 if sleep < 6 else 0)
+        for _ in range(poisson(rng, mean * (0.6 if minutes >= 10 else 1.0))):
+            episodes.append(
+                Episode(
+                    at(day, rng.uniform(8, 22)),
+                    rng.choices(list(Side), weights=(5, 2, 1))[0],
+                    rng.choices(list(Place), weights=(6, 2, 1, 1))[0],
+                    max(1, min(10, round(rng.gauss(4 + caffeine / 2, 2)))),
+                    rng.choices(list(EpisodeDuration), weights=(6, 3, 1))[0],
+                    rng.choice(("", "", "", "after coffee", "screen work", "tired")),
+                )
+            )
+        if rng.random() < 0.85:  # some days the check-in is forgotten
+            check_ins.append(CheckIn(day, sleep, caffeine, stress, rng.randint(3, 9)))
+    return sessions, episodes, check_ins
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--data-dir", type=Path, required=True, help="the folder given to relaxapp --data-dir"
+    )
+    parser.add_argument("--days", type=int, default=90, help="how many days back to fill (default 90)")
+    parser.add_argument("--seed", type=int, default=3, help="the same seed gives the same history")
+    args = parser.parse_args()
+    store = HistoryStore.open(args.data_dir / "history.sqlite3")
+    report = store.merge(*sample(args.days, datetime.now().date(), random.Random(args.seed)))
+    store.close()
+    added = report.added
+    print(
+        f"{args.data_dir / 'history.sqlite3'}: added {added.sessions} sessions, {added.episodes} episodes, "
+        f"{added.check_ins} check-ins ({report.skipped.total} already there)"
+    )
+
+
+if __name__ == "__main__":
+    main()
