@@ -59,7 +59,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ("CREATE INDEX sessions_by_start ON sessions (started_at)",),
     # 3: before/after ratings. A number is 0-10; NULL with its bit in skipped_ratings (1 tension_before,
     # 2 twitch_before, 4 tension_after, 8 twitch_after) was asked and skipped; NULL without it was never
-    # asked, as for every row written before this version. Kind + start serve the filter by routine kind.
+    # asked, as for every row written before this version. Kind + start serve the filter by routine kind;
+    # the partial covering indexes let the average change by kind read only rated sessions, in group order.
     (
         "ALTER TABLE sessions ADD COLUMN tension_before INTEGER CHECK (tension_before BETWEEN 0 AND 10)",
         "ALTER TABLE sessions ADD COLUMN twitch_before INTEGER CHECK (twitch_before BETWEEN 0 AND 10)",
@@ -68,6 +69,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE sessions ADD COLUMN skipped_ratings INTEGER NOT NULL DEFAULT 0"
         " CHECK (skipped_ratings BETWEEN 0 AND 15)",
         "CREATE INDEX sessions_by_kind ON sessions (routine_kind, started_at)",
+        "CREATE INDEX sessions_tension_rated ON sessions"
+        " (routine_kind, tension_before, tension_after, started_at)"
+        " WHERE tension_before IS NOT NULL AND tension_after IS NOT NULL",
+        "CREATE INDEX sessions_twitch_rated ON sessions"
+        " (routine_kind, twitch_before, twitch_after, started_at)"
+        " WHERE twitch_before IS NOT NULL AND twitch_after IS NOT NULL",
     ),
     # 4: the spasm journal. Choices (side, place, duration) are checked by the code, like routine_kind,
     # so that a later version may add one without rebuilding the table.
@@ -482,11 +489,12 @@ class HistoryStore:
 
     def rating_changes(
         self, scale: Scale, since: datetime | None = None
-    ) -> list[tuple[RoutineKind, int, int]]:
-        """(kind, before, after) of every session rated on `scale` both before and after, for the averages."""
+    ) -> list[tuple[RoutineKind, int, int, int]]:
+        """(kind, before, after, sessions) for the sessions rated on `scale` at both ends, alike pairs counted
+        together: what stats.average_change_by_kind takes."""
         before, after = f"{scale.value}_before", f"{scale.value}_after"
         query = (
-            f"SELECT routine_kind, {before}, {after} FROM sessions"
+            f"SELECT routine_kind, {before}, {after}, count(*) FROM sessions"
             f" WHERE {before} IS NOT NULL AND {after} IS NOT NULL"
         )
         parameters: tuple[str, ...] = ()
@@ -494,7 +502,8 @@ class HistoryStore:
             query += " AND started_at >= ?"
             parameters = (_stamp(since),)
         kinds = {kind.value: kind for kind in RoutineKind}
-        return [(kinds[kind], b, a) for kind, b, a in self._db.execute(query, parameters) if kind in kinds]
+        rows = self._db.execute(query + " GROUP BY 1, 2, 3", parameters)
+        return [(kinds[kind], b, a, count) for kind, b, a, count in rows if kind in kinds]
 
     # -- everything, for export, import and restore --------------------------------------------------
 

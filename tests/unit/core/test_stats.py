@@ -87,13 +87,13 @@ def test_minutes_per_week_include_the_empty_weeks_across_new_year():
 
 def test_average_change_by_kind_keeps_the_kinds_order():
     rows = [
-        (RoutineKind.PMR, 8, 4),
-        (RoutineKind.BREATHING, 6, 5),
-        (RoutineKind.BREATHING, 6, 3),
-        (RoutineKind.PMR, 5, 5),
+        (RoutineKind.PMR, 8, 4, 1),
+        (RoutineKind.BREATHING, 6, 5, 3),  # three sessions rated 6 then 5
+        (RoutineKind.BREATHING, 6, 3, 1),
+        (RoutineKind.PMR, 5, 5, 1),
     ]
     assert average_change_by_kind(rows) == [
-        KindChange(RoutineKind.BREATHING, 2, -2.0),
+        KindChange(RoutineKind.BREATHING, 4, -1.5),
         KindChange(RoutineKind.PMR, 2, -2.0),
     ]
     assert average_change_by_kind([]) == []

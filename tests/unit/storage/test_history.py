@@ -474,21 +474,23 @@ def test_day_facts_hold_every_day_of_the_range(tmp_path: Path, berlin):
 
 def test_rating_changes_come_only_from_sessions_rated_at_both_ends(tmp_path: Path):
     store = HistoryStore.open(tmp_path / "h.sqlite3")
-    store.add_session(replace(session(minutes_ago=3), ratings=Ratings(7, 5, 3, 5)))
+    store.add_session(replace(session(minutes_ago=4), ratings=Ratings(7, 5, 3, 5)))
+    store.add_session(replace(session(minutes_ago=3), ratings=Ratings(7, 1, 3, 2)))
     store.add_session(replace(session(minutes_ago=2), ratings=Ratings(6, SKIPPED, SKIPPED, 2)))
     store.add_session(
         replace(session(minutes_ago=1), routine_kind=RoutineKind.PMR, ratings=Ratings(8, 4, 2, 1))
     )
     assert sorted(store.rating_changes(Scale.TENSION)) == [
-        (RoutineKind.BREATHING, 7, 3),
-        (RoutineKind.PMR, 8, 2),
+        (RoutineKind.BREATHING, 7, 3, 2),
+        (RoutineKind.PMR, 8, 2, 1),
     ]
     assert sorted(store.rating_changes(Scale.TWITCH)) == [
-        (RoutineKind.BREATHING, 5, 5),
-        (RoutineKind.PMR, 4, 1),
+        (RoutineKind.BREATHING, 1, 2, 1),
+        (RoutineKind.BREATHING, 5, 5, 1),
+        (RoutineKind.PMR, 4, 1, 1),
     ]
     since = datetime(2026, 11, 25, 8, 59, tzinfo=UTC)
-    assert store.rating_changes(Scale.TENSION, since=since) == [(RoutineKind.PMR, 8, 2)]
+    assert store.rating_changes(Scale.TENSION, since=since) == [(RoutineKind.PMR, 8, 2, 1)]
 
 
 # -- nothing entered is lost --------------------------------------------------------------------------
@@ -722,3 +724,16 @@ def test_merge_adds_only_what_is_new(tmp_path: Path):
         date(2026, 11, 24), stress=5
     )  # the history's is kept
     assert store.count_timeline() == 4
+
+
+def test_the_average_change_reads_a_covering_index_not_every_session(tmp_path: Path):
+    store = open_fixture(tmp_path, 2)
+    for scale in Scale:
+        plan = str(
+            store._db.execute(
+                f"EXPLAIN QUERY PLAN SELECT routine_kind, {scale}_before, {scale}_after, count(*)"
+                " FROM sessions"
+                f" WHERE {scale}_before IS NOT NULL AND {scale}_after IS NOT NULL GROUP BY 1, 2, 3"
+            ).fetchall()
+        )
+        assert f"USING COVERING INDEX sessions_{scale}_rated" in plan and "TEMP B-TREE" not in plan
