@@ -45,7 +45,7 @@ from relaxapp.core.routine import (
     StepKind,
     length_problem,
 )
-from relaxapp.core.sound import CUE_IDS, parse_prompts
+from relaxapp.core.sound import CUE_IDS, parse_prompts, prompt_key
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryError, HistoryStore
 from relaxapp.ui.main_window import MainWindow
@@ -390,6 +390,9 @@ SELF_TEST_ROUTINE = Routine(
 )
 
 
+SELF_TEST_IMAGE = "pmr/whole-body"
+
+
 def _self_test(user_paths: paths.UserPaths) -> Callable[[MainWindow], None]:
     """What `--self-test` checks, as a packaged app must: the window, content, audio (or the silent
     fallback), a whole session with its cues, and the history written and read back from disk."""
@@ -402,6 +405,8 @@ def _self_test(user_paths: paths.UserPaths) -> Callable[[MainWindow], None]:
         started = utc_now()
 
         def finish() -> None:
+            from relaxapp.ui.illustration import renderer  # noqa: PLC0415 - QtSvg is not needed to start
+
             window.close()
             with contextlib.closing(HistoryStore.open(user_paths.history_db)) as store:
                 newest = store.newest(1)
@@ -415,6 +420,13 @@ def _self_test(user_paths: paths.UserPaths) -> Callable[[MainWindow], None]:
                 failures.append(f"the history's newest session is {newest!r}, not this run's self-test")
             if len(window.home._routines) == 0:
                 failures.append("no routines were loaded")
+            kinds = {routine.kind for routine in window.home._routines}
+            if kinds != set(RoutineKind):
+                failures.append(f"only these kinds of routine were loaded: {sorted(kinds)}")
+            if renderer(SELF_TEST_IMAGE) is None:
+                failures.append(f"the illustration {SELF_TEST_IMAGE} could not be drawn")
+            if not (paths.audio_dir() / "voice" / f"{prompt_key('Breathe in')}.ogg").is_file():
+                failures.append("the voice recordings are missing")
             verdict = "passed" if not failures else "FAILED: " + "; ".join(failures)
             print(f"relaxapp self-test {verdict} (data in {user_paths.data_dir})", flush=True)
             app.exit(0 if not failures else 1)
