@@ -47,7 +47,8 @@ from relaxapp.core.routine import (
 )
 from relaxapp.core.sound import CUE_IDS, parse_prompts, prompt_key
 from relaxapp.storage import paths
-from relaxapp.storage.history import HistoryError, HistoryStore
+from relaxapp.storage.history import HistoryStore, open_history
+from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.session_runner import SessionRunner
 from relaxapp.ui.single_instance import SingleInstance
@@ -126,17 +127,15 @@ def _run(
         return _hand_over(instance, user_paths)
 
     problems = [f"A routine file was skipped: {error}" for error in catalog.errors]
-    history = _open_history(user_paths.history_db, problems)
-    settings = QSettings(str(user_paths.settings_file), QSettings.Format.IniFormat)
-    screen = app.primaryScreen()
-    frame_rate = screen.refreshRate() if screen is not None and screen.refreshRate() > 1 else 60.0
-    prompts = _load_prompts(problems)
-    runner = SessionRunner(
-        SilentPlayer(), history, MonotonicClock(), utc_now, frame_rate=frame_rate, prompts=prompts
-    )
-    routines = [*catalog.routines, paced_routine(DEFAULT_BREATHS_PER_MINUTE)]
-    window = MainWindow(routines, runner, settings, problems, patterns_dir=user_paths.user_routines_dir)
+    opened = open_history(user_paths.history_db, user_paths.backups_dir, utc_now())
+    history = opened.store
+    if opened.problem:
+        problems.append(opened.problem)
+    window = _build_window(app, catalog, user_paths, history, problems)
+    runner = window.runner
     restore_signals = _end_on_signals(app, window)
+    backups = BackupKeeper(history, user_paths.backups_dir, utc_now, parent=window)
+    backups.failed.connect(window.show_problem)
 
     def after_first_frame() -> None:
         if args.exit_after_first_frame:
@@ -145,8 +144,11 @@ def _run(
             return
         _load_guidance_into(window, catalog)
         instance.listen(window.bring_forward)
+        backups.start()
         _start_reminders(app, window)
         _load_audio(window)
+        if opened.backup is not None and opened.moved_aside is not None and not args.self_test:
+            window.offer_backup(opened.backup)
         if not args.self_test:
             window.show_notice(
                 only_first_time=True, then=lambda: _start_from_command_line(window, catalog, args)
@@ -166,6 +168,24 @@ def _run(
         instance.release()
     log.info("relaxapp closed")
     return exit_code
+
+
+def _build_window(
+    app: QApplication,
+    catalog: Catalog,
+    user_paths: paths.UserPaths,
+    history: HistoryStore,
+    problems: list[str],
+) -> MainWindow:
+    settings = QSettings(str(user_paths.settings_file), QSettings.Format.IniFormat)
+    screen = app.primaryScreen()
+    frame_rate = screen.refreshRate() if screen is not None and screen.refreshRate() > 1 else 60.0
+    prompts = _load_prompts(problems)
+    runner = SessionRunner(
+        SilentPlayer(), history, MonotonicClock(), utc_now, frame_rate=frame_rate, prompts=prompts
+    )
+    routines = [*catalog.routines, paced_routine(DEFAULT_BREATHS_PER_MINUTE)]
+    return MainWindow(routines, runner, settings, problems, patterns_dir=user_paths.user_routines_dir)
 
 
 @contextlib.contextmanager
@@ -239,26 +259,6 @@ _QT_LOG_LEVELS = {
 def _log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
     """Qt's own warnings go to the log file, not to the terminal of a person who only wanted to relax."""
     logging.getLogger("qt").log(_QT_LOG_LEVELS.get(kind, logging.WARNING), message)
-
-
-def _open_history(path: Path, problems: list[str]) -> HistoryStore:
-    try:
-        return HistoryStore.open(path)
-    except HistoryError as error:
-        log.exception("history unavailable")
-        failure = error
-    if path.exists():
-        try:
-            store = HistoryStore.open_read_only(path)
-        except HistoryError:
-            log.exception("history not readable either")
-        else:
-            problems.append(
-                f"{failure} Your past sessions are shown; new ones are kept until you close relaxapp."
-            )
-            return store
-    problems.append(f"{failure} Sessions from now on are kept only until you close relaxapp.")
-    return HistoryStore.in_memory()
 
 
 def _load_guidance_into(window: MainWindow, catalog: Catalog) -> None:

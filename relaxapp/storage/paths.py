@@ -41,6 +41,10 @@ class UserPaths:
         return self.data_dir / "history.sqlite3"
 
     @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
     def user_routines_dir(self) -> Path:
         return self.data_dir / "routines"
 

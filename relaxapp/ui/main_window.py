@@ -6,7 +6,7 @@ import html
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +42,8 @@ from relaxapp.core.record import SessionRecord, asks_before_stopping
 from relaxapp.core.routine import Minutes, Routine, SessionLength
 from relaxapp.core.session import SessionOptions, Status
 from relaxapp.core.sound import SoundChannel
+from relaxapp.storage.backup import Backup
+from relaxapp.storage.history import HistoryError
 from relaxapp.storage.user_routines import UserRoutineError, delete_pattern, save_pattern
 from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.home_page import HomePage
@@ -64,6 +66,7 @@ log = logging.getLogger(__name__)
 FACE_BREAK_ROUTINE = "extended_exhale"
 SAMPLE_WORDS = "Breathe in"  # a sentence every copy of relaxapp has recorded
 SAMPLE_AMBIENCE_MS = 4000
+RETRY_UNSAVED_MS = 30_000
 NAV_WIDTH = 196
 DEFAULT_SIZE = (1000, 760)
 MINIMUM_SIZE = (900, 600)
@@ -149,6 +152,11 @@ class MainWindow(QMainWindow):
         self._build_menu()
 
         self._connect()
+        # What a failed write kept in memory (a full disk, a busy file) is tried again now and then.
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(RETRY_UNSAVED_MS)
+        self._retry_timer.timeout.connect(self._retry_unsaved)
+        self._retry_timer.start()
         self.settings_dialog: SettingsDialog | None = None
         self._fit_to_text()
         # 'Follow the system': switch along with the desktop's light or dark mode.
@@ -531,6 +539,42 @@ class MainWindow(QMainWindow):
     def _again(self) -> None:
         if self._routine is not None and self._length is not None:
             self.start_session(self._routine, self._length, self._options)
+
+    # -- the history's safety -----------------------------------------------------------------------
+
+    def _retry_unsaved(self) -> None:
+        history = self.runner.history
+        if history.unsaved and history.retry_unsaved():
+            self.show_problem("Everything you entered has now been saved.")
+
+    def offer_backup(self, backup: Backup) -> None:
+        """After a damaged history was set aside: bring back the latest backup, if the person wants it."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Bring back your backup?")
+        box.setText("Your history file was damaged, so relaxapp started a new one.")
+        box.setInformativeText(
+            f"A backup from {backup.taken_at.astimezone():%A %d %B %Y at %H:%M} can bring back what you had "
+            "entered up to then. Anything you have entered since stays as well."
+        )
+        restore = box.addButton("Bring it back", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        if box.clickedButton() is not restore:
+            return
+        try:
+            report = self.runner.history.restore_backup(backup.path, datetime.now(UTC))
+        except HistoryError as error:
+            self.show_problem(str(error))
+            return
+        self._dismiss_problems()
+        self.show_problem(
+            f"Your history is back as it was on {backup.taken_at.astimezone():%d %B %Y}. "
+            f"The file that was in use is kept as {report.moved_aside.name}."
+        )
+        if "history" in self.__dict__:
+            self.history.refresh()
 
     # -- the person's own breathing patterns ---------------------------------------------------------
 
