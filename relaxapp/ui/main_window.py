@@ -732,6 +732,7 @@ class MainWindow(QMainWindow):
             self.preferences,
             self._routines,
             reminders_possible=QSystemTrayIcon.isSystemTrayAvailable(),
+            routines_dir=self._patterns_dir,
             parent=self,
         )
         dialog.accepted.connect(lambda: self.use_preferences(dialog.chosen()))

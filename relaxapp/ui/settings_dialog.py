@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +42,7 @@ class SettingsDialog(QDialog):
         routines: list[Routine],
         *,
         reminders_possible: bool = True,
+        routines_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -81,6 +84,19 @@ class SettingsDialog(QDialog):
         self.eyes_closed = QCheckBox("Start in &eyes-closed mode: the voice guides every step")
         self.eyes_closed.setChecked(preferences.eyes_closed)
         session_form.addRow(self.eyes_closed)
+        if routines_dir is not None:
+            # Where a person's own routine files go (docs/routines.md); they appear at the next start.
+            folder = QLabel(f"Your own routine files: {routines_dir}")
+            folder.setObjectName("note")
+            folder.setWordWrap(True)
+            folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.open_folder = QPushButton("Open folder")
+            self.open_folder.setAccessibleName("Open the folder for your own routine files")
+            self.open_folder.clicked.connect(lambda: _open_folder(routines_dir))
+            row = QHBoxLayout()
+            row.addWidget(folder, 1)
+            row.addWidget(self.open_folder)
+            session_form.addRow(row)
 
         sound = QGroupBox("Sound")
         sound_form = QFormLayout(sound)
@@ -215,6 +231,11 @@ class SettingsDialog(QDialog):
         spin.setSuffix(suffix)
         spin.setAccessibleName(f"Reminders: {name.lower()}")
         return spin
+
+
+def _open_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def _buddy(text: str, control: QWidget) -> QLabel:

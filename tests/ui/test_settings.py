@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
 from relaxapp.core.contrast import AA_LARGE_TEXT, AA_TEXT, contrast_ratio
 from relaxapp.core.preferences import Preferences, ThemeChoice
 from relaxapp.core.reminders import ReminderPlan
 from relaxapp.core.routine import Minutes
+from relaxapp.core.sound import SoundChannel
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.theme import DARK, LIGHT, Colours
 
@@ -129,3 +130,34 @@ def test_a_face_break_after_the_settings_were_closed_starts(qtbot, window: MainW
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the dialog is really gone
     window.start_face_break()
     assert window.runner.engine is not None
+
+
+def test_each_sound_has_its_own_volume_mute_and_test_button(qtbot, make_window, fake_clock):
+    window: MainWindow = make_window(fake_clock)
+    player = window.runner.player
+    window.open_settings()
+    dialog = window.settings_dialog
+    dialog.volumes[SoundChannel.VOICE].setValue(30)
+    dialog.volumes[SoundChannel.AMBIENCE].setValue(20)
+    dialog.channel_mutes[SoundChannel.AMBIENCE].setChecked(True)
+    dialog.eyes_closed.setChecked(True)
+    test_buttons = [b for b in dialog.findChildren(QPushButton) if b.text() == "Test"]
+    assert len(test_buttons) == 3
+    test_buttons[0].click()  # cues
+    assert player.cues[-1] == "inhale"
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    assert player.volumes[SoundChannel.VOICE] == 0.3
+    assert player.volumes[SoundChannel.AMBIENCE] == 0.2
+    assert player.muted_channels[SoundChannel.AMBIENCE] and not player.muted_channels[SoundChannel.VOICE]
+    assert window.home.eyes_closed.isChecked()
+    window.close()
+    again: MainWindow = make_window(fake_clock)
+    assert again.preferences.voice_volume == 0.3 and again.preferences.ambience_muted
+    assert again.home.eyes_closed.isChecked()
+
+
+def test_mute_all_silences_every_channel(qtbot, window: MainWindow):
+    window.audio_bar.mute.click()
+    assert all(window.runner.player.muted_channels[channel] for channel in SoundChannel)
+    assert window.runner.voice_muted
