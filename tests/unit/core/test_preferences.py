@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from relaxapp.core.preferences import (
+    DEFAULT_AMBIENCE_VOLUME,
     DEFAULT_VOLUME,
     Preferences,
     ThemeChoice,
@@ -13,6 +14,7 @@ from relaxapp.core.preferences import (
 )
 from relaxapp.core.reminders import ReminderPlan
 from relaxapp.core.routine import Cycles, Minutes
+from relaxapp.core.sound import SoundChannel
 
 
 @pytest.mark.parametrize(("raw", "volume"), [("0.35", 0.35), (0, 0.0), ("1", 1.0), (0.5, 0.5)])
@@ -52,6 +54,12 @@ def test_preferences_round_trip_through_settings_text():
         default_length=Minutes(10),
         cue_volume=0.35,
         muted=True,
+        voice_volume=0.6,
+        ambience_volume=0.25,
+        cues_muted=True,
+        voice_muted=True,
+        ambience_muted=True,
+        eyes_closed=True,
         reminders=ReminderPlan(enabled=True, every_minutes=90, from_hour=8, until_hour=20),
     )
     stored = chosen.to_settings()
@@ -74,3 +82,18 @@ def test_the_starting_choice_keeps_defaults_only_while_they_make_sense():
     gone = Preferences(default_routine="deleted", default_length=Minutes(7))
     assert gone.starting_choice({"box", "coherent"}, "box", Minutes(3)) == ("box", Minutes(3))
     assert Preferences().starting_choice({"box"}, "box", None) == ("box", None)
+
+
+def test_each_channel_has_its_volume_and_mute_and_mute_all_wins():
+    preferences = Preferences(voice_volume=0.3, ambience_muted=True)
+    assert preferences.volume(SoundChannel.VOICE) == 0.3
+    assert preferences.volume(SoundChannel.AMBIENCE) == DEFAULT_AMBIENCE_VOLUME
+    assert preferences.channel_muted(SoundChannel.AMBIENCE)
+    assert not preferences.channel_muted(SoundChannel.VOICE)
+    everything_off = Preferences(muted=True)
+    assert all(everything_off.channel_muted(channel) for channel in SoundChannel)
+
+
+def test_a_damaged_ambience_volume_falls_back_to_its_own_default():
+    read = Preferences.from_settings({"audio/ambience_volume": "loud"}.get)
+    assert read.ambience_volume == DEFAULT_AMBIENCE_VOLUME
