@@ -1,12 +1,15 @@
-"""After a session: what was done, and where to go next."""
+"""After a session: what was done, how the person feels now, and where to go next."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from relaxapp.core.durations import duration_text
-from relaxapp.core.record import SessionRecord
+from relaxapp.core.record import Scale, SessionRecord
+from relaxapp.ui.ratings import RatingsPanel, change_words
 
 
 class SummaryPage(QWidget):
@@ -14,10 +17,23 @@ class SummaryPage(QWidget):
     history_clicked = Signal()
     home_clicked = Signal()
     warning_signs_clicked = Signal()
+    # The shown record with the after-session ratings as they now stand, on every pick, take-back or Skip;
+    # a question left alone counts as skipped. The window saves it with HistoryStore.update_session.
+    ratings_given = Signal(object)  # SessionRecord
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        # Scrolls rather than squeezes the rating buttons when the window is short or the text is large.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        content.setObjectName("pageContent")
+        scroll.setWidget(content)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(40, 40, 40, 24)
         layout.setSpacing(14)
         self.heading = QLabel()
@@ -51,9 +67,27 @@ class SummaryPage(QWidget):
         buttons.addStretch()
         self.again_button = again
 
+        self._record: SessionRecord | None = None
+        self.ratings = RatingsPanel("How do you feel now? (optional)")
+        self.ratings.changed.connect(self._on_rated)
+        self.change = QLabel()
+        self.change.setObjectName("ratingChange")
+        self.change.setAccessibleName("Change since before the session")
+        self.change.hide()
+        card = QFrame()
+        card.setObjectName("ratingsCard")
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(18, 14, 18, 14)
+        card_layout.setSpacing(10)
+        card_layout.addWidget(self.ratings)
+        card_layout.addWidget(self.change)
+
         layout.addStretch(1)
         for widget in (self.heading, self.details, self.saved):
             layout.addWidget(widget)
+        layout.addSpacing(6)
+        layout.addWidget(card)
+        layout.addSpacing(6)
         layout.addLayout(buttons)
         layout.addStretch(2)
         layout.addWidget(care)
@@ -80,4 +114,17 @@ class SummaryPage(QWidget):
                 f"of the planned {duration_text(record.planned_seconds)}. Every calm breath counts."
             )
         self.saved.setText(saved_note)
+        # A summary follows a session that has just ended: its after-questions are still to be asked.
+        self._record = record
+        self.ratings.clear()
+        self.change.hide()
         self.again_button.setFocus()
+
+    def _on_rated(self) -> None:
+        if self._record is None:
+            return
+        record = dataclasses.replace(self._record, ratings=self.ratings.as_after(self._record.ratings))
+        self._record = record
+        self.change.setText("\n".join(change_words(record.ratings, scale) for scale in Scale))
+        self.change.setVisible(self.ratings.touched())
+        self.ratings_given.emit(record)
