@@ -1,0 +1,309 @@
+"""The spasm journal: a twitch logged in a few clicks, the daily check-in, and the strip's undo."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QWidget
+
+from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
+from relaxapp.ui.journal_view import (
+    SAVED_SHOWN_MS,
+    CheckInDialog,
+    EpisodeDialog,
+    JournalStrip,
+    ago_words,
+    where_words,
+)
+from tests.ui.test_accessibility import unnamed_controls
+
+NOW = datetime(2026, 11, 25, 14, 30, 12, tzinfo=UTC)
+TODAY = date(2026, 11, 25)
+YESTERDAY = CheckIn(
+    TODAY - timedelta(days=1), sleep_hours=6.5, caffeine_drinks=3, stress=7, water_glasses=5, note="long day"
+)
+LOGGED = Episode(
+    NOW - timedelta(hours=3), Side.RIGHT, Place.CHEEK, 4, EpisodeDuration.MINUTES, "typing", id=5
+)
+
+
+class Clicks:
+    """A person's clicks, counted: the journal's promise is a few of them, not a form to fill in."""
+
+    def __init__(self, qtbot) -> None:
+        self._qtbot = qtbot
+        self.count = 0
+
+    def __call__(self, widget: QWidget) -> None:
+        self.count += 1
+        self._qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def shown(qtbot, dialog: QDialog) -> QDialog:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+# -- logging a twitch ------------------------------------------------------------------------------------
+
+
+def test_a_repeat_twitch_takes_three_clicks_with_save(qtbot):
+    dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.LEFT, last_place=Place.EYELID))
+    click = Clicks(qtbot)
+    click(dialog.intensity.buttons[6])
+    click(dialog.duration.buttons[EpisodeDuration.SECONDS])
+    click(dialog.save_button)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert click.count <= 4  # well under five seconds
+    assert dialog.episode() == Episode(NOW, Side.LEFT, Place.EYELID, 6, EpisodeDuration.SECONDS)
+
+
+def test_three_clicks_and_save_change_what_was_remembered(qtbot):
+    dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.LEFT, last_place=Place.EYELID))
+    click = Clicks(qtbot)
+    click(dialog.place.buttons[Place.CHEEK])
+    click(dialog.intensity.buttons[8])
+    click(dialog.duration.buttons[EpisodeDuration.MINUTES])
+    click(dialog.save_button)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.episode() == Episode(NOW, Side.LEFT, Place.CHEEK, 8, EpisodeDuration.MINUTES)
+
+
+def test_save_stays_off_until_everything_is_chosen_and_says_what_is_left(qtbot):
+    dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW))
+    assert not dialog.save_button.isEnabled()
+    assert dialog.waiting.text() == "Still to choose: side, place, how strong, how long."
+    assert dialog.episode() is None
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # Enter does not get round a Save that is off
+    click = Clicks(qtbot)
+    for button in (
+        dialog.side.buttons[Side.BOTH],
+        dialog.place.buttons[Place.MOUTH],
+        dialog.intensity.buttons[2],
+    ):
+        click(button)
+    assert dialog.waiting.text() == "Still to choose: how long."
+    assert not dialog.save_button.isEnabled()
+    click(dialog.duration.buttons[EpisodeDuration.HOURS])
+    assert dialog.save_button.isEnabled()
+    assert dialog.waiting.text() == ""
+
+
+def test_a_choice_cannot_be_emptied_by_clicking_it_again(qtbot):
+    dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.LEFT, last_place=Place.EYELID))
+    Clicks(qtbot)(dialog.side.buttons[Side.LEFT])
+    assert dialog.side.value() is Side.LEFT
+    assert dialog.side.buttons[Side.LEFT].isChecked()
+
+
+def test_what_the_journal_refuses_is_said_and_keeps_save_off(qtbot):
+    # A clock without a time zone: core.journal refuses the episode, the dialog says so.
+    dialog = shown(
+        qtbot,
+        EpisodeDialog(now=lambda: NOW.replace(tzinfo=None), last_side=Side.LEFT, last_place=Place.EYELID),
+    )
+    click = Clicks(qtbot)
+    click(dialog.intensity.buttons[3])
+    click(dialog.duration.buttons[EpisodeDuration.SECONDS])
+    assert not dialog.save_button.isEnabled()
+    assert dialog.problems.text().startswith("When: 2026-11-25T14:30:12 has no time zone")
+    assert "no time zone" in dialog.save_button.accessibleDescription()
+
+
+def test_enter_saves_even_from_a_choice_button(qtbot):
+    dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.RIGHT, last_place=Place.OTHER))
+    Clicks(qtbot)(dialog.intensity.buttons[5])
+    Clicks(qtbot)(dialog.duration.buttons[EpisodeDuration.SECONDS])
+    dialog.intensity.buttons[5].setFocus()
+    qtbot.keyClick(dialog.intensity.buttons[5], Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.intensity.value() == 5  # Enter saved; it did not press the focused button
+
+
+def test_the_keyboard_starts_at_the_first_open_question(qtbot):
+    remembered = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.LEFT, last_place=Place.EYELID))
+    assert remembered.focusWidget() is remembered.intensity.buttons[1]
+    fresh = shown(qtbot, EpisodeDialog(now=lambda: NOW))
+    assert fresh.focusWidget() is fresh.side.buttons[Side.LEFT]
+
+
+def test_changing_a_twitch_keeps_its_id_and_its_exact_time(qtbot):
+    dialog = shown(qtbot, EpisodeDialog(LOGGED, now=lambda: NOW, last_side=Side.LEFT))
+    assert dialog.windowTitle() == "Change this twitch"
+    assert dialog.side.value() is Side.RIGHT  # its own side, not the last one logged
+    assert dialog.note.text() == "typing"
+    Clicks(qtbot)(dialog.intensity.buttons[9])
+    edited = dialog.episode()
+    assert edited == Episode(
+        LOGGED.occurred_at, Side.RIGHT, Place.CHEEK, 9, EpisodeDuration.MINUTES, "typing", 5
+    )
+
+
+def test_the_time_can_be_moved_but_not_into_the_future(qtbot):
+    dialog = shown(qtbot, EpisodeDialog(LOGGED, now=lambda: NOW))
+    dialog.when.setDateTime(dialog.when.dateTime().addSecs(-3600))
+    edited = dialog.episode()
+    assert edited is not None
+    assert edited.occurred_at.tzinfo is UTC
+    assert edited.occurred_at == LOGGED.occurred_at - timedelta(hours=1)
+    dialog.when.setDateTime(dialog.when.dateTime().addDays(2))
+    moved = dialog.episode()
+    assert moved is not None and moved.occurred_at <= NOW
+
+
+def test_every_control_of_the_episode_dialog_has_a_name(qtbot):
+    dialog = shown(qtbot, EpisodeDialog(LOGGED, now=lambda: NOW))
+    assert unnamed_controls(dialog) == []
+
+
+# -- the daily check-in ----------------------------------------------------------------------------------
+
+
+def test_a_new_check_in_starts_from_yesterday_and_says_so(qtbot):
+    dialog = shown(qtbot, CheckInDialog(TODAY, YESTERDAY))
+    assert dialog.filled.isVisible()
+    assert dialog.filled.text().startswith("Filled in from yesterday")
+    # Yesterday's numbers for today; yesterday's note was about yesterday.
+    assert dialog.check_in() == CheckIn(TODAY, 6.5, 3, 7, 5, "")
+    assert dialog.save_button.isEnabled()
+
+
+def test_an_older_check_in_is_named_by_its_day(qtbot):
+    dialog = shown(qtbot, CheckInDialog(TODAY, CheckIn(date(2026, 11, 23), caffeine_drinks=1)))
+    assert dialog.filled.text().startswith("Filled in from your check-in of Monday 23 November")
+
+
+def test_todays_check_in_is_changed_in_place(qtbot):
+    dialog = shown(qtbot, CheckInDialog(TODAY, CheckIn(TODAY, 7.0, 2, 4, 6, "calm")))
+    assert dialog.windowTitle() == "Today's check-in"
+    assert dialog.filled.isHidden()
+    dialog.sleep.setValue(8.5)
+    Clicks(qtbot)(dialog.stress.numbers.buttons[2])
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.check_in() == CheckIn(TODAY, 8.5, 2, 2, 6, "calm")
+
+
+def test_a_first_check_in_leaves_each_question_unanswered_until_answered(qtbot):
+    dialog = shown(qtbot, CheckInDialog(TODAY, None))
+    assert dialog.filled.isHidden()
+    assert dialog.sleep.text() == "not answered"
+    assert dialog.check_in() == CheckIn(TODAY)
+    assert not dialog.save_button.isEnabled()  # an empty check-in would say "Checked in" for nothing
+    assert dialog.waiting.text() == "Answer at least one question to save."
+    dialog.caffeine.setValue(0)  # none is an answer
+    assert dialog.save_button.isEnabled()
+    assert dialog.check_in() == CheckIn(TODAY, caffeine_drinks=0)
+
+
+def test_a_number_larger_than_the_spin_box_offers_is_kept(qtbot):
+    dialog = shown(qtbot, CheckInDialog(TODAY, CheckIn(TODAY, caffeine_drinks=25, sleep_hours=18.0)))
+    assert dialog.check_in().caffeine_drinks == 25
+    assert dialog.check_in().sleep_hours == 18.0
+
+
+def test_a_check_in_the_journal_refuses_is_said_in_plain_words(qtbot):
+    dialog = shown(qtbot, CheckInDialog(TODAY, None))
+    dialog.note.setMaxLength(5000)  # past the field's own limit, as a paste through another way might be
+    dialog.note.setText("x" * 2001)
+    assert not dialog.save_button.isEnabled()
+    assert dialog.problems.text() == "Note: 2001 characters is longer than 2000"
+
+
+def test_every_control_of_the_check_in_has_a_name(qtbot):
+    dialog = shown(qtbot, CheckInDialog(TODAY, YESTERDAY))
+    assert unnamed_controls(dialog) == []
+
+
+# -- the strip on the home page --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def strip(qtbot) -> JournalStrip:
+    made = JournalStrip()
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitExposed(made)
+    return made
+
+
+def test_undo_calls_back_once_and_the_words_go(qtbot, strip: JournalStrip):
+    undone: list[str] = []
+    strip.show_saved("Logged: left eyelid, 6/10.", lambda: undone.append("undo"))
+    assert strip.saved.isVisible() and strip.undo_button.isVisible()
+    assert strip.last.isHidden()
+    Clicks(qtbot)(strip.undo_button)
+    assert undone == ["undo"]
+    assert strip.saved.isHidden() and strip.undo_button.isHidden()
+    assert strip.last.isVisible()
+
+
+def test_the_saved_words_leave_by_themselves_without_undoing(qtbot, strip: JournalStrip):
+    undone: list[str] = []
+    strip.show_saved("Logged.", lambda: undone.append("undo"))
+    assert strip.saved_timer.isActive()
+    assert strip.saved_timer.interval() == SAVED_SHOWN_MS
+    strip.saved_timer.timeout.emit()
+    assert strip.saved.isHidden() and strip.undo_button.isHidden()
+    assert undone == []
+
+
+def test_words_without_undo_have_no_undo_button(strip: JournalStrip):
+    strip.show_saved("Not saved yet: the disk is full. Kept, and tried again with the next change.")
+    assert strip.saved.isVisible()
+    assert strip.undo_button.isHidden()
+
+
+def test_the_strip_asks_the_window_to_log_and_to_check_in(qtbot, strip: JournalStrip):
+    with qtbot.waitSignal(strip.log_requested):
+        Clicks(qtbot)(strip.log_button)
+    with qtbot.waitSignal(strip.check_in_requested):
+        Clicks(qtbot)(strip.check_in_button)
+    strip.activateWindow()
+    qtbot.waitActive(strip)
+    with qtbot.waitSignal(strip.log_requested):
+        qtbot.keyClick(strip, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_strip_says_what_was_logged_last_and_the_check_in(strip: JournalStrip):
+    assert strip.last.text() == "Nothing logged yet."
+    strip.show_last(
+        Episode(NOW - timedelta(hours=2), Side.LEFT, Place.EYELID, 6, EpisodeDuration.SECONDS), NOW
+    )
+    assert strip.last.text() == "Last logged: left eyelid, 6/10, 2 h ago"
+    assert strip.check_in_button.text() == "Daily check-in"
+    strip.show_checked_in(True)
+    assert strip.check_in_button.text() == "Checked in today ✓"
+    assert unnamed_controls(strip) == []
+
+
+@pytest.mark.parametrize(
+    ("side", "place", "words"),
+    [
+        (Side.LEFT, Place.EYELID, "left eyelid"),
+        (Side.BOTH, Place.CHEEK, "both cheeks"),
+        (Side.RIGHT, Place.MOUTH, "mouth, right side"),
+        (Side.BOTH, Place.OTHER, "elsewhere, both sides"),
+    ],
+)
+def test_where_in_words(side: Side, place: Place, words: str):
+    assert where_words(side, place) == words
+
+
+@pytest.mark.parametrize(
+    ("ago", "words"),
+    [
+        (timedelta(seconds=20), "just now"),
+        (timedelta(minutes=5), "5 min ago"),
+        (timedelta(hours=2, minutes=59), "2 h ago"),
+        (timedelta(hours=30), "1 day ago"),
+        (timedelta(days=3), "3 days ago"),
+    ],
+)
+def test_how_long_ago_in_words(ago: timedelta, words: str):
+    assert ago_words(NOW - ago, NOW) == words
