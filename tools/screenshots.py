@@ -40,7 +40,7 @@ def sample_history(path: Path) -> None:
         (1.6, "4-7-8 breathing", "four_seven_eight", 76, 41),
         (3.0, "Cyclic sigh", "cyclic_sigh", 304, 304),
     ]:
-        store.add(
+        store.add_session(
             SessionRecord(
                 routine_id,
                 RoutineKind.BREATHING,

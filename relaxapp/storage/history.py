@@ -294,7 +294,6 @@ class HistoryStore:
         _require(session_problems(record))
         return self._write(_Write(record, "session", functools.partial(_insert_session, record=record)))
 
-    add = add_session  # the name the session runner has always called
 
     def update_session(self, record: SessionRecord) -> SessionRecord | None:
         """Replace the saved session with record.id; returns the version replaced (to undo), or None."""

@@ -42,6 +42,8 @@ from relaxapp.core.routine import (
 )
 from relaxapp.core.routine import length_problem as routine_length_problem
 from relaxapp.core.session import SessionOptions
+from relaxapp.ui.journal_view import JournalStrip
+from relaxapp.ui.ratings import RatingsPanel
 
 if TYPE_CHECKING:
     from relaxapp.core.tips import Tip
@@ -156,6 +158,9 @@ class HomePage(QWidget):
         self._intro.setObjectName("pageIntro")
         self._intro.setWordWrap(True)
         outer.addWidget(heading)
+        # A twitch is logged in a few clicks from here, before anything else on the page.
+        self.journal = JournalStrip()
+        outer.addWidget(self.journal)
 
         kinds_row = QHBoxLayout()
         kinds_row.setSpacing(8)
@@ -256,6 +261,9 @@ class HomePage(QWidget):
             options_row.addWidget(box)
         options_row.addStretch()
         outer.addLayout(options_row)
+
+        self.before = RatingsPanel("Before you start (optional)")
+        outer.addWidget(self.before)
 
         start_row = QHBoxLayout()
         self._plan = QLabel()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from relaxapp import __version__
 from relaxapp.audio.player import AudioPlayer
 from relaxapp.core import timeline
+from relaxapp.core.journal import Episode
 from relaxapp.core.patterns import CustomPattern, is_custom, pattern_of, routine_id_for
 from relaxapp.core.preferences import (
     Preferences,
@@ -38,15 +39,16 @@ from relaxapp.core.preferences import (
     length_from_text,
     length_to_text,
 )
-from relaxapp.core.record import SessionRecord, asks_before_stopping
+from relaxapp.core.record import NOT_ASKED, Ratings, SessionRecord, asks_before_stopping
 from relaxapp.core.routine import Minutes, Routine, SessionLength
 from relaxapp.core.session import SessionOptions, Status
 from relaxapp.core.sound import SoundChannel
 from relaxapp.storage.backup import Backup
-from relaxapp.storage.history import HistoryError
+from relaxapp.storage.history import HistoryError, HistoryWriteError, TimelineFilter
 from relaxapp.storage.user_routines import UserRoutineError, delete_pattern, save_pattern
 from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.home_page import HomePage
+from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog, where_words
 from relaxapp.ui.session_runner import SessionRunner
 from relaxapp.ui.theme import colours_for, palette, style_sheet, text_scale
 
@@ -278,6 +280,8 @@ class MainWindow(QMainWindow):
             "Keyboard shortcuts",
             "Space: pause or resume a session\n"
             "Esc: stop a session\n"
+            "Left and Right arrows: the step before or after (muscle relaxation, imagery, massage)\n"
+            "Ctrl+T: log a twitch (on the home page)\n"
             "Tab and Shift+Tab: move between controls\n"
             "Enter or Space: press the focused button\n"
             "Ctrl+, (comma): settings\n"
@@ -299,7 +303,9 @@ class MainWindow(QMainWindow):
         self.history_tab.clicked.connect(self.go_history)
         self.tips_tab.clicked.connect(self.go_tips)
         self.signs_tab.clicked.connect(self.go_safety_check)
-        self.home.start_requested.connect(self.start_session)
+        self.home.start_requested.connect(self._start_from_home)
+        self.home.journal.log_requested.connect(self.log_episode)
+        self.home.journal.check_in_requested.connect(self.check_in)
         self.home.tip_requested.connect(self.show_tip)
         self.home.new_pattern_requested.connect(lambda: self.edit_pattern(None))
         self.home.edit_pattern_requested.connect(self.edit_pattern)
@@ -341,6 +347,7 @@ class MainWindow(QMainWindow):
         page.history_clicked.connect(self.go_history)
         page.home_clicked.connect(self.go_home)
         page.warning_signs_clicked.connect(self.go_safety_check)
+        page.ratings_given.connect(self._save_ratings)
         page.show_warning_signs(self._checklist.page.after_session if self._checklist else None)
         self.pages.addWidget(page)
         return page
@@ -409,6 +416,7 @@ class MainWindow(QMainWindow):
     def go_home(self) -> None:
         if self.runner.is_active:
             return
+        self._show_journal()
         self._show_page(self.home, self.breathe_tab)
 
     def go_history(self) -> None:
@@ -460,8 +468,17 @@ class MainWindow(QMainWindow):
 
     # -- sessions -----------------------------------------------------------------------------------
 
+    def _start_from_home(self, routine: Routine, length: SessionLength, options: SessionOptions) -> None:
+        before = self.home.before.as_before()
+        self.home.before.clear()  # the next session asks afresh
+        self.start_session(routine, length, options, before)
+
     def start_session(
-        self, routine: Routine, length: SessionLength, options: SessionOptions | None = None
+        self,
+        routine: Routine,
+        length: SessionLength,
+        options: SessionOptions | None = None,
+        before: Ratings = NOT_ASKED,
     ) -> None:
         options = options or SessionOptions()
         chosen = routine if options.with_optional else routine.without_optional()
@@ -475,7 +492,7 @@ class MainWindow(QMainWindow):
         self._remember(routine, length)
         self.session.begin(plan, options)
         self._show_page(self.session, None)
-        self.runner.start(plan, options)
+        self.runner.start(plan, options, before)
         self.session.setFocus()
 
     def request_stop(self) -> None:
@@ -536,9 +553,94 @@ class MainWindow(QMainWindow):
         self.summary.show_record(record, note)
         self._show_page(self.summary, None)
 
+    def _save_ratings(self, record: SessionRecord) -> None:
+        history = self.runner.history
+        try:
+            if record.id is None:
+                # Its first save failed and it waits in memory: replace that copy with the rated one.
+                history.delete_session(record)
+                history.add_session(record)
+            else:
+                history.update_session(record)
+        except HistoryWriteError as error:
+            self.show_problem(str(error))
+        self._refresh_history()
+
     def _again(self) -> None:
         if self._routine is not None and self._length is not None:
             self.start_session(self._routine, self._length, self._options)
+
+    # -- the spasm journal --------------------------------------------------------------------------
+
+    def log_episode(self) -> None:
+        """A twitch, in a few clicks: where (remembered from last time), how strong, how long."""
+        history = self.runner.history
+        last = self._last_episode()
+        side, place = (last.side, last.place) if last else (None, None)
+        dialog = EpisodeDialog(now=self._now, last_side=side, last_place=place, parent=self)
+        episode = dialog.episode() if dialog.exec() else None
+        if episode is None:
+            return
+        try:
+            saved = history.add_episode(episode)
+        except HistoryWriteError as error:
+            self.show_problem(str(error))
+            self.home.journal.show_saved("Not saved yet: it is kept and will be tried again.")
+            return
+        self.home.journal.show_saved(
+            f"Logged: {where_words(saved.side, saved.place)}, {saved.intensity}/10.",
+            lambda: self._undo(lambda: history.delete_episode(saved)),
+        )
+        self._show_journal()
+        self._refresh_history()
+
+    def check_in(self) -> None:
+        history = self.runner.history
+        today = self._now().astimezone().date()
+        dialog = CheckInDialog(today, history.check_in(today) or history.latest_check_in_before(today), self)
+        if not dialog.exec():
+            return
+        try:
+            replaced = history.save_check_in(dialog.check_in())
+        except HistoryWriteError as error:
+            self.show_problem(str(error))
+            return
+
+        def undo() -> None:
+            if replaced is not None:
+                history.save_check_in(replaced)
+            else:
+                history.delete_check_in(today)
+
+        self.home.journal.show_saved("Checked in for today.", lambda: self._undo(undo))
+        self._show_journal()
+        self._refresh_history()
+
+    def _undo(self, change: Callable[[], object]) -> None:
+        try:
+            change()
+        except HistoryWriteError as error:
+            self.show_problem(str(error))
+        self._show_journal()
+        self._refresh_history()
+
+    def _last_episode(self) -> Episode | None:
+        latest = self.runner.history.timeline(1, only=TimelineFilter(sessions=False))
+        return latest[0] if latest and isinstance(latest[0], Episode) else None
+
+    def _show_journal(self) -> None:
+        """The strip's 'last logged' and 'checked in' lines as the store now has them."""
+        now = self._now()
+        self.home.journal.show_last(self._last_episode(), now)
+        self.home.journal.show_checked_in(self.runner.history.check_in(now.astimezone().date()) is not None)
+
+    def _refresh_history(self) -> None:
+        if "history" in self.__dict__:
+            self.history.refresh()
+
+    @staticmethod
+    def _now() -> datetime:
+        return datetime.now(UTC)
 
     # -- the history's safety -----------------------------------------------------------------------
 
@@ -573,8 +675,7 @@ class MainWindow(QMainWindow):
             f"Your history is back as it was on {backup.taken_at.astimezone():%d %B %Y}. "
             f"The file that was in use is kept as {report.moved_aside.name}."
         )
-        if "history" in self.__dict__:
-            self.history.refresh()
+        self._refresh_history()
 
     # -- the person's own breathing patterns ---------------------------------------------------------
 

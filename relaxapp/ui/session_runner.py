@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from relaxapp.audio.player import AudioPlayer
 from relaxapp.core.clock import Clock
-from relaxapp.core.record import SessionRecord, record_of
+from relaxapp.core.record import NOT_ASKED, SKIPPED, Ratings, SessionRecord, record_of
 from relaxapp.core.session import SessionEngine, SessionOptions, Status
 from relaxapp.core.sound import SoundChannel, prompt_key
 from relaxapp.core.timeline import END_BELL, Timeline
@@ -52,6 +53,7 @@ class SessionRunner(QObject):
         self.prompts = prompts or {}  # the app's own sentences (content/prompts.toml), by id
         self.voice_muted = False  # the person's choice; eyes-closed sessions speak regardless
         self._options = SessionOptions()
+        self._before: Ratings = NOT_ASKED
         self.history = history
         self._clock = clock
         self._wall_clock = wall_clock
@@ -81,10 +83,14 @@ class SessionRunner(QObject):
     def options(self) -> SessionOptions:
         return self._options
 
-    def start(self, timeline: Timeline, options: SessionOptions | None = None) -> None:
+    def start(
+        self, timeline: Timeline, options: SessionOptions | None = None, before: Ratings = NOT_ASKED
+    ) -> None:
+        """Run a session; `before` holds the ratings given before it, if they were asked."""
         if self.is_active:
             raise RuntimeError("a session is already running")
         self._options = options or SessionOptions()
+        self._before = before
         self._engine = SessionEngine(timeline, self._clock)
         self._record = None
         self._started_at = self._wall_clock()
@@ -217,7 +223,9 @@ class SessionRunner(QObject):
         assert self._started_at is not None
         self._frame_timer.stop()
         self._cue_timer.stop()
-        record = record_of(engine, self._started_at)
+        # The summary always asks how it went: unanswered, that counts as skipped, not as never asked.
+        ratings = dataclasses.replace(self._before, tension_after=SKIPPED, twitch_after=SKIPPED)
+        record = record_of(engine, self._started_at, ratings)
         self._record = record
         self.player.stop_ambience(AMBIENCE_FADE_OUT_SECONDS)
         if engine.status is Status.STOPPED:
@@ -236,7 +244,7 @@ class SessionRunner(QObject):
         self.status_changed.emit(engine.status)
         if record.worth_keeping():
             try:
-                self.history.add(record)
+                record = self._record = self.history.add_session(record)  # now with its id
             except HistoryWriteError as error:
                 self.save_failed.emit(str(error))
         else:

@@ -104,14 +104,14 @@ class SummaryPage(QWidget):
         if record.completed:
             self.heading.setText("Well done")
             self.details.setText(
-                f"You finished {record.routine_title}: {duration_text(record.actual_seconds)} of calm "
-                "breathing. Take a moment before you get up."
+                f"You finished {record.routine_title}: {duration_text(record.actual_seconds)} just for "
+                "you. Take a moment before you get up."
             )
         else:
             self.heading.setText("Session ended")
             self.details.setText(
-                f"You breathed with {record.routine_title} for {duration_text(record.actual_seconds)} "
-                f"of the planned {duration_text(record.planned_seconds)}. Every calm breath counts."
+                f"You spent {duration_text(record.actual_seconds)} with {record.routine_title}, of the "
+                f"planned {duration_text(record.planned_seconds)}. Every calm minute counts."
             )
         self.saved.setText(saved_note)
         # A summary follows a session that has just ended: its after-questions are still to be asked.

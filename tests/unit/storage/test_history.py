@@ -48,7 +48,7 @@ def session(minutes_ago: float = 0, actual: float = 176.0, completed: bool = Tru
 def test_a_session_survives_closing_and_reopening(tmp_path: Path):
     path = tmp_path / "history.sqlite3"
     store = HistoryStore.open(path)
-    store.add(session(actual=61.5, completed=False))
+    store.add_session(session(actual=61.5, completed=False))
     store.close()
 
     reopened = HistoryStore.open(path)
@@ -70,7 +70,7 @@ def test_a_session_survives_closing_and_reopening(tmp_path: Path):
 def test_newest_pages_come_newest_first(tmp_path: Path):
     store = HistoryStore.open(tmp_path / "h.sqlite3")
     for minutes_ago in (30, 10, 20, 0):
-        store.add(session(minutes_ago))
+        store.add_session(session(minutes_ago))
     assert store.count() == 4
     first = store.newest(2)
     second = store.newest(2, older_than=first[-1])
@@ -81,7 +81,7 @@ def test_newest_pages_come_newest_first(tmp_path: Path):
 def test_pages_go_on_past_sessions_that_started_at_the_same_moment(tmp_path: Path):
     store = HistoryStore.open(tmp_path / "h.sqlite3")
     for _ in range(5):
-        store.add(session(minutes_ago=1))
+        store.add_session(session(minutes_ago=1))
     seen = []
     page = store.newest(2)
     while page:
@@ -93,8 +93,8 @@ def test_pages_go_on_past_sessions_that_started_at_the_same_moment(tmp_path: Pat
 def test_an_unreadable_row_is_left_out_and_the_rest_shown(tmp_path: Path, caplog):
     path = tmp_path / "h.sqlite3"
     store = HistoryStore.open(path)
-    store.add(session(minutes_ago=2))
-    store.add(session(minutes_ago=0))
+    store.add_session(session(minutes_ago=2))
+    store.add_session(session(minutes_ago=0))
     with sqlite3.connect(path) as raw:
         raw.execute(
             "INSERT INTO sessions (routine_id, routine_kind, routine_title, started_at, planned_seconds,"
@@ -121,7 +121,7 @@ def test_a_file_from_schema_1_opens_after_migration(tmp_path: Path):
     assert store.schema_version == SCHEMA_VERSION
     titles = [(r.routine_title, r.completed, r.actual_seconds) for r in store.newest(10)]
     assert titles == [("4-7-8 breathing", False, 41.5), ("Box breathing", True, 176.0)]
-    store.add(session())
+    store.add_session(session())
     assert store.count() == 3
     indexes = [row[1] for row in sqlite3.connect(path).execute("PRAGMA index_list(sessions)")]
     assert "sessions_by_start" in indexes
@@ -164,18 +164,18 @@ def test_a_failed_write_keeps_the_session_and_saves_it_with_the_next(tmp_path: P
     blocker.execute("BEGIN IMMEDIATE")
     store._db.execute("PRAGMA busy_timeout = 50")
     with pytest.raises(HistoryWriteError, match="It is kept and will be saved with your next change"):
-        store.add(session(minutes_ago=5))
+        store.add_session(session(minutes_ago=5))
     assert len(store.unsaved) == 1
     blocker.rollback()
     blocker.close()
-    store.add(session())
+    store.add_session(session())
     assert store.unsaved == ()
     assert store.count() == 2
 
 
 def test_the_in_memory_fallback_works_like_the_file(tmp_path: Path):
     store = HistoryStore.in_memory()
-    store.add(session())
+    store.add_session(session())
     assert store.count() == 1
     assert store.location == "memory"
 
@@ -184,7 +184,7 @@ def test_the_in_memory_fallback_works_like_the_file(tmp_path: Path):
 def test_a_file_that_cannot_be_written_still_shows_past_sessions(tmp_path: Path):
     path = tmp_path / "h.sqlite3"
     store = HistoryStore.open(path)
-    store.add(session(minutes_ago=5))
+    store.add_session(session(minutes_ago=5))
     store.close()
     (tmp_path / "h.sqlite3-shm").unlink(missing_ok=True)  # as a read-only folder would have it
     read_only = HistoryStore.open_read_only(path)

@@ -1,0 +1,96 @@
+"""The journal and the ratings as a person uses them from the window: logged, undone, remembered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+
+from relaxapp.core.clock import FakeClock
+from relaxapp.core.journal import EpisodeDuration, Place, Side
+from relaxapp.core.record import SKIPPED
+from relaxapp.storage.history import HistoryStore
+from relaxapp.ui import journal_view
+from relaxapp.ui.main_window import MainWindow
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def answer_episode(side: Side | None, place: Place | None, strength: int) -> Callable[..., int]:
+    """Stands in for the dialog's exec(): the clicks a person makes, then Save."""
+
+    def exec_(dialog: journal_view.EpisodeDialog) -> int:
+        if side is not None:
+            dialog.side.buttons[side].click()
+        if place is not None:
+            dialog.place.buttons[place].click()
+        dialog.intensity.buttons[strength].click()
+        dialog.duration.buttons[EpisodeDuration.MINUTES].click()
+        dialog.save_button.click()
+        return dialog.result()
+
+    return exec_
+
+
+def test_a_twitch_is_logged_from_home_shown_and_undone(
+    qtbot, window: MainWindow, store: HistoryStore, monkeypatch
+):
+    monkeypatch.setattr(journal_view.EpisodeDialog, "exec", answer_episode(Side.LEFT, Place.EYELID, 6))
+    strip = window.home.journal
+    click(qtbot, strip.log_button)
+    [episode] = store.timeline(5)
+    assert (episode.side, episode.place, episode.intensity) == (Side.LEFT, Place.EYELID, 6)
+    assert strip.saved.text() == "Logged: left eyelid, 6/10."
+    assert "left eyelid" in strip.last.text()
+
+    # The next one remembers where: only the strength and length are clicked.
+    monkeypatch.setattr(journal_view.EpisodeDialog, "exec", answer_episode(None, None, 3))
+    click(qtbot, strip.log_button)
+    newest = store.timeline(5)[0]
+    assert (newest.side, newest.place, newest.intensity) == (Side.LEFT, Place.EYELID, 3)
+
+    click(qtbot, strip.undo_button)
+    assert [e.intensity for e in store.timeline(5)] == [6]
+
+
+def test_the_daily_check_in_is_saved_and_shown_as_done(
+    qtbot, window: MainWindow, store: HistoryStore, monkeypatch
+):
+    def exec_(dialog: journal_view.CheckInDialog) -> int:
+        dialog.sleep.setValue(6.5)
+        dialog.caffeine.setValue(3)
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(journal_view.CheckInDialog, "exec", exec_)
+    click(qtbot, window.home.journal.check_in_button)
+    today = window._now().astimezone().date()
+    saved = store.check_in(today)
+    assert saved is not None and saved.sleep_hours == 6.5 and saved.caffeine_drinks == 3
+    assert "✓" in window.home.journal.check_in_button.text()
+    click(qtbot, window.home.journal.undo_button)
+    assert store.check_in(today) is None
+
+
+def test_ratings_before_and_after_land_with_the_session(
+    qtbot, window: MainWindow, fake_clock: FakeClock, store
+):
+    before = window.home.before
+    click(qtbot, before.tension.numbers.buttons[7])
+    window.home.select("box")
+    click(qtbot, window.home._start)
+    engine = window.runner.engine
+    fake_clock.advance(engine.timeline.total_seconds + 1)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary)
+    [saved] = store.newest(1)
+    assert saved.ratings.tension_before == 7
+    assert saved.ratings.twitch_before is SKIPPED  # asked and not answered
+    assert saved.ratings.tension_after is SKIPPED  # until the summary's question is answered
+
+    click(qtbot, window.summary.ratings.tension.numbers.buttons[3])
+    [rated] = store.newest(1)
+    assert rated.ratings.tension_after == 3 and rated.id == saved.id
+    assert "7 → 3" in window.summary.change.text()
+    assert before.tension.value() is None  # the home page asks afresh next time
