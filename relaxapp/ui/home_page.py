@@ -69,8 +69,9 @@ KIND_INTROS = {
 
 
 def at_a_glance(routine: Routine) -> str:
-    """A breathing rhythm ('4 · 7 · 8'), or how long a routine that runs once lasts."""
-    return routine.rhythm() if routine.repeats else duration_text(routine.cycle_seconds)
+    """A breathing rhythm ('4 · 7 · 8'), or how long a routine that runs once lasts without its optional
+    steps (the plan under the cards says how long with them)."""
+    return routine.rhythm() if routine.repeats else duration_text(routine.without_optional().cycle_seconds)
 
 
 class RoutineCard(QPushButton):
@@ -275,7 +276,12 @@ class HomePage(QWidget):
         self._start.clicked.connect(self._on_start)
         start_row.addWidget(self._plan, 1)
         start_row.addWidget(self._start)
-        outer.addLayout(start_row)
+        # Start stays in view below the scrolling choices, however long the page grows.
+        start_bar = QFrame()
+        start_bar.setObjectName("startBar")
+        start_bar.setLayout(start_row)
+        start_row.setContentsMargins(40, 10, 40, 10)
+        page.addWidget(start_bar)
         outer.addStretch()
         self._outer = outer
 
@@ -490,8 +496,10 @@ class HomePage(QWidget):
             return
         self._start.setEnabled(True)
         if not routine.repeats:
-            chosen = routine if self.with_compress.isChecked() else routine.without_optional()
-            self._plan.setText(duration_text(chosen.cycle_seconds))
+            with_optional = self.with_compress.isChecked() and routine.optional_steps
+            chosen = routine if with_optional else routine.without_optional()
+            extra = f", with the {routine.optional_steps[0].title.lower()}" if with_optional else ""
+            self._plan.setText(f"{duration_text(chosen.cycle_seconds)}{extra}")
             return
         cycles = routine.cycles_for(length)
         self._plan.setText(f"{duration_text(cycles * routine.cycle_seconds)} · {Cycles(cycles).label()}")
