@@ -126,7 +126,7 @@ def _run(
             return 1
         return _hand_over(instance, user_paths)
 
-    problems = [f"A routine file was skipped: {error}" for error in catalog.errors]
+    problems = [f"A routine file in {error.path.parent} was skipped: {error}" for error in catalog.errors]
     opened = open_history(user_paths.history_db, user_paths.backups_dir, utc_now())
     history = opened.store
     if opened.problem:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,9 @@ _KNOWN_KEYS = {
     "steps",
 }
 _LENGTH_KEYS = ("default_minutes", "default_cycles", "max_cycles")
+ROUTINE_ID = re.compile(r"[a-z0-9_-]+")
+# The bells open and close every session on their own; a step chooses among the others.
+STEP_CUES = tuple(cue for cue in CUE_IDS if not cue.startswith("bell_"))
 _KNOWN_STEP_KEYS = {"kind", "seconds", "text", "cue", "fill", "title", "image", "stage", "optional"}
 
 
@@ -95,6 +99,10 @@ def load_catalog(folders: Iterable[Path], known_images: Collection[str] | None =
 
 
 def load_routine_file(path: Path, known_images: Collection[str] | None = None) -> Routine | RoutineFileError:
+    if not ROUTINE_ID.fullmatch(path.stem):
+        return RoutineFileError(
+            path, "", "the file name is the routine's id: use only lower-case letters, digits, _ and -"
+        )
     try:
         return datafile.load(path, lambda data: parse_routine(path.stem, data, known_images))
     except datafile.DataFileError as error:
@@ -181,7 +189,7 @@ def _step(kind: RoutineKind, number: int, raw: object, known_images: Collection[
         kind=StepKind(kind_name),
         seconds=_number(raw, "seconds", where),
         text=text(raw, "text", where),
-        cue=_choice(raw, "cue", (*CUE_IDS, NO_CUE), where, "a cue sound") or None,
+        cue=_choice(raw, "cue", (*STEP_CUES, NO_CUE), where, "a cue sound") or None,
         fill=None if fill is None else float(fill),
         title=text(raw, "title", where, required=False),
         image=image,

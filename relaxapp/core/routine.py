@@ -150,7 +150,7 @@ class Routine:
 
     def rhythm(self) -> str:
         """The pattern at a glance, e.g. '4 · 7 · 8'."""
-        return " · ".join(f"{step.seconds:g}" for step in self.steps if step.seconds > 0)
+        return " · ".join(f"{round(step.seconds, 1):g}" for step in self.steps if step.seconds > 0)
 
     def cycles_for(self, length: SessionLength) -> int:
         """Whole cycles that fit a length best: a session always ends on a completed breath."""

@@ -89,10 +89,12 @@ class Timeline:
 
     @property
     def section_count(self) -> int:
-        return len(self._section_starts)
+        """The routine's own sections: a spoken welcome before them is not one of them."""
+        return len(self._section_starts) - int(self.has_lead_in)
 
     def section_index_at(self, seconds: float) -> int:
-        return max(bisect.bisect_right(self._section_starts, seconds) - 1, 0)
+        """Which of the routine's sections runs at `seconds`, from 0 (the welcome counts as the first)."""
+        return max(bisect.bisect_right(self._section_starts, seconds) - 1 - int(self.has_lead_in), 0)
 
     @cached_property
     def _starts(self) -> list[float]:

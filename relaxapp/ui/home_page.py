@@ -432,7 +432,7 @@ class HomePage(QWidget):
             card.hide()
         shown = [card for card in self._card_list if card.routine.kind is kind]
         for index, card in enumerate(shown):
-            self._card_grid.addWidget(card, index // 2, index % 2)
+            self._card_grid.addWidget(card, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
             card.show()
 
     def _on_kind_chosen(self) -> None:

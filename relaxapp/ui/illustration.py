@@ -34,7 +34,7 @@ class Illustration(QWidget):
         super().__init__(parent)
         self._image_id = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(150, 200)
+        self.setMinimumSize(120, 160)
 
     @property
     def image_id(self) -> str:

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self._resume_after_confirm = False
         self.stop_confirmation: QMessageBox | None = None
         self.notice_box: QMessageBox | None = None
+        self.cautions_box: QMessageBox | None = None
         self._routines = routines
         self._tips: TipBook | None = None
         self._checklist: Checklist | None = None
@@ -395,6 +396,8 @@ class MainWindow(QMainWindow):
         for shortcut in (self.pause_shortcut, self.stop_shortcut, self.back_shortcut, self.next_shortcut):
             shortcut.setEnabled(in_session)
         self.nav.setVisible(not in_session)  # a session has the whole window
+        # Messages wait for the session to end: a long list must not squeeze the guide off the screen.
+        self.problem.setVisible(bool(self.problem_text.text()) and not in_session)
 
     def start_face_break(self) -> None:
         """The one-minute break that reminders and the tray offer: slow breathing with a long out-breath."""
@@ -441,15 +444,10 @@ class MainWindow(QMainWindow):
         self._show_page(self.safety_page, self.signs_tab)
 
     def _try_routine(self, routine_id: str) -> None:
-        """'Try it now' from a tip: start the routine, unless it has cautions to read first (4-7-8)."""
+        """'Try it now' from a tip: start the routine (one with cautions shows them first)."""
         routine = next((r for r in self._routines if r.id == routine_id), None)
         if routine is None:
             log.warning("a tip links to the unknown routine %r", routine_id)
-            return
-        if routine.read_first:
-            self.home.select(routine.id)
-            self.go_home()
-            self.home.focus_start()
             return
         self.start_session(routine, routine.default_length)
 
@@ -460,7 +458,7 @@ class MainWindow(QMainWindow):
         if text in shown.split("\n"):
             return
         self.problem_text.setText(f"{shown}\n{text}" if shown else text)
-        self.problem.show()
+        self.problem.setVisible(self.pages.currentWidget() is not self.__dict__.get("session"))
 
     def _dismiss_problems(self) -> None:
         self.problem_text.clear()
@@ -469,9 +467,7 @@ class MainWindow(QMainWindow):
     # -- sessions -----------------------------------------------------------------------------------
 
     def _start_from_home(self, routine: Routine, length: SessionLength, options: SessionOptions) -> None:
-        before = self.home.before.as_before()
-        self.home.before.clear()  # the next session asks afresh
-        self.start_session(routine, length, options, before)
+        self.start_session(routine, length, options, self.home.before.as_before())
 
     def start_session(
         self,
@@ -479,8 +475,19 @@ class MainWindow(QMainWindow):
         length: SessionLength,
         options: SessionOptions | None = None,
         before: Ratings = NOT_ASKED,
+        *,
+        cautions_read: bool = False,
     ) -> None:
-        options = options or SessionOptions()
+        """Start a session; a routine whose guidance holds cautions shows them to confirm first, every
+        time, wherever the start came from (home, a tip, the command line)."""
+        if self.runner.is_active:
+            return
+        options = options or SessionOptions(eyes_closed=self.preferences.eyes_closed)
+        if routine.read_first and not cautions_read:
+            self._confirm_cautions(
+                routine, lambda: self.start_session(routine, length, options, before, cautions_read=True)
+            )
+            return
         chosen = routine if options.with_optional else routine.without_optional()
         lead_in = self.runner.prompts.get("eyes_closed_start") if options.eyes_closed else None
         try:
@@ -493,19 +500,45 @@ class MainWindow(QMainWindow):
         self.session.begin(plan, options)
         self._show_page(self.session, None)
         self.runner.start(plan, options, before)
+        self.home.before.clear()  # the next session asks afresh
         self.session.setFocus()
+
+    def _confirm_cautions(self, routine: Routine, start: Callable[[], None]) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Before you start")
+        box.setText(f"Before you start {routine.title}, please read this:")
+        box.setInformativeText(routine.guidance)
+        self.cautions_start = box.addButton("I have read this, start", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.cautions_start)
+
+        def answered() -> None:
+            self.cautions_box = None
+            chosen = box.clickedButton() is self.cautions_start
+            box.deleteLater()
+            self.activateWindow()  # Space, Esc and the arrows belong to the window the session is in
+            if chosen:
+                start()
+            else:
+                self.home.select(routine.id)
+                self.go_home()
+
+        box.finished.connect(answered)
+        self.cautions_box = box
+        box.open()
 
     def request_stop(self) -> None:
         """Esc or the Stop button: a short session just stops; a longer one asks first."""
         engine = self.runner.engine
         if engine is None or not self.runner.is_active:
             return
-        if not asks_before_stopping(engine.elapsed()):
+        if not asks_before_stopping(engine.practised()):
             self.runner.stop()
             return
         self._resume_after_confirm = engine.status is Status.RUNNING
         if self._resume_after_confirm:
-            self.runner.toggle_pause()
+            self.runner.toggle_pause(announce=False)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Stop the session?")
@@ -524,7 +557,7 @@ class MainWindow(QMainWindow):
         if box.clickedButton() is self._stop_button:
             self.runner.stop()
         elif self._resume_after_confirm and self.runner.is_active:
-            self.runner.toggle_pause()
+            self.runner.toggle_pause(announce=False)
         box.deleteLater()
 
     def _on_space(self) -> None:
@@ -746,8 +779,9 @@ class MainWindow(QMainWindow):
     def _apply_sound(self, player: AudioPlayer) -> None:
         for channel in SoundChannel:
             player.set_volume(self.preferences.volume(channel), channel)
-            player.set_muted(self.preferences.channel_muted(channel), channel)
-        self.runner.voice_muted = self.preferences.channel_muted(SoundChannel.VOICE)
+            if channel is not SoundChannel.VOICE:  # the runner knows when the voice must speak anyway
+                player.set_muted(self.preferences.channel_muted(channel), channel)
+        self.runner.set_voice_muted(self.preferences.channel_muted(SoundChannel.VOICE))
 
     def _play_sample(self, channel: SoundChannel) -> None:
         """The Test button beside each volume in Settings."""
@@ -765,8 +799,8 @@ class MainWindow(QMainWindow):
 
     def use_player(self, player: AudioPlayer, notice: str | None) -> None:
         """Swap in the real player once it has loaded (after the window is already on screen)."""
-        self._apply_sound(player)
         self.runner.player = player
+        self._apply_sound(player)
         if notice:
             self.audio_bar.show_notice(notice)
 

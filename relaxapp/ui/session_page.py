@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from relaxapp.core.durations import clock_text
 from relaxapp.core.routine import RoutineKind
@@ -14,7 +22,7 @@ from relaxapp.ui.imagery_view import ImageryView
 from relaxapp.ui.labels import set_text_if_changed
 from relaxapp.ui.step_view import StepView
 
-SECTION_NAMES = {RoutineKind.PMR: "Muscle group", RoutineKind.MASSAGE: "Step", RoutineKind.IMAGERY: "Passage"}
+SECTION_NAMES = {RoutineKind.PMR: "Part", RoutineKind.MASSAGE: "Step", RoutineKind.IMAGERY: "Passage"}
 EYES_CLOSED_NOTE = "Eyes-closed mode: the voice names every step. Space pauses, Esc stops."
 
 
@@ -46,6 +54,8 @@ class SessionPage(QWidget):
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setWordWrap(True)
         self.caption.setAccessibleName("What to do now")
+        # The words never give way to the picture: with larger text the illustration shrinks instead.
+        self.caption.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.breathing = BreathingView()
         self.steps = StepView()
         self.imagery = ImageryView()
@@ -133,6 +143,8 @@ class SessionPage(QWidget):
             set_text_if_changed(self.caption, words)
             section = timeline.section_index_at(state.elapsed)
             progress = f"{SECTION_NAMES[kind]} {section + 1} of {timeline.section_count}"
+            if timeline.has_lead_in and state.segment_index == 0:
+                progress = "Getting ready"
         left = f"{clock_text(state.remaining)} left"
         set_text_if_changed(self.remaining, f"Paused · {left}" if paused else left)
         set_text_if_changed(self.progress, progress)

@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 AMBIENCE_FADE_IN_SECONDS = 4.0
 AMBIENCE_FADE_OUT_SECONDS = 3.0
+LAST_WORDS_MS = 8000  # the closing words of an eyes-closed session, spoken even when the voice is muted
 
 
 class SessionRunner(QObject):
@@ -51,7 +52,7 @@ class SessionRunner(QObject):
         super().__init__(parent)
         self.player = player
         self.prompts = prompts or {}  # the app's own sentences (content/prompts.toml), by id
-        self.voice_muted = False  # the person's choice; eyes-closed sessions speak regardless
+        self._voice_muted = False  # the person's choice; eyes-closed sessions speak regardless
         self._options = SessionOptions()
         self._before: Ratings = NOT_ASKED
         self.history = history
@@ -94,8 +95,7 @@ class SessionRunner(QObject):
         self._engine = SessionEngine(timeline, self._clock)
         self._record = None
         self._started_at = self._wall_clock()
-        # With eyes closed the voice is all there is to follow: it speaks even when muted otherwise.
-        self.player.set_muted(self.voice_muted and not self._options.eyes_closed, SoundChannel.VOICE)
+        self._apply_voice_mute()
         ambience = timeline.routine.ambience
         if ambience and self._options.ambience:
             self.player.start_ambience(ambience, AMBIENCE_FADE_IN_SECONDS)
@@ -105,7 +105,9 @@ class SessionRunner(QObject):
         self._deliver_due_cues()  # the start bell
         self.frame.emit(self._engine.state_at_now())
 
-    def toggle_pause(self) -> None:
+    def toggle_pause(self, *, announce: bool = True) -> None:
+        """Pause or resume; with eyes closed, a pause is said aloud (unless `announce` is off, as when
+        a question about stopping is on screen) and a resume says the step's words again."""
         engine = self._engine
         if engine is None or not self.is_active:
             return
@@ -117,11 +119,13 @@ class SessionRunner(QObject):
             self._frame_timer.stop()
             self._cue_timer.stop()
             self.player.pause()
-            if self._options.eyes_closed:
+            if self._options.eyes_closed and announce:
                 self._say_prompt("paused")
         else:
             self.player.resume()
             self._resume_timers()
+            if self._options.eyes_closed and announce:
+                self.say(engine.state_at_now().segment.step.text)
         self.frame.emit(engine.state_at_now())
         self.status_changed.emit(engine.status)
 
@@ -138,6 +142,16 @@ class SessionRunner(QObject):
             engine.stop()
             self._end()
         return self._record
+
+    def set_voice_muted(self, muted: bool) -> None:
+        self._voice_muted = muted
+        self._apply_voice_mute()
+
+    def _apply_voice_mute(self) -> None:
+        # With eyes closed the voice is all there is to follow: it speaks even when muted otherwise,
+        # until the session has ended and its last words are said.
+        speaking = self.is_active and self._options.eyes_closed
+        self.player.set_muted(self._voice_muted and not speaking, SoundChannel.VOICE)
 
     def skip(self, forward: bool) -> None:
         """To the next section (a muscle group, a massage step, a passage), or back to this one's start."""
@@ -250,4 +264,6 @@ class SessionRunner(QObject):
         else:
             log.info("session of %.1f s stopped early; not kept", record.actual_seconds)
         self.ended.emit(record)
+        if self._options.eyes_closed and self._voice_muted:
+            QTimer.singleShot(LAST_WORDS_MS, self._apply_voice_mute)
         return record

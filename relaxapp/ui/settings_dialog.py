@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -176,9 +178,27 @@ class SettingsDialog(QDialog):
             button.setIcon(QIcon())  # some styles add icons to OK and Cancel; the words say enough
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # The groups scroll and OK/Cancel stay put: with larger text the dialog is taller than many screens.
+        groups = QWidget()
+        groups.setObjectName("pageContent")
+        group_layout = QVBoxLayout(groups)
+        group_layout.setContentsMargins(0, 0, 8, 0)
+        group_layout.setSpacing(12)
         for group in (look, sessions, sound, reminders):
-            layout.addWidget(group)
+            group_layout.addWidget(group)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(groups)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        natural = groups.sizeHint().height() + self.buttons.sizeHint().height() + 60
+        self.resize(
+            max(self.minimumWidth(), groups.sizeHint().width() + 40),
+            min(natural, screen.height() - 40) if screen else natural,
+        )
         self._check()
 
     def chosen(self) -> Preferences:

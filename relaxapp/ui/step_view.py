@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from relaxapp.core.durations import countdown_seconds
+from relaxapp.core.durations import clock_text, countdown_seconds
 from relaxapp.core.routine import StepKind
 from relaxapp.core.session import SessionState
 from relaxapp.ui.illustration import Illustration
@@ -17,7 +17,7 @@ STEP_LABELS = {
     StepKind.TENSE: "Tense",
     StepKind.RELEASE: "Let go",
     StepKind.RELAX: "Relax",
-    StepKind.COMPRESS: "Warm compress",
+    StepKind.COMPRESS: "Warmth",
     StepKind.MASSAGE: "Massage",
     StepKind.REST: "Rest",
 }
@@ -63,4 +63,6 @@ class StepView(QWidget):
             self.badge.setProperty("kind", step.kind.value)
             self.badge.style().unpolish(self.badge)
             self.badge.style().polish(self.badge)
-        set_text_if_changed(self.countdown, str(countdown_seconds(state.step_seconds_left)))
+        seconds = countdown_seconds(state.step_seconds_left)
+        # A long step counts down as a clock (2:30), a short one in plain seconds.
+        set_text_if_changed(self.countdown, clock_text(seconds) if seconds >= 60 else str(seconds))

@@ -54,7 +54,7 @@ class SummaryPage(QWidget):
         signs.clicked.connect(self.warning_signs_clicked)
         self._signs = signs
 
-        again = QPushButton("Breathe again")
+        again = QPushButton("Do it again")
         again.setObjectName("primary")
         again.clicked.connect(self.again_clicked)
         history = QPushButton("See history")

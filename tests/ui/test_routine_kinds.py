@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
@@ -25,10 +27,12 @@ def choose(qtbot, window: MainWindow, kind: RoutineKind, routine_id: str) -> Rou
     return card
 
 
-def shown_elapsed(window: MainWindow) -> float | None:
-    """The elapsed time of the last frame the session page drew."""
-    state = window.runner.engine.state_at_now() if window.runner.engine else None
-    return None if state is None else state.elapsed
+def start(qtbot, window: MainWindow) -> None:
+    """Press Start, and confirm the cautions when the routine has some to read first."""
+    click(qtbot, window.home._start)
+    if window.cautions_box is not None:
+        click(qtbot, window.cautions_start)
+    assert window.pages.currentWidget() is window.session
 
 
 def advance(qtbot, clock: FakeClock, window: MainWindow, seconds: float) -> None:
@@ -51,7 +55,7 @@ def test_pmr_shows_the_body_figure_and_group_and_lands_in_history(qtbot, window,
     choose(qtbot, window, RoutineKind.PMR, "pmr_4")
     assert not window.home._length_title.isVisible()  # a routine that runs once has no length to pick
     assert "min" in window.home._plan.text()
-    click(qtbot, window.home._start)
+    start(qtbot, window)
 
     page = window.session
     routine = window.runner.engine.timeline.routine
@@ -59,7 +63,7 @@ def test_pmr_shows_the_body_figure_and_group_and_lands_in_history(qtbot, window,
     first = routine.steps[0]
     assert page.caption.text() == first.text
     assert page.steps.figure.image_id == first.image
-    assert page.progress.text().startswith("Muscle group 1 of ")
+    assert page.progress.text() == f"Part 1 of {window.runner.engine.timeline.section_count}"
     assert words_heard(window) == [prompt_key(first.text)]
 
     tense_at = next(i for i, step in enumerate(routine.steps) if step.kind is StepKind.TENSE)
@@ -81,7 +85,7 @@ def test_pmr_shows_the_body_figure_and_group_and_lands_in_history(qtbot, window,
 def test_massage_steps_skip_forward_and_back(qtbot, window, fake_clock, store):
     choose(qtbot, window, RoutineKind.MASSAGE, "massage_eyes_brow")
     window.home.with_compress.setChecked(False)
-    click(qtbot, window.home._start)
+    start(qtbot, window)
     page = window.session
     steps = window.runner.engine.timeline.routine.steps
     assert all(not step.optional for step in steps)  # the compress was left out
@@ -111,7 +115,7 @@ def test_massage_steps_skip_forward_and_back(qtbot, window, fake_clock, store):
 def test_the_history_keeps_the_time_practised_not_the_steps_skipped(qtbot, window, fake_clock, store):
     choose(qtbot, window, RoutineKind.MASSAGE, "massage_jaw_cheeks")
     window.home.with_compress.setChecked(False)
-    click(qtbot, window.home._start)
+    start(qtbot, window)
     first = window.runner.engine.timeline.segments[0]
     qtbot.keyClick(window, Qt.Key.Key_Right)
     run_to_the_end(qtbot, fake_clock, window)
@@ -128,19 +132,19 @@ def test_the_warm_compress_is_an_optional_first_step(qtbot, window):
     box.setChecked(False)
     assert window.home._plan.text() != with_compress
     box.setChecked(True)
-    click(qtbot, window.home._start)
+    start(qtbot, window)
     steps = [segment.step for segment in window.runner.engine.timeline.segments]
     at = next(i for i, step in enumerate(steps) if step.kind is StepKind.COMPRESS)
     for _ in range(at):
         click(qtbot, window.session.next_button)
-    assert window.session.steps.badge.text() == "Warm compress"
+    assert window.session.steps.badge.text() == "Warmth"
     assert window.session.steps.figure.image_id == "massage/compress"
 
 
 def test_imagery_fills_the_window_with_its_scene_and_always_comes_back(qtbot, window, fake_clock, store):
     choose(qtbot, window, RoutineKind.IMAGERY, "imagery_beach_dusk")
     assert window.home.with_ambience.isVisible()
-    click(qtbot, window.home._start)
+    start(qtbot, window)
     page = window.session
     routine = window.runner.engine.timeline.routine
     assert page.views.currentWidget() is page.imagery
@@ -163,7 +167,7 @@ def test_imagery_fills_the_window_with_its_scene_and_always_comes_back(qtbot, wi
 def test_background_sound_can_be_left_out(qtbot, window):
     choose(qtbot, window, RoutineKind.IMAGERY, "imagery_forest_rain")
     window.home.with_ambience.setChecked(False)
-    click(qtbot, window.home._start)
+    start(qtbot, window)
     assert window.runner.player.ambience == []
 
 
@@ -171,10 +175,10 @@ def test_eyes_closed_speaks_a_welcome_and_every_step_even_with_the_voice_muted(
     qtbot, window, fake_clock, prompts
 ):
     player = window.runner.player
-    window.runner.voice_muted = True
+    window.runner.set_voice_muted(True)
     choose(qtbot, window, RoutineKind.BREATHING, "box")
     window.home.eyes_closed.setChecked(True)
-    click(qtbot, window.home._start)
+    start(qtbot, window)
     page = window.session
     assert page.eyes_closed_note.isVisible()
     assert page.progress.text() == "Getting ready"
@@ -199,7 +203,68 @@ def test_eyes_closed_speaks_a_welcome_and_every_step_even_with_the_voice_muted(
 
 def test_breathing_cannot_skip_a_breath(qtbot, window):
     choose(qtbot, window, RoutineKind.BREATHING, "box")
-    click(qtbot, window.home._start)
+    start(qtbot, window)
     assert not window.session.next_button.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_Right)
     assert window.session.step.text() == "Breathe in"
+
+
+def test_cautions_are_confirmed_before_every_start_of_a_routine_that_has_them(qtbot, window):
+    choose(qtbot, window, RoutineKind.PMR, "pmr_4")
+    click(qtbot, window.home._start)
+    box = window.cautions_box
+    assert box is not None and "never to pain" in box.informativeText().replace("\n", " ")
+    assert window.pages.currentWidget() is window.home
+    not_now = next(b for b in box.buttons() if b.text() == "Not now")
+    click(qtbot, not_now)
+    assert window.runner.engine is None and window.pages.currentWidget() is window.home
+    start(qtbot, window)  # asked again, and confirmed
+    assert window.runner.engine.timeline.routine.id == "pmr_4"
+
+
+def test_a_tip_or_the_command_line_starting_a_routine_also_shows_its_cautions(qtbot, window):
+    window._try_routine("massage_full_face")
+    assert window.cautions_box is not None
+    click(qtbot, window.cautions_start)
+    assert window.runner.engine.timeline.routine.id == "massage_full_face"
+
+
+def test_stopping_asks_by_the_time_practised_not_the_steps_skipped(qtbot, window, fake_clock, store):
+    choose(qtbot, window, RoutineKind.MASSAGE, "massage_full_face")
+    window.home.with_compress.setChecked(False)
+    start(qtbot, window)
+    for _ in range(3):
+        click(qtbot, window.session.next_button)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.stop_confirmation is None  # a second's practice is a false start, whatever was skipped
+    assert window.pages.currentWidget() is window.home
+    assert store.count() == 0
+
+
+def test_eyes_closed_keeps_the_voice_through_sound_changes_and_repeats_the_step_on_resume(
+    qtbot, window, fake_clock
+):
+    player = window.runner.player
+    window.use_preferences(replace(window.preferences, voice_muted=True))
+    choose(qtbot, window, RoutineKind.MASSAGE, "massage_eyes_brow")
+    window.home.eyes_closed.setChecked(True)
+    start(qtbot, window)
+    window.audio_bar.slider.setValue(30)  # a change of cue volume mid-session
+    assert player.muted_channels[SoundChannel.VOICE] is False
+    first = window.runner.engine.timeline.segments[0].step  # the welcome
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert words_heard(window)[-1] == prompt_key(first.text)
+    assert window.session.progress.text() == "Getting ready"
+    fake_clock.advance(window.runner.engine.timeline.segments[1].start)
+    qtbot.wait(30)
+    assert window.session.progress.text().startswith("Step 1 of ")
+
+
+def test_a_second_start_while_a_session_runs_changes_nothing(qtbot, window):
+    choose(qtbot, window, RoutineKind.BREATHING, "box")
+    start(qtbot, window)
+    engine = window.runner.engine
+    window._try_routine("coherent")
+    assert window.runner.engine is engine
+    assert window.session.routine_title.text() == "Box breathing"

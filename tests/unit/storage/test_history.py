@@ -191,7 +191,7 @@ def test_a_file_that_cannot_be_written_still_shows_past_sessions(tmp_path: Path)
     assert [r.actual_seconds for r in read_only.newest(10)] == [176.0]
     assert not read_only.is_persistent
     with pytest.raises(HistoryWriteError, match="cannot be written"):
-        read_only.add(session())
+        read_only.add_session(session())
     assert len(read_only.unsaved) == 1
     assert HistoryStore.open(path).count() == 1  # nothing was written through it
 
