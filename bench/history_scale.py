@@ -143,8 +143,9 @@ def insights(store: HistoryStore, today: date) -> None:
 def open_history_page_ms(store: HistoryStore) -> float:
     """The history page over `store`, from construction to its first frame painted and processed.
 
-    The only function that knows which page it measures: point it at the new history page when it lands.
-    Needs a QApplication on a real (virtual) screen, made by the caller.
+    What the window does: build the page, refresh() (the figures and the timeline's first page), show it.
+    The timeline's rows are the last thing painted; the calendar and insights tabs are not built until
+    shown, so they are not part of this. Needs a QApplication on a real (virtual) screen, made by the caller.
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication

@@ -9,6 +9,7 @@ from relaxapp.audio.player import SilentPlayer
 from relaxapp.core.clock import FakeClock
 from relaxapp.core.routine import Cycles
 from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.history_view import Column
 from relaxapp.ui.home_page import RoutineCard
 from relaxapp.ui.main_window import MainWindow
 
@@ -93,9 +94,9 @@ def test_choose_start_pause_resume_stop_and_find_it_in_history(
     assert window.pages.currentWidget() is window.history
     model = window.history.model
     assert model.rowCount() == 1
-    row = [model.index(0, column).data() for column in range(4)]
-    assert row[1:] == ["Coherent breathing", "20 s", "Stopped early (planned 55 s)"]
-    assert window.history.summary.text() == "1 session so far."
+    row = [model.index(0, column).data() for column in (Column.WHAT, Column.AMOUNT, Column.NOTE)]
+    assert row == ["Coherent breathing", "20 s", "Stopped early, planned 55 s"]
+    assert window.history.sessions_total.value.text() == "1"
 
 
 def test_a_session_that_runs_to_the_end_is_complete_with_every_cue(qtbot, window, fake_clock, store):

@@ -1,0 +1,183 @@
+"""The history as a calendar: days of practice shaded by their minutes, days with episodes marked.
+
+Only the month on show is read from the store, again whenever the person turns the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
+from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from relaxapp.core import stats
+from relaxapp.core.stats import DayFacts
+from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.history_view import py_date, qt_date
+from relaxapp.ui.theme import DARK, LIGHT, Colours
+
+# How much of the accent colour a day of practice gets, by its minutes (at least the first number):
+# three steps a person can tell apart at a glance, light enough for the day's number to stay readable.
+SHADES = ((20.0, 0.6), (10.0, 0.4), (0.0, 0.2))
+SHADE_NAMES = ("20 min or more", "10 to 19 min", "under 10 min")
+# Days with episodes: a red that reads on the plain and the shaded days of each theme. The theme has no
+# colour for it (yet); both reach 4.5:1 against their theme's surface.
+EPISODE_MARKS = {LIGHT: "#b3261e", DARK: "#ff8a80"}
+
+
+def shade(colours: Colours, minutes: float) -> QColor:
+    share = next(share for least, share in SHADES if minutes >= least)
+    surface, accent = QColor(colours.surface), QColor(colours.accent)
+    return QColor(
+        round(surface.red() + (accent.red() - surface.red()) * share),
+        round(surface.green() + (accent.green() - surface.green()) * share),
+        round(surface.blue() + (accent.blue() - surface.blue()) * share),
+    )
+
+
+def day_text(facts: DayFacts) -> str:
+    """'Tue 3 March: 25 min of practice, 2 episodes; slept 6.5 h, 3 caffeine drinks, stress 4.'"""
+    parts = [f"{round(facts.minutes)} min of practice" if facts.minutes else "no practice"]
+    if facts.episodes:
+        parts.append("1 episode" if facts.episodes == 1 else f"{facts.episodes} episodes")
+    text = f"{facts.day:%a} {facts.day.day} {facts.day:%B}: {', '.join(parts)}"
+    check_in = facts.check_in
+    if check_in is not None:
+        answers = []
+        if check_in.sleep_hours is not None:
+            answers.append(f"slept {check_in.sleep_hours:g} h")
+        if check_in.caffeine_drinks is not None:
+            drinks = check_in.caffeine_drinks
+            answers.append(f"{drinks} caffeine drink{'' if drinks == 1 else 's'}")
+        if check_in.stress is not None:
+            answers.append(f"stress {check_in.stress}")
+        if answers:
+            text += "; " + ", ".join(answers)
+    return text + "."
+
+
+class CalendarView(QWidget):
+    """A month of practice and episodes; choosing a day says what it held."""
+
+    def __init__(self, store: HistoryStore, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._today = today
+        self._colours = LIGHT
+        self._facts: dict[date, DayFacts] = {}
+
+        self.calendar = QCalendarWidget()
+        self.calendar.setObjectName("historyCalendar")
+        self.calendar.setAccessibleName("Calendar of practice and episodes")
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)  # as the weeks of stats.week_start
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+        self.calendar.setGridVisible(False)
+        self.calendar.setMaximumDate(qt_date(today()))
+        self.calendar.setSelectedDate(qt_date(today()))
+        self.calendar.currentPageChanged.connect(lambda _year, _month: self.refresh())
+        self.calendar.selectionChanged.connect(self._describe_chosen)
+
+        self.month = QLabel()
+        self.month.setObjectName("rowTitle")
+        self.month.setWordWrap(True)
+        # The chosen day in words: what the tooltips say, for the keyboard and for screen readers.
+        self.chosen = QLabel()
+        self.chosen.setObjectName("calendarDay")
+        self.chosen.setWordWrap(True)
+        self.chosen.setAccessibleName("The chosen day")
+        self._swatches: list[QLabel] = []
+        legend = QGridLayout()
+        legend.setHorizontalSpacing(8)
+        legend.setVerticalSpacing(6)
+        for row, name in enumerate(SHADE_NAMES):
+            swatch = QLabel()
+            swatch.setFixedSize(18, 18)
+            self._swatches.append(swatch)
+            legend.addWidget(swatch, row, 0)
+            legend.addWidget(QLabel(f"Practice, {name}"), row, 1)
+        self.episode_key = QLabel("12")
+        self.episode_key.setFixedWidth(18)
+        legend.addWidget(self.episode_key, len(SHADE_NAMES), 0)
+        legend.addWidget(QLabel("Red, underlined: episodes logged"), len(SHADE_NAMES), 1)
+
+        side = QVBoxLayout()
+        side.setSpacing(12)
+        side.addWidget(self.month)
+        side.addWidget(self.chosen)
+        side.addSpacing(8)
+        side.addLayout(legend)
+        side.addStretch()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(24)
+        layout.addWidget(self.calendar, 3)
+        layout.addLayout(side, 2)
+
+    def set_look(self, colours: Colours) -> None:
+        self._colours = colours
+        plain = QTextCharFormat()
+        plain.setForeground(QColor(colours.ink))
+        # Qt paints weekends red by default: here red means episodes, so weekends look like any other day.
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(day, plain)
+        header = QTextCharFormat()
+        header.setForeground(QColor(colours.ink_soft))
+        self.calendar.setHeaderTextFormat(header)
+        for swatch, (least, _) in zip(self._swatches, SHADES, strict=True):
+            swatch.setStyleSheet(
+                f"background: {shade(colours, least).name()}; border: 1px solid {colours.border};"
+                " border-radius: 4px;"
+            )
+        self.episode_key.setStyleSheet(
+            f"color: {EPISODE_MARKS[colours]}; font-weight: 600; text-decoration: underline;"
+        )
+        self._mark_days()
+
+    def refresh(self) -> None:
+        """Read the month on show (with the days of its neighbours that share its grid) and mark it."""
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        first = date(year, month, 1)
+        last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        # The grid runs from the Monday on or before the first to six weeks on; a week either side covers it.
+        start = stats.week_start(first) - timedelta(days=7)
+        end = min(last + timedelta(days=14), self._today())
+        facts = self._store.day_facts(start, end) if start <= end else []
+        self._facts = {day.day: day for day in facts}
+        in_month = [day for day in facts if day.day.month == month]
+        practice = [day for day in in_month if day.minutes]
+        episodes = sum(day.episodes for day in in_month)
+        self.month.setText(
+            f"{first:%B %Y}: {len(practice)} day{'' if len(practice) == 1 else 's'} of practice, "
+            f"{round(sum(day.minutes for day in practice))} min in all; "
+            f"{episodes} episode{'' if episodes == 1 else 's'} logged."
+        )
+        self._mark_days()
+        self._describe_chosen()
+
+    def facts(self, day: date) -> DayFacts | None:
+        return self._facts.get(day)
+
+    def _mark_days(self) -> None:
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # a null date clears every day's
+        for facts in self._facts.values():
+            if facts.minutes or facts.episodes:
+                self.calendar.setDateTextFormat(qt_date(facts.day), self._format(facts))
+
+    def _format(self, facts: DayFacts) -> QTextCharFormat:
+        marks = QTextCharFormat()
+        marks.setToolTip(day_text(facts))
+        if facts.minutes:
+            marks.setBackground(shade(self._colours, facts.minutes))
+        if facts.episodes:
+            marks.setForeground(QColor(EPISODE_MARKS[self._colours]))
+            marks.setFontWeight(QFont.Weight.Bold)
+            marks.setFontUnderline(True)
+        return marks
+
+    def _describe_chosen(self) -> None:
+        day = py_date(self.calendar.selectedDate())
+        facts = self._facts.get(day)
+        self.chosen.setText(day_text(facts) if facts else f"{day:%a} {day.day} {day:%B}: nothing logged.")
