@@ -131,11 +131,12 @@ def _run(
     history = opened.store
     if opened.problem:
         problems.append(opened.problem)
-    window = _build_window(app, catalog, user_paths, history, problems)
+    backups = BackupKeeper(history, user_paths.backups_dir, utc_now)
+    window = _build_window(app, catalog, user_paths, history, problems, backups=backups)
+    backups.setParent(window)
+    backups.failed.connect(window.show_problem)
     runner = window.runner
     restore_signals = _end_on_signals(app, window)
-    backups = BackupKeeper(history, user_paths.backups_dir, utc_now, parent=window)
-    backups.failed.connect(window.show_problem)
 
     def after_first_frame() -> None:
         if args.exit_after_first_frame:
@@ -176,6 +177,8 @@ def _build_window(
     user_paths: paths.UserPaths,
     history: HistoryStore,
     problems: list[str],
+    *,
+    backups: BackupKeeper,
 ) -> MainWindow:
     settings = QSettings(str(user_paths.settings_file), QSettings.Format.IniFormat)
     screen = app.primaryScreen()
@@ -185,7 +188,9 @@ def _build_window(
         SilentPlayer(), history, MonotonicClock(), utc_now, frame_rate=frame_rate, prompts=prompts
     )
     routines = [*catalog.routines, paced_routine(DEFAULT_BREATHS_PER_MINUTE)]
-    return MainWindow(routines, runner, settings, problems, patterns_dir=user_paths.user_routines_dir)
+    return MainWindow(
+        routines, runner, settings, problems, patterns_dir=user_paths.user_routines_dir, backups=backups
+    )
 
 
 @contextlib.contextmanager

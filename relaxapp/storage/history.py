@@ -294,7 +294,6 @@ class HistoryStore:
         _require(session_problems(record))
         return self._write(_Write(record, "session", functools.partial(_insert_session, record=record)))
 
-
     def update_session(self, record: SessionRecord) -> SessionRecord | None:
         """Replace the saved session with record.id; returns the version replaced (to undo), or None."""
         _require(session_problems(record))

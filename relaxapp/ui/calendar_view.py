@@ -16,17 +16,16 @@ from relaxapp.core import stats
 from relaxapp.core.stats import DayFacts
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.history_view import py_date, qt_date
-from relaxapp.ui.theme import DARK, LIGHT, Colours
+from relaxapp.ui.theme import LIGHT, Colours
 
 # How much of the accent colour a day of practice gets, by its minutes (at least the first number):
 # three steps a person can tell apart at a glance, light enough for the day's number to stay readable.
 SHADES = ((20.0, 0.6), (10.0, 0.4), (0.0, 0.2))
 SHADE_NAMES = ("20 min or more", "10 to 19 min", "under 10 min")
+
+
 # Days with episodes: a red that reads on the plain and the shaded days of each theme. The theme has no
 # colour for it (yet); both reach 4.5:1 against their theme's surface.
-EPISODE_MARKS = {LIGHT: "#b3261e", DARK: "#ff8a80"}
-
-
 def shade(colours: Colours, minutes: float) -> QColor:
     share = next(share for least, share in SHADES if minutes >= least)
     surface, accent = QColor(colours.surface), QColor(colours.accent)
@@ -132,7 +131,7 @@ class CalendarView(QWidget):
                 " border-radius: 4px;"
             )
         self.episode_key.setStyleSheet(
-            f"color: {EPISODE_MARKS[colours]}; font-weight: 600; text-decoration: underline;"
+            f"color: {colours.episode_mark}; font-weight: 600; text-decoration: underline;"
         )
         self._mark_days()
 
@@ -172,7 +171,7 @@ class CalendarView(QWidget):
         if facts.minutes:
             marks.setBackground(shade(self._colours, facts.minutes))
         if facts.episodes:
-            marks.setForeground(QColor(EPISODE_MARKS[self._colours]))
+            marks.setForeground(QColor(self._colours.episode_mark))
             marks.setFontWeight(QFont.Weight.Bold)
             marks.setFontUnderline(True)
         return marks

@@ -60,7 +60,6 @@ from relaxapp.core.clock import utc_now
 from relaxapp.core.durations import duration_text
 from relaxapp.core.journal import INTENSITY_MAX, Episode
 from relaxapp.core.record import SKIPPED, Ratings, Scale, Score, SessionRecord
-from relaxapp.storage import paths
 from relaxapp.storage.backup import Backup
 from relaxapp.storage.exchange import (
     CSV_NAMES,
@@ -565,7 +564,7 @@ class HistoryPage(QWidget):
         store: HistoryStore,
         parent: QWidget | None = None,
         *,
-        backups_dir: Path | None = None,
+        backups: BackupKeeper | None = None,
         now: Callable[[], datetime] = utc_now,
         files: FileChooser | None = None,
     ) -> None:
@@ -611,8 +610,8 @@ class HistoryPage(QWidget):
         self.tabs.currentChanged.connect(self._bring_up_to_date)
         layout.addWidget(self.tabs, 1)
 
-        backups = backups_dir or _backups_beside(store)
-        self.backups = BackupKeeper(store, backups, now, parent=self) if backups else None
+        # The app's one keeper: "Back up now" and the daily backup must never write at the same moment.
+        self.backups = backups
         self.backup_button.setEnabled(self.backups is not None and store.is_persistent)
         if not self.backup_button.isEnabled():
             self.backup_button.setToolTip("This history is not kept in a file that can be written.")
@@ -1051,10 +1050,3 @@ class HistoryPage(QWidget):
             box.setDetailedText(details)
         self.message = box
         box.open()
-
-
-def _backups_beside(store: HistoryStore) -> Path | None:
-    """Where relaxapp keeps the backups of this history: in the data folder that holds its file."""
-    if store.path is None:
-        return None
-    return paths.UserPaths.portable(store.path.parent).backups_dir

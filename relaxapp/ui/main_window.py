@@ -47,6 +47,7 @@ from relaxapp.storage.backup import Backup
 from relaxapp.storage.history import HistoryError, HistoryWriteError, TimelineFilter
 from relaxapp.storage.user_routines import UserRoutineError, delete_pattern, save_pattern
 from relaxapp.ui.audio_bar import AudioBar
+from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.home_page import HomePage
 from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog, where_words
 from relaxapp.ui.session_runner import SessionRunner
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         checklist: Checklist | None = None,
         today: date | None = None,
         patterns_dir: Path | None = None,
+        backups: BackupKeeper | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -103,15 +105,18 @@ class MainWindow(QMainWindow):
         self.stop_confirmation: QMessageBox | None = None
         self.notice_box: QMessageBox | None = None
         self.cautions_box: QMessageBox | None = None
-        self._routines = routines
+        # One list, the window's own, shared with the home page: patterns saved or deleted there are
+        # known here too (a new pattern's id must not take one already used).
+        self._routines = list(routines)
         self._tips: TipBook | None = None
         self._checklist: Checklist | None = None
         self.preferences = Preferences.from_settings(settings.value)
         # Before any widget exists: setting a style sheet afterwards would polish every widget twice.
         self._set_application_look()
 
-        self.home = HomePage(routines)
+        self.home = HomePage(self._routines)
         self._patterns_dir = patterns_dir
+        self.backups = backups
         self.home.new_pattern.setVisible(patterns_dir is not None)
         self.home.eyes_closed.setChecked(self.preferences.eyes_closed)
         self.pages = QStackedWidget()
@@ -380,7 +385,8 @@ class MainWindow(QMainWindow):
     def history(self) -> HistoryPage:
         from relaxapp.ui.history_view import HistoryPage  # noqa: PLC0415 - see above
 
-        page = HistoryPage(self.runner.history)
+        page = HistoryPage(self.runner.history, backups=self.backups)
+        page.changed.connect(self._show_journal)
         self.pages.addWidget(page)
         return page
 

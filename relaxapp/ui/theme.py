@@ -53,6 +53,7 @@ class Colours:
     inhale: str
     hold: str
     exhale: str
+    episode_mark: str  # a day with a logged twitch, in the calendar
 
     def phase(self, kind: StepKind) -> QColor:
         return QColor({StepKind.INHALE: self.inhale, StepKind.HOLD: self.hold}.get(kind, self.exhale))
@@ -70,7 +71,7 @@ LIGHT = Colours(
     emergency_line_border="#e2a39b", emergency_line_ink="#7a1b12",
     emergency_bg="#b3261e", on_emergency="#ffffff",
     self_care_border="#b9dcd6", highlight="#ffe08a",
-    inhale="#6fb3ad", hold="#9d97cc", exhale="#7ea9d6",
+    inhale="#6fb3ad", hold="#9d97cc", exhale="#7ea9d6", episode_mark="#b3261e",
 )  # fmt: skip
 
 DARK = Colours(
@@ -85,7 +86,7 @@ DARK = Colours(
     emergency_line_border="#8d3a33", emergency_line_ink="#ffd9d4",
     emergency_bg="#b3261e", on_emergency="#ffffff",
     self_care_border="#2f5a55", highlight="#6a5610",
-    inhale="#3d8c86", hold="#6b65a3", exhale="#4a7aa8",
+    inhale="#3d8c86", hold="#6b65a3", exhale="#4a7aa8", episode_mark="#ff8a80",
 )  # fmt: skip
 
 # Text sizes in the style sheet, in px at a scale of 1 (a 15 px body, as on most desktops).

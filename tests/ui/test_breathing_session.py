@@ -79,7 +79,7 @@ def test_choose_start_pause_resume_stop_and_find_it_in_history(
     assert window.pages.currentWidget() is window.summary
     assert window.summary.heading.text() == "Session ended"
     assert window.nav.isVisible()
-    assert "for 20 s of the planned 55 s" in window.summary.details.text()
+    assert "20 s with Coherent breathing, of the planned 55 s" in window.summary.details.text()
     assert window.summary.saved.text() == "Saved in your history."
     assert window.runner.player.cues[-1] == "bell_end"
     [saved] = store.newest(10)

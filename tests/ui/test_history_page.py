@@ -20,7 +20,8 @@ from relaxapp.core.routine import RoutineKind
 from relaxapp.storage.backup import list_backups
 from relaxapp.storage.exchange import CSV_NAMES
 from relaxapp.storage.history import HistoryStore
-from relaxapp.ui.calendar_view import EPISODE_MARKS, shade
+from relaxapp.ui.backups import BackupKeeper
+from relaxapp.ui.calendar_view import shade
 from relaxapp.ui.history_view import PAGE_ROWS, Column, HistoryPage, qt_date
 from relaxapp.ui.journal_view import EpisodeDialog
 from relaxapp.ui.theme import DARK, LIGHT
@@ -77,7 +78,8 @@ class FakeFiles:
 @pytest.fixture
 def make_page(qtbot, tmp_path: Path):
     def make(store: HistoryStore, files: FakeFiles | None = None) -> HistoryPage:
-        page = HistoryPage(store, backups_dir=tmp_path / "backups", now=lambda: NOW, files=files)
+        keeper = BackupKeeper(store, tmp_path / "backups", lambda: NOW)
+        page = HistoryPage(store, backups=keeper, now=lambda: NOW, files=files)
         qtbot.addWidget(page)
         page.resize(1000, 700)
         page.refresh()
@@ -289,7 +291,7 @@ def test_calendar_marks_practice_and_episode_days_and_the_figures_show_the_strea
     assert calendar.dateTextFormat(qt_date(days[1])).background().color() == shade(LIGHT, 5)
     assert shade(LIGHT, 25) != shade(LIGHT, 5)
     marked = calendar.dateTextFormat(qt_date(TODAY - timedelta(days=4)))
-    assert marked.foreground().color() == QColor(EPISODE_MARKS[LIGHT]) and marked.fontUnderline()
+    assert marked.foreground().color() == QColor(LIGHT.episode_mark) and marked.fontUnderline()
     assert "2 episodes" in marked.toolTip() and "slept 5.5 h, 4 caffeine drinks" in marked.toolTip()
     assert (
         calendar.dateTextFormat(qt_date(TODAY - timedelta(days=3))).background().style()
