@@ -29,9 +29,9 @@ ROUTINES = [
     ("box", RoutineKind.BREATHING, "Box breathing", 176.0, 3),
     ("coherent", RoutineKind.BREATHING, "Coherent breathing", 297.0, 3),
     ("extended_exhale", RoutineKind.BREATHING, "Longer out-breath", 240.0, 2),
-    ("pmr_face", RoutineKind.PMR, "Face and jaw muscle relaxation", 600.0, 2),
-    ("imagery_shore", RoutineKind.IMAGERY, "A walk along the shore", 480.0, 1),
-    ("face_massage", RoutineKind.MASSAGE, "Gentle face massage", 300.0, 1),
+    ("pmr_face_neck", RoutineKind.PMR, "Face and neck, gentle", 464.0, 2),
+    ("imagery_beach_dusk", RoutineKind.IMAGERY, "Beach at dusk", 628.0, 1),
+    ("massage_eyes_brow", RoutineKind.MASSAGE, "Eyes and brow, gentle", 180.0, 1),
 ]
 # How much each kind lowers tension on average, so the chart of changes by kind has a shape.
 EASING = {

@@ -7,11 +7,12 @@ throwaway data folder with a few sample sessions, so nothing of yours is touched
 from __future__ import annotations
 
 import os
+import random
 import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,30 +28,15 @@ from relaxapp.core.record import SessionRecord  # noqa: E402
 from relaxapp.core.routine import RoutineKind  # noqa: E402
 from relaxapp.storage.history import HistoryStore  # noqa: E402
 from relaxapp.ui.main_window import MainWindow  # noqa: E402
+from tools.make_sample_history import sample  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 
 
 def sample_history(path: Path) -> None:
+    """Three months of believable practice, twitches and check-ins (the same every run)."""
     store = HistoryStore.open(path)
-    now = datetime.now(UTC)
-    for days, title, routine_id, planned, actual in [
-        (0.1, "Box breathing", "box", 176, 176),
-        (1.0, "Coherent breathing", "coherent", 297, 297),
-        (1.6, "4-7-8 breathing", "four_seven_eight", 76, 41),
-        (3.0, "Cyclic sigh", "cyclic_sigh", 304, 304),
-    ]:
-        store.add_session(
-            SessionRecord(
-                routine_id,
-                RoutineKind.BREATHING,
-                title,
-                now - timedelta(days=days),
-                planned,
-                actual,
-                actual == planned,
-            )
-        )
+    store.merge(*sample(90, datetime.now().date(), random.Random(3)))
     store.close()
 
 
@@ -91,6 +77,8 @@ def main() -> None:
         steps: list[tuple[str, Callable[[MainWindow], None]]] = [
             ("home", lambda w: w.go_home()),
             ("history", lambda w: w.go_history()),
+            ("history-calendar", lambda w: w.history.tabs.setCurrentIndex(1)),
+            ("history-insights", lambda w: w.history.tabs.setCurrentIndex(2)),
             ("tips", lambda w: w.go_tips()),
             ("tips-search", lambda w: (w.go_tips(), w.tips_page.search.setText("caffeine sleep"))),
             ("safety", lambda w: w.go_safety_check()),
@@ -111,6 +99,7 @@ def main() -> None:
             ("dark-session-pmr", lambda w: routine(w, "pmr_7", skips=1)),
             ("dark-session-imagery", lambda w: routine(w, "imagery_forest_rain", skips=4)),
             ("dark-tips", lambda w: (w.runner.stop(), w.go_tips())),
+            ("dark-history-insights", lambda w: (w.go_history(), w.history.tabs.setCurrentIndex(2))),
             ("reduced-motion", lambda w: (look(w, theme=ThemeChoice.LIGHT, reduced_motion=True), start(w))),
             (
                 "larger-text",

@@ -32,7 +32,12 @@ from relaxapp.core.sound import SoundChannel
 THEMES = ((ThemeChoice.SYSTEM, "Follow the system"), (ThemeChoice.LIGHT, "Light"), (ThemeChoice.DARK, "Dark"))
 
 
-CHANNEL_NAMES = {SoundChannel.CUES: "Cues", SoundChannel.VOICE: "Voice", SoundChannel.AMBIENCE: "Background"}
+# Each with its keyboard mnemonic (Alt+letter), unused by the other settings.
+CHANNEL_NAMES = {
+    SoundChannel.CUES: "&Cues",
+    SoundChannel.VOICE: "V&oice",
+    SoundChannel.AMBIENCE: "&Background",
+}
 
 
 class SettingsDialog(QDialog):
@@ -108,20 +113,19 @@ class SettingsDialog(QDialog):
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, 100)
             slider.setValue(round(preferences.volume(channel) * 100))
-            slider.setAccessibleName(f"{name} volume")
+            plain = name.replace("&", "")
+            slider.setAccessibleName(f"{plain} volume")
             mute = QCheckBox("Mute")
-            mute.setAccessibleName(f"Mute {name.lower()}")
+            mute.setAccessibleName(f"Mute {plain.lower()}")
             mute.setChecked(preferences.channel_muted(channel) and not preferences.muted)
             test = QPushButton("Test")
-            test.setAccessibleName(f"Play a sample of the {name.lower()}")
+            test.setAccessibleName(f"Play a sample of the {plain.lower()}")
             test.clicked.connect(lambda _checked=False, c=channel: self.test_requested.emit(c))
             row = QHBoxLayout()
             row.addWidget(slider, 1)
             row.addWidget(mute)
             row.addWidget(test)
-            sound_form.addRow(
-                _buddy(f"{name} &volume" if channel is SoundChannel.CUES else name, slider), row
-            )
+            sound_form.addRow(_buddy(name, slider), row)
             self.volumes[channel] = slider
             self.channel_mutes[channel] = mute
         self.volume = self.volumes[SoundChannel.CUES]
@@ -186,6 +190,7 @@ class SettingsDialog(QDialog):
         group_layout.setSpacing(12)
         for group in (look, sessions, sound, reminders):
             group_layout.addWidget(group)
+        group_layout.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
