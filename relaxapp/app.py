@@ -412,6 +412,13 @@ def _self_test(user_paths: paths.UserPaths) -> Callable[[MainWindow], None]:
         def finish() -> None:
             from relaxapp.ui.illustration import renderer  # noqa: PLC0415 - QtSvg is not needed to start
 
+            # The history page with its QtCharts insights: a bundle that left QtCharts out fails here.
+            window.go_history()
+            try:
+                window.history.tabs.setCurrentIndex(window.history.tabs.count() - 1)
+                _ = window.history.insights
+            except ImportError as error:
+                failures.append(f"the history's insights could not be shown ({error})")
             window.close()
             with contextlib.closing(HistoryStore.open(user_paths.history_db)) as store:
                 newest = store.newest(1)
