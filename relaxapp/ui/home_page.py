@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -43,6 +42,7 @@ from relaxapp.core.routine import (
 from relaxapp.core.routine import length_problem as routine_length_problem
 from relaxapp.core.session import SessionOptions
 from relaxapp.ui.journal_view import JournalStrip
+from relaxapp.ui.layouts import scrolling_content
 from relaxapp.ui.ratings import RatingsPanel
 
 if TYPE_CHECKING:
@@ -137,19 +137,7 @@ class HomePage(QWidget):
     def __init__(self, routines: list[Routine], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._routines = routines
-        # Scrolls rather than squeezes when the window is short or the text is large.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # Sideways only when nothing else helps (very large text in a narrow window): never cut off.
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        content = QWidget()
-        content.setObjectName("pageContent")
-        scroll.setWidget(content)
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(scroll)
-        outer = QVBoxLayout(content)
+        page, outer = scrolling_content(self)
         outer.setContentsMargins(40, 28, 40, 20)
         outer.setSpacing(12)
 

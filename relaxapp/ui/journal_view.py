@@ -153,11 +153,7 @@ class EpisodeDialog(QDialog):
             grid.addWidget(control, row, 1)
         grid.setColumnStretch(1, 1)
 
-        self.waiting = _waiting_label()
-        self.problems = QLabel()
-        self.problems.setObjectName("problemText")
-        self.problems.setWordWrap(True)
-        self.buttons, self.save_button = _save_cancel(self)
+        self.waiting, self.problems, self.buttons, self.save_button = _check_and_save(self)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
@@ -274,11 +270,7 @@ class CheckInDialog(QDialog):
         form.addRow(_buddy("&Water", self.water), _with_words(self.water, "glasses"))
         form.addRow(self.stress)
         form.addRow(_buddy("&Note", self.note), self.note)
-        self.waiting = _waiting_label()
-        self.problems = QLabel()
-        self.problems.setObjectName("problemText")
-        self.problems.setWordWrap(True)
-        self.buttons, self.save_button = _save_cancel(self)
+        self.waiting, self.problems, self.buttons, self.save_button = _check_and_save(self)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
@@ -503,7 +495,11 @@ def _with_words(control: QWidget, words: str) -> QHBoxLayout:
     return row
 
 
-def _save_cancel(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton]:
+def _check_and_save(dialog: QDialog) -> tuple[QLabel, QLabel, QDialogButtonBox, QPushButton]:
+    """The foot of a journal dialog: what is still to answer, what is wrong, and Save / Cancel."""
+    problems = QLabel()
+    problems.setObjectName("problemText")
+    problems.setWordWrap(True)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
     for button in buttons.buttons():
         button.setIcon(QIcon())  # some styles add icons; the words say enough
@@ -512,7 +508,7 @@ def _save_cancel(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton]:
     save.setDefault(True)  # Enter saves from any field; Esc cancels (QDialog's own)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
-    return buttons, save
+    return _waiting_label(), problems, buttons, save
 
 
 def _qt_time(moment: datetime) -> QDateTime:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relaxapp.core.durations import duration_text
 from relaxapp.core.record import Scale, SessionRecord
+from relaxapp.ui.layouts import scrolling_content
 from relaxapp.ui.ratings import RatingsPanel, change_words
 
 
@@ -23,17 +24,7 @@ class SummaryPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Scrolls rather than squeezes the rating buttons when the window is short or the text is large.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        content = QWidget()
-        content.setObjectName("pageContent")
-        scroll.setWidget(content)
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(scroll)
-        layout = QVBoxLayout(content)
+        _page, layout = scrolling_content(self)
         layout.setContentsMargins(40, 40, 40, 24)
         layout.setSpacing(14)
         self.heading = QLabel()
