@@ -145,11 +145,11 @@ def _run(
             return
         _load_guidance_into(window, catalog)
         instance.listen(window.bring_forward)
-        backups.start()
         _start_reminders(app, window)
         _load_audio(window)
         if opened.backup is not None and opened.moved_aside is not None and not args.self_test:
             window.offer_backup(opened.backup)
+        backups.start()
         if not args.self_test:
             window.show_notice(
                 only_first_time=True, then=lambda: _start_from_command_line(window, catalog, args)

@@ -739,19 +739,60 @@ def _start_afresh(path: Path, backups_dir: Path, now: datetime, error: HistoryDa
             "deleted. Entries from now on are kept only until you close relaxapp.",
             backup=backup,
         )
+    log.error("history set aside as %s: %s", aside, error)
+    carried = _carry_over(aside, store)
+    started = (
+        f"started a new history with the {carried} entries it could still read"
+        if carried
+        else "started a new, empty history"
+    )
     offer = (
         f" Your latest backup, from {backup.taken_at.astimezone():%A %d %B %Y at %H:%M}, can bring back "
-        "what you had entered up to then."
+        "what you had entered up to then (History, Export and restore)."
         if backup
         else " There is no backup to bring back; keep the damaged file in case it can be recovered."
     )
     return OpenResult(
         store,
-        f"Your history file was damaged and could not be read ({error}), so relaxapp set it aside as "
-        f"{aside.name} (nothing was deleted) and started a new, empty history.{offer}",
+        f"Your history file was damaged, so relaxapp set it aside as {aside.name} (nothing was deleted) "
+        f"and {started}.{offer}",
         moved_aside=aside,
         backup=backup,
     )
+
+
+def _carry_over(damaged: Path, store: HistoryStore) -> int:
+    """Copy into `store` every entry of a damaged file that can still be read; returns how many.
+
+    Table by table, each without its index (an index is as likely to be damaged as a table): a table
+    that fails part way keeps what it gave before.
+    """
+    tables: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    reads: tuple[tuple[str, Callable[[_Row], Any]], ...] = (
+        (f"SELECT {_SESSION_COLUMNS} FROM sessions", _session_of),
+        (f"SELECT {_EPISODE_COLUMNS} FROM episodes", _episode_of),
+        (f"SELECT {_CHECK_IN_COLUMNS} FROM check_ins", _check_in_of),
+    )
+    try:
+        db = sqlite3.connect(f"{damaged.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        log.exception("nothing could be read from %s", damaged)
+        return 0
+    with closing(db):
+        for entries, (query, read) in zip(tables, reads, strict=True):
+            try:
+                for row in db.execute(query):
+                    entry = _readable(read, row)
+                    if entry is not None:
+                        entries.append(entry)
+            except sqlite3.Error:
+                log.warning("only part of a table of %s could be read", damaged, exc_info=True)
+    try:
+        report = store.merge(*tables)
+    except (InvalidEntryError, HistoryWriteError):
+        log.exception("the entries read from %s could not be carried over", damaged)
+        return 0
+    return report.added.total
 
 
 def move_aside(path: Path, why: str, now: datetime) -> Path:

@@ -48,6 +48,10 @@ class BackupKeeper(QObject):
         return backups[0] if backups else None
 
     def take_if_due(self) -> None:
+        # An empty history (new, or just started afresh beside a damaged one) is not worth a backup, and
+        # one would push a good older backup out of the last few kept.
+        if self._history.count_timeline() == 0:
+            return
         latest = self.latest()
         if backup_due(self._wall_clock(), latest.taken_at if latest else None):
             self.take_now()

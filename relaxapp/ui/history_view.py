@@ -45,7 +45,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedLayout,
@@ -60,7 +62,7 @@ from relaxapp.core.clock import utc_now
 from relaxapp.core.durations import duration_text
 from relaxapp.core.journal import INTENSITY_MAX, Episode
 from relaxapp.core.record import SKIPPED, Ratings, Scale, Score, SessionRecord
-from relaxapp.storage.backup import Backup
+from relaxapp.storage.backup import Backup, list_backups
 from relaxapp.storage.exchange import (
     CSV_NAMES,
     ExchangeError,
@@ -72,6 +74,7 @@ from relaxapp.storage.exchange import (
 from relaxapp.storage.history import (
     EVERYTHING,
     Counts,
+    HistoryError,
     HistoryStore,
     HistoryWriteError,
     MergeReport,
@@ -498,11 +501,13 @@ class RatingsDialog(QDialog):
 
 
 class FileChooser(Protocol):
-    """Where the person wants a file: the desktop's dialogs in the app, a fake in tests."""
+    """What the person picks in a dialog (a file, a folder, one of a list): the desktop's dialogs in the
+    app, a fake in tests."""
 
     def save_file(self, parent: QWidget, caption: str, suggested: Path, kinds: str) -> Path | None: ...
     def open_file(self, parent: QWidget, caption: str, folder: Path, kinds: str) -> Path | None: ...
     def folder(self, parent: QWidget, caption: str, folder: Path) -> Path | None: ...
+    def one_of(self, parent: QWidget, caption: str, question: str, items: list[str]) -> int | None: ...
 
 
 class DialogFileChooser:
@@ -520,8 +525,15 @@ class DialogFileChooser:
         name = QFileDialog.getExistingDirectory(parent, caption, str(folder))
         return Path(name) if name else None
 
+    def one_of(self, parent: QWidget, caption: str, question: str, items: list[str]) -> int | None:
+        item, chosen = QInputDialog.getItem(parent, caption, question, items, 0, False)
+        return items.index(item) if chosen else None
+
 
 JSON_FILES = "relaxapp history (*.json);;All files (*)"
+NO_BACKUP_TEXT = (
+    "There is no backup of this history yet. relaxapp takes one every day, and Back up now takes one at once."
+)
 
 
 # -- the page ------------------------------------------------------------------------------------------
@@ -541,6 +553,7 @@ class Figure(QFrame):
         self.value.setObjectName("figureValue")
         label = QLabel(caption)
         label.setObjectName("figureLabel")
+        label.setWordWrap(True)  # larger text in a narrow window: two lines rather than cut off
         layout.addWidget(self.value)
         layout.addWidget(label)
 
@@ -593,6 +606,11 @@ class HistoryPage(QWidget):
         for figure in (self.current_streak, self.longest_streak, self.this_week, self.sessions_total):
             strip.addWidget(figure, 1)
         layout.addLayout(strip)
+        self.pending_note = QLabel()
+        self.pending_note.setObjectName("problemText")
+        self.pending_note.setWordWrap(True)
+        self.pending_note.hide()
+        layout.addWidget(self.pending_note)
 
         self.model = TimelineModel(store, self._today)
         self.tabs = QTabWidget()
@@ -612,6 +630,7 @@ class HistoryPage(QWidget):
 
         # The app's one keeper: "Back up now" and the daily backup must never write at the same moment.
         self.backups = backups
+        self._asked_for_backup = False
         self.backup_button.setEnabled(self.backups is not None and store.is_persistent)
         if not self.backup_button.isEnabled():
             self.backup_button.setToolTip("This history is not kept in a file that can be written.")
@@ -635,24 +654,33 @@ class HistoryPage(QWidget):
         heading.setObjectName("pageTitle")
         row.addWidget(heading)
         row.addStretch()
-        self.export_csv_button = QPushButton("Export CSV…")
-        self.export_csv_button.setToolTip("Three spreadsheet files: sessions, episodes and check-ins")
-        self.export_csv_button.clicked.connect(self.export_csv)
-        self.export_json_button = QPushButton("Export JSON…")
-        self.export_json_button.setToolTip("One file with everything, which relaxapp can import again")
-        self.export_json_button.clicked.connect(self.export_json)
-        self.import_button = QPushButton("Import JSON…")
-        self.import_button.setToolTip("Add the entries of an exported file; those already here are skipped")
-        self.import_button.clicked.connect(self.import_json)
+        # Four rarely used commands in one menu: the row must fit a narrow window with larger text.
+        menu = QMenu(self)
+        for text, tip, slot in (
+            ("Export CSV…", "Three spreadsheet files: sessions, episodes and check-ins", self.export_csv),
+            ("Export JSON…", "One file with everything, which relaxapp can import again", self.export_json),
+            (
+                "Import JSON…",
+                "Add the entries of an exported file; those already here are skipped",
+                self.import_json,
+            ),
+            (
+                "Restore a backup…",
+                "Bring back your history as it was on the day of a backup",
+                self.restore_backup,
+            ),
+        ):
+            action = menu.addAction(text)
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+        menu.setToolTipsVisible(True)
+        self.files_button = QPushButton("Export and restore")
+        self.files_button.setAccessibleName("Export, import or restore the history")
+        self.files_button.setMenu(menu)
         self.backup_button = QPushButton("Back up now")
         self.backup_button.clicked.connect(self.back_up_now)
-        for button in (
-            self.export_csv_button,
-            self.export_json_button,
-            self.import_button,
-            self.backup_button,
-        ):
-            row.addWidget(button)
+        row.addWidget(self.files_button)
+        row.addWidget(self.backup_button)
         return row
 
     def _build_timeline(self) -> QWidget:
@@ -806,6 +834,13 @@ class HistoryPage(QWidget):
         self.model.reload()
         self._show_counts()
         self._history_changed()
+        waiting = len(self._store.unsaved)
+        # What could not be written yet is kept in memory: say so here, where it is missing from the list.
+        self.pending_note.setText(
+            f"{waiting} change{'s' if waiting != 1 else ''} you made could not be written to the history "
+            "file yet and will be saved as soon as they can be; they are not shown below until then."
+        )
+        self.pending_note.setVisible(bool(waiting))
 
     def set_look(self, colours: Colours) -> None:
         """The theme's colours for what the style sheet cannot reach: the charts and the calendar's days."""
@@ -818,6 +853,9 @@ class HistoryPage(QWidget):
         # The window changes theme by giving the application a new palette: follow it without being told.
         if event.type() == QEvent.Type.PaletteChange and applied_colours() != self._colours:
             self.set_look(applied_colours())
+        # A new text size (Settings, larger text) comes as a new style sheet: widths follow the words.
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and self._columns_fitted:
+            self._fit_columns()
         super().changeEvent(event)
 
     # -- the tabs built when first shown ---------------------------------------------------------
@@ -1027,10 +1065,39 @@ class HistoryPage(QWidget):
             return
         self._store.retry_unsaved()  # what waits to be written goes into the backup too, if it can
         self.backup_button.setEnabled(False)  # until this one is done: one at a time
+        self._asked_for_backup = True
         self.backups.take_now()
+
+    def restore_backup(self) -> None:
+        """Bring back the history of a backup; what was entered since it is kept as well."""
+        backups = list_backups(self.backups.backups_dir) if self.backups is not None else []
+        if not backups or not self._store.is_persistent:
+            self._tell(QMessageBox.Icon.Information, "No backup to restore", NO_BACKUP_TEXT)
+            return
+        labels = [f"{b.taken_at.astimezone():%A %d %B %Y, %H:%M}" for b in backups]
+        index = self.files.one_of(self, "Restore a backup", "Bring back your history as it was on:", labels)
+        if index is None:
+            return
+        try:
+            report = self._store.restore_backup(backups[index].path, self._now())
+        except HistoryError as error:
+            self._tell(QMessageBox.Icon.Warning, "The backup was not restored", str(error))
+            return
+        self._tell(
+            QMessageBox.Icon.Information,
+            "History restored",
+            f"Your history is back as it was on {labels[index]}, and what you entered since is kept too. "
+            f"The file that was in use is kept beside it as {report.moved_aside.name}.",
+        )
+        self.refresh()
+        self.changed.emit()
 
     def _on_backup_taken(self, backup: Backup) -> None:
         self.backup_button.setEnabled(True)
+        # Only the backup asked for here is answered here; the daily one goes by quietly.
+        if not self._asked_for_backup:
+            return
+        self._asked_for_backup = False
         self._tell(
             QMessageBox.Icon.Information,
             "Backed up",
@@ -1039,6 +1106,9 @@ class HistoryPage(QWidget):
 
     def _on_backup_failed(self, text: str) -> None:
         self.backup_button.setEnabled(True)
+        if not self._asked_for_backup:
+            return  # the window's message bar tells of a daily backup that failed
+        self._asked_for_backup = False
         self._tell(QMessageBox.Icon.Warning, "No backup was made", text)
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str, details: str = "") -> None:

@@ -78,6 +78,9 @@ def _sized(font: QFont, factor: float) -> QFont:
     return sized
 
 
+EMPTY_CHART_TOP = 10.0
+
+
 class InsightsView(QWidget):
     """Three charts and the findings in words; refresh() reads the store, set_look() recolours."""
 
@@ -180,6 +183,7 @@ class InsightsView(QWidget):
                     scale_colours[scale],
                 )
                 for scale in Scale
+                if by_scale[scale]  # a scale nobody rated would draw zeros that read as "no change"
             ],
             value_title="After − before: below 0 is calmer",
             value_format="%.1f",
@@ -262,7 +266,7 @@ class InsightsView(QWidget):
         every = [value for bars in sets for value in bars.values]
         # Room above (and below) the longest bar for its label; zero always shown, so a bar starts there.
         low, high = min([0.0, *every]), max([0.0, *every])
-        margin = (high - low) * 0.15 or 1.0
+        margin = (high - low) * 0.15 or EMPTY_CHART_TOP  # nothing yet: an axis of whole steps, not 0.2s
         values.setRange(low - (margin if low < 0 else 0), high + margin)
         values.applyNiceNumbers()
         chart.addAxis(names, Qt.AlignmentFlag.AlignBottom if standing else Qt.AlignmentFlag.AlignLeft)

@@ -70,6 +70,7 @@ FACE_BREAK_ROUTINE = "extended_exhale"
 SAMPLE_WORDS = "Breathe in"  # a sentence every copy of relaxapp has recorded
 SAMPLE_AMBIENCE_MS = 4000
 RETRY_UNSAVED_MS = 30_000
+RECENT_SESSIONS = 5  # where a session saved by a retry is looked for
 NAV_WIDTH = 196
 DEFAULT_SIZE = (1000, 760)
 MINIMUM_SIZE = (900, 600)
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._routine: Routine | None = None
         self._length: SessionLength | None = None
         self._options = SessionOptions()
+        self._summary_record: SessionRecord | None = None  # the session the summary page shows
         self._resume_after_confirm = False
         self.stop_confirmation: QMessageBox | None = None
         self.notice_box: QMessageBox | None = None
@@ -589,18 +591,34 @@ class MainWindow(QMainWindow):
             note = "Kept until you close relaxapp (the history file could not be used)."
         else:
             note = "Saved in your history."
+        self._summary_record = record
         self.summary.show_record(record, note)
         self._show_page(self.summary, None)
 
-    def _save_ratings(self, record: SessionRecord) -> None:
+    def _save_ratings(self, rated: SessionRecord) -> None:
+        """The after-ratings of the session on the summary, saved onto that one session."""
         history = self.runner.history
+        shown = self._summary_record
+        if rated.id is None and shown is not None:
+            # Its first save failed. Still waiting in memory: rate that copy. Saved since by a retry:
+            # find it, by when it started and what it was, and rate the saved one.
+            saved = next(
+                (
+                    r
+                    for r in history.newest(RECENT_SESSIONS)
+                    if (r.started_at, r.routine_id) == (shown.started_at, shown.routine_id)
+                ),
+                None,
+            )
+            rated = replace(rated, id=saved.id) if saved is not None else rated
+        self._summary_record = rated
         try:
-            if record.id is None:
-                # Its first save failed and it waits in memory: replace that copy with the rated one.
-                history.delete_session(record)
-                history.add_session(record)
+            if rated.id is not None:
+                history.update_session(rated)
             else:
-                history.update_session(record)
+                if shown is not None:
+                    history.delete_session(shown)  # forgets the waiting copy, exactly that one
+                history.add_session(rated)
         except HistoryWriteError as error:
             self.show_problem(str(error))
         self._refresh_history()
@@ -624,7 +642,7 @@ class MainWindow(QMainWindow):
             saved = history.add_episode(episode)
         except HistoryWriteError as error:
             self.show_problem(str(error))
-            self.home.journal.show_saved("Not saved yet: it is kept and will be tried again.")
+            self.home.journal.show_saved("Kept; not saved yet.")
             return
         self.home.journal.show_saved(
             f"Logged: {where_words(saved.side, saved.place)}, {saved.intensity}/10.",
@@ -687,6 +705,8 @@ class MainWindow(QMainWindow):
         history = self.runner.history
         if history.unsaved and history.retry_unsaved():
             self.show_problem("Everything you entered has now been saved.")
+            self._show_journal()
+            self._refresh_history()
 
     def offer_backup(self, backup: Backup) -> None:
         """After a damaged history was set aside: bring back the latest backup, if the person wants it."""

@@ -203,12 +203,15 @@ class RatingsPanel(QWidget):
 
 
 def change_words(ratings: Ratings, scale: Scale) -> str:
-    """One scale's before → after in words: 'Tension 7 → 3, down 4', 'Twitching 5 → 5, no change'."""
+    """One scale's before → after in words: 'Tension 7 → 3, down 4', 'Twitching 5 → 5, no change';
+    "" when it was rated neither before nor after (nothing to say)."""
     before, after = (
         (ratings.tension_before, ratings.tension_after)
         if scale is Scale.TENSION
         else (ratings.twitch_before, ratings.twitch_after)
     )
+    if not isinstance(before, int) and not isinstance(after, int):
+        return ""
     name = SCALE_NAMES[scale]
     if before is None:  # never asked before the session: there is only the now
         return f"{name} {_score_words(after)}"

@@ -42,8 +42,17 @@ class SingleInstance(QObject):
         return f"relaxapp-{digest[:16]}"
 
     def claim(self) -> bool:
-        """True when this is the only relaxapp using the data folder."""
-        return self._lock.tryLock(100)
+        """True when this is the only relaxapp using the data folder.
+
+        A lock that cannot even be written (a read-only folder) says nothing about other copies: this one
+        goes on, and the history explains what it can and cannot keep there.
+        """
+        if self._lock.tryLock(100):
+            return True
+        if self._lock.error() is QLockFile.LockError.LockFailedError:
+            return False
+        log.warning("no lock could be made in the data folder (%s); going on without one", self._lock.error())
+        return True
 
     def hand_over(self) -> bool:
         """Ask the running instance to show its window; True when it answered."""

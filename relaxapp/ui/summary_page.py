@@ -116,6 +116,6 @@ class SummaryPage(QWidget):
             return
         record = dataclasses.replace(self._record, ratings=self.ratings.as_after(self._record.ratings))
         self._record = record
-        self.change.setText("\n".join(change_words(record.ratings, scale) for scale in Scale))
+        self.change.setText("\n".join(filter(None, (change_words(record.ratings, scale) for scale in Scale))))
         self.change.setVisible(self.ratings.touched())
         self.ratings_given.emit(record)

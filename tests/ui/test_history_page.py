@@ -74,6 +74,11 @@ class FakeFiles:
         self.asked.append(caption)
         return self.path
 
+    def one_of(self, parent, caption: str, question: str, items: list[str]) -> int | None:
+        self.asked.append(caption)
+        self.offered = items
+        return 0 if self.path is not None else None
+
 
 @pytest.fixture
 def make_page(qtbot, tmp_path: Path):
@@ -482,6 +487,36 @@ def test_back_up_now_makes_a_backup_file(qtbot, tmp_path, store, make_page):
     assert backup.path.stat().st_size > 0
     assert message(page).startswith(f"Your history is backed up as {backup.path.name}")
     assert page.backup_button.isEnabled()
+
+
+def test_the_daily_backup_goes_by_without_a_message(qtbot, tmp_path, store, make_page):
+    page = make_page(filled(store))
+    with qtbot.waitSignal(page.backups.taken, timeout=5000):
+        page.backups.take_if_due()
+    assert list_backups(tmp_path / "backups")
+    assert page.message is None
+
+
+def test_a_backup_is_restored_and_what_came_since_is_kept(qtbot, tmp_path, store, make_page):
+    page = make_page(filled(store), FakeFiles(tmp_path / "chosen"))
+    before = store.count_timeline()
+    with qtbot.waitSignal(page.backups.taken, timeout=5000):
+        page.back_up_now()
+    page.message.done(0)
+    latest = store.timeline(1)[0]
+    store.delete_session(latest) if isinstance(latest, SessionRecord) else store.delete_episode(latest)
+    page.refresh()
+    assert store.count_timeline() == before - 1
+    page.restore_backup()
+    assert store.count_timeline() == before
+    assert message(page).startswith("Your history is back as it was on")
+    assert len(page.files.offered) == 1
+
+
+def test_restoring_with_no_backup_says_there_is_none(make_page, store):
+    page = make_page(store, FakeFiles(None))
+    page.restore_backup()
+    assert message(page).startswith("There is no backup of this history yet")
 
 
 def test_a_history_kept_in_memory_cannot_be_backed_up(make_page):

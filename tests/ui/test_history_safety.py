@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from relaxapp import app as relaxapp_app
@@ -96,3 +96,10 @@ def test_backups_are_taken_when_due_and_rotated(qtbot, store: HistoryStore, tmp_
     assert keeper.latest() is not None
     keeper.take_if_due()  # not due again within the day
     assert len(list_backups(tmp_path / "backups")) == 1
+
+
+def test_an_empty_history_is_not_backed_up_over_good_backups(qtbot, store: HistoryStore, tmp_path: Path):
+    keeper = BackupKeeper(store, tmp_path / "backups", lambda: datetime(2026, 11, 25, 9, tzinfo=UTC))
+    keeper.take_if_due()
+    QThreadPool.globalInstance().waitForDone()
+    assert list_backups(tmp_path / "backups") == []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 
 from relaxapp.core.clock import FakeClock
@@ -94,3 +96,27 @@ def test_ratings_before_and_after_land_with_the_session(
     assert rated.ratings.tension_after == 3 and rated.id == saved.id
     assert "7 → 3" in window.summary.change.text()
     assert before.tension.value() is None  # the home page asks afresh next time
+
+
+@pytest.mark.allow_logged_errors
+def test_rating_a_session_that_could_not_be_saved_yet_keeps_one_session(qtbot, window, fake_clock, store):
+    path = store.path
+    assert path is not None
+    blocker = sqlite3.connect(path, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")  # another program holds the file: every write fails for now
+    store._db.execute("PRAGMA busy_timeout = 20")
+    window.home.select("box")
+    click(qtbot, window.home._start)
+    fake_clock.advance(window.runner.engine.timeline.total_seconds + 1)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary)
+    assert len(store.unsaved) == 1
+    for score in (2, 3, 4):  # the person changes their mind, while nothing can be written
+        click(qtbot, window.summary.ratings.tension.numbers.buttons[score])
+    assert len(store.unsaved) == 1
+
+    blocker.rollback()
+    blocker.close()
+    assert store.retry_unsaved()
+    click(qtbot, window.summary.ratings.twitch.numbers.buttons[1])  # rated after the retry saved it
+    [saved] = store.newest(5)
+    assert saved.ratings.tension_after == 4 and saved.ratings.twitch_after == 1

@@ -113,7 +113,8 @@ def test_a_question_left_alone_counts_as_skipped_because_it_was_asked(qtbot):
         (Scale.TENSION, 7, SKIPPED, "Tension 7 → not rated"),
         (Scale.TENSION, SKIPPED, 3, "Tension not rated → 3"),
         (Scale.TENSION, None, 3, "Tension 3"),  # never asked before the session
-        (Scale.TWITCH, None, SKIPPED, "Twitching not rated"),
+        (Scale.TWITCH, None, SKIPPED, ""),  # nothing rated: nothing to say
+        (Scale.TWITCH, SKIPPED, SKIPPED, ""),
     ],
 )
 def test_the_change_in_words(scale: Scale, before: Score, after: Score, words: str):

@@ -3,6 +3,8 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+from PySide6.QtCore import QLockFile
+
 from relaxapp.ui.single_instance import SingleInstance
 
 
@@ -39,3 +41,19 @@ def test_hand_over_says_so_when_nobody_answers(qtbot, tmp_path: Path):
     assert silent.claim()  # holds the lock but never listens
     assert not SingleInstance(tmp_path).hand_over()
     silent.release()
+
+
+class UnwritableLock:
+    """A QLockFile in a folder that cannot be written: it fails, but not because anyone holds it."""
+
+    def tryLock(self, _timeout: int) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+    def error(self) -> QLockFile.LockError:
+        return QLockFile.LockError.PermissionError
+
+
+def test_a_folder_where_no_lock_can_be_made_does_not_stop_the_app(qtbot, tmp_path: Path):
+    instance = SingleInstance(tmp_path)
+    instance._lock = UnwritableLock()
+    assert instance.claim()

@@ -626,10 +626,13 @@ def test_a_damaged_file_is_moved_aside_and_a_new_history_started_with_the_backup
     assert result.moved_aside.parent == tmp_path
     assert result.moved_aside.name.startswith("history.damaged-") and result.moved_aside.suffix == ".sqlite3"
     assert result.moved_aside.read_bytes() == damaged  # kept as it was, for recovery
-    assert result.store.count_timeline() == 0 and result.store.is_persistent
+    # What could still be read was carried over; the damaged pages' entries wait in the backup.
+    carried = result.store.count_timeline()
+    assert 0 < carried < 450 and result.store.is_persistent
     assert result.backup == backup
     assert result.problem is not None
     assert "was damaged" in result.problem and result.moved_aside.name in result.problem
+    assert f"with the {carried} entries it could still read" in result.problem
     assert "Your latest backup, from" in result.problem and "nothing was deleted" in result.problem
     # The app keeps working: a new entry, then the backup brought back with that entry kept.
     result.store.add_episode(episode(minutes_ago=-60, note="after the damage"))
