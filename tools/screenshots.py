@@ -64,6 +64,8 @@ def main() -> None:
             window.home.select(routine_id)
             window.home.eyes_closed.setChecked(eyes_closed)
             window.home._on_start()
+            if window.cautions_box is not None:  # a routine with cautions: as if read and confirmed
+                window.cautions_start.click()
             for _ in range(skips):
                 window.runner.skip(forward=True)
 
@@ -105,6 +107,8 @@ def main() -> None:
                 "larger-text",
                 lambda w: (w.runner.stop(), look(w, reduced_motion=False, larger_text=True), w.go_home()),
             ),
+            ("larger-text-history", lambda w: w.go_history()),
+            ("larger-text-session-massage", lambda w: routine(w, "massage_full_face", skips=2)),
         ]
 
         def answer(window: MainWindow, ticked: set[str]) -> None:
