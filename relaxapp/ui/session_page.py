@@ -145,6 +145,10 @@ class SessionPage(QWidget):
             progress = f"{SECTION_NAMES[kind]} {section + 1} of {timeline.section_count}"
             if timeline.has_lead_in and state.segment_index == 0:
                 progress = "Getting ready"
+        if timeline.can_skip:
+            last_part = timeline.next_section_start(state.elapsed) is None
+            if self.next_button.isEnabled() == last_part:  # greyed out in the last part: nowhere to go
+                self.next_button.setEnabled(not last_part)
         left = f"{clock_text(state.remaining)} left"
         set_text_if_changed(self.remaining, f"Paused · {left}" if paused else left)
         set_text_if_changed(self.progress, progress)

@@ -268,3 +268,17 @@ def test_a_second_start_while_a_session_runs_changes_nothing(qtbot, window):
     window._try_routine("coherent")
     assert window.runner.engine is engine
     assert window.session.routine_title.text() == "Box breathing"
+
+
+def test_next_is_greyed_out_in_the_last_part(qtbot, window):
+    choose(qtbot, window, RoutineKind.MASSAGE, "massage_eyes_brow")
+    window.home.with_compress.setChecked(False)
+    start(qtbot, window)
+    page = window.session
+    for _ in range(window.runner.engine.timeline.section_count - 1):
+        assert page.next_button.isEnabled()
+        click(qtbot, page.next_button)
+    assert not page.next_button.isEnabled()
+    click(qtbot, page.back_button)
+    click(qtbot, page.back_button)
+    assert page.next_button.isEnabled()
