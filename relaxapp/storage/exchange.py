@@ -500,8 +500,8 @@ def _write_atomically(
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise ExchangeError(
-            f"{path.name} could not be written in {path.parent} ({error.strerror or error}). Nothing was "
-            "replaced; check that the disk has space and the folder can be written."
+            f"{path.name} could not be written in {path.parent} ({error.strerror or error}); any earlier "
+            f"{path.name} there is as it was. Check that the disk has space and the folder can be written."
         ) from error
 
 
