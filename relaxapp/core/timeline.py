@@ -83,7 +83,9 @@ class Timeline:
     def previous_section_start(self, seconds: float) -> float:
         """The start of the running section, or of the one before when this one has only just begun."""
         index = max(bisect.bisect_right(self._section_starts, seconds) - 1, 0)
-        if seconds - self._section_starts[index] < BACK_GRACE_SECONDS and index > 0:
+        # The welcome is heard once: going back from the routine stops at its first part.
+        first = 1 if self.has_lead_in and index >= 1 else 0
+        if seconds - self._section_starts[index] < BACK_GRACE_SECONDS and index > first:
             index -= 1
         return self._section_starts[index]
 

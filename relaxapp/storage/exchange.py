@@ -12,6 +12,7 @@ import json
 import math
 import os
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -497,6 +498,13 @@ def _write_atomically(
             out.flush()
             os.fsync(out.fileno())
         partial.replace(path)
+    except sqlite3.Error as error:
+        # The history could not be read part way (a damaged page): no half-written export is left.
+        partial.unlink(missing_ok=True)
+        raise ExchangeError(
+            f"{path.name} was not written: the history could not be read ({error}). Any earlier "
+            f"{path.name} in {path.parent} is as it was."
+        ) from error
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise ExchangeError(

@@ -12,6 +12,7 @@ fsync per entry, tens of milliseconds on a slow disk, for that one case.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import heapq
 import logging
@@ -235,15 +236,20 @@ class HistoryStore:
             connection = sqlite3.connect(
                 f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None
             )
-            store = cls(connection, f"{path} (read-only)", path)
-            version = store.schema_version
-            if version == SCHEMA_VERSION:
-                _require_intact(connection, store.location)
         except sqlite3.Error as error:
             raise _error_of(error, path) from error
-        if version != SCHEMA_VERSION:
+        store = cls(connection, f"{path} (read-only)", path)
+        try:
+            version = store.schema_version
+            if version != SCHEMA_VERSION:
+                raise HistoryError(f"The history file {path} cannot be updated to this version of relaxapp.")
+            _require_intact(connection, store.location)
+        except HistoryError:
             connection.close()
-            raise HistoryError(f"The history file {path} cannot be updated to this version of relaxapp.")
+            raise
+        except sqlite3.Error as error:
+            connection.close()
+            raise _error_of(error, path) from error
         store._read_only = True
         return store
 
@@ -408,6 +414,13 @@ class HistoryStore:
             pages.append(self._page("episodes", limit, cursor, newest_first, only))
         merged = heapq.merge(*pages, key=_key, reverse=newest_first)
         return [entry for _, entry in zip(range(limit), merged, strict=False)]
+
+    def is_empty(self) -> bool:
+        """Nothing kept at all: no session, episode or check-in."""
+        return all(
+            self._db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None
+            for table in ("sessions", "episodes", "check_ins")
+        )
 
     def count_timeline(self, only: TimelineFilter = EVERYTHING) -> int:
         """How many entries the timeline holds under `only` (for a scroll bar; no row is read)."""
@@ -599,7 +612,22 @@ class HistoryStore:
             raise HistoryError(
                 f"The backup could not be put in place of {path} ({error}); nothing was changed."
             ) from error
-        self._reconnect()
+        try:
+            self._reconnect()
+        except (sqlite3.Error, HistoryError) as error:
+            # The copy of the backup cannot be used as a history (an old schema that will not migrate,
+            # say): it goes, the backup itself stays in its folder, and the file that was in use comes back.
+            log.exception("the backup %s could not be opened as a history", backup)
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            for tail in ("-wal", "-shm", ""):
+                Path(f"{path}{tail}").unlink(missing_ok=True)
+            _put_back(aside, path)
+            self._reconnect()
+            raise HistoryError(
+                f"The backup {backup.name} could not be opened as a history ({error}); your history is as "
+                "it was."
+            ) from error
         if not keep_current:
             return RestoreReport(aside, None, None)
         try:

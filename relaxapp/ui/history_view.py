@@ -531,6 +531,7 @@ class DialogFileChooser:
 
 
 JSON_FILES = "relaxapp history (*.json);;All files (*)"
+BACKUP_BUSY_TEXT = "A backup is being made already; it will be ready in a moment."
 NO_BACKUP_TEXT = (
     "There is no backup of this history yet. relaxapp takes one every day, and Back up now takes one at once."
 )
@@ -1057,6 +1058,8 @@ class HistoryPage(QWidget):
             return
         self._tell(QMessageBox.Icon.Information, "History imported", f"{path.name}: {merge_text(report)}")
         if report.added.total:
+            # An undo from before would bring back an entry the import may have brought in again.
+            self.undo_stack.clear()
             self.refresh()
             self.changed.emit()
 
@@ -1064,9 +1067,11 @@ class HistoryPage(QWidget):
         if self.backups is None:
             return
         self._store.retry_unsaved()  # what waits to be written goes into the backup too, if it can
+        if not self.backups.take_now():
+            self._tell(QMessageBox.Icon.Information, "Backing up", BACKUP_BUSY_TEXT)
+            return
         self.backup_button.setEnabled(False)  # until this one is done: one at a time
         self._asked_for_backup = True
-        self.backups.take_now()
 
     def restore_backup(self) -> None:
         """Bring back the history of a backup; what was entered since it is kept as well."""
@@ -1083,12 +1088,16 @@ class HistoryPage(QWidget):
         except HistoryError as error:
             self._tell(QMessageBox.Icon.Warning, "The backup was not restored", str(error))
             return
-        self._tell(
-            QMessageBox.Icon.Information,
-            "History restored",
-            f"Your history is back as it was on {labels[index]}, and what you entered since is kept too. "
-            f"The file that was in use is kept beside it as {report.moved_aside.name}.",
-        )
+        if report.problem:
+            self._tell(QMessageBox.Icon.Warning, "History restored, with a problem", report.problem)
+        else:
+            self._tell(
+                QMessageBox.Icon.Information,
+                "History restored",
+                f"Your history is back as it was on {labels[index]}, and what you entered since is kept "
+                f"too. The file that was in use is kept beside it as {report.moved_aside.name}.",
+            )
+        self.undo_stack.clear()  # its entries belong to the history that was replaced
         self.refresh()
         self.changed.emit()
 

@@ -411,8 +411,8 @@ class MainWindow(QMainWindow):
         """The one-minute break that reminders and the tray offer: slow breathing with a long out-breath."""
         self.bring_forward()
         routine = next((r for r in self._routines if r.id == FACE_BREAK_ROUTINE), None)
-        dialog_open = self.settings_dialog is not None
-        if routine is None or self.runner.is_active or self.notice_box is not None or dialog_open:
+        asking = (self.notice_box, self.cautions_box, self.settings_dialog)
+        if routine is None or self.runner.is_active or any(box is not None for box in asking):
             return
         self.start_session(routine, Minutes(1))
 
@@ -541,7 +541,8 @@ class MainWindow(QMainWindow):
         engine = self.runner.engine
         if engine is None or not self.runner.is_active:
             return
-        if not asks_before_stopping(engine.practised()):
+        # A session that ran out since the last frame ends as finished; a false start needs no question.
+        if engine.status is Status.FINISHED or not asks_before_stopping(engine.practised()):
             self.runner.stop()
             return
         self._resume_after_confirm = engine.status is Status.RUNNING
@@ -618,7 +619,7 @@ class MainWindow(QMainWindow):
             else:
                 if shown is not None:
                     history.delete_session(shown)  # forgets the waiting copy, exactly that one
-                history.add_session(rated)
+                self._summary_record = history.add_session(rated)  # saved now, with its id
         except HistoryWriteError as error:
             self.show_problem(str(error))
         self._refresh_history()
@@ -731,9 +732,12 @@ class MainWindow(QMainWindow):
             return
         self._dismiss_problems()
         self.show_problem(
-            f"Your history is back as it was on {backup.taken_at.astimezone():%d %B %Y}. "
+            report.problem
+            or f"Your history is back as it was on {backup.taken_at.astimezone():%d %B %Y}. "
             f"The file that was in use is kept as {report.moved_aside.name}."
         )
+        if "history" in self.__dict__:
+            self.history.undo_stack.clear()
         self._refresh_history()
 
     # -- the person's own breathing patterns ---------------------------------------------------------
@@ -752,7 +756,9 @@ class MainWindow(QMainWindow):
         def save(pattern: CustomPattern) -> None:
             nonlocal routine_id
             if routine is None:
-                routine_id = routine_id_for(pattern.name, [r.id for r in self._routines])
+                # Files that did not load (a mistake in them) keep their names too: never overwritten.
+                taken = [r.id for r in self._routines] + [path.stem for path in folder.glob("*.toml")]
+                routine_id = routine_id_for(pattern.name, taken)
             save_pattern(folder, routine_id, pattern)
 
         dialog = PatternDialog(
@@ -819,9 +825,12 @@ class MainWindow(QMainWindow):
                 self.show_problem(
                     "There is no recorded voice to play (or no sound device); captions still show."
                 )
-        else:
+        elif not self.runner.is_active:
             player.start_ambience("waves", 0.5)
-            QTimer.singleShot(SAMPLE_AMBIENCE_MS, lambda: player.stop_ambience(1.0))
+            # Not past a session started meanwhile: its own background sound must go on.
+            QTimer.singleShot(
+                SAMPLE_AMBIENCE_MS, lambda: None if self.runner.is_active else player.stop_ambience(1.0)
+            )
 
     def use_player(self, player: AudioPlayer, notice: str | None) -> None:
         """Swap in the real player once it has loaded (after the window is already on screen)."""
@@ -926,5 +935,7 @@ class MainWindow(QMainWindow):
             self.stop_confirmation.done(0)
         self.runner.stop()
         self.runner.history.retry_unsaved()
+        if self.backups is not None:
+            self.backups.wait()  # a backup under way reads the history file, which closes next
         self._settings.sync()
         event.accept()

@@ -123,8 +123,10 @@ class SessionRunner(QObject):
                 self._say_prompt("paused")
         else:
             self.player.resume()
+            # A step moved to while paused says its own words at once: no need to say them twice.
+            moved_while_paused = engine.seconds_to_next_cue() == 0
             self._resume_timers()
-            if self._options.eyes_closed and announce:
+            if self._options.eyes_closed and announce and not moved_while_paused:
                 self.say(engine.state_at_now().segment.step.text)
         self.frame.emit(engine.state_at_now())
         self.status_changed.emit(engine.status)

@@ -71,3 +71,13 @@ def test_a_new_pattern_is_saved_as_a_routine_file_and_chosen(qtbot, library_wind
     qtbot.mouseClick(library_window.home.delete_pattern, Qt.MouseButton.LeftButton)
     assert "my_evening_calm" not in {r.id for r in library_window.home._routines}
     assert load_catalog([library_window._patterns_dir]).routines == []
+
+
+def test_a_new_pattern_never_takes_the_name_of_a_file_that_did_not_load(qtbot, library_window, monkeypatch):
+    folder = library_window._patterns_dir
+    folder.mkdir(parents=True)
+    (folder / "my_evening_calm.toml").write_text("a mistake, so it did not load\n")
+    monkeypatch.setattr(pattern_dialog.PatternDialog, "exec", fill_and_save("Evening calm", (4, 0, 6, 0)))
+    qtbot.mouseClick(library_window.home.new_pattern, Qt.MouseButton.LeftButton)
+    assert library_window.home.selected_routine().id == "my_evening_calm_2"
+    assert (folder / "my_evening_calm.toml").read_text() == "a mistake, so it did not load\n"

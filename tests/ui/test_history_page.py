@@ -503,14 +503,18 @@ def test_a_backup_is_restored_and_what_came_since_is_kept(qtbot, tmp_path, store
     with qtbot.waitSignal(page.backups.taken, timeout=5000):
         page.back_up_now()
     page.message.done(0)
-    latest = store.timeline(1)[0]
-    store.delete_session(latest) if isinstance(latest, SessionRecord) else store.delete_episode(latest)
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)  # after the backup, and undoable
+    assert page.undo_stack.count() == 1
+    store.add_episode(episode(TODAY, 20.0, note="after the backup"))
     page.refresh()
-    assert store.count_timeline() == before - 1
+    assert store.count_timeline() == before  # one gone, one new
     page.restore_backup()
-    assert store.count_timeline() == before
+    assert store.count_timeline() == before + 1  # the deleted one is back, and the new one kept
+    assert [e.note for e in store.all_episodes()].count("after the backup") == 1
     assert message(page).startswith("Your history is back as it was on")
     assert len(page.files.offered) == 1
+    assert page.undo_stack.count() == 0  # undoing the delete now would bring back a second copy
 
 
 def test_restoring_with_no_backup_says_there_is_none(make_page, store):

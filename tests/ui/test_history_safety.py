@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,7 @@ from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from relaxapp import app as relaxapp_app
+from relaxapp.core.journal import CheckIn
 from relaxapp.core.record import SessionRecord
 from relaxapp.core.routine import RoutineKind
 from relaxapp.storage import paths
@@ -87,7 +88,7 @@ def test_bringing_the_backup_back_keeps_what_was_entered_since(qtbot, window: Ma
     assert "is back as it was" in window.problem_text.text()
 
 
-def test_backups_are_taken_when_due_and_rotated(qtbot, store: HistoryStore, tmp_path: Path):
+def test_a_backup_is_taken_when_due_and_not_again_the_same_day(qtbot, store: HistoryStore, tmp_path: Path):
     store.add_session(a_session(0))
     now = datetime(2026, 11, 25, 9, tzinfo=UTC)
     keeper = BackupKeeper(store, tmp_path / "backups", lambda: now)
@@ -103,3 +104,14 @@ def test_an_empty_history_is_not_backed_up_over_good_backups(qtbot, store: Histo
     keeper.take_if_due()
     QThreadPool.globalInstance().waitForDone()
     assert list_backups(tmp_path / "backups") == []
+
+
+def test_one_backup_at_a_time_and_check_ins_alone_are_worth_one(qtbot, store: HistoryStore, tmp_path: Path):
+    store.save_check_in(CheckIn(date(2026, 11, 25), sleep_hours=7))
+    keeper = BackupKeeper(store, tmp_path / "backups", lambda: datetime(2026, 11, 25, 9, tzinfo=UTC))
+    with qtbot.waitSignal(keeper.taken):
+        assert keeper.take_now()
+        assert not keeper.take_now()  # the first is still under way
+    assert keeper.take_now()  # done, so the next may start
+    keeper.wait()
+    qtbot.wait(10)

@@ -154,3 +154,12 @@ def test_step_problems_say_what_to_change(kind: RoutineKind, steps: tuple[Step, 
 def test_a_sound_imagery_script_has_no_problems():
     steps = tuple(passage(stage) for stage in Stage)
     assert step_problems(RoutineKind.IMAGERY, steps) == []
+
+
+def test_going_back_stops_at_the_first_part_not_the_welcome():
+    plan = timeline.build(HANDS, ONCE, lead_in="Close your eyes")
+    first_part = plan.segments[1].start
+    assert plan.previous_section_start(first_part + 1) == first_part
+    assert plan.previous_section_start(first_part + 48 + 1) == first_part  # back from the second part
+    assert plan.previous_section_start(5) == 0  # within the welcome, its own start
+    assert plan.section_count == 2 and plan.section_index_at(first_part) == 0
