@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._length: SessionLength | None = None
         self._options = SessionOptions()
         self._summary_record: SessionRecord | None = None  # the session the summary page shows
+        self._closing_anyway = False  # the person chose to close with entries still unsaved
         self._resume_after_confirm = False
         self.stop_confirmation: QMessageBox | None = None
         self.notice_box: QMessageBox | None = None
@@ -702,6 +703,29 @@ class MainWindow(QMainWindow):
 
     # -- the history's safety -----------------------------------------------------------------------
 
+    def _ask_before_losing(self, waiting: int) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Not saved yet")
+        box.setText(f"{waiting} of your entries could not be saved yet and would be lost if relaxapp closes.")
+        box.setInformativeText(
+            "Free some space on the disk or check that the data folder can be written, then keep relaxapp "
+            "open a little longer: it tries again every half minute."
+        )
+        self.close_anyway_button = box.addButton("Close anyway", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep relaxapp open", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+
+        def answered() -> None:
+            if box.clickedButton() is self.close_anyway_button:
+                self._closing_anyway = True
+                self.close()
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        self.losing_box = box
+        box.open()
+
     def _retry_unsaved(self) -> None:
         history = self.runner.history
         if history.unsaved and history.retry_unsaved():
@@ -934,7 +958,11 @@ class MainWindow(QMainWindow):
         if self.stop_confirmation is not None:
             self.stop_confirmation.done(0)
         self.runner.stop()
-        self.runner.history.retry_unsaved()
+        if not self.runner.history.retry_unsaved() and not self._closing_anyway:
+            # What could not be written lives only in memory: closing now would lose it. Ask first.
+            event.ignore()
+            self._ask_before_losing(len(self.runner.history.unsaved))
+            return
         if self.backups is not None:
             self.backups.wait()  # a backup under way reads the history file, which closes next
         self._settings.sync()

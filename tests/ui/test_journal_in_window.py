@@ -120,3 +120,20 @@ def test_rating_a_session_that_could_not_be_saved_yet_keeps_one_session(qtbot, w
     click(qtbot, window.summary.ratings.twitch.numbers.buttons[1])  # rated after the retry saved it
     [saved] = store.newest(5)
     assert saved.ratings.tension_after == 4 and saved.ratings.twitch_after == 1
+
+
+@pytest.mark.allow_logged_errors
+def test_closing_with_entries_not_saved_yet_asks_first(qtbot, window, store, monkeypatch):
+    blocker = sqlite3.connect(store.path, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")
+    store._db.execute("PRAGMA busy_timeout = 20")
+    monkeypatch.setattr(journal_view.EpisodeDialog, "exec", answer_episode(Side.RIGHT, Place.CHEEK, 4))
+    click(qtbot, window.home.journal.log_button)
+    assert len(store.unsaved) == 1
+    window.close()
+    assert window.isVisible()  # not closed: the twitch would be lost
+    assert "1 of your entries could not be saved yet" in window.losing_box.text()
+    window.close_anyway_button.click()
+    assert not window.isVisible()
+    blocker.rollback()
+    blocker.close()
