@@ -128,6 +128,7 @@ class Factor(StrEnum):
 @dataclass(frozen=True)
 class _Split:
     condition: str  # completes "On …"
+    label: str  # a few words for a chart
     applies: Callable[[DayFacts], bool | None]  # None: that day cannot say (the answer was left blank)
 
 
@@ -151,11 +152,16 @@ def _relaxed(day: DayFacts) -> bool:
 
 
 _SPLITS = {
-    Factor.CAFFEINE: _Split("days with 3 or more caffeine drinks", _caffeine),
-    Factor.SLEEP: _Split("days after less than 6 hours of sleep", _short_sleep),
-    Factor.STRESS: _Split("days with stress at 7 or more", _high_stress),
-    Factor.RELAXATION: _Split("days you relaxed for 10 minutes or more", _relaxed),
+    Factor.CAFFEINE: _Split("days with 3 or more caffeine drinks", "3+ caffeine drinks", _caffeine),
+    Factor.SLEEP: _Split("days after less than 6 hours of sleep", "Under 6 h sleep", _short_sleep),
+    Factor.STRESS: _Split("days with stress at 7 or more", "Stress 7+", _high_stress),
+    Factor.RELAXATION: _Split("days you relaxed for 10 minutes or more", "10+ min relaxing", _relaxed),
 }
+
+
+def factor_label(factor: Factor) -> str:
+    """The few words that name a comparison on a chart, e.g. '3+ caffeine drinks'."""
+    return _SPLITS[factor].label
 
 
 @dataclass(frozen=True)

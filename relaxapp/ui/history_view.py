@@ -82,10 +82,10 @@ from relaxapp.storage.history import (
     TimelineFilter,
 )
 from relaxapp.ui.backups import BackupKeeper
-from relaxapp.ui.home_page import KIND_NAMES
 from relaxapp.ui.journal_view import DURATION_NAMES, EpisodeDialog, where_words
 from relaxapp.ui.ratings import SCALE_NAMES, RatingRow
 from relaxapp.ui.theme import DARK, LIGHT, Colours
+from relaxapp.ui.words import KIND_NAMES
 
 if TYPE_CHECKING:
     from relaxapp.ui.calendar_view import CalendarView

@@ -44,18 +44,13 @@ from relaxapp.core.session import SessionOptions
 from relaxapp.ui.journal_view import JournalStrip
 from relaxapp.ui.layouts import scrolling_content
 from relaxapp.ui.ratings import RatingsPanel
+from relaxapp.ui.words import KIND_NAMES
 
 if TYPE_CHECKING:
     from relaxapp.core.tips import Tip
 
 CARD_HEIGHT = 88
 
-KIND_NAMES = {
-    RoutineKind.BREATHING: "Breathing",
-    RoutineKind.PMR: "Muscle relaxation",
-    RoutineKind.IMAGERY: "Guided imagery",
-    RoutineKind.MASSAGE: "Face massage",
-}
 KIND_INTROS = {
     RoutineKind.BREATHING: "Choose a rhythm and a length. Follow the circle: it grows while you breathe in, "
     "rests while you hold, and shrinks while you breathe out.",

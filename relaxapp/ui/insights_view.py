@@ -28,21 +28,15 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from relaxapp.core import stats
 from relaxapp.core.record import Scale
-from relaxapp.core.stats import Factor, Insights, KindChange, WeekMinutes
+from relaxapp.core.stats import Insights, KindChange, WeekMinutes
 from relaxapp.storage.history import HistoryStore
-from relaxapp.ui.home_page import KIND_NAMES
 from relaxapp.ui.ratings import SCALE_NAMES
 from relaxapp.ui.theme import LIGHT, Colours
+from relaxapp.ui.words import KIND_NAMES
 
 WEEKS = 12
 CHART_HEIGHT = 225
 LOOK_BACK_DAYS = 365  # the days the episodes are compared over: a year of seasons, not a decade of change
-FACTOR_NAMES = {
-    Factor.CAFFEINE: "3+ caffeine drinks",
-    Factor.SLEEP: "Under 6 h sleep",
-    Factor.STRESS: "Stress 7+",
-    Factor.RELAXATION: "10+ min relaxing",
-}
 
 
 @dataclass(frozen=True)
@@ -202,7 +196,7 @@ class InsightsView(QWidget):
         self._bars(
             self.episodes_chart,
             "Episodes a day",
-            [FACTOR_NAMES[comparison.factor] for comparison in comparisons],
+            [stats.factor_label(comparison.factor) for comparison in comparisons],
             [
                 Bars("Days with it", [round(c.mean_with, 1) for c in comparisons], colours.accent),
                 Bars("Other days", [round(c.mean_without, 1) for c in comparisons], colours.ink_soft),

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from relaxapp.core.clock import FakeClock
 from relaxapp.core.routine import RoutineKind, StepKind
 from relaxapp.core.sound import SoundChannel, prompt_key
-from relaxapp.ui.home_page import KIND_NAMES, RoutineCard
+from relaxapp.ui.home_page import RoutineCard
 from relaxapp.ui.main_window import MainWindow
+from relaxapp.ui.words import KIND_NAMES
 
 
 def click(qtbot, widget) -> None:
