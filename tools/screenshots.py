@@ -102,7 +102,10 @@ def main() -> None:
             ("dark-session-imagery", lambda w: routine(w, "imagery_forest_rain", skips=4)),
             ("dark-tips", lambda w: (w.runner.stop(), w.go_tips())),
             ("dark-history-insights", lambda w: (w.go_history(), w.history.tabs.setCurrentIndex(2))),
-            ("reduced-motion", lambda w: (look(w, theme=ThemeChoice.LIGHT, reduced_motion=True), start(w))),
+            (
+                "reduced-motion",
+                lambda w: (look(w, theme=ThemeChoice.LIGHT, reduced_motion=True), routine(w, "box")),
+            ),
             (
                 "larger-text",
                 lambda w: (w.runner.stop(), look(w, reduced_motion=False, larger_text=True), w.go_home()),
