@@ -31,7 +31,7 @@ from relaxapp.core.journal import (
 )
 from relaxapp.core.record import SKIPPED, Ratings, Scale, Score, SessionRecord, session_problems
 from relaxapp.core.routine import RoutineKind
-from relaxapp.storage.history import HistoryStore, MergeReport
+from relaxapp.storage.history import HistoryStore, MergeReport, stamp
 
 FORMAT = "relaxapp-history"
 VERSION = 1
@@ -75,7 +75,7 @@ def export_json(store: HistoryStore, path: Path, now: datetime) -> ExportReport:
     counts = {"sessions": 0, "episodes": 0, "check_ins": 0}
 
     def write(out: IO[str]) -> None:
-        header = {"format": FORMAT, "version": VERSION, "exported_at": _stamp(now)}
+        header = {"format": FORMAT, "version": VERSION, "exported_at": stamp(now)}
         out.write(json.dumps(header)[:-1])  # left open: the lists follow
         sections: list[tuple[str, Iterable[dict[str, object]]]] = [
             ("sessions", (_session_json(s) for s in store.all_sessions())),
@@ -337,7 +337,7 @@ def _check_in_from(fields: _Fields) -> CheckIn:
 
 def _session_json(record: SessionRecord) -> dict[str, object]:
     return {
-        "started_at": _stamp(record.started_at),
+        "started_at": stamp(record.started_at),
         "routine_id": record.routine_id,
         "routine_kind": record.routine_kind.value,
         "routine_title": record.routine_title,
@@ -350,7 +350,7 @@ def _session_json(record: SessionRecord) -> dict[str, object]:
 
 def _episode_json(episode: Episode) -> dict[str, object]:
     return {
-        "occurred_at": _stamp(episode.occurred_at),
+        "occurred_at": stamp(episode.occurred_at),
         "side": episode.side.value,
         "place": episode.place.value,
         "intensity": episode.intensity,
@@ -431,7 +431,7 @@ def _session_row(record: SessionRecord) -> list[object]:
     return [
         local.date().isoformat(),
         local.strftime("%H:%M"),
-        _stamp(record.started_at),
+        stamp(record.started_at),
         _cell(record.routine_title),
         record.routine_kind.value,
         round(record.planned_seconds / 60, 2),
@@ -451,7 +451,7 @@ def _episode_row(episode: Episode) -> list[object]:
     return [
         local.date().isoformat(),
         local.strftime("%H:%M"),
-        _stamp(episode.occurred_at),
+        stamp(episode.occurred_at),
         episode.side.value,
         episode.place.value,
         episode.intensity,
@@ -511,10 +511,6 @@ def _write_atomically(
             f"{path.name} could not be written in {path.parent} ({error.strerror or error}); any earlier "
             f"{path.name} there is as it was. Check that the disk has space and the folder can be written."
         ) from error
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
 def _shown(value: object) -> str:

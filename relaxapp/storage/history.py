@@ -511,7 +511,7 @@ class HistoryStore:
         parameters: tuple[str, ...] = ()
         if since is not None:
             query += " AND started_at >= ?"
-            parameters = (_stamp(since),)
+            parameters = (stamp(since),)
         kinds = {kind.value: kind for kind in RoutineKind}
         rows = self._db.execute(query + " GROUP BY 1, 2, 3", parameters)
         return [(kinds[kind], b, a, count) for kind, b, a, count in rows if kind in kinds]
@@ -925,7 +925,7 @@ def _saved_id(entry: SessionRecord | Episode) -> int:
     return entry.id
 
 
-def _stamp(moment: datetime) -> str:
+def stamp(moment: datetime) -> str:
     # One fixed shape, always UTC with milliseconds, so that text order is time order in SQL.
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
@@ -935,14 +935,14 @@ def _local_range(first: date, last: date) -> tuple[str, str]:
     # Both use the C library's idea of local time, so they agree, DST included.
     start = datetime.combine(first, time()).astimezone()
     end = datetime.combine(last + timedelta(days=1), time()).astimezone()
-    return _stamp(start), _stamp(end)
+    return stamp(start), stamp(end)
 
 
 def _key(entry: TimelineEntry) -> tuple[str, int, int]:
     # The timeline's order: moment, then episodes after sessions, then id; ids differ within a table only.
     if isinstance(entry, SessionRecord):
-        return (_stamp(entry.started_at), 0, entry.id or 0)
-    return (_stamp(entry.occurred_at), 1, entry.id or 0)
+        return (stamp(entry.started_at), 0, entry.id or 0)
+    return (stamp(entry.occurred_at), 1, entry.id or 0)
 
 
 def _where(
@@ -957,10 +957,10 @@ def _where(
         parameters += kinds
     if only.since is not None:
         clauses.append(f"{moment} >= ?")
-        parameters.append(_stamp(only.since))
+        parameters.append(stamp(only.since))
     if only.until is not None:
         clauses.append(f"{moment} < ?")
-        parameters.append(_stamp(only.until))
+        parameters.append(stamp(only.until))
     if cursor is not None:
         at, cursor_rank, cursor_id = cursor
         beyond = "<" if newest_first else ">"
@@ -1001,7 +1001,7 @@ def _session_values(record: SessionRecord) -> tuple[object, ...]:
         record.routine_id,
         record.routine_kind.value,
         record.routine_title,
-        _stamp(record.started_at),
+        stamp(record.started_at),
         record.planned_seconds,
         record.actual_seconds,
         int(record.completed),
@@ -1063,7 +1063,7 @@ def _score_of(value: object, skipped: bool) -> Score:
 
 def _episode_values(episode: Episode) -> tuple[object, ...]:
     return (
-        _stamp(episode.occurred_at),
+        stamp(episode.occurred_at),
         episode.side.value,
         episode.place.value,
         episode.intensity,

@@ -137,6 +137,7 @@ class CalendarView(QWidget):
 
     def refresh(self) -> None:
         """Read the month on show (with the days of its neighbours that share its grid) and mark it."""
+        self.calendar.setMaximumDate(qt_date(self._today()))  # a page left open past midnight gains a day
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
         first = date(year, month, 1)
         last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
