@@ -50,6 +50,7 @@ from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.home_page import HomePage
 from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog, where_words
+from relaxapp.ui.questions import ask
 from relaxapp.ui.session_runner import SessionRunner
 from relaxapp.ui.theme import colours_for, palette, style_sheet, text_scale
 
@@ -513,19 +514,8 @@ class MainWindow(QMainWindow):
         self.session.setFocus()
 
     def _confirm_cautions(self, routine: Routine, start: Callable[[], None]) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("Before you start")
-        box.setText(f"Before you start {routine.title}, please read this:")
-        box.setInformativeText(routine.guidance)
-        self.cautions_start = box.addButton("I have read this, start", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(self.cautions_start)
-
-        def answered() -> None:
+        def answered(chosen: bool) -> None:
             self.cautions_box = None
-            chosen = box.clickedButton() is self.cautions_start
-            box.deleteLater()
             self.activateWindow()  # Space, Esc and the arrows belong to the window the session is in
             if chosen:
                 start()
@@ -533,9 +523,17 @@ class MainWindow(QMainWindow):
                 self.home.select(routine.id)
                 self.go_home()
 
-        box.finished.connect(answered)
-        self.cautions_box = box
-        box.open()
+        self.cautions_box, self.cautions_start = ask(
+            self,
+            icon=QMessageBox.Icon.Information,
+            title="Before you start",
+            text=f"Before you start {routine.title}, please read this:",
+            detail=routine.guidance,
+            act=("I have read this, start", QMessageBox.ButtonRole.AcceptRole),
+            stay="Not now",
+            answered=answered,
+            act_by_default=True,
+        )
 
     def request_stop(self) -> None:
         """Esc or the Stop button: a short session just stops; a longer one asks first."""
@@ -549,26 +547,23 @@ class MainWindow(QMainWindow):
         self._resume_after_confirm = engine.status is Status.RUNNING
         if self._resume_after_confirm:
             self.runner.toggle_pause(announce=False)
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Stop the session?")
-        box.setText("Stop this session now?")
-        box.setInformativeText("The time you have practised so far is saved in your history.")
-        self._stop_button = box.addButton("Stop session", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.finished.connect(lambda _result: self._on_stop_answer(box))
-        self.stop_confirmation = box
-        box.open()
+        self.stop_confirmation, self._stop_button = ask(
+            self,
+            icon=QMessageBox.Icon.Question,
+            title="Stop the session?",
+            text="Stop this session now?",
+            detail="The time you have practised so far is saved in your history.",
+            act=("Stop session", QMessageBox.ButtonRole.DestructiveRole),
+            stay="Keep going",
+            answered=self._on_stop_answer,
+        )
 
-    def _on_stop_answer(self, box: QMessageBox) -> None:
+    def _on_stop_answer(self, stop: bool) -> None:
         self.stop_confirmation = None
-        if box.clickedButton() is self._stop_button:
+        if stop:
             self.runner.stop()
         elif self._resume_after_confirm and self.runner.is_active:
             self.runner.toggle_pause(announce=False)
-        box.deleteLater()
 
     def _on_space(self) -> None:
         if self.stop_confirmation is None:
@@ -704,27 +699,22 @@ class MainWindow(QMainWindow):
     # -- the history's safety -----------------------------------------------------------------------
 
     def _ask_before_losing(self, waiting: int) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Not saved yet")
-        box.setText(f"{waiting} of your entries could not be saved yet and would be lost if relaxapp closes.")
-        box.setInformativeText(
-            "Free some space on the disk or check that the data folder can be written, then keep relaxapp "
-            "open a little longer: it tries again every half minute."
-        )
-        self.close_anyway_button = box.addButton("Close anyway", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep relaxapp open", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-
-        def answered() -> None:
-            if box.clickedButton() is self.close_anyway_button:
+        def answered(close: bool) -> None:
+            if close:
                 self._closing_anyway = True
                 self.close()
-            box.deleteLater()
 
-        box.finished.connect(answered)
-        self.losing_box = box
-        box.open()
+        self.losing_box, self.close_anyway_button = ask(
+            self,
+            icon=QMessageBox.Icon.Warning,
+            title="Not saved yet",
+            text=f"{waiting} of your entries could not be saved yet and would be lost if relaxapp closes.",
+            detail="Free some space on the disk or check that the data folder can be written, then keep "
+            "relaxapp open a little longer: it tries again every half minute.",
+            act=("Close anyway", QMessageBox.ButtonRole.DestructiveRole),
+            stay="Keep relaxapp open",
+            answered=answered,
+        )
 
     def _retry_unsaved(self) -> None:
         history = self.runner.history

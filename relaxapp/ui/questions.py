@@ -1,0 +1,41 @@
+"""A question the window asks without stopping the app: it stays responsive while the box is open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+
+def ask(
+    parent: QWidget,
+    *,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    detail: str,
+    act: tuple[str, QMessageBox.ButtonRole],
+    stay: str,
+    answered: Callable[[bool], None],
+    act_by_default: bool = False,
+) -> tuple[QMessageBox, QPushButton]:
+    """Open the box and return it with its act button; `answered(True)` once that button was chosen,
+    `answered(False)` for the other one, Esc or closing the box."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(detail)
+    act_button = box.addButton(*act)
+    stay_button = box.addButton(stay, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(act_button if act_by_default else stay_button)
+    box.setEscapeButton(stay_button)
+
+    def finished() -> None:
+        chosen = box.clickedButton() is act_button
+        box.deleteLater()
+        answered(chosen)
+
+    box.finished.connect(finished)
+    box.open()
+    return box, act_button
