@@ -26,12 +26,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetrics,
-    QGuiApplication,
     QKeySequence,
-    QPalette,
     QShowEvent,
     QUndoCommand,
     QUndoStack,
@@ -84,7 +81,7 @@ from relaxapp.storage.history import (
 from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.journal_view import DURATION_NAMES, EpisodeDialog, where_words
 from relaxapp.ui.ratings import SCALE_NAMES, RatingRow
-from relaxapp.ui.theme import DARK, LIGHT, Colours
+from relaxapp.ui.theme import LIGHT, Colours
 from relaxapp.ui.words import KIND_NAMES
 
 if TYPE_CHECKING:
@@ -237,12 +234,6 @@ def py_date(day: QDate) -> date:
 
 def local_midnight(day: date) -> datetime:
     return datetime.combine(day, time()).astimezone()
-
-
-def applied_colours() -> Colours:
-    """The theme the app wears now, read back from its palette: the window sets it on the application."""
-    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
-    return DARK if window == QColor(DARK.background) else LIGHT
 
 
 # -- the timeline ------------------------------------------------------------------------------------
@@ -587,7 +578,7 @@ class HistoryPage(QWidget):
         self._now = now
         self.files: FileChooser = files or DialogFileChooser()
         self._folder = Path.home()  # where the last file was chosen: the next dialog starts there
-        self._colours = applied_colours()
+        self._colours = LIGHT  # until the window says which theme it wears (set_look)
         self._stale = {"calendar", "insights"}  # tabs to bring up to date when next shown
         self.message: QMessageBox | None = None  # the last message shown (tests read it)
         self.edit_dialog: EpisodeDialog | RatingsDialog | None = None
@@ -851,9 +842,6 @@ class HistoryPage(QWidget):
                 getattr(self, name).set_look(colours)
 
     def changeEvent(self, event: QEvent) -> None:
-        # The window changes theme by giving the application a new palette: follow it without being told.
-        if event.type() == QEvent.Type.PaletteChange and applied_colours() != self._colours:
-            self.set_look(applied_colours())
         # A new text size (Settings, larger text) comes as a new style sheet: widths follow the words.
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and self._columns_fitted:
             self._fit_columns()

@@ -390,6 +390,7 @@ class MainWindow(QMainWindow):
         from relaxapp.ui.history_view import HistoryPage  # noqa: PLC0415 - see above
 
         page = HistoryPage(self.runner.history, backups=self.backups)
+        page.set_look(self.colours)
         page.changed.connect(self._show_journal)
         self.pages.addWidget(page)
         return page
@@ -877,6 +878,8 @@ class MainWindow(QMainWindow):
             self.session.breathing.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
         if "tips_page" in self.__dict__:
             self.tips_page.set_look(self.colours, self.text_scale)
+        if "history" in self.__dict__:
+            self.history.set_look(self.colours)
 
     def _set_application_look(self) -> None:
         self.colours = colours_for(self.preferences.theme)
