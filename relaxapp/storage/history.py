@@ -322,6 +322,15 @@ class HistoryStore:
             _Write(record, "session", functools.partial(_insert_session, record=record, keep_id=True))
         )
 
+    def saved_session(self, record: SessionRecord) -> SessionRecord | None:
+        """The saved session that `record` is (by its natural key: when it started and what it was), with
+        its id; None while it is not saved (it may still wait in memory)."""
+        row = self._db.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE started_at = ? AND routine_id = ? LIMIT 1",
+            (stamp(record.started_at), record.routine_id),
+        ).fetchone()
+        return None if row is None else _readable(_session_of, row)
+
     def newest(self, limit: int, older_than: SessionRecord | None = None) -> list[SessionRecord]:
         """One page of sessions, newest first; the next page starts after the last record of this one.
 

@@ -71,7 +71,6 @@ FACE_BREAK_ROUTINE = "extended_exhale"
 SAMPLE_WORDS = "Breathe in"  # a sentence every copy of relaxapp has recorded
 SAMPLE_AMBIENCE_MS = 4000
 RETRY_UNSAVED_MS = 30_000
-RECENT_SESSIONS = 5  # where a session saved by a retry is looked for
 NAV_WIDTH = 196
 DEFAULT_SIZE = (1000, 760)
 MINIMUM_SIZE = (900, 600)
@@ -600,14 +599,7 @@ class MainWindow(QMainWindow):
         if rated.id is None and shown is not None:
             # Its first save failed. Still waiting in memory: rate that copy. Saved since by a retry:
             # find it, by when it started and what it was, and rate the saved one.
-            saved = next(
-                (
-                    r
-                    for r in history.newest(RECENT_SESSIONS)
-                    if (r.started_at, r.routine_id) == (shown.started_at, shown.routine_id)
-                ),
-                None,
-            )
+            saved = history.saved_session(shown)
             rated = replace(rated, id=saved.id) if saved is not None else rated
         self._summary_record = rated
         try:

@@ -740,3 +740,13 @@ def test_the_average_change_reads_a_covering_index_not_every_session(tmp_path: P
             ).fetchall()
         )
         assert f"USING COVERING INDEX sessions_{scale}_rated" in plan and "TEMP B-TREE" not in plan
+
+
+def test_a_session_is_found_by_when_it_started_and_what_it_was(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    waiting = session(minutes_ago=3)
+    assert store.saved_session(waiting) is None
+    saved = store.add_session(waiting)
+    assert store.saved_session(waiting) == saved and saved.id is not None
+    assert store.saved_session(session(minutes_ago=4)) is None
+    store.close()
