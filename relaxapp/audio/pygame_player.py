@@ -28,7 +28,7 @@ VOICE_CHANNEL = 0
 AMBIENCE_CHANNELS = (1, 2)
 CUE_CHANNELS = 8  # after the reserved ones: more than enough for cues that overlap as they ring out
 # A session speaks a prompt every few seconds at most; a handful kept decoded spares re-reading a repeated
-# one (paused / resumed) without holding hundreds of prompts in memory.
+# one (a pause, a step said again on resuming) without holding hundreds of prompts in memory.
 VOICE_CACHE_SIZE = 8
 # Each ambience file holds its loop with this much of the loop's wrap-around on either side, which the
 # player cuts off: a lossy codec is least faithful at the very ends of a file, which would be the loop's seam.

@@ -44,7 +44,7 @@ def prompt_key(text: str) -> str:
     return hashlib.sha1(spoken_form(text).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 
-PROMPT_IDS = ("eyes_closed_start", "paused", "resumed", "finished", "stopped")
+PROMPT_IDS = ("eyes_closed_start", "paused", "finished", "stopped")
 
 
 def parse_prompts(data: dict[str, Any]) -> dict[str, str]:

@@ -80,10 +80,6 @@ class SessionRunner(QObject):
         """A session has started and has not been ended and recorded yet (it may be paused)."""
         return self._engine is not None and self._record is None
 
-    @property
-    def options(self) -> SessionOptions:
-        return self._options
-
     def start(
         self, timeline: Timeline, options: SessionOptions | None = None, before: Ratings = NOT_ASKED
     ) -> None:
