@@ -89,7 +89,8 @@ def main() -> None:
             ("safety-self-care", lambda w: answer(w, set())),
             ("session", start),
             ("home-pmr", lambda w: (w.runner.stop(), w.go_home(), w.home.select("pmr_face_neck"))),
-            ("home-massage", lambda w: w.home.select("massage_full_face")),
+            ("cautions", lambda w: w.home._on_start()),
+            ("home-massage", lambda w: (w.cautions_box.done(0), w.home.select("massage_full_face"))),
             ("session-pmr", lambda w: routine(w, "pmr_16", skips=3)),
             ("session-massage", lambda w: routine(w, "massage_full_face", skips=2)),
             ("session-imagery", lambda w: routine(w, "imagery_beach_dusk", skips=3)),
@@ -136,8 +137,8 @@ def main() -> None:
 
             def shoot() -> None:
                 QApplication.processEvents()
-                dialog = window.settings_dialog
-                shown = dialog if name == "settings" and dialog is not None else window
+                dialogs = {"settings": window.settings_dialog, "cautions": window.cautions_box}
+                shown = dialogs.get(name) or window
                 shown.grab().save(str(OUT / f"{name}.png"))
                 print(f"saved {OUT / name}.png")
                 take(window, index + 1)
