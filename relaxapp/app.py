@@ -144,6 +144,7 @@ def _run(
             app.quit()
             return
         _load_guidance_into(window, catalog)
+        window.prepare_session_pages()  # after the guidance: the summary shows its warning signs
         instance.listen(window.bring_forward)
         _start_reminders(app, window)
         _load_audio(window)

@@ -179,6 +179,11 @@ class MainWindow(QMainWindow):
         if tips is not None or checklist is not None:
             self.use_guidance(tips, checklist, today or date.today())
 
+    def prepare_session_pages(self) -> None:
+        """Build the session and summary pages ahead, once the window is up: then Start shows the session
+        at once, and the summary is there the moment a session ends, not a frame or two later."""
+        _ = self.session, self.summary
+
     def use_guidance(self, tips: TipBook | None, checklist: Checklist | None, today: date) -> None:
         """Tips and the safety check, loaded after the first frame; a part that failed is switched off."""
         self._tips, self._checklist = tips, checklist
