@@ -1,0 +1,235 @@
+"""The entries of a JSON export, read field by field: every problem is noted under its entry and field
+('episodes[12].intensity: 14 is not from 1 to 10') instead of stopping at the first, so that a refused
+file can be mended in one go."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from relaxapp.core.journal import (
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    Side,
+    check_in_problems,
+    episode_problems,
+)
+from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord, session_problems
+from relaxapp.core.routine import RoutineKind
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+E = TypeVar("E", bound=StrEnum)
+_T = TypeVar("_T")
+
+
+def read_entries(
+    document: dict[str, Any], problems: list[str]
+) -> tuple[list[SessionRecord], list[Episode], list[CheckIn]]:
+    """The sessions, episodes and check-ins of a decoded export; each problem found is added to `problems`
+    and its entry left out."""
+    sessions = _section(document, "sessions", _session_from, problems)
+    episodes = _section(document, "episodes", _episode_from, problems)
+    check_ins = _section(document, "check_ins", _check_in_from, problems)
+    return sessions, episodes, check_ins
+
+
+class _Fields:
+    """Reads one entry's fields, noting each problem under the entry's name instead of stopping at it."""
+
+    def __init__(self, where: str, entry: dict[str, Any], known: set[str], problems: list[str]) -> None:
+        self.where = where
+        self.entry = entry
+        self.problems = problems
+        for key in entry:
+            if key not in known:
+                self.problem(key, "is not a field of this entry")
+
+    def problem(self, field: str, text: str) -> None:
+        self.problems.append(f"{self.where}.{field}: {text}")
+
+    def _get(self, field: str, required: bool) -> Any:
+        if field not in self.entry and required:
+            self.problem(field, "is missing")
+        return self.entry.get(field)
+
+    def text(self, field: str, required: bool = True) -> str:
+        value = self._get(field, required)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str):
+            if field in self.entry:
+                self.problem(field, f"{_shown(value)} is not text")
+            return ""
+        return value
+
+    def moment(self, field: str) -> datetime:
+        value = self._get(field, True)
+        try:
+            moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            if field in self.entry:
+                self.problem(field, f"{_shown(value)} is not a date and time with its offset from UTC")
+            return datetime.fromtimestamp(0, UTC)
+        return moment.astimezone(UTC)
+
+    def day(self, field: str) -> date:
+        value = self._get(field, True)
+        if isinstance(value, str) and _DAY.match(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        if field in self.entry:
+            self.problem(field, f"{_shown(value)} is not a date written YYYY-MM-DD")
+        return date.min
+
+    def number(self, field: str, required: bool = True) -> float | None:
+        value = self._get(field, required)
+        if value is None and not required:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            if field in self.entry:
+                self.problem(field, f"{_shown(value)} is not a number")
+            return 0.0
+        return float(value)
+
+    def whole(self, field: str, required: bool = True) -> Any:
+        # Ranges are core's to check, with the same words as everywhere; here only the kind of value.
+        value = self._get(field, required)
+        if value is None and not required:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            if field in self.entry:
+                self.problem(field, f"{_shown(value)} is not a whole number")
+            return 0
+        return value
+
+    def flag(self, field: str) -> bool:
+        value = self._get(field, True)
+        if not isinstance(value, bool):
+            if field in self.entry:
+                self.problem(field, f"{_shown(value)} is not true or false")
+            return False
+        return value
+
+    def choice(self, field: str, choices: type[E]) -> E:
+        value = self._get(field, True)
+        try:
+            return choices(value)
+        except ValueError:
+            if field in self.entry:
+                names = ", ".join(member.value for member in choices)
+                self.problem(field, f"{_shown(value)} is not one of {names}")
+            return next(iter(choices))
+
+    def score(self, field: str) -> Score:
+        value = self.entry.get(field)
+        if value == SKIPPED.value:
+            return SKIPPED
+        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+            return value
+        self.problem(field, f'{_shown(value)} is not a whole number from 0 to 10, "skipped" or null')
+        return None
+
+    def check(self, problems: list[str]) -> None:
+        # core's messages name the field first; put the entry in front of it
+        for problem in problems:
+            field, _, text = problem.partition(": ")
+            if not any(existing.startswith(f"{self.where}.{field}:") for existing in self.problems):
+                self.problem(field, text)
+
+
+def _section(
+    document: dict[str, Any],
+    name: str,
+    read: Callable[[_Fields], _T],
+    problems: list[str],
+) -> list[_T]:
+    entries = document.get(name, [])
+    if not isinstance(entries, list):
+        problems.append(f"{name}: is not a list")
+        return []
+    known = _FIELDS[name]
+    read_entries = []
+    for number, entry in enumerate(entries):
+        where = f"{name}[{number}]"
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: {_shown(entry)} is not an entry (an object with fields)")
+            continue
+        before = len(problems)
+        value = read(_Fields(where, entry, known, problems))
+        if len(problems) == before:
+            read_entries.append(value)
+    return read_entries
+
+
+_RATING_FIELDS = ("tension_before", "twitch_before", "tension_after", "twitch_after")
+_FIELDS = {
+    "sessions": {
+        "started_at",
+        "routine_id",
+        "routine_kind",
+        "routine_title",
+        "planned_seconds",
+        "actual_seconds",
+        "completed",
+        *_RATING_FIELDS,
+    },
+    "episodes": {"occurred_at", "side", "place", "intensity", "duration", "note"},
+    "check_ins": {"day", "sleep_hours", "caffeine_drinks", "stress", "water_glasses", "note"},
+}
+
+
+def _session_from(fields: _Fields) -> SessionRecord:
+    record = SessionRecord(
+        routine_id=fields.text("routine_id"),
+        routine_kind=fields.choice("routine_kind", RoutineKind),
+        routine_title=fields.text("routine_title"),
+        started_at=fields.moment("started_at"),
+        planned_seconds=fields.number("planned_seconds") or 0.0,
+        actual_seconds=fields.number("actual_seconds") or 0.0,
+        completed=fields.flag("completed"),
+        ratings=Ratings(*(fields.score(name) for name in _RATING_FIELDS)),
+    )
+    fields.check(session_problems(record))
+    return record
+
+
+def _episode_from(fields: _Fields) -> Episode:
+    episode = Episode(
+        occurred_at=fields.moment("occurred_at"),
+        side=fields.choice("side", Side),
+        place=fields.choice("place", Place),
+        intensity=fields.whole("intensity"),
+        duration=fields.choice("duration", EpisodeDuration),
+        note=fields.text("note", required=False),
+    )
+    fields.check(episode_problems(episode))
+    return episode
+
+
+def _check_in_from(fields: _Fields) -> CheckIn:
+    check_in = CheckIn(
+        day=fields.day("day"),
+        sleep_hours=fields.number("sleep_hours", required=False),
+        caffeine_drinks=fields.whole("caffeine_drinks", required=False),
+        stress=fields.whole("stress", required=False),
+        water_glasses=fields.whole("water_glasses", required=False),
+        note=fields.text("note", required=False),
+    )
+    fields.check(check_in_problems(check_in))
+    return check_in
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

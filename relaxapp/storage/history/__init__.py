@@ -1,0 +1,43 @@
+"""The person's diary in one SQLite file: sessions with their ratings, episodes, check-ins.
+
+How the file is versioned, migrated and kept durable: see schema.
+
+The modules, each importing only those before it:
+errors → schema (format, migrations, transactions) → files (connect, probe, move aside) → rows (entry ↔ row)
+→ queries (HistoryReader) → store (HistoryStore, its writes and retry queue) → recovery (open_history).
+"""
+
+from relaxapp.storage.history.errors import (
+    HistoryDamagedError,
+    HistoryError,
+    HistoryWriteError,
+    InvalidEntryError,
+)
+from relaxapp.storage.history.files import move_aside
+from relaxapp.storage.history.queries import EVERYTHING, HistoryReader, TimelineFilter
+from relaxapp.storage.history.recovery import OpenResult, open_history
+from relaxapp.storage.history.rows import Entry, TimelineEntry, stamp
+from relaxapp.storage.history.schema import MIGRATIONS, SCHEMA_VERSION
+from relaxapp.storage.history.store import Counts, HistoryStore, MergeReport, RestoreReport
+
+__all__ = [
+    "EVERYTHING",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Counts",
+    "Entry",
+    "HistoryDamagedError",
+    "HistoryError",
+    "HistoryReader",
+    "HistoryStore",
+    "HistoryWriteError",
+    "InvalidEntryError",
+    "MergeReport",
+    "OpenResult",
+    "RestoreReport",
+    "TimelineEntry",
+    "TimelineFilter",
+    "move_aside",
+    "open_history",
+    "stamp",
+]

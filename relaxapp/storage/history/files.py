@@ -1,0 +1,89 @@
+"""The history's files on disk: connecting, checking a file before it is written to, checking a backup,
+and moving a file aside with the -wal and -shm that belong to it."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+
+from relaxapp.storage.history.errors import HistoryDamagedError, HistoryError, error_of
+from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A read-write connection to `path`, committing only when told (the store runs its transactions)."""
+    return sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def probe(path: Path) -> None:
+    """Refuse a damaged file before any connection that could write to it is opened.
+
+    A read-write connection, once closed, checkpoints a WAL into the main file and deletes it: on a damaged
+    file that would alter the very thing to be kept for recovery. A read-only one leaves both as they are.
+    """
+    try:
+        with closing(
+            sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        ) as db:
+            require_intact(db, str(path))
+    except sqlite3.Error as error:
+        raise error_of(error, path) from error
+
+
+def require_intact(db: sqlite3.Connection, location: str) -> None:
+    """Raise HistoryDamagedError when SQLite's quick_check finds damage."""
+    # quick_check reads every page but skips the index-content cross-check of integrity_check: it finds
+    # damaged pages in a fraction of the time, which is what a start-up can afford.
+    problems = [str(row[0]).replace("\n", " ") for row in db.execute("PRAGMA quick_check(5)")]
+    if problems != ["ok"]:
+        raise HistoryDamagedError(
+            f"The history file {location} is damaged ({problems[0]}). It has been left as it is."
+        )
+
+
+def check_backup(backup: Path) -> None:
+    """Raise HistoryError when `backup` cannot be read, is damaged, or comes from a newer relaxapp."""
+    try:
+        with closing(
+            sqlite3.connect(f"{backup.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
+        ) as db:
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            verdict = str(db.execute("PRAGMA quick_check(1)").fetchone()[0]).replace("\n", " ")
+    except sqlite3.Error as error:
+        raise HistoryError(f"The backup {backup} cannot be read ({error}); nothing was changed.") from error
+    if verdict != "ok":
+        raise HistoryError(f"The backup {backup} is damaged ({verdict}); nothing was changed.")
+    if version > SCHEMA_VERSION:
+        raise HistoryError(
+            f"The backup {backup} was written by a newer version of relaxapp; nothing was changed."
+        )
+
+
+def move_aside(path: Path, why: str, now: datetime) -> Path:
+    """Rename `path` (and its -wal and -shm, which belong to it) to a fresh name beside it; returns the new
+    path. Never overwrites: a name already taken gets a number. Raises OSError."""
+    stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
+    number = 1
+    while True:
+        suffix = "" if number == 1 else f"-{number}"
+        target = path.with_name(f"{path.stem}.{why}-{stamp}{suffix}{path.suffix}")
+        companions = [Path(f"{target}{tail}") for tail in ("", "-wal", "-shm")]
+        if not any(candidate.exists() for candidate in companions):
+            break
+        number += 1
+    for tail in ("-wal", "-shm"):
+        companion = Path(f"{path}{tail}")
+        if companion.exists():
+            companion.rename(f"{target}{tail}")
+    path.rename(target)
+    return target
+
+
+def put_back(aside: Path, path: Path) -> None:
+    """Undo move_aside: rename the file moved to `aside` (and its -wal and -shm) back to `path`."""
+    for tail in ("-wal", "-shm", ""):
+        moved = Path(f"{aside}{tail}")
+        if moved.exists():
+            moved.rename(f"{path}{tail}")

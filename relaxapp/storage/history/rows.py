@@ -1,0 +1,237 @@
+"""Each entry as a row of its table: the columns, the mapping both ways, and the statements that write one.
+
+Moments are stored by stamp(): one fixed shape, so that text order is time order in SQL.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from typing import TypeVar
+
+from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
+from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord
+from relaxapp.core.routine import RoutineKind
+
+# The package's logger, so that the log names the history as one, whichever of its modules speaks.
+log = logging.getLogger(__package__)
+
+_SKIP_BITS = {"tension_before": 1, "twitch_before": 2, "tension_after": 4, "twitch_after": 8}
+_SESSION_FIELDS = (
+    "routine_id, routine_kind, routine_title, started_at, planned_seconds, actual_seconds, completed,"
+    " tension_before, twitch_before, tension_after, twitch_after, skipped_ratings"
+)
+SESSION_COLUMNS = f"id, {_SESSION_FIELDS}"
+EPISODE_COLUMNS = "id, occurred_at, side, place, intensity, duration, note"
+CHECK_IN_COLUMNS = "day, sleep_hours, caffeine_drinks, stress, water_glasses, note"
+
+Entry = SessionRecord | Episode | CheckIn
+TimelineEntry = SessionRecord | Episode
+Row = tuple[object, ...]
+T = TypeVar("T")
+
+
+def stamp(moment: datetime) -> str:
+    # One fixed shape, always UTC with milliseconds, so that text order is time order in SQL.
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def readable(read: Callable[[Row], T], row: Row) -> T | None:
+    try:
+        return read(row)
+    except (TypeError, ValueError) as error:
+        # Kept in the file untouched, left out of the page: one odd row must not hide the rest.
+        log.warning("history row %s is unreadable and is not shown: %s", row[0], error)
+        return None
+
+
+def read_all(db: sqlite3.Connection, query: str, read: Callable[[Row], T]) -> Iterator[T]:
+    for row in db.execute(query):
+        entry = readable(read, row)
+        if entry is not None:
+            yield entry
+
+
+def _session_values(record: SessionRecord) -> tuple[object, ...]:
+    scores = record.ratings.scores()
+    skipped = sum(bit for name, bit in _SKIP_BITS.items() if scores[name] is SKIPPED)
+    return (
+        record.routine_id,
+        record.routine_kind.value,
+        record.routine_title,
+        stamp(record.started_at),
+        record.planned_seconds,
+        record.actual_seconds,
+        int(record.completed),
+        *(score if isinstance(score, int) else None for score in scores.values()),
+        skipped,
+    )
+
+
+def insert_session(db: sqlite3.Connection, record: SessionRecord, keep_id: bool = False) -> SessionRecord:
+    wanted = record.id if keep_id and not _exists(db, "sessions", record.id) else None
+    cursor = db.execute(
+        f"INSERT INTO sessions (id, {_SESSION_FIELDS}) VALUES (?, {', '.join('?' * 12)})",
+        (wanted, *_session_values(record)),
+    )
+    return replace(record, id=cursor.lastrowid)
+
+
+def insert_new_session(db: sqlite3.Connection, record: SessionRecord) -> int:
+    values = _session_values(record)
+    cursor = db.execute(
+        f"INSERT INTO sessions ({_SESSION_FIELDS}) SELECT {', '.join('?' * 12)}"
+        " WHERE NOT EXISTS (SELECT 1 FROM sessions WHERE started_at = ? AND routine_id = ?)",
+        (*values, values[3], values[0]),
+    )
+    return cursor.rowcount
+
+
+def update_session(db: sqlite3.Connection, record: SessionRecord, row_id: int) -> SessionRecord | None:
+    row = db.execute(f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", (row_id,)).fetchone()
+    assignments = ", ".join(f"{field.strip()} = ?" for field in _SESSION_FIELDS.split(","))
+    db.execute(f"UPDATE sessions SET {assignments} WHERE id = ?", (*_session_values(record), row_id))
+    return None if row is None else readable(session_of, row)
+
+
+def session_of(row: Row) -> SessionRecord:
+    session_id, routine_id, kind, title, started_at, planned, actual, completed, *scores, skipped = row
+    mask = int(str(skipped))
+    values = [
+        _score_of(value, bool(mask & bit)) for value, bit in zip(scores, _SKIP_BITS.values(), strict=True)
+    ]
+    return SessionRecord(
+        routine_id=str(routine_id),
+        routine_kind=RoutineKind(str(kind)),
+        routine_title=str(title),
+        started_at=datetime.fromisoformat(str(started_at)),
+        planned_seconds=float(str(planned)),
+        actual_seconds=float(str(actual)),
+        completed=bool(completed),
+        id=int(str(session_id)),
+        ratings=Ratings(*values),
+    )
+
+
+def _score_of(value: object, skipped: bool) -> Score:
+    if value is not None:
+        return int(str(value))
+    return SKIPPED if skipped else None
+
+
+def _episode_values(episode: Episode) -> tuple[object, ...]:
+    return (
+        stamp(episode.occurred_at),
+        episode.side.value,
+        episode.place.value,
+        episode.intensity,
+        episode.duration.value,
+        episode.note,
+    )
+
+
+def insert_episode(db: sqlite3.Connection, episode: Episode, keep_id: bool = False) -> Episode:
+    wanted = episode.id if keep_id and not _exists(db, "episodes", episode.id) else None
+    cursor = db.execute(
+        "INSERT INTO episodes (id, occurred_at, side, place, intensity, duration, note)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (wanted, *_episode_values(episode)),
+    )
+    return replace(episode, id=cursor.lastrowid)
+
+
+def insert_new_episode(db: sqlite3.Connection, episode: Episode) -> int:
+    values = _episode_values(episode)
+    cursor = db.execute(
+        "INSERT INTO episodes (occurred_at, side, place, intensity, duration, note) SELECT ?, ?, ?, ?, ?, ?"
+        " WHERE NOT EXISTS (SELECT 1 FROM episodes WHERE occurred_at = ? AND side = ? AND place = ?)",
+        (*values, *values[:3]),
+    )
+    return cursor.rowcount
+
+
+def update_episode(db: sqlite3.Connection, episode: Episode, row_id: int) -> Episode | None:
+    row = db.execute(f"SELECT {EPISODE_COLUMNS} FROM episodes WHERE id = ?", (row_id,)).fetchone()
+    db.execute(
+        "UPDATE episodes SET occurred_at = ?, side = ?, place = ?, intensity = ?, duration = ?, note = ?"
+        " WHERE id = ?",
+        (*_episode_values(episode), row_id),
+    )
+    return None if row is None else readable(episode_of, row)
+
+
+def episode_of(row: Row) -> Episode:
+    episode_id, occurred_at, side, place, intensity, duration, note = row
+    return Episode(
+        occurred_at=datetime.fromisoformat(str(occurred_at)),
+        side=Side(str(side)),
+        place=Place(str(place)),
+        intensity=int(str(intensity)),
+        duration=EpisodeDuration(str(duration)),
+        note=str(note),
+        id=int(str(episode_id)),
+    )
+
+
+def delete(db: sqlite3.Connection, table: str, row_id: int) -> None:
+    db.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+
+
+def _exists(db: sqlite3.Connection, table: str, row_id: int | None) -> bool:
+    return (
+        row_id is None or db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
+    )
+
+
+def _check_in_values(check_in: CheckIn) -> tuple[object, ...]:
+    return (
+        check_in.day.isoformat(),
+        check_in.sleep_hours,
+        check_in.caffeine_drinks,
+        check_in.stress,
+        check_in.water_glasses,
+        check_in.note,
+    )
+
+
+def upsert_check_in(db: sqlite3.Connection, check_in: CheckIn) -> CheckIn | None:
+    previous = check_in_on(db, check_in.day)
+    db.execute(
+        f"INSERT OR REPLACE INTO check_ins ({CHECK_IN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+        _check_in_values(check_in),
+    )
+    return previous
+
+
+def insert_new_check_in(db: sqlite3.Connection, check_in: CheckIn) -> int:
+    cursor = db.execute(
+        f"INSERT OR IGNORE INTO check_ins ({CHECK_IN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+        _check_in_values(check_in),
+    )
+    return cursor.rowcount
+
+
+def delete_check_in(db: sqlite3.Connection, day: date) -> CheckIn | None:
+    previous = check_in_on(db, day)
+    db.execute("DELETE FROM check_ins WHERE day = ?", (day.isoformat(),))
+    return previous
+
+
+def check_in_on(db: sqlite3.Connection, day: date) -> CheckIn | None:
+    row = db.execute(f"SELECT {CHECK_IN_COLUMNS} FROM check_ins WHERE day = ?", (day.isoformat(),)).fetchone()
+    return None if row is None else readable(check_in_of, row)
+
+
+def check_in_of(row: Row) -> CheckIn:
+    day, sleep_hours, caffeine, stress, water, note = row
+    return CheckIn(
+        day=date.fromisoformat(str(day)),
+        sleep_hours=None if sleep_hours is None else float(str(sleep_hours)),
+        caffeine_drinks=None if caffeine is None else int(str(caffeine)),
+        stress=None if stress is None else int(str(stress)),
+        water_glasses=None if water is None else int(str(water)),
+        note=str(note),
+    )

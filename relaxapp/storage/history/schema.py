@@ -1,0 +1,129 @@
+"""The history file's format: the schema, its migrations, and the pragmas every connection is given.
+
+The schema version lives in the file itself (PRAGMA user_version). MIGRATIONS is only ever appended
+to; a file is brought up to date step by step, each step in its own transaction, and a file written
+by a newer relaxapp is refused rather than altered.
+
+Durability: WAL with synchronous=NORMAL. A commit is in the WAL file before add_session() returns, so a
+crash or kill of relaxapp loses nothing; only a power cut in the moment after a commit could roll back
+that last change, never damage the file (https://www.sqlite.org/wal.html#durability). FULL would add an
+fsync per entry, tens of milliseconds on a slow disk, for that one case.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from relaxapp.storage.history.errors import HistoryError
+
+# The package's logger, so that the log names the history as one, whichever of its modules speaks.
+log = logging.getLogger(__package__)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: one row per session
+    (
+        """CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            routine_id TEXT NOT NULL,
+            routine_kind TEXT NOT NULL,
+            routine_title TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            planned_seconds REAL NOT NULL CHECK (planned_seconds > 0),
+            actual_seconds REAL NOT NULL CHECK (actual_seconds >= 0),
+            completed INTEGER NOT NULL CHECK (completed IN (0, 1))
+        )""",
+    ),
+    # 2: the history page reads newest first, a page at a time; without this it sorts every row
+    ("CREATE INDEX sessions_by_start ON sessions (started_at)",),
+    # 3: before/after ratings. A number is 0-10; NULL with its bit in skipped_ratings (1 tension_before,
+    # 2 twitch_before, 4 tension_after, 8 twitch_after) was asked and skipped; NULL without it was never
+    # asked, as for every row written before this version. Kind + start serve the filter by routine kind;
+    # the partial covering indexes let the average change by kind read only rated sessions, in group order.
+    (
+        "ALTER TABLE sessions ADD COLUMN tension_before INTEGER CHECK (tension_before BETWEEN 0 AND 10)",
+        "ALTER TABLE sessions ADD COLUMN twitch_before INTEGER CHECK (twitch_before BETWEEN 0 AND 10)",
+        "ALTER TABLE sessions ADD COLUMN tension_after INTEGER CHECK (tension_after BETWEEN 0 AND 10)",
+        "ALTER TABLE sessions ADD COLUMN twitch_after INTEGER CHECK (twitch_after BETWEEN 0 AND 10)",
+        "ALTER TABLE sessions ADD COLUMN skipped_ratings INTEGER NOT NULL DEFAULT 0"
+        " CHECK (skipped_ratings BETWEEN 0 AND 15)",
+        "CREATE INDEX sessions_by_kind ON sessions (routine_kind, started_at)",
+        "CREATE INDEX sessions_tension_rated ON sessions"
+        " (routine_kind, tension_before, tension_after, started_at)"
+        " WHERE tension_before IS NOT NULL AND tension_after IS NOT NULL",
+        "CREATE INDEX sessions_twitch_rated ON sessions"
+        " (routine_kind, twitch_before, twitch_after, started_at)"
+        " WHERE twitch_before IS NOT NULL AND twitch_after IS NOT NULL",
+    ),
+    # 4: the spasm journal. Choices (side, place, duration) are checked by the code, like routine_kind,
+    # so that a later version may add one without rebuilding the table.
+    (
+        """CREATE TABLE episodes (
+            id INTEGER PRIMARY KEY,
+            occurred_at TEXT NOT NULL,
+            side TEXT NOT NULL,
+            place TEXT NOT NULL,
+            intensity INTEGER NOT NULL CHECK (intensity BETWEEN 1 AND 10),
+            duration TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX episodes_by_time ON episodes (occurred_at)",
+    ),
+    # 5: one check-in per local date (YYYY-MM-DD); a NULL factor was left blank that day
+    (
+        """CREATE TABLE check_ins (
+            day TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+            sleep_hours REAL CHECK (sleep_hours BETWEEN 0 AND 24),
+            caffeine_drinks INTEGER CHECK (caffeine_drinks >= 0),
+            stress INTEGER CHECK (stress BETWEEN 0 AND 10),
+            water_glasses INTEGER CHECK (water_glasses >= 0),
+            note TEXT NOT NULL DEFAULT ''
+        ) WITHOUT ROWID""",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+BUSY_TIMEOUT_MS = 3000
+
+
+def _version_of(db: sqlite3.Connection) -> int:
+    """The schema version written in the file (0 for a new one)."""
+    version: int = db.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
+def prepare(db: sqlite3.Connection, location: str) -> None:
+    """Set the connection's pragmas and migrate the file to SCHEMA_VERSION; raises HistoryError for a file
+    from a newer relaxapp, which is left as it was."""
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    version = _version_of(db)
+    if version > SCHEMA_VERSION:
+        raise HistoryError(
+            f"The history file {location} was written by a newer version of relaxapp "
+            f"(schema {version}; this version knows up to {SCHEMA_VERSION}). It has been left untouched."
+        )
+    # Only now: switching to WAL writes to the file, and a newer version's file must stay as it was.
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")  # see the module's docstring
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        with transaction(db):
+            for statement in MIGRATIONS[number - 1]:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {number}")
+        log.info("history %s migrated to schema %d", location, number)
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction: committed when the block ends, rolled back when it raises."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        # A failed COMMIT (a full disk) leaves the transaction open; SQLite may also have ended it.
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise

@@ -1,0 +1,429 @@
+"""HistoryStore: the person's diary in one SQLite file: sessions with their ratings, episodes, check-ins.
+
+The store owns the one connection; every change is one transaction (see schema for durability). What it
+reads is HistoryReader's (queries); the file's format and migrations are schema's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterable
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
+
+from relaxapp.core.journal import CheckIn, Episode, check_in_problems, episode_problems
+from relaxapp.core.record import SessionRecord, session_problems
+from relaxapp.storage.history import rows
+from relaxapp.storage.history.errors import (
+    HistoryError,
+    HistoryWriteError,
+    InvalidEntryError,
+    error_of,
+    require,
+)
+from relaxapp.storage.history.files import (
+    check_backup,
+    connect,
+    move_aside,
+    probe,
+    put_back,
+    require_intact,
+)
+from relaxapp.storage.history.queries import HistoryReader
+from relaxapp.storage.history.rows import Entry
+from relaxapp.storage.history.schema import SCHEMA_VERSION, prepare, transaction
+
+# The package's logger, so that the log names the history as one, whichever of its modules speaks.
+log = logging.getLogger(__package__)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Counts:
+    sessions: int = 0
+    episodes: int = 0
+    check_ins: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.sessions + self.episodes + self.check_ins
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    added: Counts
+    skipped: Counts  # already in the history (same natural key), or twice in what was merged
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    moved_aside: Path  # the file that was in use, kept beside the history
+    carried_over: MergeReport | None  # entries of that file added to the backup's; None when not asked
+    problem: str | None  # set when carrying over failed; the entries are still in `moved_aside`
+
+
+@dataclass
+class _Write(Generic[T]):
+    entry: Entry
+    noun: str  # "session", "episode", "check-in", "change"
+    run: Callable[[sqlite3.Connection], T]
+
+
+class HistoryStore(HistoryReader):
+    """The diary on disk. One connection, owned here; every change is one transaction.
+
+    A change that cannot be written (full disk, read-only folder, another program holding the file) is
+    kept in memory, in order, and written before the next change or by retry_unsaved().
+    """
+
+    def __init__(self, connection: sqlite3.Connection, location: str, path: Path | None = None) -> None:
+        self._db = connection
+        self.location = location
+        self.path = path  # None for the in-memory fallback
+        self._pending: list[_Write[Any]] = []
+        self._read_only = False
+
+    # -- opening -------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> HistoryStore:
+        """Open (creating if needed), check and migrate the history at `path`.
+
+        Raises HistoryDamagedError for a file that is not a database or fails quick_check (left untouched),
+        HistoryError for everything else (newer version, locked, unwritable folder).
+        """
+        if path.exists():
+            probe(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            connection = connect(path)
+        except (OSError, sqlite3.Error) as error:
+            raise HistoryError(f"The history file {path} could not be opened: {error}.") from error
+        store = cls(connection, str(path), path)
+        try:
+            store._prepare()
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise error_of(error, path) from error
+        except HistoryError:
+            connection.close()
+            raise
+        return store
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> HistoryStore:
+        """Past entries from a file that cannot be written (a read-only folder or disk); raises HistoryError.
+
+        'immutable' lets SQLite read a WAL file without creating its -shm beside it, which a read-only
+        folder would refuse; nothing is ever written through this connection.
+        """
+        try:
+            connection = sqlite3.connect(
+                f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None
+            )
+        except sqlite3.Error as error:
+            raise error_of(error, path) from error
+        store = cls(connection, f"{path} (read-only)", path)
+        try:
+            version = store.schema_version
+            if version != SCHEMA_VERSION:
+                raise HistoryError(f"The history file {path} cannot be updated to this version of relaxapp.")
+            require_intact(connection, store.location)
+        except HistoryError:
+            connection.close()
+            raise
+        except sqlite3.Error as error:
+            connection.close()
+            raise error_of(error, path) from error
+        store._read_only = True
+        return store
+
+    @classmethod
+    def in_memory(cls) -> HistoryStore:
+        """A history that lasts until the app closes: the fallback when the file cannot be used."""
+        store = cls(sqlite3.connect(":memory:", isolation_level=None), "memory")
+        store._prepare()
+        return store
+
+    @property
+    def schema_version(self) -> int:
+        version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
+        return version
+
+    @property
+    def is_persistent(self) -> bool:
+        """False for the fallbacks (in memory, read-only file): new entries end with the app."""
+        return self.path is not None and not self._read_only
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- what could not be written yet ---------------------------------------------------------------
+
+    @property
+    def unsaved(self) -> tuple[Entry, ...]:
+        """Entries whose change (add, edit, delete, restore, check-in) waits to be written, oldest first."""
+        return tuple(write.entry for write in self._pending)
+
+    def retry_unsaved(self) -> bool:
+        """Try once more to write what failed before; True when nothing is left over."""
+        if self._pending:
+            try:
+                self._flush("change")
+            except HistoryWriteError:
+                return False
+        return True
+
+    # -- sessions ------------------------------------------------------------------------------------
+
+    def add_session(self, record: SessionRecord) -> SessionRecord:
+        """Save a session (and anything unsaved before it); returns it with its id.
+
+        Raises InvalidEntryError for a record that breaks a rule (nothing kept), HistoryWriteError when the
+        write failed (the record is kept in `unsaved` and written with the next change).
+        """
+        require(session_problems(record))
+        return self._write(_Write(record, "session", functools.partial(rows.insert_session, record=record)))
+
+    def update_session(self, record: SessionRecord) -> SessionRecord | None:
+        """Replace the saved session with record.id; returns the version replaced (to undo), or None."""
+        require(session_problems(record))
+        record_id = _saved_id(record)
+        return self._write(
+            _Write(record, "change", functools.partial(rows.update_session, record=record, row_id=record_id))
+        )
+
+    def delete_session(self, record: SessionRecord) -> None:
+        """Delete a session; restore_session(record) undoes it. An unsaved one is simply forgotten."""
+        if record.id is None:
+            self._forget(record)
+            return
+        self._write(
+            _Write(record, "change", functools.partial(rows.delete, table="sessions", row_id=record.id))
+        )
+
+    def restore_session(self, record: SessionRecord) -> SessionRecord:
+        """Bring back a deleted session, under its old id when that is still free; returns it as saved."""
+        require(session_problems(record))
+        return self._write(
+            _Write(record, "session", functools.partial(rows.insert_session, record=record, keep_id=True))
+        )
+
+    # -- episodes ------------------------------------------------------------------------------------
+
+    def add_episode(self, episode: Episode) -> Episode:
+        """Save a spasm episode; returns it with its id. Raises as add_session does."""
+        require(episode_problems(episode))
+        return self._write(
+            _Write(episode, "episode", functools.partial(rows.insert_episode, episode=episode))
+        )
+
+    def update_episode(self, episode: Episode) -> Episode | None:
+        """Replace the saved episode with episode.id; returns the version replaced (to undo), or None."""
+        require(episode_problems(episode))
+        episode_id = _saved_id(episode)
+        return self._write(
+            _Write(
+                episode, "change", functools.partial(rows.update_episode, episode=episode, row_id=episode_id)
+            )
+        )
+
+    def delete_episode(self, episode: Episode) -> None:
+        """Delete an episode; restore_episode(episode) undoes it. An unsaved one is simply forgotten."""
+        if episode.id is None:
+            self._forget(episode)
+            return
+        self._write(
+            _Write(episode, "change", functools.partial(rows.delete, table="episodes", row_id=episode.id))
+        )
+
+    def restore_episode(self, episode: Episode) -> Episode:
+        """Bring back a deleted episode, under its old id when that is still free; returns it as saved."""
+        require(episode_problems(episode))
+        return self._write(
+            _Write(episode, "episode", functools.partial(rows.insert_episode, episode=episode, keep_id=True))
+        )
+
+    # -- check-ins -----------------------------------------------------------------------------------
+
+    def save_check_in(self, check_in: CheckIn) -> CheckIn | None:
+        """Save the day's check-in, replacing that day's earlier one; returns the one replaced (to undo)."""
+        require(check_in_problems(check_in))
+        return self._write(
+            _Write(check_in, "check-in", functools.partial(rows.upsert_check_in, check_in=check_in))
+        )
+
+    def delete_check_in(self, day: date) -> CheckIn | None:
+        """Delete the check-in of `day`; returns it (undo: save_check_in), or None if there was none."""
+        return self._write(_Write(CheckIn(day), "change", functools.partial(rows.delete_check_in, day=day)))
+
+    # -- everything, for export, import and restore --------------------------------------------------
+
+    def merge(
+        self, sessions: Iterable[SessionRecord], episodes: Iterable[Episode], check_ins: Iterable[CheckIn]
+    ) -> MergeReport:
+        """Add what the history does not hold yet, all in one transaction: all of it or, on failure, none.
+
+        Natural keys decide what is already there: a session by (started_at, routine_id), an episode by
+        (occurred_at, side, place), a check-in by its day (the one in the history is kept). Ids are ignored.
+        Raises InvalidEntryError before writing anything, HistoryWriteError when the write fails (nothing is
+        kept: the source still holds it all).
+        """
+        sessions, episodes, check_ins = list(sessions), list(episodes), list(check_ins)
+        problems = [
+            *(p for s in sessions for p in session_problems(s)),
+            *(p for e in episodes for p in episode_problems(e)),
+            *(p for c in check_ins for p in check_in_problems(c)),
+        ]
+        require(problems)
+        if self._read_only:
+            raise HistoryWriteError(f"The history file {self.location} cannot be written; nothing was added.")
+        try:
+            with transaction(self._db):
+                added = Counts(
+                    sum(rows.insert_new_session(self._db, s) for s in sessions),
+                    sum(rows.insert_new_episode(self._db, e) for e in episodes),
+                    sum(rows.insert_new_check_in(self._db, c) for c in check_ins),
+                )
+        except sqlite3.Error as error:
+            log.exception("could not merge into %s", self.location)
+            raise HistoryWriteError(
+                f"Nothing was added to {self.location} ({error}); check that the disk has space and the "
+                "folder can be written, then try again."
+            ) from error
+        skipped = Counts(
+            len(sessions) - added.sessions, len(episodes) - added.episodes, len(check_ins) - added.check_ins
+        )
+        return MergeReport(added, skipped)
+
+    # -- backups -------------------------------------------------------------------------------------
+
+    def restore_backup(self, backup: Path, now: datetime, keep_current: bool = True) -> RestoreReport:
+        """Put `backup` in place of the file in use, which is moved aside beside it first, never deleted.
+
+        With keep_current the entries of the file in use are merged into the restored history, so what was
+        entered since the backup (or since a damaged file was set aside) stays. The store goes on with the
+        restored file. Raises HistoryError, with the current file still in use, when the backup cannot be
+        used or the files cannot be moved.
+        """
+        if self.path is None or self._read_only:
+            raise HistoryError(
+                "Only a history kept in a file that can be written can be restored from a backup."
+            )
+        path = self.path
+        check_backup(backup)
+        self.retry_unsaved()  # what stays unsaved is written into the restored file later
+        temporary = path.with_name(f"{path.name}.restoring")
+        try:
+            shutil.copyfile(backup, temporary)
+            with open(temporary, "rb") as copied:
+                os.fsync(copied.fileno())
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            raise HistoryError(
+                f"The backup {backup} could not be copied ({error}); nothing was changed."
+            ) from error
+        self._db.close()
+        try:
+            aside = move_aside(path, "replaced", now)
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            self._reconnect()
+            raise HistoryError(
+                f"The history file {path} could not be moved aside ({error}); nothing was changed."
+            ) from error
+        try:
+            temporary.replace(path)
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            put_back(aside, path)
+            self._reconnect()
+            raise HistoryError(
+                f"The backup could not be put in place of {path} ({error}); nothing was changed."
+            ) from error
+        try:
+            self._reconnect()
+        except (sqlite3.Error, HistoryError) as error:
+            # The copy of the backup cannot be used as a history (an old schema that will not migrate,
+            # say): it goes, the backup itself stays in its folder, and the file that was in use comes back.
+            log.exception("the backup %s could not be opened as a history", backup)
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            for tail in ("-wal", "-shm", ""):
+                Path(f"{path}{tail}").unlink(missing_ok=True)
+            put_back(aside, path)
+            self._reconnect()
+            raise HistoryError(
+                f"The backup {backup.name} could not be opened as a history ({error}); your history is as "
+                "it was."
+            ) from error
+        if not keep_current:
+            return RestoreReport(aside, None, None)
+        try:
+            with closing(HistoryStore.open_read_only(aside)) as previous:
+                carried = self.merge(
+                    previous.all_sessions(), previous.all_episodes(), previous.all_check_ins()
+                )
+        except (HistoryError, InvalidEntryError, sqlite3.Error) as error:
+            log.exception("could not carry entries over from %s", aside)
+            return RestoreReport(
+                aside,
+                None,
+                f"The backup is back, but the entries made since could not be added to it ({error}). "
+                f"They are kept in {aside}.",
+            )
+        return RestoreReport(aside, carried, None)
+
+    # -- inside --------------------------------------------------------------------------------------
+
+    def _write(self, write: _Write[T]) -> T:
+        self._pending.append(write)
+        return cast(T, self._flush(write.noun)[-1])
+
+    def _flush(self, noun: str) -> list[object]:
+        """Write every pending change, oldest first, in one transaction; their results in the same order."""
+        if self._read_only:
+            raise HistoryWriteError(
+                f"The history file {self.location} cannot be written, so this {noun} is kept only until you "
+                "close relaxapp."
+            )
+        try:
+            with transaction(self._db):
+                results = [write.run(self._db) for write in self._pending]
+        except sqlite3.Error as error:
+            log.exception("could not write %d change(s) to %s", len(self._pending), self.location)
+            raise HistoryWriteError(
+                f"Your {noun} could not be saved to {self.location} ({error}). It is kept and will be saved "
+                "with your next change; check that the disk has space and the folder can be written."
+            ) from error
+        self._pending.clear()
+        return results
+
+    def _reconnect(self) -> None:
+        assert self.path is not None  # only a store on a file reconnects
+        self._db = connect(self.path)
+        self._prepare()
+
+    def _forget(self, entry: Entry) -> None:
+        for write in self._pending:
+            if write.entry == entry:
+                self._pending.remove(write)
+                return
+
+    def _prepare(self) -> None:
+        prepare(self._db, self.location)
+
+
+def _saved_id(entry: SessionRecord | Episode) -> int:
+    if entry.id is None:
+        raise ValueError("only a saved entry (one with an id) can be edited")
+    return entry.id
