@@ -28,8 +28,8 @@ def main() -> None:
         from relaxapp import app as relaxapp_app
         from relaxapp.audio.player import AudioPlayer
         from relaxapp.core.clock import MonotonicClock
-        from relaxapp.core.record import SessionRecord
         from relaxapp.core.routine import Minutes
+        from relaxapp.logic.sessions import EndedSession
         from relaxapp.ui.main_window import MainWindow
 
         clock = MonotonicClock()
@@ -56,7 +56,7 @@ def main() -> None:
 
             runner.player = TimedPlayer()  # type: ignore[assignment]
 
-            def on_ended(record: SessionRecord) -> None:
+            def on_ended(_ended: EndedSession) -> None:
                 engine = runner.engine
                 assert engine is not None
                 ended.append(clock.now() - engine.clock_time_at(engine.timeline.total_seconds))
@@ -64,7 +64,7 @@ def main() -> None:
 
             runner.ended.connect(on_ended)
             routine = next(r for r in window.home._routines if r.id == ROUTINE)
-            window.start_session(routine, Minutes(MINUTES))
+            window.sessions.start_routine(routine, Minutes(MINUTES))
 
         relaxapp_app.run(["--data-dir", data], on_ready=on_ready)
 

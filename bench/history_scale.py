@@ -147,10 +147,11 @@ def open_history_page_ms(store: HistoryStore) -> float:
     The timeline's rows are the last thing painted; the calendar and insights tabs are not built until
     shown, so they are not part of this. Needs a QApplication on a real (virtual) screen, made by the caller.
     """
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from relaxapp.ui.history_view import HistoryPage
+    from relaxapp.logic.use_cases import UseCases
+    from relaxapp.ui.history.page import HistoryPage
 
     app = QApplication.instance()
     assert app is not None
@@ -164,11 +165,12 @@ def open_history_page_ms(store: HistoryStore) -> float:
             return False
 
     started = time.perf_counter()
-    page = HistoryPage(store)
+    settings = QSettings(str(Path(tempfile.gettempdir()) / "relaxapp-bench.ini"), QSettings.Format.IniFormat)
+    page = HistoryPage(UseCases.build(store, settings, [], now=lambda: datetime.now(UTC)))
     page.resize(1000, 700)
     page.refresh()
     watcher = FirstPaint()
-    page.table.viewport().installEventFilter(watcher)
+    page.timeline.table.viewport().installEventFilter(watcher)
     page.show()
     QTimer.singleShot(10_000, app.quit)
     app.exec()

@@ -3,49 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
-import os
-import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import TypeVar
 
-from PySide6.QtCore import (
-    QEvent,
-    QMessageLogContext,
-    QObject,
-    QSettings,
-    QSocketNotifier,
-    QTimer,
-    QtMsgType,
-    qInstallMessageHandler,
-)
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from relaxapp import __version__
+from relaxapp import __version__, process_hooks, self_test
 from relaxapp.audio.player import SilentPlayer
 from relaxapp.core import datafile
 from relaxapp.core.catalog import Catalog, load_catalog
 from relaxapp.core.clock import MonotonicClock, local_now, utc_now
 from relaxapp.core.datafile import DataFileError
-from relaxapp.core.durations import duration_text
 from relaxapp.core.patterns import DEFAULT_BREATHS_PER_MINUTE, paced_routine
-from relaxapp.core.routine import (
-    Cycles,
-    Minutes,
-    Routine,
-    RoutineKind,
-    SessionLength,
-    Step,
-    StepKind,
-    length_problem,
-)
-from relaxapp.core.sound import CUE_IDS, parse_prompts, prompt_key
+from relaxapp.core.routine import Cycles, Minutes, Routine, SessionLength, length_problem
+from relaxapp.core.sound import CUE_IDS, parse_prompts
+from relaxapp.core.wording import duration_text
+from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryStore, open_history
 from relaxapp.ui.backups import BackupKeeper
@@ -90,14 +68,13 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None
     """Run the app until it closes; `on_ready` (for benchmarks) is called once the window is up."""
     args = parse_args(argv)
     if args.self_test:
-        import tempfile  # noqa: PLC0415 - the self-test alone needs it
-
-        with tempfile.TemporaryDirectory(prefix="relaxapp-self-test-") as scratch:
-            user_paths = paths.UserPaths.portable(args.data_dir or Path(scratch))
-            with _process_hooks(user_paths.log_file):
-                return _run(args, user_paths, _self_test(user_paths))
+        with (
+            self_test.scratch_paths(args.data_dir) as user_paths,
+            process_hooks.installed(user_paths.log_file),
+        ):
+            return _run(args, user_paths, self_test.check(user_paths))
     user_paths = paths.UserPaths.portable(args.data_dir) if args.data_dir else paths.UserPaths.default()
-    with _process_hooks(user_paths.log_file):
+    with process_hooks.installed(user_paths.log_file):
         return _run(args, user_paths, on_ready)
 
 
@@ -136,7 +113,7 @@ def _run(
     backups.setParent(window)
     backups.failed.connect(window.show_problem)
     runner = window.runner
-    restore_signals = _end_on_signals(app, window)
+    restore_signals = process_hooks.end_on_signals(app, window)
 
     def after_first_frame() -> None:
         if args.exit_after_first_frame:
@@ -152,7 +129,7 @@ def _run(
             window.offer_backup(opened.backup)
         backups.start()
         if not args.self_test:
-            window.show_notice(
+            window.notice.show(
                 only_first_time=True, then=lambda: _start_from_command_line(window, catalog, args)
             )
         if on_ready is not None:
@@ -184,87 +161,17 @@ def _build_window(
     settings = QSettings(str(user_paths.settings_file), QSettings.Format.IniFormat)
     screen = app.primaryScreen()
     frame_rate = screen.refreshRate() if screen is not None and screen.refreshRate() > 1 else 60.0
-    prompts = _load_prompts(problems)
-    runner = SessionRunner(
-        SilentPlayer(), history, MonotonicClock(), utc_now, frame_rate=frame_rate, prompts=prompts
+    use_cases = UseCases.build(
+        history,
+        settings,
+        [*catalog.routines, paced_routine(DEFAULT_BREATHS_PER_MINUTE)],
+        now=utc_now,
+        prompts=_load_prompts(problems),
+        patterns_dir=user_paths.user_routines_dir,
+        backups_dir=user_paths.backups_dir,
     )
-    routines = [*catalog.routines, paced_routine(DEFAULT_BREATHS_PER_MINUTE)]
-    return MainWindow(
-        routines, runner, settings, problems, patterns_dir=user_paths.user_routines_dir, backups=backups
-    )
-
-
-@contextlib.contextmanager
-def _process_hooks(log_file: Path) -> Iterator[None]:
-    """The log file, Qt's message handler and the last-resort error dialog, for as long as the app runs;
-    whatever was there before is put back (the process may go on, as under the tests)."""
-    handler = _log_handler(log_file)
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    previous_qt_handler = qInstallMessageHandler(_log_qt_message)
-    previous_excepthook = sys.excepthook
-    sys.excepthook = _report_unexpected_error(log_file)
-    try:
-        yield
-    finally:
-        sys.excepthook = previous_excepthook
-        qInstallMessageHandler(previous_qt_handler)
-        root.removeHandler(handler)
-        handler.close()
-
-
-LOG_KEEP_BYTES = 1_000_000
-
-
-def _log_handler(log_file: Path) -> logging.Handler:
-    handler: logging.Handler
-    try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        # One step of rotation at start-up keeps the log small; logging.handlers would cost start-up time
-        # (it pulls in socket and pickle) for a log that grows by a few lines a session.
-        if log_file.exists() and log_file.stat().st_size > LOG_KEEP_BYTES:
-            log_file.replace(log_file.with_suffix(".log.1"))
-        handler = logging.FileHandler(log_file, encoding="utf-8")
-    except OSError as error:
-        print(
-            f"relaxapp: cannot write the log file {log_file} ({error}); warnings go here instead",
-            file=sys.stderr,
-        )
-        # A terminal gets the warnings in one line each: tracebacks are for a log file, not for a person.
-        handler = logging.StreamHandler()
-        handler.setLevel(logging.WARNING)
-        handler.setFormatter(_OneLineFormatter("relaxapp %(levelname)s: %(message)s"))
-        return handler
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    return handler
-
-
-class _OneLineFormatter(logging.Formatter):
-    def formatException(self, ei: object) -> str:  # noqa: N802 - logging's name
-        return ""
-
-    def formatStack(self, stack_info: str) -> str:  # noqa: N802
-        return ""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return super().format(record).rstrip()
-
-
-# Qt's warnings are notes for developers ("This plugin does not support ..."): into the log file, one
-# step quieter, so they never reach a terminal that only shows the app's own warnings.
-_QT_LOG_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.DEBUG,
-    QtMsgType.QtWarningMsg: logging.INFO,
-    QtMsgType.QtCriticalMsg: logging.WARNING,
-    QtMsgType.QtFatalMsg: logging.ERROR,
-}
-
-
-def _log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
-    """Qt's own warnings go to the log file, not to the terminal of a person who only wanted to relax."""
-    logging.getLogger("qt").log(_QT_LOG_LEVELS.get(kind, logging.WARNING), message)
+    runner = SessionRunner(SilentPlayer(), use_cases.sessions, MonotonicClock(), frame_rate=frame_rate)
+    return MainWindow(use_cases, runner, problems, backups=backups)
 
 
 def _load_guidance_into(window: MainWindow, catalog: Catalog) -> None:
@@ -276,7 +183,7 @@ def _load_guidance_into(window: MainWindow, catalog: Catalog) -> None:
     routine_ids = {routine.id for routine in catalog.routines}
     tips = _load_guidance(lambda: load_tips(paths.content_dir() / "tips.toml", routine_ids), problems)
     checklist = _load_guidance(lambda: load_checklist(paths.content_dir() / "safety.toml"), problems)
-    window.use_guidance(tips, checklist, date.today())
+    window.use_guidance(tips, checklist)
     for problem in problems:
         window.show_problem(problem)
 
@@ -295,8 +202,9 @@ def _start_reminders(app: QApplication, window: MainWindow) -> None:
     from relaxapp.ui.tray import ReminderScheduler, Tray  # noqa: PLC0415 - after the first frame
 
     scheduler = ReminderScheduler(local_now, lambda: window.runner.is_active, window)
-    scheduler.set_plan(window.preferences.reminders)
-    window.preferences_changed.connect(lambda preferences: scheduler.set_plan(preferences.reminders))
+    preferences = window.use_cases.preferences
+    scheduler.set_plan(preferences.current.reminders)
+    window.use_cases.events.preferences_changed.subscribe(lambda chosen: scheduler.set_plan(chosen.reminders))
     if not QSystemTrayIcon.isSystemTrayAvailable():
         log.info("no system tray on this desktop: no tray icon, and reminders cannot be shown")
         return
@@ -315,7 +223,7 @@ def _load_audio(window: MainWindow) -> None:
     from relaxapp.audio.pygame_player import start_player  # noqa: PLC0415
 
     player, notice = start_player(paths.audio_dir(), CUE_IDS)
-    window.use_player(player, notice)
+    window.sound.use_player(player, notice)
 
 
 def _list_routines(catalog: Catalog, user_paths: paths.UserPaths) -> int:
@@ -343,7 +251,7 @@ def _start_from_command_line(window: MainWindow, catalog: Catalog, args: argpars
         return
     routine = catalog.get(args.routine)
     assert routine is not None  # checked before the window was built
-    window.start_session(routine, _command_line_length(args, routine))
+    window.sessions.start_routine(routine, _command_line_length(args, routine))
 
 
 def _application() -> QApplication:
@@ -386,130 +294,12 @@ def _hand_over(instance: SingleInstance, user_paths: paths.UserPaths) -> int:
     return 1
 
 
-SELF_TEST_ROUTINE = Routine(
-    id="self_test",
-    kind=RoutineKind.BREATHING,
-    title="Self-test",
-    summary="Two seconds in, two seconds out.",
-    steps=(Step(StepKind.INHALE, 2, "Breathe in"), Step(StepKind.EXHALE, 2, "Breathe out")),
-    default_length=Cycles(1),
-)
-
-
-SELF_TEST_IMAGE = "pmr/whole-body"
-
-
-def _self_test(user_paths: paths.UserPaths) -> Callable[[MainWindow], None]:
-    """What `--self-test` checks, as a packaged app must: the window, content, audio (or the silent
-    fallback), a whole session with its cues, and the history written and read back from disk."""
-
-    def check(window: MainWindow) -> None:
-        app = QApplication.instance()
-        assert app is not None
-        failures: list[str] = []
-
-        started = utc_now()
-
-        def finish() -> None:
-            from relaxapp.ui.illustration import renderer  # noqa: PLC0415 - QtSvg is not needed to start
-
-            # The history page with its QtCharts insights: a bundle that left QtCharts out fails here.
-            window.go_history()
-            try:
-                window.history.tabs.setCurrentIndex(window.history.tabs.count() - 1)
-                _ = window.history.insights
-            except ImportError as error:
-                failures.append(f"the history's insights could not be shown ({error})")
-            window.close()
-            with contextlib.closing(HistoryStore.open(user_paths.history_db)) as store:
-                newest = store.newest(1)
-            # The session this run made, read back from disk (a --data-dir may hold earlier ones).
-            if not (
-                newest
-                and newest[0].routine_id == SELF_TEST_ROUTINE.id
-                and newest[0].completed
-                and newest[0].started_at >= started.replace(microsecond=0)
-            ):
-                failures.append(f"the history's newest session is {newest!r}, not this run's self-test")
-            if len(window.home._routines) == 0:
-                failures.append("no routines were loaded")
-            kinds = {routine.kind for routine in window.home._routines}
-            if kinds != set(RoutineKind):
-                failures.append(f"only these kinds of routine were loaded: {sorted(kinds)}")
-            if renderer(SELF_TEST_IMAGE) is None:
-                failures.append(f"the illustration {SELF_TEST_IMAGE} could not be drawn")
-            if not (paths.audio_dir() / "voice" / f"{prompt_key('Breathe in')}.ogg").is_file():
-                failures.append("the voice recordings are missing")
-            verdict = "passed" if not failures else "FAILED: " + "; ".join(failures)
-            print(f"relaxapp self-test {verdict} (data in {user_paths.data_dir})", flush=True)
-            app.exit(0 if not failures else 1)
-
-        def give_up() -> None:
-            failures.append("the session did not end within 30 s")
-            finish()
-
-        window.runner.ended.connect(lambda _record: QTimer.singleShot(0, finish))
-        QTimer.singleShot(30_000, give_up)
-        window.start_session(SELF_TEST_ROUTINE, Cycles(1))
-
-    return check
-
-
 def _command_line_length(args: argparse.Namespace, routine: Routine) -> SessionLength:
     if args.minutes is not None:
         return Minutes(args.minutes)
     if args.cycles is not None:
         return Cycles(args.cycles)
     return routine.default_length
-
-
-def _end_on_signals(app: QApplication, window: QWidget) -> Callable[[], None]:
-    """Ctrl+C and SIGTERM close the window as a click would, so a running session is kept.
-
-    Python runs signal handlers only when the interpreter gets control; Qt's loop waits in C. The
-    wake-up socket makes the loop notice a signal at once, without polling.
-    """
-    if sys.platform == "win32":
-        import socket  # noqa: PLC0415 - Windows wakes only on a socket; elsewhere a pipe is cheaper to set up
-
-        receiver, sender = socket.socketpair()
-        receiver.setblocking(False)
-        sender.setblocking(False)
-        app.setProperty("signal_sockets", (receiver, sender))  # open as long as the app lives
-        wake_read, wake_write = receiver.fileno(), sender.fileno()
-
-        def drain() -> None:
-            receiver.recv(64)
-    else:
-        wake_read, wake_write = os.pipe()
-        os.set_blocking(wake_read, False)
-        os.set_blocking(wake_write, False)
-
-        def drain() -> None:
-            os.read(wake_read, 64)
-
-    signal.set_wakeup_fd(wake_write)
-    notifier = QSocketNotifier(wake_read, QSocketNotifier.Type.Read, app)
-    # Draining is all there is to do: waking up is what lets Python run the handlers below.
-    notifier.activated.connect(drain)
-
-    def close_window(number: int, _frame: object) -> None:
-        log.info("signal %d: closing", number)
-        window.close()
-        app.quit()
-
-    previous = {number: signal.signal(number, close_window) for number in (signal.SIGINT, signal.SIGTERM)}
-
-    def restore() -> None:
-        signal.set_wakeup_fd(-1)
-        notifier.setEnabled(False)
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-        if sys.platform != "win32":
-            os.close(wake_read)
-            os.close(wake_write)
-
-    return restore
 
 
 class _FirstFrame(QObject):
@@ -534,20 +324,3 @@ def _report_first_frame() -> None:
 
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"first_frame_wall": time.time(), "rss_mb": rss_mb}), flush=True)
-
-
-def _report_unexpected_error(
-    log_file: Path,
-) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
-    def report(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        import traceback  # noqa: PLC0415 - only when something has gone wrong
-
-        log.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
-        if QApplication.instance() is not None:
-            QMessageBox.critical(
-                None,
-                "relaxapp",
-                f"Something went wrong: {error}\n\nrelaxapp carries on. The details are in {log_file}.",
-            )
-
-    return report

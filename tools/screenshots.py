@@ -26,6 +26,7 @@ from relaxapp import app as relaxapp_app  # noqa: E402
 from relaxapp.core.preferences import ThemeChoice  # noqa: E402
 from relaxapp.core.record import SessionRecord  # noqa: E402
 from relaxapp.core.routine import RoutineKind  # noqa: E402
+from relaxapp.logic.sessions import EndedSession, Kept  # noqa: E402
 from relaxapp.storage.history import HistoryStore  # noqa: E402
 from relaxapp.ui.main_window import MainWindow  # noqa: E402
 from tools.make_sample_history import sample  # noqa: E402
@@ -46,14 +47,15 @@ def main() -> None:
         sample_history(Path(data) / "history.sqlite3")
 
         def start(window: MainWindow) -> None:
-            window.start_session(window.home.selected_routine(), window.home.selected_length())
+            window.sessions.start_routine(window.home.selected_routine(), window.home.selected_length())
 
         def finished(window: MainWindow) -> None:
             """The summary as a completed three-minute session leaves it."""
             record = SessionRecord(
                 "box", RoutineKind.BREATHING, "Box breathing", datetime.now(UTC), 176.0, 176.0, True
             )
-            window._on_ended(record)  # the page a finished session shows, without waiting three minutes
+            # The page a finished session shows, without waiting three minutes.
+            window.show_ended(EndedSession(record, Kept.SAVED))
 
         def routine(
             window: MainWindow, routine_id: str, *, skips: int = 0, eyes_closed: bool = False
@@ -63,9 +65,9 @@ def main() -> None:
             window.go_home()
             window.home.select(routine_id)
             window.home.eyes_closed.setChecked(eyes_closed)
-            window.home._on_start()
-            if window.cautions_box is not None:  # a routine with cautions: as if read and confirmed
-                window.cautions_start.click()
+            window.home.start_button.click()
+            if window.sessions.cautions_box is not None:  # a routine with cautions: as if read and confirmed
+                window.sessions.cautions_start.click()
             for _ in range(skips):
                 window.runner.skip(forward=True)
 
@@ -74,7 +76,7 @@ def main() -> None:
                 window.settings_dialog.reject()
 
         def look(window: MainWindow, **changes: object) -> None:
-            window.use_preferences(replace(window.preferences, **changes))
+            window.use_cases.preferences.use(replace(window.preferences, **changes))
 
         steps: list[tuple[str, Callable[[MainWindow], None]]] = [
             ("home", lambda w: w.go_home()),
@@ -89,8 +91,8 @@ def main() -> None:
             ("safety-self-care", lambda w: answer(w, set())),
             ("session", start),
             ("home-pmr", lambda w: (w.runner.stop(), w.go_home(), w.home.select("pmr_face_neck"))),
-            ("cautions", lambda w: w.home._on_start()),
-            ("home-massage", lambda w: (w.cautions_box.done(0), w.home.select("massage_full_face"))),
+            ("cautions", lambda w: w.home.start_button.click()),
+            ("home-massage", lambda w: (w.sessions.cautions_box.done(0), w.home.select("massage_full_face"))),
             ("session-pmr", lambda w: routine(w, "pmr_16", skips=3)),
             ("session-massage", lambda w: routine(w, "massage_full_face", skips=2)),
             ("session-imagery", lambda w: routine(w, "imagery_beach_dusk", skips=3)),
@@ -122,9 +124,9 @@ def main() -> None:
             window.safety_page.assess()
 
         def on_ready(window: MainWindow) -> None:
-            if window.notice_box is not None:
-                window.notice_box.grab().save(str(OUT / "notice.png"))
-                window.notice_box.done(0)
+            if window.notice.box is not None:
+                window.notice.box.grab().save(str(OUT / "notice.png"))
+                window.notice.box.done(0)
             take(window, 0)
 
         def take(window: MainWindow, index: int) -> None:
@@ -137,7 +139,7 @@ def main() -> None:
 
             def shoot() -> None:
                 QApplication.processEvents()
-                dialogs = {"settings": window.settings_dialog, "cautions": window.cautions_box}
+                dialogs = {"settings": window.settings_dialog, "cautions": window.sessions.cautions_box}
                 shown = dialogs.get(name) or window
                 shown.grab().save(str(OUT / f"{name}.png"))
                 print(f"saved {OUT / name}.png")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum, StrEnum
 from typing import Final, Literal
@@ -55,6 +56,22 @@ class Ratings:
             return after - before
         return None
 
+    def asked_before(self, tension: Score, twitch: Score) -> Ratings:
+        """These ratings with the answers given before a session; a question left alone counts as skipped."""
+        return replace(self, tension_before=answered(tension), twitch_before=answered(twitch))
+
+    def asked_after(self, tension: Score, twitch: Score) -> Ratings:
+        """These ratings with the answers given after a session; a question left alone counts as skipped."""
+        return replace(self, tension_after=answered(tension), twitch_after=answered(twitch))
+
+    def revised(self, scores: Mapping[str, Score]) -> Ratings:
+        """These ratings changed by hand, field by field: an answer taken back was asked and is now
+        skipped, while a question never asked stays never asked until it is given a number."""
+        old = self.scores()
+        return replace(
+            self, **{name: score if old[name] is None else answered(score) for name, score in scores.items()}
+        )
+
     def scores(self) -> dict[str, Score]:
         """The four answers by field name, in the order they are asked."""
         return {
@@ -66,6 +83,11 @@ class Ratings:
 
 
 NOT_ASKED: Final = Ratings()
+
+
+def answered(score: Score) -> Score:
+    """A question that was asked and left unanswered counts as skipped: None is kept for "never asked"."""
+    return SKIPPED if score is None else score
 
 
 def score_problem(field: str, value: object) -> str | None:

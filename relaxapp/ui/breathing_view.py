@@ -10,8 +10,8 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent, QStaticText
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from relaxapp.core.durations import countdown_seconds
 from relaxapp.core.session import SessionState
+from relaxapp.core.wording import countdown_seconds
 from relaxapp.ui.theme import LIGHT, Colours
 
 MIN_RADIUS_SHARE = 0.30  # of the largest circle that fits: empty lungs still show a calm shape

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QCheckBox,
     QFrame,
     QGridLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relaxapp.core.durations import duration_text
 from relaxapp.core.patterns import (
     DEFAULT_BREATHS_PER_MINUTE,
     MAX_BREATHS_PER_MINUTE,
@@ -41,85 +39,16 @@ from relaxapp.core.routine import (
 )
 from relaxapp.core.routine import length_problem as routine_length_problem
 from relaxapp.core.session import SessionOptions
-from relaxapp.ui.journal_view import JournalStrip
+from relaxapp.core.wording import KIND_INTROS, KIND_NAMES, duration_text
+from relaxapp.ui.choices import OneChoice, RoutineCard
+from relaxapp.ui.journal_strip import JournalStrip
 from relaxapp.ui.layouts import scrolling_content
+from relaxapp.ui.listening import follow
 from relaxapp.ui.ratings import RatingsPanel
-from relaxapp.ui.words import KIND_NAMES
 
 if TYPE_CHECKING:
     from relaxapp.core.tips import Tip
-
-CARD_HEIGHT = 88
-
-KIND_INTROS = {
-    RoutineKind.BREATHING: "Choose a rhythm and a length. Follow the circle: it grows while you breathe in, "
-    "rests while you hold, and shrinks while you breathe out.",
-    RoutineKind.PMR: "Tense one group of muscles at a time, then let it go, and notice the difference. "
-    "The face-and-neck routines are gentle, and one of them never tenses at all.",
-    RoutineKind.IMAGERY: "Picture a calm place while a voice walks you through it. You can open your eyes "
-    "and stop whenever you like.",
-    RoutineKind.MASSAGE: "Slow, light strokes for the muscles around the eyes, cheeks and jaw, "
-    "one area at a time.",
-}
-
-
-def at_a_glance(routine: Routine) -> str:
-    """A breathing rhythm ('4 · 7 · 8'), or how long a routine that runs once lasts without its optional
-    steps (the plan under the cards says how long with them)."""
-    return routine.rhythm() if routine.repeats else duration_text(routine.without_optional().cycle_seconds)
-
-
-class RoutineCard(QPushButton):
-    """A checkable card: a routine's name, rhythm and one line about it."""
-
-    def __init__(self, routine: Routine, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.routine = routine
-        self.setObjectName("routineCard")
-        self.setCheckable(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        glance = at_a_glance(routine)
-        self.setAccessibleName(f"{routine.title}, {glance}{' seconds' if routine.repeats else ''}")
-        self.setAccessibleDescription(routine.summary)
-        layout = self._layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(4)
-        # Plain-text labels: rich text would parse HTML for every card and slow the first frame.
-        title = QLabel(routine.title)
-        title.setObjectName("cardTitle")
-        rhythm = QLabel(glance)
-        rhythm.setObjectName("cardRhythm")
-        summary = QLabel(routine.summary)
-        summary.setObjectName("cardSummary")
-        summary.setWordWrap(True)
-        heading = QHBoxLayout()
-        heading.setSpacing(10)
-        heading.addWidget(title)
-        heading.addWidget(rhythm)
-        heading.addStretch()
-        layout.addLayout(heading)
-        layout.addWidget(summary)
-        for label in (title, rhythm, summary):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout.addStretch()
-        self.setMinimumHeight(CARD_HEIGHT)
-        policy = self.sizePolicy()
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    # A QPushButton sizes itself by its own text, not by a layout inside it: ask the layout instead,
-    # so wrapped summaries are never cut off in a narrow window or with larger text.
-    def sizeHint(self) -> QSize:
-        return self._layout.sizeHint().expandedTo(QSize(0, CARD_HEIGHT))
-
-    def minimumSizeHint(self) -> QSize:
-        return self._layout.minimumSize()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return max(self._layout.heightForWidth(width), CARD_HEIGHT)
+    from relaxapp.logic.use_cases import UseCases
 
 
 class HomePage(QWidget):
@@ -129,9 +58,10 @@ class HomePage(QWidget):
     delete_pattern_requested = Signal(object)  # Routine
     tip_requested = Signal(object)  # Tip
 
-    def __init__(self, routines: list[Routine], parent: QWidget | None = None) -> None:
+    def __init__(self, use_cases: UseCases, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._routines = routines
+        # The page's own list: a new pace changes the paced card here, not the routines of the app.
+        self._routines = routines = list(use_cases.routines.routines)
         page, outer = scrolling_content(self)
         outer.setContentsMargins(40, 28, 40, 20)
         outer.setSpacing(12)
@@ -143,7 +73,7 @@ class HomePage(QWidget):
         self._intro.setWordWrap(True)
         outer.addWidget(heading)
         # A twitch is logged in a few clicks from here, before anything else on the page.
-        self.journal = JournalStrip()
+        self.journal = JournalStrip(use_cases.journal, use_cases.events)
         outer.addWidget(self.journal)
 
         kinds_row = QHBoxLayout()
@@ -201,6 +131,9 @@ class HomePage(QWidget):
         library.addWidget(self.pace)
         self._library.setVisible(False)
         outer.addWidget(self._library)
+        self.new_pattern.setVisible(use_cases.routines.makes_patterns)
+        follow(use_cases.events.routine_saved, self, self._on_routine_saved)
+        follow(use_cases.events.routine_deleted, self, self.remove_routine)
 
         self._guidance = QLabel()
         self._guidance.setObjectName("guidance")
@@ -252,13 +185,13 @@ class HomePage(QWidget):
         start_row = QHBoxLayout()
         self._plan = QLabel()
         self._plan.setObjectName("plan")
-        self._start = QPushButton("Start")
-        self._start.setObjectName("primary")
-        self._start.setAccessibleName("Start session")
-        self._start.setDefault(True)
-        self._start.clicked.connect(self._on_start)
+        self.start_button = QPushButton("Start")
+        self.start_button.setObjectName("primary")
+        self.start_button.setAccessibleName("Start session")
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self._on_start)
         start_row.addWidget(self._plan, 1)
-        start_row.addWidget(self._start)
+        start_row.addWidget(self.start_button)
         # Start stays in view below the scrolling choices, however long the page grows.
         start_bar = QFrame()
         start_bar.setObjectName("startBar")
@@ -274,6 +207,16 @@ class HomePage(QWidget):
         self.with_compress.toggled.connect(self._refresh_plan)
         self._lengths.chosen.connect(self._refresh_plan)
         self._breaths.valueChanged.connect(self._on_breaths_changed)
+
+        self._preferences = use_cases.preferences
+        follow(use_cases.events.preferences_changed, self, lambda _chosen: self.show_starting_choice())
+        self.show_starting_choice()
+
+    def show_starting_choice(self) -> None:
+        """The routine and length set in Settings, or else the ones used last; eyes closed as set."""
+        known = {routine.id for routine in self._routines}
+        self.select(*self._preferences.starting_choice(known))
+        self.eyes_closed.setChecked(self._preferences.current.eyes_closed)
 
     def show_tip_of_the_day(self, tip: Tip) -> None:
         """Added once the tips are loaded, after the first frame: the page does not wait for them."""
@@ -327,7 +270,12 @@ class HomePage(QWidget):
         self._show_length(length)
 
     def focus_start(self) -> None:
-        self._start.setFocus()
+        self.start_button.setFocus()
+
+    @property
+    def routines(self) -> tuple[Routine, ...]:
+        """The routines the page offers, in their order."""
+        return tuple(self._routines)
 
     def selected_routine(self) -> Routine | None:
         index = self._cards.chosen_index()
@@ -353,6 +301,12 @@ class HomePage(QWidget):
             chip = self._minute_chips.get(int(length.value)) if float(length.value).is_integer() else None
             self._lengths.choose(chip or self._minute_chips[min(self._minute_chips)])
         self._refresh_plan()
+
+    def _on_routine_saved(self, routine: Routine) -> None:
+        if any(known.id == routine.id for known in self._routines):
+            self.replace_routine(routine)
+        else:
+            self.add_routine(routine)
 
     def add_routine(self, routine: Routine) -> None:
         """A pattern just saved: its card joins the others and is chosen."""
@@ -470,14 +424,14 @@ class HomePage(QWidget):
         routine, length = self.selected_routine(), self.selected_length()
         if routine is None or length is None:
             self._plan.setText("Choose a rhythm and a length.")
-            self._start.setEnabled(False)
+            self.start_button.setEnabled(False)
             return
         problem = routine_length_problem(routine, length)
         if problem:
             self._plan.setText(problem)
-            self._start.setEnabled(False)
+            self.start_button.setEnabled(False)
             return
-        self._start.setEnabled(True)
+        self.start_button.setEnabled(True)
         if not routine.repeats:
             with_optional = self.with_compress.isChecked() and routine.optional_steps
             chosen = routine if with_optional else routine.without_optional()
@@ -491,29 +445,3 @@ class HomePage(QWidget):
         routine, length = self.selected_routine(), self.selected_length()
         if routine is not None and length is not None:
             self.start_requested.emit(routine, length, self.selected_options())
-
-
-class OneChoice(QObject):
-    """One checked button among several: like an exclusive QButtonGroup, except that every button
-    stays its own Tab stop (checkable buttons in a QButtonGroup swallow Tab, even non-exclusive ones)."""
-
-    chosen = Signal()
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.buttons: list[QAbstractButton] = []
-
-    def add(self, button: QAbstractButton) -> None:
-        self.buttons.append(button)
-        button.clicked.connect(lambda: self.on_clicked(button))
-
-    def choose(self, button: QAbstractButton) -> None:
-        for other in self.buttons:
-            other.setChecked(other is button)
-
-    def chosen_index(self) -> int:
-        return next((i for i, button in enumerate(self.buttons) if button.isChecked()), -1)
-
-    def on_clicked(self, button: QAbstractButton) -> None:
-        self.choose(button)
-        self.chosen.emit()

@@ -6,19 +6,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from relaxapp.core.routine import Stage
 from relaxapp.core.session import SessionState
+from relaxapp.core.wording import STAGE_NAMES
 from relaxapp.ui.illustration import renderer
 from relaxapp.ui.labels import set_text_if_changed
-
-STAGE_NAMES = {
-    Stage.SETTLE: "Settling in",
-    Stage.RELAX: "Letting the body go",
-    Stage.SCENE: "The scene",
-    Stage.DEEPEN: "Going deeper",
-    Stage.SUGGEST: "Something to take with you",
-    Stage.RETURN: "Coming back",
-}
 
 
 class ImageryView(QWidget):

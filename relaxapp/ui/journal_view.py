@@ -1,23 +1,22 @@
-"""The spasm journal's screens: log or change a twitch, the daily check-in, and the strip on the home page.
+"""The spasm journal's dialogs: log or change a twitch, and the daily check-in.
 
-The dialogs only gather what the person chooses and check it with core.journal's rules; the window owns
-the HistoryStore calls, the undo and what to say when a write fails.
+They only gather what the person chooses and check it with core.journal's rules; the journal on the
+application floor saves it and can take it back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDateTime, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeySequence
+from PySide6.QtCore import QDateTime
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -40,35 +39,20 @@ from relaxapp.core.journal import (
     check_in_problems,
     episode_problems,
 )
+from relaxapp.core.wording import (
+    DURATION_NAMES,
+    NOT_ANSWERED,
+    PLACE_NAMES,
+    SIDE_NAMES,
+    filled_words,
+    problem_words,
+)
 from relaxapp.ui.ratings import ChoiceButtons, RatingRow
 
-SIDE_NAMES = {Side.LEFT: "Left", Side.RIGHT: "Right", Side.BOTH: "Both"}
-PLACE_NAMES = {Place.EYELID: "Eyelid", Place.CHEEK: "Cheek", Place.MOUTH: "Mouth", Place.OTHER: "Other"}
-DURATION_NAMES = {
-    EpisodeDuration.SECONDS: "Seconds",
-    EpisodeDuration.MINUTES: "Minutes",
-    EpisodeDuration.HOURS: "Hours, on and off",
-}
-# The names core.journal's problems start with, as the dialogs label those fields.
-FIELD_NAMES = {
-    "occurred_at": "When",
-    "side": "Side",
-    "place": "Place",
-    "intensity": "How strong",
-    "duration": "How long",
-    "note": "Note",
-    "sleep_hours": "Hours slept",
-    "caffeine_drinks": "Caffeine drinks",
-    "stress": "Stress",
-    "water_glasses": "Glasses of water",
-}
 STRENGTHS = range(INTENSITY_MIN, INTENSITY_MAX + 1)
 SLEEP_HOURS_SHOWN = 16.0
 CAFFEINE_SHOWN = 15
 WATER_SHOWN = 20
-NOT_ANSWERED = "not answered"  # a spin box at its lowest (-1) shows this and means None
-SAVED_SHOWN_MS = 8000  # long enough to reach Undo after reading "Logged", short enough not to linger
-LOG_SHORTCUT = "Ctrl+T"
 
 
 class EpisodeDialog(QDialog):
@@ -214,7 +198,7 @@ class EpisodeDialog(QDialog):
             if choices.value() is None
         ]
         episode = self.episode()
-        problems = [_plain(problem) for problem in episode_problems(episode)] if episode else []
+        problems = [problem_words(problem) for problem in episode_problems(episode)] if episode else []
         waiting = f"Still to choose: {', '.join(open_questions)}." if open_questions else ""
         _show_state(self.save_button, self.waiting, waiting, self.problems, problems)
 
@@ -239,7 +223,7 @@ class CheckInDialog(QDialog):
         )
         intro.setObjectName("pageIntro")
         intro.setWordWrap(True)
-        self.filled = QLabel(_filled_words(day, defaults))
+        self.filled = QLabel(filled_words(day, defaults))
         self.filled.setObjectName("filledNote")
         self.filled.setVisible(bool(self.filled.text()))
 
@@ -316,136 +300,8 @@ class CheckInDialog(QDialog):
         empty = all(value is None for value in answered) and not check_in.note
         # An empty check-in would only mark the day as done: the strip would say "Checked in" for nothing.
         waiting = "Answer at least one question to save." if empty else ""
-        problems = [_plain(problem) for problem in check_in_problems(check_in)]
+        problems = [problem_words(problem) for problem in check_in_problems(check_in)]
         _show_state(self.save_button, self.waiting, waiting, self.problems, problems)
-
-
-class JournalStrip(QFrame):
-    """The journal's row on the home page: log a twitch, check in, and what was logged last.
-
-    After a save the window calls `show_saved(text, undo)`: the words and an Undo button stay for a few
-    seconds in place of the last-logged line.
-    """
-
-    log_requested = Signal()
-    check_in_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("journalStrip")
-        self.log_button = QPushButton("Log a twitch")
-        self.log_button.setObjectName("journalLog")
-        # A twitch is logged as it happens: one key from anywhere on the home page.
-        self.log_button.setShortcut(QKeySequence(LOG_SHORTCUT))
-        self.log_button.setToolTip(f"Log a twitch ({LOG_SHORTCUT})")
-        self.log_button.setAccessibleName("Log a twitch")
-        self.log_button.setAccessibleDescription(f"Shortcut: {LOG_SHORTCUT}")
-        self.log_button.clicked.connect(self.log_requested)
-        self.check_in_button = QPushButton()
-        self.check_in_button.clicked.connect(self.check_in_requested)
-        self.last = QLabel()
-        self.last.setObjectName("journalLast")
-        self.saved = QLabel()
-        self.saved.setObjectName("savedToast")
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setObjectName("linkButton")
-        self.undo_button.clicked.connect(self._on_undo)
-        self._undo: Callable[[], object] | None = None
-        self.saved_timer = QTimer(self)
-        self.saved_timer.setSingleShot(True)
-        self.saved_timer.setInterval(SAVED_SHOWN_MS)
-        self.saved_timer.timeout.connect(self._hide_saved)
-
-        row = QHBoxLayout(self)
-        row.setContentsMargins(14, 10, 14, 10)
-        row.setSpacing(12)
-        row.addWidget(self.log_button)
-        row.addWidget(self.check_in_button)
-        row.addSpacing(6)
-        # One of the two shows at a time: the last-logged line, or the saved words with Undo beside them.
-        row.addWidget(self.last, 1)
-        row.addWidget(self.saved)
-        row.addWidget(self.undo_button)
-        row.addStretch()
-        self.show_last(None, datetime.now(UTC))
-        self.show_checked_in(False)
-        self._hide_saved()
-
-    def show_last(self, episode: Episode | None, now: datetime) -> None:
-        """'Last logged: left eyelid, 6/10, 2 h ago' (call again when the page is shown: 'ago' ages)."""
-        if episode is None:
-            self.last.setText("Nothing logged yet.")
-            return
-        self.last.setText(
-            f"Last logged: {where_words(episode.side, episode.place)}, "
-            f"{episode.intensity}/{INTENSITY_MAX}, {ago_words(episode.occurred_at, now)}"
-        )
-
-    def show_checked_in(self, done: bool) -> None:
-        self.check_in_button.setText("Checked in today ✓" if done else "Daily check-in")
-        self.check_in_button.setAccessibleName(
-            "Checked in today: change today's check-in" if done else "Daily check-in"
-        )
-
-    def show_saved(self, text: str, undo: Callable[[], object] | None = None) -> None:
-        """Show `text` ("Logged.") for a few seconds, with an Undo button when `undo` is given."""
-        self._undo = undo
-        self.saved.setText(text)
-        self.saved.show()
-        self.undo_button.setVisible(undo is not None)
-        self.undo_button.setAccessibleName(f"Undo: {text}")
-        self.last.hide()
-        self.saved_timer.start()
-
-    def _on_undo(self) -> None:
-        undo = self._undo
-        self._hide_saved()  # first: an undo is done once, however fast the second click
-        if undo is not None:
-            undo()
-
-    def _hide_saved(self) -> None:
-        self.saved_timer.stop()
-        self._undo = None
-        self.saved.hide()
-        self.undo_button.hide()
-        self.last.show()
-
-
-def where_words(side: Side, place: Place) -> str:
-    """Where a twitch was, as said aloud: 'left eyelid', 'both cheeks', 'mouth, right side'."""
-    if place is Place.OTHER:
-        return "elsewhere, both sides" if side is Side.BOTH else f"elsewhere, {side.value} side"
-    if place is Place.MOUTH:
-        return "mouth, both sides" if side is Side.BOTH else f"mouth, {side.value} side"
-    return f"both {place.value}s" if side is Side.BOTH else f"{side.value} {place.value}"
-
-
-def ago_words(then: datetime, now: datetime) -> str:
-    """How long ago, roughly: 'just now', '5 min ago', '2 h ago', '3 days ago'."""
-    seconds = (now - then).total_seconds()
-    if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
-    if seconds < 86400:
-        return f"{int(seconds // 3600)} h ago"
-    days = int(seconds // 86400)
-    return "1 day ago" if days == 1 else f"{days} days ago"
-
-
-def _filled_words(day: date, defaults: CheckIn | None) -> str:
-    if defaults is None or defaults.day == day:
-        return ""
-    if defaults.day == day - timedelta(days=1):
-        return "Filled in from yesterday: change what was different today."
-    when = defaults.day
-    return f"Filled in from your check-in of {when:%A} {when.day} {when:%B}: change what was different today."
-
-
-def _plain(problem: str) -> str:
-    """core.journal's 'sleep_hours: 30 is not …' with the field named as the dialog labels it."""
-    field, _, rest = problem.partition(": ")
-    return f"{FIELD_NAMES.get(field, field)}: {rest}" if rest else problem
 
 
 def _waiting_label() -> QLabel:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 
 def scrolling_content(page: QWidget) -> tuple[QVBoxLayout, QVBoxLayout]:
@@ -23,3 +23,37 @@ def scrolling_content(page: QWidget) -> tuple[QVBoxLayout, QVBoxLayout]:
     page_layout.setContentsMargins(0, 0, 0, 0)
     page_layout.addWidget(scroll)
     return page_layout, QVBoxLayout(content)
+
+
+def fit_to_text(window: QWidget, scale: float, *, size: tuple[int, int], least: tuple[int, int]) -> None:
+    """Larger text needs a larger window to show it uncut: grow the minimum size and the window itself
+    as far as the screen allows; never shrink a window the person made larger."""
+    screen = window.screen().availableGeometry() if window.screen() is not None else None
+
+    def within_screen(width: float, height: float) -> tuple[int, int]:
+        if screen is None:
+            return round(width), round(height)
+        return min(round(width), screen.width()), min(round(height), screen.height())
+
+    window.setMinimumSize(*within_screen(least[0] * scale, least[1] * scale))
+    wanted_width, _ = within_screen(size[0] * scale, size[1])
+    if window.width() < wanted_width and not window.isMaximized():
+        window.resize(wanted_width, window.height())
+
+
+def window_body(nav: QWidget, banner: QWidget, pages: QWidget, sound_bar: QWidget) -> QWidget:
+    """The window's content: navigation on the left; the banner, the page and the sound bar beside it."""
+    content = QVBoxLayout()
+    body = QHBoxLayout()
+    for layout in (content, body):
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+    content.addWidget(banner)
+    content.addWidget(pages, 1)
+    content.addWidget(sound_bar)
+    body.addWidget(nav)
+    body.addLayout(content, 1)
+    central = QWidget()
+    central.setObjectName("central")
+    central.setLayout(body)
+    return central

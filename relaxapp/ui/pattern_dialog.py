@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -25,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from relaxapp.core import timeline
 from relaxapp.core.clock import Clock, MonotonicClock
-from relaxapp.core.patterns import MAX_NAME_LENGTH, CustomPattern, pace_words
-from relaxapp.core.routine import MAX_PHASE_SECONDS, Cycles
+from relaxapp.core.patterns import MAX_NAME_LENGTH, CustomPattern, pace_words, pattern_of
+from relaxapp.core.routine import MAX_PHASE_SECONDS, Cycles, Routine
 from relaxapp.core.session import SessionEngine, Status
-from relaxapp.storage.user_routines import UserRoutineError
+from relaxapp.logic.routines import RoutineBook, UserRoutineError
 from relaxapp.ui.breathing_view import BreathingView
 from relaxapp.ui.theme import LIGHT, Colours
 
@@ -268,3 +269,35 @@ def _buddy(text: str, control: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(control)  # the & letter jumps to the control: Alt+N, Alt+I, Alt+H, Alt+O, Alt+R
     return label
+
+
+def edit_pattern(
+    parent: QWidget, book: RoutineBook, routine: Routine | None, colours: Colours, reduced_motion: bool
+) -> None:
+    """A new pattern (None) or a change to one; the book saves it (an edited one keeps its id) and the
+    pages that show routines hear of it."""
+    routine_id = routine.id if routine else None
+
+    def save(pattern: CustomPattern) -> None:
+        book.save_pattern(pattern, routine_id or book.new_pattern_id(pattern.name))
+
+    existing = pattern_of(routine) if routine else None
+    PatternDialog(existing, save=save, colours=colours, reduced_motion=reduced_motion, parent=parent).exec()
+
+
+def delete_pattern(parent: QWidget, book: RoutineBook, routine: Routine) -> str | None:
+    """Delete a pattern once the person confirms; the problem in words when the disk refused."""
+    answer = QMessageBox.question(
+        parent,
+        "Delete pattern?",
+        f"Delete your pattern “{routine.title}”? Sessions you did with it stay in your history.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer is not QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        book.delete_pattern(routine)
+    except UserRoutineError as error:
+        return error.message
+    return None

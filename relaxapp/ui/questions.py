@@ -39,3 +39,20 @@ def ask(
     box.finished.connect(finished)
     box.open()
     return box, act_button
+
+
+def ask_before_losing(
+    parent: QWidget, waiting: int, answered: Callable[[bool], None]
+) -> tuple[QMessageBox, QPushButton]:
+    """Closing now would lose entries that could not be written: close anyway (True), or stay?"""
+    return ask(
+        parent,
+        icon=QMessageBox.Icon.Warning,
+        title="Not saved yet",
+        text=f"{waiting} of your entries could not be saved yet and would be lost if relaxapp closes.",
+        detail="Free some space on the disk or check that the data folder can be written, then keep "
+        "relaxapp open a little longer: it tries again every half minute.",
+        act=("Close anyway", QMessageBox.ButtonRole.DestructiveRole),
+        stay="Keep relaxapp open",
+        answered=answered,
+    )

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from relaxapp.core.record import RATING_MAX, RATING_MIN, SKIPPED, Ratings, Scale, Score
+from relaxapp.core.record import NOT_ASKED, RATING_MAX, RATING_MIN, SKIPPED, Ratings, Scale, Score
+from relaxapp.core.wording import QUESTIONS, SCALE_NAMES
 
 T = TypeVar("T")
-
-QUESTIONS = {
-    Scale.TENSION: "How tense or stressed do you feel?",
-    Scale.TWITCH: "How much is your face twitching right now?",
-}
-# The scale's name as it starts a sentence: in the change ("Tension 7 → 3") and in button names.
-SCALE_NAMES = {Scale.TENSION: "Tension", Scale.TWITCH: "Twitching"}
-NOT_RATED = "not rated"
 
 
 class ChoiceButtons(QWidget, Generic[T]):
@@ -179,54 +171,18 @@ class RatingsPanel(QWidget):
             layout.addWidget(row)
 
     def answers(self) -> tuple[Score, Score]:
-        """(tension, twitching): a number, or SKIPPED for a question passed on or left unanswered."""
-        return _asked(self.tension.value()), _asked(self.twitch.value())
+        """(tension, twitching) as chosen: a number, SKIPPED, or None for a question not yet answered."""
+        return self.tension.value(), self.twitch.value()
 
     def touched(self) -> bool:
         """Whether the person has chosen anything (a number or Skip) on either question."""
         return self.tension.value() is not None or self.twitch.value() is not None
 
-    def as_before(self, ratings: Ratings | None = None) -> Ratings:
-        """`ratings` (none asked, by default) with the answers as the before-session ratings."""
-        tension, twitch = self.answers()
-        return dataclasses.replace(ratings or Ratings(), tension_before=tension, twitch_before=twitch)
-
-    def as_after(self, ratings: Ratings) -> Ratings:
-        """`ratings` (with the session's before-ratings) with the answers as the after-session ratings."""
-        tension, twitch = self.answers()
-        return dataclasses.replace(ratings, tension_after=tension, twitch_after=twitch)
+    def as_before(self) -> Ratings:
+        """The answers as a session's before-ratings (asked: one left alone counts as skipped)."""
+        return NOT_ASKED.asked_before(*self.answers())
 
     def clear(self) -> None:
         """Nothing chosen: ready to ask again (the next session, the next summary)."""
         for row in (self.tension, self.twitch):
             row.set_value(None)
-
-
-def change_words(ratings: Ratings, scale: Scale) -> str:
-    """One scale's before → after in words: 'Tension 7 → 3, down 4', 'Twitching 5 → 5, no change';
-    "" when it was rated neither before nor after (nothing to say)."""
-    before, after = (
-        (ratings.tension_before, ratings.tension_after)
-        if scale is Scale.TENSION
-        else (ratings.twitch_before, ratings.twitch_after)
-    )
-    if not isinstance(before, int) and not isinstance(after, int):
-        return ""
-    name = SCALE_NAMES[scale]
-    if before is None:  # never asked before the session: there is only the now
-        return f"{name} {_score_words(after)}"
-    text = f"{name} {_score_words(before)} → {_score_words(after)}"
-    change = ratings.change(scale)
-    if change is None:
-        return text
-    if change == 0:
-        return f"{text}, no change"
-    return f"{text}, {'down' if change < 0 else 'up'} {abs(change)}"
-
-
-def _score_words(score: Score) -> str:
-    return str(score) if isinstance(score, int) else NOT_RATED
-
-
-def _asked(score: Score) -> Score:
-    return SKIPPED if score is None else score

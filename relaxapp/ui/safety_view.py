@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -42,8 +43,11 @@ def _label(text: str, name: str = "", *, rich: bool = False) -> QLabel:
 class SafetyPage(QWidget):
     breathe_requested = Signal()
 
-    def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, checklist: Checklist, *, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._today = today
         self._checklist = checklist
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 20)
@@ -117,7 +121,7 @@ class SafetyPage(QWidget):
             first_button.setFocus()
 
     def _ask_where_to_save(self) -> None:
-        suggested = Path.home() / f"relaxapp-visit-notes-{date.today():%Y-%m-%d}.pdf"
+        suggested = Path.home() / f"relaxapp-visit-notes-{self._today():%Y-%m-%d}.pdf"
         path, _filter = QFileDialog.getSaveFileName(
             self, "Save notes for the visit", str(suggested), "PDF document (*.pdf);;Plain text (*.txt)"
         )
@@ -127,7 +131,7 @@ class SafetyPage(QWidget):
     def save_visit_notes(self, path: Path, day: date | None = None) -> bool:
         """A one-page summary of the answers, as PDF (or plain text for a .txt name); False if it failed."""
         assert self.assessment is not None
-        summary = visit_summary(self.assessment, day or date.today())
+        summary = visit_summary(self.assessment, day or self._today())
         try:
             if path.suffix.lower() == ".txt":
                 path.write_text(summary + "\n", encoding="utf-8")

@@ -13,16 +13,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relaxapp.core.durations import clock_text
 from relaxapp.core.routine import RoutineKind
 from relaxapp.core.session import SessionOptions, SessionState, Status
 from relaxapp.core.timeline import Timeline
+from relaxapp.core.wording import SECTION_NAMES, clock_text
 from relaxapp.ui.breathing_view import BreathingView
 from relaxapp.ui.imagery_view import ImageryView
 from relaxapp.ui.labels import set_text_if_changed
+from relaxapp.ui.session_runner import SessionRunner
 from relaxapp.ui.step_view import StepView
 
-SECTION_NAMES = {RoutineKind.PMR: "Part", RoutineKind.MASSAGE: "Step", RoutineKind.IMAGERY: "Passage"}
 EYES_CLOSED_NOTE = "Eyes-closed mode: the voice names every step. Space pauses, Esc stops."
 
 
@@ -100,6 +100,11 @@ class SessionPage(QWidget):
         layout.addWidget(self.remaining)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
+
+    def follow(self, runner: SessionRunner) -> None:
+        """Show the running session frame by frame (begin() sets up each new one)."""
+        runner.frame.connect(self.show_state)
+        runner.status_changed.connect(self.show_status)
 
     def begin(self, timeline: Timeline, options: SessionOptions) -> None:
         self._timeline = timeline

@@ -1,24 +1,18 @@
-"""The bridge between the engine and the screen, the speakers and the history."""
+"""The bridge between the engine and the screen and speakers; the session flow keeps the record."""
 
 from __future__ import annotations
 
-import dataclasses
-import logging
 import math
-from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from relaxapp.audio.player import AudioPlayer
 from relaxapp.core.clock import Clock
-from relaxapp.core.record import NOT_ASKED, SKIPPED, Ratings, SessionRecord, record_of
+from relaxapp.core.record import NOT_ASKED, Ratings
 from relaxapp.core.session import SessionEngine, SessionOptions, Status
 from relaxapp.core.sound import SoundChannel, prompt_key
-from relaxapp.core.timeline import END_BELL, Timeline
-from relaxapp.storage.history import HistoryStore, HistoryWriteError
-
-log = logging.getLogger(__name__)
+from relaxapp.core.timeline import END_BELL
+from relaxapp.logic.sessions import Choice, EndedSession, SessionFlow
 
 AMBIENCE_FADE_IN_SECONDS = 4.0
 AMBIENCE_FADE_OUT_SECONDS = 3.0
@@ -26,41 +20,36 @@ LAST_WORDS_MS = 8000  # the closing words of an eyes-closed session, spoken even
 
 
 class SessionRunner(QObject):
-    """Runs one session at a time.
+    """Runs one session at a time, between the engine, the screen and the speakers; the session flow
+    below it plans the session and keeps its record.
 
     Two timers, each for its own job: a frame timer at the screen's refresh rate that only redraws,
     and a precise single-shot timer aimed at the next cue, so a sound lands within a millisecond or two
     of its moment instead of on the next frame.
     """
 
+    started = Signal(object, object)  # Timeline, SessionOptions: before the session's first frame
     frame = Signal(object)  # SessionState, every frame while running and once on every change
     status_changed = Signal(object)  # Status
-    ended = Signal(object)  # SessionRecord
-    save_failed = Signal(str)
+    ended = Signal(object)  # EndedSession
 
     def __init__(
         self,
         player: AudioPlayer,
-        history: HistoryStore,
+        flow: SessionFlow,
         clock: Clock,
-        wall_clock: Callable[[], datetime],
         *,
         frame_rate: float = 60.0,
-        prompts: dict[str, str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.player = player
-        self.prompts = prompts or {}  # the app's own sentences (content/prompts.toml), by id
+        self._flow = flow
         self._voice_muted = False  # the person's choice; eyes-closed sessions speak regardless
         self._options = SessionOptions()
-        self._before: Ratings = NOT_ASKED
-        self.history = history
         self._clock = clock
-        self._wall_clock = wall_clock
         self._engine: SessionEngine | None = None
-        self._record: SessionRecord | None = None  # set once the running session has been ended
-        self._started_at: datetime | None = None
+        self._ended: EndedSession | None = None  # set once the running session has been ended
         self._frame_timer = QTimer(self)
         self._frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._frame_interval_ms = max(1, math.floor(1000 / frame_rate))
@@ -78,19 +67,18 @@ class SessionRunner(QObject):
     @property
     def is_active(self) -> bool:
         """A session has started and has not been ended and recorded yet (it may be paused)."""
-        return self._engine is not None and self._record is None
+        return self._engine is not None and self._ended is None
 
-    def start(
-        self, timeline: Timeline, options: SessionOptions | None = None, before: Ratings = NOT_ASKED
-    ) -> None:
-        """Run a session; `before` holds the ratings given before it, if they were asked."""
+    def start(self, choice: Choice, before: Ratings = NOT_ASKED) -> None:
+        """Run the chosen session; `before` holds the ratings given before it, if they were asked.
+        Raises TimelineError (nothing started) for a length the routine cannot have."""
         if self.is_active:
             raise RuntimeError("a session is already running")
-        self._options = options or SessionOptions()
-        self._before = before
+        timeline = self._flow.start(choice, before)
+        self._options = choice.options
         self._engine = SessionEngine(timeline, self._clock)
-        self._record = None
-        self._started_at = self._wall_clock()
+        self._ended = None
+        self.started.emit(timeline, choice.options)
         self._apply_voice_mute()
         ambience = timeline.routine.ambience
         if ambience and self._options.ambience:
@@ -127,8 +115,8 @@ class SessionRunner(QObject):
         self.frame.emit(engine.state_at_now())
         self.status_changed.emit(engine.status)
 
-    def stop(self) -> SessionRecord | None:
-        """End the session early; returns its record (already handed to the history)."""
+    def stop(self) -> EndedSession | None:
+        """End the session early; returns what became of it (its record is already kept)."""
         engine = self._engine
         if engine is None or not self.is_active:
             return None
@@ -139,7 +127,7 @@ class SessionRunner(QObject):
         else:
             engine.stop()
             self._end()
-        return self._record
+        return self._ended
 
     def set_voice_muted(self, muted: bool) -> None:
         self._voice_muted = muted
@@ -170,7 +158,7 @@ class SessionRunner(QObject):
         return self.player.play_voice(prompt_key(words))
 
     def _say_prompt(self, prompt_id: str) -> None:
-        words = self.prompts.get(prompt_id)
+        words = self._flow.prompts.get(prompt_id)
         if words:
             self.say(words)
 
@@ -186,7 +174,7 @@ class SessionRunner(QObject):
 
     def _on_cue_due(self) -> None:
         engine = self._engine
-        if engine is None or self._record is not None:
+        if engine is None or self._ended is not None:
             return
         wait = engine.seconds_to_next_cue()
         if wait is not None and wait > 0:
@@ -196,7 +184,7 @@ class SessionRunner(QObject):
         self._deliver_due_cues()
 
     def _on_frame(self) -> None:
-        if self._engine is None or self._record is not None:
+        if self._engine is None or self._ended is not None:
             return
         # The cue timer is the punctual way to a cue; a frame that finds one due (the timer was held
         # up by a busy loop) plays it rather than let it wait.
@@ -216,7 +204,7 @@ class SessionRunner(QObject):
 
     def _deliver_due_cues(self) -> None:
         engine = self._engine
-        if engine is None or self._record is not None:
+        if engine is None or self._ended is not None:
             return  # nothing running, or already ended: a late timer has nothing to do
         due = engine.take_due_cues()
         for cue in due:
@@ -229,20 +217,16 @@ class SessionRunner(QObject):
         elif engine.status is Status.RUNNING and (due or not self._cue_timer.isActive()):
             self._aim_cue_timer()
 
-    def _end(self) -> SessionRecord:
+    def _end(self) -> EndedSession:
         engine = self._engine
         assert engine is not None
-        assert self._started_at is not None
         self._frame_timer.stop()
         self._cue_timer.stop()
-        # The summary always asks how it went: unanswered, that counts as skipped, not as never asked.
-        ratings = dataclasses.replace(self._before, tension_after=SKIPPED, twitch_after=SKIPPED)
-        record = record_of(engine, self._started_at, ratings)
-        self._record = record
+        ended = self._ended = self._flow.finish(engine)
         self.player.stop_ambience(AMBIENCE_FADE_OUT_SECONDS)
         if engine.status is Status.STOPPED:
             self.player.stop_voice()
-            if record.worth_keeping():
+            if ended.is_practice:
                 self.player.play_cue(END_BELL)  # a finished session's end bell came with its cues
             # Imagery always ends by coming back to the room, however early it is stopped.
             if engine.timeline.routine.closing:
@@ -254,14 +238,7 @@ class SessionRunner(QObject):
 
         self.frame.emit(engine.state_at_now())
         self.status_changed.emit(engine.status)
-        if record.worth_keeping():
-            try:
-                record = self._record = self.history.add_session(record)  # now with its id
-            except HistoryWriteError as error:
-                self.save_failed.emit(str(error))
-        else:
-            log.info("session of %.1f s stopped early; not kept", record.actual_seconds)
-        self.ended.emit(record)
+        self.ended.emit(ended)
         if self._options.eyes_closed and self._voice_muted:
             QTimer.singleShot(LAST_WORDS_MS, self._apply_voice_mute)
-        return record
+        return ended

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSlider,
     QSpinBox,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +31,9 @@ from relaxapp.core.preferences import Preferences, ThemeChoice
 from relaxapp.core.reminders import MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, ReminderPlan
 from relaxapp.core.routine import STANDARD_MINUTES, Minutes, Routine
 from relaxapp.core.sound import SoundChannel
+
+if TYPE_CHECKING:
+    from relaxapp.logic.use_cases import UseCases
 
 THEMES = ((ThemeChoice.SYSTEM, "Follow the system"), (ThemeChoice.LIGHT, "Light"), (ThemeChoice.DARK, "Dark"))
 
@@ -267,3 +273,24 @@ def _buddy(text: str, control: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(control)  # the & letter jumps to the control: Alt+T, Alt+R, ...
     return label
+
+
+def open_settings(
+    parent: QWidget,
+    use_cases: UseCases,
+    play_sample: Callable[[SoundChannel], None],
+    closed: Callable[[], None],
+) -> SettingsDialog:
+    """Open Settings without blocking; OK hands the choices to the preferences, which tell the pages."""
+    dialog = SettingsDialog(
+        use_cases.preferences.current,
+        list(use_cases.routines.routines),
+        reminders_possible=QSystemTrayIcon.isSystemTrayAvailable(),
+        routines_dir=use_cases.routines.patterns_dir,
+        parent=parent,
+    )
+    dialog.accepted.connect(lambda: use_cases.preferences.use(dialog.chosen()))
+    dialog.test_requested.connect(play_sample)
+    dialog.finished.connect(closed)
+    dialog.open()
+    return dialog

@@ -5,22 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from relaxapp.core.durations import clock_text, countdown_seconds
 from relaxapp.core.routine import StepKind
 from relaxapp.core.session import SessionState
+from relaxapp.core.wording import STEP_LABELS, step_countdown_text
 from relaxapp.ui.illustration import Illustration
 from relaxapp.ui.labels import set_text_if_changed
-
-# What the badge over the countdown says for each kind of step.
-STEP_LABELS = {
-    StepKind.PREPARE: "Get ready",
-    StepKind.TENSE: "Tense",
-    StepKind.RELEASE: "Let go",
-    StepKind.RELAX: "Relax",
-    StepKind.COMPRESS: "Warmth",
-    StepKind.MASSAGE: "Massage",
-    StepKind.REST: "Rest",
-}
 
 
 class StepView(QWidget):
@@ -63,6 +52,4 @@ class StepView(QWidget):
             self.badge.setProperty("kind", step.kind.value)
             self.badge.style().unpolish(self.badge)
             self.badge.style().polish(self.badge)
-        seconds = countdown_seconds(state.step_seconds_left)
-        # A long step counts down as a clock (2:30), a short one in plain seconds.
-        set_text_if_changed(self.countdown, clock_text(seconds) if seconds >= 60 else str(seconds))
+        set_text_if_changed(self.countdown, step_countdown_text(state.step_seconds_left))

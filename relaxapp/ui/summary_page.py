@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from relaxapp.core.durations import duration_text
 from relaxapp.core.record import Scale, SessionRecord
+from relaxapp.core.wording import change_words, summary_words
+from relaxapp.logic.sessions import EndedSession, Kept, SessionFlow
 from relaxapp.ui.layouts import scrolling_content
-from relaxapp.ui.ratings import RatingsPanel, change_words
+from relaxapp.ui.ratings import RatingsPanel
+
+SAVED_NOTES = {
+    Kept.SAVED: "Saved in your history.",
+    Kept.WAITING: "Not saved yet: see the message at the top.",
+    Kept.UNTIL_CLOSE: "Kept until you close relaxapp (the history file could not be used).",
+    Kept.NOT_KEPT: "Too short to keep in your history.",
+}
 
 
 class SummaryPage(QWidget):
@@ -18,12 +24,10 @@ class SummaryPage(QWidget):
     history_clicked = Signal()
     home_clicked = Signal()
     warning_signs_clicked = Signal()
-    # The shown record with the after-session ratings as they now stand, on every pick, take-back or Skip;
-    # a question left alone counts as skipped. The window saves it with HistoryStore.update_session.
-    ratings_given = Signal(object)  # SessionRecord
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, flow: SessionFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._flow = flow
         _page, layout = scrolling_content(self)
         layout.setContentsMargins(40, 40, 40, 24)
         layout.setSpacing(14)
@@ -58,7 +62,6 @@ class SummaryPage(QWidget):
         buttons.addStretch()
         self.again_button = again
 
-        self._record: SessionRecord | None = None
         self.ratings = RatingsPanel("How do you feel now? (optional)")
         self.ratings.changed.connect(self._on_rated)
         self.change = QLabel()
@@ -91,31 +94,23 @@ class SummaryPage(QWidget):
         self._care.setVisible(after_session is not None)
         self._signs.setVisible(after_session is not None)
 
-    def show_record(self, record: SessionRecord, saved_note: str) -> None:
-        if record.completed:
-            self.heading.setText("Well done")
-            self.details.setText(
-                f"You finished {record.routine_title}: {duration_text(record.actual_seconds)} just for "
-                "you. Take a moment before you get up."
-            )
-        else:
-            self.heading.setText("Session ended")
-            self.details.setText(
-                f"You spent {duration_text(record.actual_seconds)} with {record.routine_title}, of the "
-                f"planned {duration_text(record.planned_seconds)}. Every calm minute counts."
-            )
-        self.saved.setText(saved_note)
+    def show_ended(self, ended: EndedSession) -> None:
+        heading, details = summary_words(ended.record)
+        self.heading.setText(heading)
+        self.details.setText(details)
+        self.saved.setText(SAVED_NOTES[ended.kept])
         # A summary follows a session that has just ended: its after-questions are still to be asked.
-        self._record = record
         self.ratings.clear()
         self.change.hide()
         self.again_button.setFocus()
 
-    def _on_rated(self) -> None:
-        if self._record is None:
-            return
-        record = dataclasses.replace(self._record, ratings=self.ratings.as_after(self._record.ratings))
-        self._record = record
+    def show_rated(self, record: SessionRecord) -> None:
+        """The change since before the session, as the record now has it."""
         self.change.setText("\n".join(filter(None, (change_words(record.ratings, scale) for scale in Scale))))
         self.change.setVisible(self.ratings.touched())
-        self.ratings_given.emit(record)
+
+    def _on_rated(self) -> None:
+        # On every pick, take-back or Skip: the flow puts the answers on the session's one record.
+        rated = self._flow.rate_after(*self.ratings.answers())
+        if rated is not None:
+            self.show_rated(rated)

@@ -8,8 +8,9 @@ from string import Template
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
-from relaxapp.core.preferences import ThemeChoice
+from relaxapp.core.preferences import Preferences, ThemeChoice
 from relaxapp.core.routine import StepKind
 from relaxapp.storage import paths
 
@@ -147,3 +148,13 @@ def style_sheet(colours: Colours, scale: float) -> str:
     template = Template(paths.package_file("ui", "style.qss").read_text(encoding="utf-8"))
     sizes = {name: f"{round(px * scale)}px" for name, px in SIZES.items()}
     return template.substitute(asdict(colours), **sizes)
+
+
+def apply_to_application(preferences: Preferences) -> tuple[Colours, float]:
+    """Set the whole application's palette and style sheet; returns the colours and text scale used."""
+    colours, scale = colours_for(preferences.theme), text_scale(preferences.larger_text)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.setPalette(palette(colours))
+        app.setStyleSheet(style_sheet(colours, scale))
+    return colours, scale

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from relaxapp.core.clock import Clock
 from relaxapp.core.sound import SoundChannel
+from relaxapp.logic.events import Events
 
 
 @dataclass
@@ -76,3 +77,38 @@ class RecordingPlayer:
     @property
     def muted(self) -> bool:
         return self.muted_channels[SoundChannel.CUES]
+
+
+class DictSettings:
+    """A settings file in a dict: what QSettings does, without a file. `synced` counts the saves."""
+
+    def __init__(self, values: dict[str, object] | None = None) -> None:
+        self.values: dict[str, object] = dict(values or {})
+        self.synced = 0
+
+    def value(self, key: str, /) -> object:
+        return self.values.get(key)
+
+    def setValue(self, key: str, value: object, /) -> None:  # noqa: N802 - QSettings' name
+        self.values[key] = value
+
+    def sync(self) -> None:
+        self.synced += 1
+
+
+@dataclass
+class Heard:
+    """Listens to every event of the floor and writes down what it heard, in order."""
+
+    said: list[tuple[str, object]] = field(default_factory=list)
+
+    def listen(self, events: Events) -> Heard:
+        for name in ("history_changed", "message", "routine_saved", "routine_deleted", "preferences_changed"):
+            getattr(events, name).subscribe(lambda value, name=name: self.said.append((name, value)))
+        return self
+
+    def count(self, name: str) -> int:
+        return sum(1 for heard, _ in self.said if heard == name)
+
+    def values(self, name: str) -> list[object]:
+        return [value for heard, value in self.said if heard == name]

@@ -13,6 +13,7 @@ from relaxapp.core.clock import Clock, FakeClock
 from relaxapp.core.safety import Checklist, load_checklist
 from relaxapp.core.sound import parse_prompts
 from relaxapp.core.tips import TipBook, load_tips
+from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.main_window import MainWindow
@@ -55,12 +56,20 @@ def make_window(
     checklist: Checklist,
     prompts: dict[str, str],
 ) -> Callable[..., MainWindow]:
-    def make(clock: Clock, problems: list[str] | None = None) -> MainWindow:
-        runner = SessionRunner(RecordingPlayer(clock), store, clock, lambda: STARTED, prompts=prompts)
+    def make(
+        clock: Clock, problems: list[str] | None = None, *, patterns_dir: Path | None = None
+    ) -> MainWindow:
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(
-            shipped.routines, runner, settings, problems or [], tips=tips, checklist=checklist, today=TODAY
+        use_cases = UseCases.build(
+            store,
+            settings,
+            shipped.routines,
+            now=lambda: STARTED,
+            prompts=prompts,
+            patterns_dir=patterns_dir,
         )
+        runner = SessionRunner(RecordingPlayer(clock), use_cases.sessions, clock)
+        window = MainWindow(use_cases, runner, problems or [], tips=tips, checklist=checklist)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -50,7 +50,7 @@ def test_every_control_on_every_page_has_a_name(qtbot, window: MainWindow, fake_
     window.safety_page.assess()
     seen["safety answer"] = unnamed_controls(window)
     window.go_home()
-    window.start_session(window.home.selected_routine(), window.home.selected_length())
+    window.sessions.start_routine(window.home.selected_routine(), window.home.selected_length())
     seen["session"] = unnamed_controls(window)
     fake_clock.advance(20)
     window.runner.stop()

@@ -18,9 +18,7 @@ from relaxapp.ui.main_window import MainWindow
 
 @pytest.fixture
 def library_window(make_window, fake_clock: FakeClock, tmp_path: Path, monkeypatch) -> MainWindow:
-    window = make_window(fake_clock)
-    window._patterns_dir = tmp_path / "routines"
-    window.home.new_pattern.setVisible(True)
+    window = make_window(fake_clock, patterns_dir=tmp_path / "routines")
     window.home.add_routine(paced_routine(DEFAULT_BREATHS_PER_MINUTE))
     return window
 
@@ -49,7 +47,7 @@ def test_the_pace_slider_sets_breaths_per_minute(qtbot, library_window):
     assert routine is not None and routine.id == PACED_ID
     assert routine.cycle_seconds == pytest.approx(7.5)
     assert home._pace_label.text() == "Pace: 8 a minute"
-    qtbot.mouseClick(home._start, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(home.start_button, Qt.MouseButton.LeftButton)
     assert library_window.runner.engine.timeline.routine.cycle_seconds == pytest.approx(7.5)
 
 
@@ -59,22 +57,22 @@ def test_a_new_pattern_is_saved_as_a_routine_file_and_chosen(qtbot, library_wind
     chosen = library_window.home.selected_routine()
     assert chosen is not None and chosen.id == "my_evening_calm" and chosen.rhythm() == "4 · 2 · 6"
     assert library_window.home.edit_pattern.isVisible()
-    on_disk = load_catalog([library_window._patterns_dir])
+    on_disk = load_catalog([library_window.use_cases.routines.patterns_dir])
     assert on_disk.errors == [] and [r.id for r in on_disk.routines] == ["my_evening_calm"]
 
     monkeypatch.setattr(pattern_dialog.PatternDialog, "exec", fill_and_save("Evening calm", (5, 0, 7, 0)))
     qtbot.mouseClick(library_window.home.edit_pattern, Qt.MouseButton.LeftButton)
     assert library_window.home.selected_routine().rhythm() == "5 · 7"
-    assert load_catalog([library_window._patterns_dir]).routines[0].rhythm() == "5 · 7"
+    assert load_catalog([library_window.use_cases.routines.patterns_dir]).routines[0].rhythm() == "5 · 7"
 
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(library_window.home.delete_pattern, Qt.MouseButton.LeftButton)
     assert "my_evening_calm" not in {r.id for r in library_window.home._routines}
-    assert load_catalog([library_window._patterns_dir]).routines == []
+    assert load_catalog([library_window.use_cases.routines.patterns_dir]).routines == []
 
 
 def test_a_new_pattern_never_takes_the_name_of_a_file_that_did_not_load(qtbot, library_window, monkeypatch):
-    folder = library_window._patterns_dir
+    folder = library_window.use_cases.routines.patterns_dir
     folder.mkdir(parents=True)
     (folder / "my_evening_calm.toml").write_text("a mistake, so it did not load\n")
     monkeypatch.setattr(pattern_dialog.PatternDialog, "exec", fill_and_save("Evening calm", (4, 0, 6, 0)))

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from relaxapp.audio.player import SilentPlayer
 from relaxapp.core.clock import FakeClock
-from relaxapp.core.routine import Cycles
+from relaxapp.core.routine import Cycles, Minutes
 from relaxapp.storage.history import HistoryStore
-from relaxapp.ui.history_view import Column
+from relaxapp.ui.history.timeline_model import Column
 from relaxapp.ui.home_page import RoutineCard
 from relaxapp.ui.main_window import MainWindow
 
@@ -46,7 +46,7 @@ def test_choose_start_pause_resume_stop_and_find_it_in_history(
     click(qtbot, card(window, "Coherent breathing"))
     click(qtbot, chip(window, "1 min"))
     assert window.home._plan.text() == "55 s · 5 breaths"
-    click(qtbot, window.home._start)
+    click(qtbot, window.home.start_button)
 
     assert window.pages.currentWidget() is window.session
     assert window.session.step.text() == "Breathe in"
@@ -70,8 +70,9 @@ def test_choose_start_pause_resume_stop_and_find_it_in_history(
     assert window.session.progress.text() == "Breath 2 of 5"
 
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    box = window.stop_confirmation
+    box = window.sessions.stop_confirmation
     assert isinstance(box, QMessageBox)
+    assert (box.windowTitle(), box.text()) == ("Stop the session?", "Stop this session now?")
     assert window.session.step.text() == "Paused"  # nothing runs on while the question is open
     stop = next(b for b in box.buttons() if b.text() == "Stop session")
     click(qtbot, stop)
@@ -103,7 +104,7 @@ def test_a_session_that_runs_to_the_end_is_complete_with_every_cue(qtbot, window
     click(qtbot, card(window, "Box breathing"))
     click(qtbot, chip(window, "Breaths"))
     window.home._breaths.setValue(2)
-    click(qtbot, window.home._start)
+    click(qtbot, window.home.start_button)
     for _ in range(8):
         advance(qtbot, fake_clock, window, 4)  # engine reads 4, 8, ... 32 s
         if window.pages.currentWidget() is window.summary:
@@ -118,23 +119,23 @@ def test_a_session_that_runs_to_the_end_is_complete_with_every_cue(qtbot, window
 
 
 def test_escape_in_the_first_seconds_stops_without_asking_or_saving(qtbot, window, fake_clock, store):
-    click(qtbot, window.home._start)
+    click(qtbot, window.home.start_button)
     advance(qtbot, fake_clock, window, 3)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert window.stop_confirmation is None
+    assert window.sessions.stop_confirmation is None
     assert window.pages.currentWidget() is window.home
     assert store.count() == 0
 
 
 def test_keep_going_resumes_where_it_was(qtbot, window, fake_clock, store):
-    click(qtbot, window.home._start)
+    click(qtbot, window.home.start_button)
     advance(qtbot, fake_clock, window, 12)
     click(qtbot, window.session.stop_button)
-    box = window.stop_confirmation
-    assert box is not None
+    box = window.sessions.stop_confirmation
+    assert box is not None and box.text() == "Stop this session now?"
     fake_clock.advance(60)  # reading the question takes a while; it is not practice time
     click(qtbot, next(b for b in box.buttons() if b.text() == "Keep going"))
-    assert window.stop_confirmation is None
+    assert window.sessions.stop_confirmation is None
     assert window.pages.currentWidget() is window.session
     assert window.session.pause_button.text() == "Pause"
     engine = window.runner.engine
@@ -143,7 +144,7 @@ def test_keep_going_resumes_where_it_was(qtbot, window, fake_clock, store):
 
 
 def test_closing_the_window_mid_session_keeps_the_partial_session(qtbot, window, fake_clock, store):
-    click(qtbot, window.home._start)
+    click(qtbot, window.home.start_button)
     advance(qtbot, fake_clock, window, 30)
     window.close()
     [saved] = store.newest(1)
@@ -166,7 +167,7 @@ def test_the_last_choice_is_remembered_for_next_time(qtbot, make_window, fake_cl
     first = make_window(fake_clock)
     click(qtbot, card(first, "Longer out-breath"))
     click(qtbot, chip(first, "10 min"))
-    click(qtbot, first.home._start)
+    click(qtbot, first.home.start_button)
     first.close()
     second = make_window(fake_clock)
     assert second.home.selected_routine().id == "extended_exhale"
@@ -174,7 +175,7 @@ def test_the_last_choice_is_remembered_for_next_time(qtbot, make_window, fake_cl
 
 
 def test_no_sound_is_said_once_calmly_on_screen(qtbot, window):
-    window.use_player(SilentPlayer(), "Sound is off: no audio device could be opened.")
+    window.sound.use_player(SilentPlayer(), "Sound is off: no audio device could be opened.")
     assert window.audio_bar.notice.isVisibleTo(window)
     assert window.audio_bar.notice.text() == "Sound is off: no audio device could be opened."
 
@@ -195,16 +196,16 @@ def test_volume_and_mute_reach_the_player_and_are_remembered(qtbot, make_window,
 def test_problems_at_start_are_shown_in_plain_words(qtbot, make_window, fake_clock):
     window = make_window(fake_clock, ["The history file /x/history.sqlite3 is damaged and cannot be read."])
     assert window.problem.isVisibleTo(window)
-    assert "history.sqlite3 is damaged" in window.problem_text.text()
+    assert "history.sqlite3 is damaged" in window.problem.text()
     window.show_problem("a second problem, said twice")
     window.show_problem("a second problem, said twice")
-    assert window.problem_text.text().split("\n")[1:] == ["A second problem, said twice"]
+    assert window.problem.text().split("\n")[1:] == ["A second problem, said twice"]
     click(qtbot, next(b for b in window.problem.findChildren(QPushButton) if b.text() == "Dismiss"))
     assert not window.problem.isVisibleTo(window)
 
 
 def test_closing_just_as_the_last_breath_ends_keeps_it_as_completed(qtbot, window, fake_clock, store):
-    click(qtbot, window.home._start)  # box, 3 minutes: 176 s
+    click(qtbot, window.home.start_button)  # box, 3 minutes: 176 s
     fake_clock.advance(176.0)  # the end has come, and no timer has run since
     window.close()
     [saved] = store.newest(1)
@@ -214,7 +215,7 @@ def test_closing_just_as_the_last_breath_ends_keeps_it_as_completed(qtbot, windo
 
 
 def test_a_false_start_ends_without_the_end_bell(qtbot, window, fake_clock, store):
-    click(qtbot, window.home._start)
+    click(qtbot, window.home.start_button)
     advance(qtbot, fake_clock, window, 2)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.runner.player.cues == ["bell_start"]
@@ -228,13 +229,13 @@ def test_the_whole_journey_works_from_the_keyboard(qtbot, window, fake_clock):
     one_minute = chip(window, "1 min")
     qtbot.keyClick(one_minute, Qt.Key.Key_Space)
     assert window.home.selected_length().value == 1
-    qtbot.keyClick(window.home._start, Qt.Key.Key_Space)
+    qtbot.keyClick(window.home.start_button, Qt.Key.Key_Space)
     assert window.pages.currentWidget() is window.session
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert window.session.pause_button.text() == "Resume"
     qtbot.keyClick(window, Qt.Key.Key_Escape)  # under 10 s: stops at once
     assert window.pages.currentWidget() is window.home
-    history_tab = window.history_tab
+    history_tab = window.nav.history
     qtbot.keyClick(history_tab, Qt.Key.Key_Space)
     assert window.pages.currentWidget() is window.history
 
@@ -242,16 +243,16 @@ def test_the_whole_journey_works_from_the_keyboard(qtbot, window, fake_clock):
 def test_every_control_can_be_reached_with_tab(qtbot, window):
     reached = set()
     window.activateWindow()
-    window.breathe_tab.setFocus()
+    window.nav.relax.setFocus()
     for _ in range(40):
         reached.add(QApplication.focusWidget())
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     for widget in (
-        window.breathe_tab,
-        window.history_tab,
-        window.tips_tab,
-        window.signs_tab,
-        window.home._start,
+        window.nav.relax,
+        window.nav.history,
+        window.nav.tips,
+        window.nav.signs,
+        window.home.start_button,
     ):
         assert widget in reached, widget.text()
     assert card(window, "4-7-8 breathing") in reached
@@ -270,4 +271,5 @@ def test_a_damaged_settings_file_falls_back_to_defaults(qtbot, make_window, fake
     window = make_window(fake_clock)
     assert window.audio_bar.slider.value() == 80
     assert not window.audio_bar.mute.isChecked()
-    assert window.home.selected_length() is not None
+    assert window.home.selected_routine().id == "box"  # the first routine, as on a first launch
+    assert window.home.selected_length() == Minutes(3)  # box's own default: "lots" is not a length

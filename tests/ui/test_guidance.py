@@ -33,14 +33,14 @@ def test_the_home_page_shows_the_tip_of_the_day_and_leads_to_it(qtbot, window: M
     assert window.home.tip_title.text() == tip.title
     click(qtbot, button(window.home, "Read more tips ›"))
     assert window.pages.currentWidget() is window.tips_page
-    assert window.tips_tab.isChecked()
+    assert window.nav.tips.isChecked()
     section = tips.section(tip.section)
     assert window.tips_page.sections.currentItem().text() == section.title
     assert tip.title in window.tips_page.reader.toPlainText()
 
 
 def test_browse_by_section_and_search_with_highlights(qtbot, window: MainWindow):
-    click(qtbot, window.tips_tab)
+    click(qtbot, window.nav.tips)
     page = window.tips_page
     assert page.reader.toPlainText().startswith("What facial spasms are")
     page.sections.setCurrentRow(1)
@@ -77,7 +77,7 @@ def test_try_it_now_starts_the_routine_the_tip_names(qtbot, window: MainWindow, 
 def test_try_it_now_shows_a_routines_cautions_before_it_starts(qtbot, window: MainWindow):
     window.go_tips()
     window.tips_page.reader.anchorClicked.emit(QUrl("routine:four_seven_eight"))
-    box = window.cautions_box
+    box = window.sessions.cautions_box
     assert box is not None and "Sit down" in box.informativeText()
     assert window.runner.engine is None
     next(b for b in box.buttons() if b.text() == "Not now").click()
@@ -95,7 +95,7 @@ def test_a_warning_sign_tip_leads_to_the_safety_check(qtbot, window: MainWindow)
 
 
 def tick_and_assess(qtbot, window: MainWindow, ticked: set[str]) -> None:
-    click(qtbot, window.signs_tab)
+    click(qtbot, window.nav.signs)
     page = window.safety_page
     for question_id in ticked:
         click(qtbot, page.boxes[question_id])
@@ -136,10 +136,10 @@ def test_no_warning_signs_suggests_self_care_and_a_breathing_session(qtbot, wind
 
 
 def test_the_warning_signs_are_one_click_from_the_end_of_a_session(qtbot, window: MainWindow, fake_clock):
-    click(qtbot, window.home._start)
+    click(qtbot, window.home.start_button)
     fake_clock.advance(15)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    click(qtbot, next(b for b in window.stop_confirmation.buttons() if b.text() == "Stop session"))
+    click(qtbot, next(b for b in window.sessions.stop_confirmation.buttons() if b.text() == "Stop session"))
     assert window.pages.currentWidget() is window.summary
     reminder = next(
         label.text() for label in window.summary.findChildren(QLabel) if label.objectName() == "careNote"
@@ -151,22 +151,22 @@ def test_the_warning_signs_are_one_click_from_the_end_of_a_session(qtbot, window
 
 def test_the_wellbeing_notice_appears_exactly_once(qtbot, make_window, fake_clock):
     first = make_window(fake_clock)
-    first.show_notice(only_first_time=True)
-    notice = first.notice_box
+    first.notice.show(only_first_time=True)
+    notice = first.notice.box
     assert notice is not None
     assert notice.text() == "<b>Before you begin</b>"
     assert "does not replace a doctor" in notice.informativeText()
     click(qtbot, button(notice, "I understand"))
-    assert first.notice_box is None
-    first.show_notice(only_first_time=True)
-    assert first.notice_box is None
+    assert first.notice.box is None
+    first.notice.show(only_first_time=True)
+    assert first.notice.box is None
     first.close()
 
     again = make_window(fake_clock)
-    again.show_notice(only_first_time=True)
-    assert again.notice_box is None
-    again.show_notice(only_first_time=False)  # Help ▸ Wellbeing notice
-    assert again.notice_box is not None
+    again.notice.show(only_first_time=True)
+    assert again.notice.box is None
+    again.notice.show(only_first_time=False)  # Help ▸ Wellbeing notice
+    assert again.notice.box is not None and again.notice.box.text() == "<b>Before you begin</b>"
 
 
 @pytest.mark.allow_logged_errors
@@ -181,8 +181,8 @@ def test_a_malformed_tips_file_is_named_and_the_app_still_opens(qtbot, tmp_path:
     seen: dict[str, object] = {}
 
     def on_ready(window: MainWindow) -> None:
-        seen["problem"] = window.problem_text.text()
-        seen["tips_enabled"] = window.tips_tab.isEnabled()
+        seen["problem"] = window.problem.text()
+        seen["tips_enabled"] = window.nav.tips.isEnabled()
         seen["routines"] = len(window.home._routines)
         window.close()
 

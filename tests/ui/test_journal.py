@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
+from relaxapp.logic.use_cases import UseCases
+from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.journal_strip import SAVED_SHOWN_MS, JournalStrip
 from relaxapp.ui.journal_view import (
-    SAVED_SHOWN_MS,
     CheckInDialog,
     EpisodeDialog,
-    JournalStrip,
-    ago_words,
-    where_words,
 )
+from tests.helpers.stubs import DictSettings
 from tests.ui.test_accessibility import unnamed_controls
 
 NOW = datetime(2026, 11, 25, 14, 30, 12, tzinfo=UTC)
@@ -153,7 +153,7 @@ def test_the_time_can_be_moved_but_not_into_the_future(qtbot):
     assert edited.occurred_at == LOGGED.occurred_at - timedelta(hours=1)
     dialog.when.setDateTime(dialog.when.dateTime().addDays(2))
     moved = dialog.episode()
-    assert moved is not None and moved.occurred_at <= NOW
+    assert moved is not None and moved.occurred_at == NOW  # held at the moment the dialog opened
 
 
 def test_every_control_of_the_episode_dialog_has_a_name(qtbot):
@@ -224,8 +224,9 @@ def test_every_control_of_the_check_in_has_a_name(qtbot):
 
 
 @pytest.fixture
-def strip(qtbot) -> JournalStrip:
-    made = JournalStrip()
+def strip(qtbot, store: HistoryStore) -> JournalStrip:
+    use_cases = UseCases.build(store, DictSettings(), [], now=lambda: NOW)
+    made = JournalStrip(use_cases.journal, use_cases.events)
     qtbot.addWidget(made)
     made.show()
     qtbot.waitExposed(made)
@@ -259,51 +260,31 @@ def test_words_without_undo_have_no_undo_button(strip: JournalStrip):
     assert strip.undo_button.isHidden()
 
 
-def test_the_strip_asks_the_window_to_log_and_to_check_in(qtbot, strip: JournalStrip):
-    with qtbot.waitSignal(strip.log_requested):
-        Clicks(qtbot)(strip.log_button)
-    with qtbot.waitSignal(strip.check_in_requested):
-        Clicks(qtbot)(strip.check_in_button)
+def test_the_strip_opens_the_twitch_and_check_in_dialogs(qtbot, strip: JournalStrip, monkeypatch):
+    opened: list[str] = []
+
+    def cancel(dialog: QDialog) -> int:
+        opened.append(type(dialog).__name__)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(EpisodeDialog, "exec", cancel)
+    monkeypatch.setattr(CheckInDialog, "exec", cancel)
+    Clicks(qtbot)(strip.log_button)
+    Clicks(qtbot)(strip.check_in_button)
     strip.activateWindow()
     qtbot.waitActive(strip)
-    with qtbot.waitSignal(strip.log_requested):
-        qtbot.keyClick(strip, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(strip, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(opened) == 3)  # a shortcut presses its button with a short animation
+    assert opened == ["EpisodeDialog", "CheckInDialog", "EpisodeDialog"]
+    assert strip.saved.isHidden()  # nothing was saved, so nothing to undo
 
 
-def test_the_strip_says_what_was_logged_last_and_the_check_in(strip: JournalStrip):
+def test_the_strip_says_what_was_logged_last_and_the_check_in(strip: JournalStrip, store: HistoryStore):
     assert strip.last.text() == "Nothing logged yet."
-    strip.show_last(
-        Episode(NOW - timedelta(hours=2), Side.LEFT, Place.EYELID, 6, EpisodeDuration.SECONDS), NOW
-    )
-    assert strip.last.text() == "Last logged: left eyelid, 6/10, 2 h ago"
     assert strip.check_in_button.text() == "Daily check-in"
-    strip.show_checked_in(True)
+    store.add_episode(Episode(NOW - timedelta(hours=2), Side.LEFT, Place.EYELID, 6, EpisodeDuration.SECONDS))
+    store.save_check_in(CheckIn(NOW.astimezone().date(), stress=3))
+    strip.show_journal()
+    assert strip.last.text() == "Last logged: left eyelid, 6/10, 2 h ago"
     assert strip.check_in_button.text() == "Checked in today ✓"
     assert unnamed_controls(strip) == []
-
-
-@pytest.mark.parametrize(
-    ("side", "place", "words"),
-    [
-        (Side.LEFT, Place.EYELID, "left eyelid"),
-        (Side.BOTH, Place.CHEEK, "both cheeks"),
-        (Side.RIGHT, Place.MOUTH, "mouth, right side"),
-        (Side.BOTH, Place.OTHER, "elsewhere, both sides"),
-    ],
-)
-def test_where_in_words(side: Side, place: Place, words: str):
-    assert where_words(side, place) == words
-
-
-@pytest.mark.parametrize(
-    ("ago", "words"),
-    [
-        (timedelta(seconds=20), "just now"),
-        (timedelta(minutes=5), "5 min ago"),
-        (timedelta(hours=2, minutes=59), "2 h ago"),
-        (timedelta(hours=30), "1 day ago"),
-        (timedelta(days=3), "3 days ago"),
-    ],
-)
-def test_how_long_ago_in_words(ago: timedelta, words: str):
-    assert ago_words(NOW - ago, NOW) == words

@@ -68,7 +68,7 @@ def test_the_daily_check_in_is_saved_and_shown_as_done(
 
     monkeypatch.setattr(journal_view.CheckInDialog, "exec", exec_)
     click(qtbot, window.home.journal.check_in_button)
-    today = window._now().astimezone().date()
+    today = window.use_cases.now().astimezone().date()
     saved = store.check_in(today)
     assert saved is not None and saved.sleep_hours == 6.5 and saved.caffeine_drinks == 3
     assert "✓" in window.home.journal.check_in_button.text()
@@ -82,7 +82,7 @@ def test_ratings_before_and_after_land_with_the_session(
     before = window.home.before
     click(qtbot, before.tension.numbers.buttons[7])
     window.home.select("box")
-    click(qtbot, window.home._start)
+    click(qtbot, window.home.start_button)
     engine = window.runner.engine
     fake_clock.advance(engine.timeline.total_seconds + 1)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary)
@@ -106,7 +106,7 @@ def test_rating_a_session_that_could_not_be_saved_yet_keeps_one_session(qtbot, w
     blocker.execute("BEGIN IMMEDIATE")  # another program holds the file: every write fails for now
     store._db.execute("PRAGMA busy_timeout = 20")
     window.home.select("box")
-    click(qtbot, window.home._start)
+    click(qtbot, window.home.start_button)
     fake_clock.advance(window.runner.engine.timeline.total_seconds + 1)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary)
     assert len(store.unsaved) == 1

@@ -8,10 +8,17 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from relaxapp.core.record import SKIPPED, Ratings, Scale, Score, SessionRecord
-from relaxapp.core.routine import RoutineKind
-from relaxapp.ui.ratings import RatingRow, RatingsPanel, change_words
+from relaxapp.core.clock import FakeClock
+from relaxapp.core.record import NOT_ASKED, SKIPPED, Ratings, SessionRecord
+from relaxapp.core.routine import Minutes, Routine, RoutineKind
+from relaxapp.core.session import SessionEngine, SessionOptions
+from relaxapp.logic.sessions import Choice, EndedSession, Kept
+from relaxapp.logic.use_cases import UseCases
+from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.ratings import RatingRow, RatingsPanel
 from relaxapp.ui.summary_page import SummaryPage
+from tests.helpers.stubs import DictSettings
+from tests.ui.conftest import STARTED
 from tests.ui.test_accessibility import unnamed_controls
 
 FINISHED = SessionRecord(
@@ -65,7 +72,7 @@ def test_clicking_the_chosen_number_again_takes_it_back(qtbot, row: RatingRow):
 
 def test_skip_is_remembered_as_skipped_and_a_number_undoes_it(qtbot, row: RatingRow):
     click(qtbot, row.numbers.buttons[4])
-    assert row.skip is not None
+    assert row.value() == 4 and row.skip is not None
     click(qtbot, row.skip)
     assert row.value() is SKIPPED
     assert checked(row) == ["Skip"]
@@ -93,73 +100,65 @@ def test_a_row_without_skip_leaves_an_unanswered_question_none(qtbot):
 def test_a_question_left_alone_counts_as_skipped_because_it_was_asked(qtbot):
     panel = RatingsPanel()
     qtbot.addWidget(panel)
-    assert panel.answers() == (SKIPPED, SKIPPED)
+    assert panel.answers() == (None, None)
+    assert panel.as_before() == Ratings(tension_before=SKIPPED, twitch_before=SKIPPED)
     assert not panel.touched()
     click(qtbot, panel.twitch.numbers.buttons[6])
-    assert panel.answers() == (SKIPPED, 6)
+    assert panel.answers() == (None, 6)
     assert panel.as_before() == Ratings(tension_before=SKIPPED, twitch_before=6)
-    # After a session the before-answers stay as they were.
-    assert panel.as_after(Ratings(tension_before=8, twitch_before=4)) == Ratings(8, 4, SKIPPED, 6)
     panel.clear()
     assert not panel.touched()
 
 
-@pytest.mark.parametrize(
-    ("scale", "before", "after", "words"),
-    [
-        (Scale.TENSION, 7, 3, "Tension 7 → 3, down 4"),
-        (Scale.TWITCH, 5, 5, "Twitching 5 → 5, no change"),
-        (Scale.TWITCH, 2, 6, "Twitching 2 → 6, up 4"),
-        (Scale.TENSION, 7, SKIPPED, "Tension 7 → not rated"),
-        (Scale.TENSION, SKIPPED, 3, "Tension not rated → 3"),
-        (Scale.TENSION, None, 3, "Tension 3"),  # never asked before the session
-        (Scale.TWITCH, None, SKIPPED, ""),  # nothing rated: nothing to say
-        (Scale.TWITCH, SKIPPED, SKIPPED, ""),
-    ],
-)
-def test_the_change_in_words(scale: Scale, before: Score, after: Score, words: str):
-    ratings = (
-        Ratings(tension_before=before, tension_after=after)
-        if scale is Scale.TENSION
-        else Ratings(twitch_before=before, twitch_after=after)
-    )
-    assert change_words(ratings, scale) == words
-
-
 @pytest.fixture
-def summary(qtbot) -> SummaryPage:
-    page = SummaryPage()
+def summary(qtbot, store: HistoryStore, box: Routine, fake_clock: FakeClock) -> SummaryPage:
+    """The summary of a three-minute box session that just ended, rated 7 and 5 before it."""
+    use_cases = UseCases.build(store, DictSettings(), [box], now=lambda: STARTED)
+    plan = use_cases.sessions.start(Choice(box, Minutes(3), SessionOptions()), NOT_ASKED.asked_before(7, 5))
+    engine = SessionEngine(plan, fake_clock)
+    engine.start()
+    fake_clock.advance(plan.total_seconds)
+    engine.state_at_now()
+    page = SummaryPage(use_cases.sessions)
     qtbot.addWidget(page)
     page.show()
-    page.show_record(FINISHED, "Saved in your history.")
+    page.show_ended(use_cases.sessions.finish(engine))
     return page
 
 
-def test_the_summary_shows_the_change_once_rated(qtbot, summary: SummaryPage):
+def test_the_summary_says_what_was_done_and_that_it_is_kept(summary: SummaryPage):
+    assert summary.heading.text() == "Well done"
+    assert summary.details.text().startswith("You finished Box breathing: 2 min 56 s just for you.")
+    assert summary.saved.text() == "Saved in your history."
+    summary.show_ended(EndedSession(FINISHED, Kept.WAITING))
+    assert summary.saved.text() == "Not saved yet: see the message at the top."
+
+
+def test_the_after_ratings_land_on_the_saved_session_and_show_the_change(
+    qtbot, summary: SummaryPage, store: HistoryStore
+):
     assert summary.change.isHidden()
     click(qtbot, summary.ratings.tension.numbers.buttons[3])
     click(qtbot, summary.ratings.twitch.numbers.buttons[5])
     assert summary.change.isVisible()
     assert summary.change.text() == "Tension 7 → 3, down 4\nTwitching 5 → 5, no change"
+    [saved] = store.newest(5)
+    assert saved.ratings == Ratings(7, 5, 3, 5)
 
 
-def test_each_answer_hands_the_record_to_save(qtbot, summary: SummaryPage):
-    given: list[SessionRecord] = []
-    summary.ratings_given.connect(given.append)
+def test_each_answer_updates_the_one_row_as_it_stands(qtbot, summary: SummaryPage, store: HistoryStore):
     click(qtbot, summary.ratings.tension.numbers.buttons[3])
-    assert summary.ratings.tension.skip is not None
+    assert [session.ratings for session in store.newest(5)] == [Ratings(7, 5, 3, SKIPPED)]
+    assert summary.ratings.twitch.skip is not None  # the row whose Skip is clicked next
     click(qtbot, summary.ratings.twitch.skip)
-    assert [record.ratings for record in given] == [
-        Ratings(7, 5, 3, SKIPPED),  # the twitch question was asked: unanswered is skipped
-        Ratings(7, 5, 3, SKIPPED),
-    ]
-    assert {record.id for record in given} == {12}  # the same saved session, to update
     assert summary.change.text() == "Tension 7 → 3, down 4\nTwitching 5 → not rated"
+    click(qtbot, summary.ratings.tension.numbers.buttons[3])  # a second click takes it back
+    assert [session.ratings for session in store.newest(5)] == [Ratings(7, 5, SKIPPED, SKIPPED)]
 
 
 def test_a_new_summary_asks_afresh(qtbot, summary: SummaryPage):
     click(qtbot, summary.ratings.tension.numbers.buttons[3])
-    summary.show_record(FINISHED, "Saved in your history.")
+    summary.show_ended(EndedSession(FINISHED, Kept.SAVED))
     assert not summary.ratings.touched()
     assert summary.change.isHidden()
     assert summary.again_button.hasFocus()  # the ratings never stand in the way of going on

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtGui import QIcon
 
 from relaxapp.core.reminders import ReminderPlan
+from relaxapp.storage import paths
 from relaxapp.ui.tray import ReminderScheduler, Tray
 
 PLAN = ReminderPlan(enabled=True, every_minutes=120, from_hour=9, until_hour=18)
@@ -96,7 +97,7 @@ def test_the_tray_offers_a_face_break_and_shows_reminders(qtbot, clock):
     scheduler = ReminderScheduler(clock, lambda: False)
     breaks, opened, quits = [], [], []
     tray = Tray(
-        QIcon(),
+        QIcon(str(paths.images_dir() / "relaxapp-256.png")),  # the app's icon, as app.py hands it over
         scheduler,
         face_break=lambda: breaks.append(True),
         open_window=lambda: opened.append(True),

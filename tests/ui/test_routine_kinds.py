@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from relaxapp.core.clock import FakeClock
 from relaxapp.core.routine import RoutineKind, StepKind
 from relaxapp.core.sound import SoundChannel, prompt_key
+from relaxapp.core.wording import KIND_NAMES
 from relaxapp.ui.home_page import RoutineCard
 from relaxapp.ui.main_window import MainWindow
-from relaxapp.ui.words import KIND_NAMES
 
 
 def click(qtbot, widget) -> None:
@@ -30,15 +30,22 @@ def choose(qtbot, window: MainWindow, kind: RoutineKind, routine_id: str) -> Rou
 
 def start(qtbot, window: MainWindow) -> None:
     """Press Start, and confirm the cautions when the routine has some to read first."""
-    click(qtbot, window.home._start)
-    if window.cautions_box is not None:
-        click(qtbot, window.cautions_start)
+    click(qtbot, window.home.start_button)
+    if window.sessions.cautions_box is not None:
+        click(qtbot, window.sessions.cautions_start)
     assert window.pages.currentWidget() is window.session
 
 
 def advance(qtbot, clock: FakeClock, window: MainWindow, seconds: float) -> None:
-    clock.advance(seconds)
-    qtbot.wait(30)  # a frame (or the cue timer) runs and shows the new moment
+    """Move time on and wait for the frame that shows the new moment (it delivers the due cues first)."""
+    engine = window.runner.engine
+    assert engine is not None
+
+    def shows_now(state) -> bool:
+        return state.elapsed == engine.elapsed()  # the engine's elapsed time after the advance
+
+    with qtbot.waitSignal(window.runner.frame, check_params_cb=shows_now):
+        clock.advance(seconds)
 
 
 def run_to_the_end(qtbot, clock: FakeClock, window: MainWindow) -> None:
@@ -155,9 +162,10 @@ def test_imagery_fills_the_window_with_its_scene_and_always_comes_back(qtbot, wi
 
     advance(qtbot, fake_clock, window, 40)
     click(qtbot, page.stop_button)
-    box = window.stop_confirmation
+    box = window.sessions.stop_confirmation
     assert isinstance(box, QMessageBox)
-    click(qtbot, window._stop_button)
+    assert box.text() == "Stop this session now?"
+    click(qtbot, window.sessions.stop_button)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary)
     assert words_heard(window)[-1] == prompt_key(routine.closing)
     assert window.runner.player.ambience[-1][0] == "stop"
@@ -212,8 +220,8 @@ def test_breathing_cannot_skip_a_breath(qtbot, window):
 
 def test_cautions_are_confirmed_before_every_start_of_a_routine_that_has_them(qtbot, window):
     choose(qtbot, window, RoutineKind.PMR, "pmr_4")
-    click(qtbot, window.home._start)
-    box = window.cautions_box
+    click(qtbot, window.home.start_button)
+    box = window.sessions.cautions_box
     assert box is not None and "never to pain" in box.informativeText().replace("\n", " ")
     assert window.pages.currentWidget() is window.home
     not_now = next(b for b in box.buttons() if b.text() == "Not now")
@@ -224,9 +232,11 @@ def test_cautions_are_confirmed_before_every_start_of_a_routine_that_has_them(qt
 
 
 def test_a_tip_or_the_command_line_starting_a_routine_also_shows_its_cautions(qtbot, window):
-    window._try_routine("massage_full_face")
-    assert window.cautions_box is not None
-    click(qtbot, window.cautions_start)
+    window.sessions.try_routine("massage_full_face")
+    assert window.sessions.cautions_box is not None
+    assert window.sessions.cautions_box.text() == "Before you start Full face, please read this:"
+    assert window.runner.engine is None  # nothing starts until the cautions are confirmed
+    click(qtbot, window.sessions.cautions_start)
     assert window.runner.engine.timeline.routine.id == "massage_full_face"
 
 
@@ -237,7 +247,9 @@ def test_stopping_asks_by_the_time_practised_not_the_steps_skipped(qtbot, window
     for _ in range(3):
         click(qtbot, window.session.next_button)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert window.stop_confirmation is None  # a second's practice is a false start, whatever was skipped
+    assert (
+        window.sessions.stop_confirmation is None
+    )  # a second's practice is a false start, whatever was skipped
     assert window.pages.currentWidget() is window.home
     assert store.count() == 0
 
@@ -246,7 +258,7 @@ def test_eyes_closed_keeps_the_voice_through_sound_changes_and_repeats_the_step_
     qtbot, window, fake_clock
 ):
     player = window.runner.player
-    window.use_preferences(replace(window.preferences, voice_muted=True))
+    window.use_cases.preferences.use(replace(window.preferences, voice_muted=True))
     choose(qtbot, window, RoutineKind.MASSAGE, "massage_eyes_brow")
     window.home.eyes_closed.setChecked(True)
     start(qtbot, window)
@@ -257,16 +269,15 @@ def test_eyes_closed_keeps_the_voice_through_sound_changes_and_repeats_the_step_
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert words_heard(window)[-1] == prompt_key(first.text)
     assert window.session.progress.text() == "Getting ready"
-    fake_clock.advance(window.runner.engine.timeline.segments[1].start)
-    qtbot.wait(30)
-    assert window.session.progress.text().startswith("Step 1 of ")
+    advance(qtbot, fake_clock, window, window.runner.engine.timeline.segments[1].start)
+    assert window.session.progress.text() == f"Step 1 of {window.runner.engine.timeline.section_count}"
 
 
 def test_a_second_start_while_a_session_runs_changes_nothing(qtbot, window):
     choose(qtbot, window, RoutineKind.BREATHING, "box")
     start(qtbot, window)
     engine = window.runner.engine
-    window._try_routine("coherent")
+    window.sessions.try_routine("coherent")
     assert window.runner.engine is engine
     assert window.session.routine_title.text() == "Box breathing"
 

@@ -45,7 +45,7 @@ def test_settings_chosen_in_the_dialog_are_used_and_remembered(qtbot, make_windo
     assert "font-size: 19px" in QApplication.instance().styleSheet()  # 15 px body, 25 % larger
     assert window.runner.player.volume == 0.4
     assert window.audio_bar.slider.value() == 40
-    window.start_session(window.home.selected_routine(), window.home.selected_length())
+    window.sessions.start_routine(window.home.selected_routine(), window.home.selected_length())
     assert window.session.breathing.reduced_motion
     window.close()
 
@@ -102,6 +102,7 @@ def test_both_themes_meet_wcag_aa(colours: Colours):
 def test_ctrl_comma_opens_the_settings(qtbot, window: MainWindow):
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert window.settings_dialog is not None
+    assert window.settings_dialog.windowTitle() == "Settings"
     assert window.settings_dialog.isVisible()
 
 
@@ -129,7 +130,9 @@ def test_a_face_break_after_the_settings_were_closed_starts(qtbot, window: MainW
     window.settings_dialog.reject()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the dialog is really gone
     window.start_face_break()
-    assert window.runner.engine is not None
+    engine = window.runner.engine
+    assert engine is not None
+    assert (engine.timeline.routine.id, engine.timeline.total_seconds) == ("extended_exhale", 60.0)
 
 
 def test_each_sound_has_its_own_volume_mute_and_test_button(qtbot, make_window, fake_clock):

@@ -73,3 +73,17 @@ def test_session_problems_list_every_bad_field():
         "tension_before: 12 is not from 0 to 10",
     ]
     assert session_problems(record(ratings=Ratings(3, SKIPPED, 1, None))) == []
+
+
+def test_a_question_asked_and_left_alone_counts_as_skipped():
+    before = NOT_ASKED.asked_before(6, None)
+    assert before == Ratings(tension_before=6, twitch_before=SKIPPED)
+    assert before.asked_after(None, 2) == Ratings(6, SKIPPED, SKIPPED, 2)
+
+
+def test_a_revised_answer_taken_back_is_skipped_but_never_asked_stays_so():
+    ratings = Ratings(tension_before=5, twitch_before=None, tension_after=3, twitch_after=None)
+    revised = ratings.revised(
+        {"tension_before": None, "twitch_before": None, "tension_after": 2, "twitch_after": 4}
+    )
+    assert revised == Ratings(SKIPPED, None, 2, 4)

@@ -6,7 +6,6 @@ Built the first time the tab is shown, so QtCharts and the queries behind it cos
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -29,10 +28,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 from relaxapp.core import stats
 from relaxapp.core.record import Scale
 from relaxapp.core.stats import Insights, KindChange, WeekMinutes
-from relaxapp.storage.history import HistoryStore
-from relaxapp.ui.ratings import SCALE_NAMES
-from relaxapp.ui.theme import LIGHT, Colours
-from relaxapp.ui.words import KIND_NAMES
+from relaxapp.core.wording import KIND_NAMES, SCALE_NAMES, findings_html
+from relaxapp.storage.history import HistoryReader
+from relaxapp.ui.history.tab import HistoryTab
+from relaxapp.ui.theme import Colours
 
 WEEKS = 12
 CHART_HEIGHT = 225
@@ -46,12 +45,12 @@ class InsightsData:
     episodes: Insights
 
 
-def gather(store: HistoryStore, today: date) -> InsightsData:
+def gather(history: HistoryReader, today: date) -> InsightsData:
     """Everything the tab draws: one read of the last year's days, and the counted rating pairs."""
-    days = store.day_facts(today - timedelta(days=LOOK_BACK_DAYS - 1), today)
+    days = history.day_facts(today - timedelta(days=LOOK_BACK_DAYS - 1), today)
     minutes = {day.day: day.minutes for day in days if day.minutes}
     weeks = stats.minutes_per_week(minutes, today - timedelta(weeks=WEEKS - 1), today)
-    changes = {scale: stats.average_change_by_kind(store.rating_changes(scale)) for scale in Scale}
+    changes = {scale: stats.average_change_by_kind(history.rating_changes(scale)) for scale in Scale}
     return InsightsData(weeks, changes, stats.episode_insights(days))
 
 
@@ -75,14 +74,13 @@ def _sized(font: QFont, factor: float) -> QFont:
 EMPTY_CHART_TOP = 10.0
 
 
-class InsightsView(QWidget):
+class InsightsView(HistoryTab):
     """Three charts and the findings in words; refresh() reads the store, set_look() recolours."""
 
-    def __init__(self, store: HistoryStore, today: Callable[[], date], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._today = today
-        self._colours = LIGHT
+    def __init__(
+        self, history: HistoryReader, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(history, today, parent)
         self._data: InsightsData | None = None
 
         self.findings = QLabel()
@@ -131,12 +129,12 @@ class InsightsView(QWidget):
         return view
 
     def set_look(self, colours: Colours) -> None:
-        self._colours = colours
+        super().set_look(colours)
         if self._data is not None:
             self._draw(self._data)
 
     def refresh(self) -> None:
-        self._data = gather(self._store, self._today())
+        self._data = gather(self._history, self._today())
         self._draw(self._data)
 
     # -- drawing ---------------------------------------------------------------------------------
@@ -205,18 +203,7 @@ class InsightsView(QWidget):
             value_format="%.1f",
         )
         self.episodes_chart.setAccessibleDescription(" ".join(c.sentence for c in comparisons))
-        self.findings.setText(self._findings_html(data.episodes))
-
-    @staticmethod
-    def _findings_html(insights: Insights) -> str:
-        # What the rule lets the diary say comes first; the factors it cannot speak of yet after it.
-        ordered = sorted(insights.comparisons, key=lambda comparison: not comparison.supported)
-        lines = [
-            f"<li>{'<b>' if c.supported else ''}{html.escape(c.sentence)}{'</b>' if c.supported else ''}</li>"
-            for c in ordered
-        ]
-        listed = f"<ul style='margin-left: -20px'>{''.join(lines)}</ul>" if lines else ""
-        return f"<p><b>{html.escape(insights.message)}</b></p>{listed}"
+        self.findings.setText(findings_html(data.episodes))
 
     def _bars(
         self,

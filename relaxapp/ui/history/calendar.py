@@ -14,14 +14,15 @@ from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QHBoxLayout, QLabel,
 
 from relaxapp.core import stats
 from relaxapp.core.stats import DayFacts
-from relaxapp.storage.history import HistoryStore
-from relaxapp.ui.history_view import py_date, qt_date
-from relaxapp.ui.theme import LIGHT, Colours
+from relaxapp.core.wording import SHADE_NAMES, day_text, month_text
+from relaxapp.storage.history import HistoryReader
+from relaxapp.ui.history.dates import py_date, qt_date
+from relaxapp.ui.history.tab import HistoryTab
+from relaxapp.ui.theme import Colours
 
 # How much of the accent colour a day of practice gets, by its minutes (at least the first number):
 # three steps a person can tell apart at a glance, light enough for the day's number to stay readable.
 SHADES = ((20.0, 0.6), (10.0, 0.4), (0.0, 0.2))
-SHADE_NAMES = ("20 min or more", "10 to 19 min", "under 10 min")
 
 
 # Days with episodes: a red that reads on the plain and the shaded days of each theme. The theme has no
@@ -36,35 +37,13 @@ def shade(colours: Colours, minutes: float) -> QColor:
     )
 
 
-def day_text(facts: DayFacts) -> str:
-    """'Tue 3 March: 25 min of practice, 2 episodes; slept 6.5 h, 3 caffeine drinks, stress 4.'"""
-    parts = [f"{round(facts.minutes)} min of practice" if facts.minutes else "no practice"]
-    if facts.episodes:
-        parts.append("1 episode" if facts.episodes == 1 else f"{facts.episodes} episodes")
-    text = f"{facts.day:%a} {facts.day.day} {facts.day:%B}: {', '.join(parts)}"
-    check_in = facts.check_in
-    if check_in is not None:
-        answers = []
-        if check_in.sleep_hours is not None:
-            answers.append(f"slept {check_in.sleep_hours:g} h")
-        if check_in.caffeine_drinks is not None:
-            drinks = check_in.caffeine_drinks
-            answers.append(f"{drinks} caffeine drink{'' if drinks == 1 else 's'}")
-        if check_in.stress is not None:
-            answers.append(f"stress {check_in.stress}")
-        if answers:
-            text += "; " + ", ".join(answers)
-    return text + "."
-
-
-class CalendarView(QWidget):
+class CalendarView(HistoryTab):
     """A month of practice and episodes; choosing a day says what it held."""
 
-    def __init__(self, store: HistoryStore, today: Callable[[], date], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._today = today
-        self._colours = LIGHT
+    def __init__(
+        self, history: HistoryReader, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(history, today, parent)
         self._facts: dict[date, DayFacts] = {}
 
         self.calendar = QCalendarWidget()
@@ -74,8 +53,8 @@ class CalendarView(QWidget):
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.calendar.setGridVisible(False)
-        self.calendar.setMaximumDate(qt_date(today()))
-        self.calendar.setSelectedDate(qt_date(today()))
+        self.calendar.setMaximumDate(qt_date(self._today()))
+        self.calendar.setSelectedDate(qt_date(self._today()))
         self.calendar.currentPageChanged.connect(lambda _year, _month: self.refresh())
         self.calendar.selectionChanged.connect(self._describe_chosen)
 
@@ -116,7 +95,7 @@ class CalendarView(QWidget):
         layout.addLayout(side, 2)
 
     def set_look(self, colours: Colours) -> None:
-        self._colours = colours
+        super().set_look(colours)
         plain = QTextCharFormat()
         plain.setForeground(QColor(colours.ink))
         # Qt paints weekends red by default: here red means episodes, so weekends look like any other day.
@@ -144,16 +123,9 @@ class CalendarView(QWidget):
         # The grid runs from the Monday on or before the first to six weeks on; a week either side covers it.
         start = stats.week_start(first) - timedelta(days=7)
         end = min(last + timedelta(days=14), self._today())
-        facts = self._store.day_facts(start, end) if start <= end else []
+        facts = self._history.day_facts(start, end) if start <= end else []
         self._facts = {day.day: day for day in facts}
-        in_month = [day for day in facts if day.day.month == month]
-        practice = [day for day in in_month if day.minutes]
-        episodes = sum(day.episodes for day in in_month)
-        self.month.setText(
-            f"{first:%B %Y}: {len(practice)} day{'' if len(practice) == 1 else 's'} of practice, "
-            f"{round(sum(day.minutes for day in practice))} min in all; "
-            f"{episodes} episode{'' if episodes == 1 else 's'} logged."
-        )
+        self.month.setText(month_text(first, [day for day in facts if day.day.month == month]))
         self._mark_days()
         self._describe_chosen()
 

@@ -1,4 +1,5 @@
-"""A damaged history at start-up: set aside, said plainly, the latest backup offered and brought back."""
+"""A damaged history at start-up: set aside, said plainly, the latest backup offered and brought back; and
+the daily backups that make it possible."""
 
 from __future__ import annotations
 
@@ -19,25 +20,21 @@ from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.main_window import MainWindow
 
+NOW = datetime(2026, 11, 25, 9, tzinfo=UTC)
 
-def a_session(days_ago: float) -> SessionRecord:
+
+def a_session(days_ago: float, now: datetime = NOW) -> SessionRecord:
     return SessionRecord(
-        "box",
-        RoutineKind.BREATHING,
-        "Box breathing",
-        datetime.now(UTC) - timedelta(days=days_ago),
-        60,
-        60,
-        True,
+        "box", RoutineKind.BREATHING, "Box breathing", now - timedelta(days=days_ago), 60, 60, True
     )
 
 
-def history_with_backup(data: Path) -> Path:
+def history_with_backup(data: Path, now: datetime) -> Path:
     user = paths.UserPaths.portable(data)
     store = HistoryStore.open(user.history_db)
-    store.add_session(a_session(2))
+    store.add_session(a_session(2, now))
     store.close()
-    take_backup(user.history_db, user.backups_dir, datetime.now(UTC) - timedelta(hours=3))
+    take_backup(user.history_db, user.backups_dir, now - timedelta(hours=3))
     return user.history_db
 
 
@@ -49,16 +46,17 @@ def damage(database: Path) -> None:
 
 @pytest.mark.allow_logged_errors
 def test_a_damaged_history_is_set_aside_and_the_backup_is_offered(qtbot, tmp_path: Path, monkeypatch):
-    database = history_with_backup(tmp_path / "data")
+    # The app runs on the real clock: the backup must be of today's, or a new one would be due.
+    database = history_with_backup(tmp_path / "data", datetime.now(UTC))
     damage(database)
     offered: list[Path] = []
     monkeypatch.setattr(MainWindow, "offer_backup", lambda _window, backup: offered.append(backup.path))
     seen: dict[str, str] = {}
 
     def on_ready(window: MainWindow) -> None:
-        seen["problem"] = window.problem_text.text()
-        if window.notice_box is not None:
-            window.notice_box.done(0)
+        seen["problem"] = window.problem.text()
+        if window.notice.box is not None:
+            window.notice.box.done(0)
         window.close()
 
     assert relaxapp_app.run(["--data-dir", str(tmp_path / "data")], on_ready=on_ready) == 0
@@ -71,10 +69,9 @@ def test_a_damaged_history_is_set_aside_and_the_backup_is_offered(qtbot, tmp_pat
 
 
 def test_bringing_the_backup_back_keeps_what_was_entered_since(qtbot, window: MainWindow, tmp_path: Path):
-    history = window.runner.history
+    history = window.use_cases.history
     history.add_session(a_session(1))
-    backups = tmp_path / "backups"
-    backup = take_backup(Path(str(history.path)), backups, datetime.now(UTC))
+    backup = take_backup(Path(str(history.path)), tmp_path / "backups", NOW)
     history.add_session(a_session(0))  # entered after the backup
 
     def press_bring_it_back() -> None:
@@ -85,13 +82,12 @@ def test_bringing_the_backup_back_keeps_what_was_entered_since(qtbot, window: Ma
     QTimer.singleShot(0, press_bring_it_back)
     window.offer_backup(backup)
     assert history.count() == 2
-    assert "is back as it was" in window.problem_text.text()
+    assert "is back as it was" in window.problem.text()
 
 
 def test_a_backup_is_taken_when_due_and_not_again_the_same_day(qtbot, store: HistoryStore, tmp_path: Path):
     store.add_session(a_session(0))
-    now = datetime(2026, 11, 25, 9, tzinfo=UTC)
-    keeper = BackupKeeper(store, tmp_path / "backups", lambda: now)
+    keeper = BackupKeeper(store, tmp_path / "backups", lambda: NOW)
     with qtbot.waitSignal(keeper.taken):
         keeper.take_if_due()
     assert keeper.latest() is not None
@@ -100,18 +96,18 @@ def test_a_backup_is_taken_when_due_and_not_again_the_same_day(qtbot, store: His
 
 
 def test_an_empty_history_is_not_backed_up_over_good_backups(qtbot, store: HistoryStore, tmp_path: Path):
-    keeper = BackupKeeper(store, tmp_path / "backups", lambda: datetime(2026, 11, 25, 9, tzinfo=UTC))
+    keeper = BackupKeeper(store, tmp_path / "backups", lambda: NOW)
     keeper.take_if_due()
     QThreadPool.globalInstance().waitForDone()
+    keeper.wait()
     assert list_backups(tmp_path / "backups") == []
 
 
 def test_one_backup_at_a_time_and_check_ins_alone_are_worth_one(qtbot, store: HistoryStore, tmp_path: Path):
     store.save_check_in(CheckIn(date(2026, 11, 25), sleep_hours=7))
-    keeper = BackupKeeper(store, tmp_path / "backups", lambda: datetime(2026, 11, 25, 9, tzinfo=UTC))
+    keeper = BackupKeeper(store, tmp_path / "backups", lambda: NOW)
     with qtbot.waitSignal(keeper.taken):
         assert keeper.take_now()
         assert not keeper.take_now()  # the first is still under way
-    assert keeper.take_now()  # done, so the next may start
-    keeper.wait()
-    qtbot.wait(10)
+    with qtbot.waitSignal(keeper.taken):
+        assert keeper.take_now()  # done, so the next may start

@@ -1,0 +1,355 @@
+"""The words every page shows for the app's own things: durations, kinds, places, ratings and history.
+
+Pure text: no Qt, so each rule is tested in a millisecond and every page says a thing the same way.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import Protocol
+
+from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, EpisodeDuration, Place, Side
+from relaxapp.core.record import Ratings, Scale, Score, SessionRecord
+from relaxapp.core.routine import Routine, RoutineKind, Stage, StepKind
+from relaxapp.core.stats import DayFacts, Insights
+
+# -- durations ------------------------------------------------------------------------------------------
+
+
+def countdown_seconds(seconds: float) -> int:
+    """The whole seconds left in a phase, as counted aloud: 3.2 s left reads as 4."""
+    return max(math.ceil(seconds - 1e-9), 0)
+
+
+def clock_text(seconds: float) -> str:
+    """A countdown: 272.3 s → '4:33'. Rounds up, so the display reaches 0:00 only at the very end."""
+    minutes, secs = divmod(countdown_seconds(seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def step_countdown_text(seconds: float) -> str:
+    """A step's countdown: a long step as a clock ('2:30'), a short one in plain seconds ('42')."""
+    whole = countdown_seconds(seconds)
+    return clock_text(whole) if whole >= 60 else str(whole)
+
+
+def duration_text(seconds: float) -> str:
+    """A length: 176 s → '2 min 56 s', 60 s → '1 min', 42 s → '42 s'."""
+    minutes, secs = divmod(round(seconds), 60)
+    if minutes == 0:
+        return f"{secs} s"
+    return f"{minutes} min" if secs == 0 else f"{minutes} min {secs} s"
+
+
+def plural(number: int, noun: str) -> str:
+    """A count and its noun: '1 day', '3 days'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def days_text(days: int) -> str:
+    """A streak's length: '1 day', '12 days'."""
+    return plural(days, "day")
+
+
+def ago_words(then: datetime, now: datetime) -> str:
+    """How long ago, roughly: 'just now', '5 min ago', '2 h ago', '3 days ago'."""
+    seconds = (now - then).total_seconds()
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h ago"
+    return f"{plural(int(seconds // 86400), 'day')} ago"
+
+
+# -- routines -------------------------------------------------------------------------------------------
+
+KIND_NAMES = {
+    RoutineKind.BREATHING: "Breathing",
+    RoutineKind.PMR: "Muscle relaxation",
+    RoutineKind.IMAGERY: "Guided imagery",
+    RoutineKind.MASSAGE: "Face massage",
+}
+KIND_INTROS = {
+    RoutineKind.BREATHING: "Choose a rhythm and a length. Follow the circle: it grows while you breathe in, "
+    "rests while you hold, and shrinks while you breathe out.",
+    RoutineKind.PMR: "Tense one group of muscles at a time, then let it go, and notice the difference. "
+    "The face-and-neck routines are gentle, and one of them never tenses at all.",
+    RoutineKind.IMAGERY: "Picture a calm place while a voice walks you through it. You can open your eyes "
+    "and stop whenever you like.",
+    RoutineKind.MASSAGE: "Slow, light strokes for the muscles around the eyes, cheeks and jaw, "
+    "one area at a time.",
+}
+# What a running session calls its parts, by kind: "Part 2 of 7".
+SECTION_NAMES = {RoutineKind.PMR: "Part", RoutineKind.MASSAGE: "Step", RoutineKind.IMAGERY: "Passage"}
+# What the badge over a step's countdown says for each kind of step.
+STEP_LABELS = {
+    StepKind.PREPARE: "Get ready",
+    StepKind.TENSE: "Tense",
+    StepKind.RELEASE: "Let go",
+    StepKind.RELAX: "Relax",
+    StepKind.COMPRESS: "Warmth",
+    StepKind.MASSAGE: "Massage",
+    StepKind.REST: "Rest",
+}
+STAGE_NAMES = {
+    Stage.SETTLE: "Settling in",
+    Stage.RELAX: "Letting the body go",
+    Stage.SCENE: "The scene",
+    Stage.DEEPEN: "Going deeper",
+    Stage.SUGGEST: "Something to take with you",
+    Stage.RETURN: "Coming back",
+}
+
+
+def at_a_glance(routine: Routine) -> str:
+    """A breathing rhythm ('4 · 7 · 8'), or how long a routine that runs once lasts without its optional
+    steps (the plan under the cards says how long with them)."""
+    return routine.rhythm() if routine.repeats else duration_text(routine.without_optional().cycle_seconds)
+
+
+def summary_words(record: SessionRecord) -> tuple[str, str]:
+    """The heading and the sentence after a session: 'Well done' when finished, 'Session ended' if not."""
+    if record.completed:
+        return "Well done", (
+            f"You finished {record.routine_title}: {duration_text(record.actual_seconds)} just for "
+            "you. Take a moment before you get up."
+        )
+    return "Session ended", (
+        f"You spent {duration_text(record.actual_seconds)} with {record.routine_title}, of the "
+        f"planned {duration_text(record.planned_seconds)}. Every calm minute counts."
+    )
+
+
+# -- ratings --------------------------------------------------------------------------------------------
+
+QUESTIONS = {
+    Scale.TENSION: "How tense or stressed do you feel?",
+    Scale.TWITCH: "How much is your face twitching right now?",
+}
+# The scale's name as it starts a sentence: in the change ("Tension 7 → 3") and in button names.
+SCALE_NAMES = {Scale.TENSION: "Tension", Scale.TWITCH: "Twitching"}
+NOT_RATED = "not rated"
+
+
+def score_text(score: Score, missing: str = NOT_RATED) -> str:
+    """A rating as shown: '7', or `missing` for one skipped or never asked."""
+    return str(score) if isinstance(score, int) else missing
+
+
+def before_after(ratings: Ratings, scale: Scale) -> tuple[Score, Score]:
+    """One scale's ratings before and after the session."""
+    if scale is Scale.TENSION:
+        return ratings.tension_before, ratings.tension_after
+    return ratings.twitch_before, ratings.twitch_after
+
+
+def change_words(ratings: Ratings, scale: Scale) -> str:
+    """One scale's before → after in words: 'Tension 7 → 3, down 4', 'Twitching 5 → 5, no change';
+    "" when it was rated neither before nor after (nothing to say)."""
+    before, after = before_after(ratings, scale)
+    if not isinstance(before, int) and not isinstance(after, int):
+        return ""
+    name = SCALE_NAMES[scale]
+    if before is None:  # never asked before the session: there is only the now
+        return f"{name} {score_text(after)}"
+    text = f"{name} {score_text(before)} → {score_text(after)}"
+    change = ratings.change(scale)
+    if change is None:
+        return text
+    if change == 0:
+        return f"{text}, no change"
+    return f"{text}, {'down' if change < 0 else 'up'} {abs(change)}"
+
+
+# -- the spasm journal ----------------------------------------------------------------------------------
+
+SIDE_NAMES = {Side.LEFT: "Left", Side.RIGHT: "Right", Side.BOTH: "Both"}
+PLACE_NAMES = {Place.EYELID: "Eyelid", Place.CHEEK: "Cheek", Place.MOUTH: "Mouth", Place.OTHER: "Other"}
+DURATION_NAMES = {
+    EpisodeDuration.SECONDS: "Seconds",
+    EpisodeDuration.MINUTES: "Minutes",
+    EpisodeDuration.HOURS: "Hours, on and off",
+}
+# The names core.journal's problems start with, as the dialogs label those fields.
+FIELD_NAMES = {
+    "occurred_at": "When",
+    "side": "Side",
+    "place": "Place",
+    "intensity": "How strong",
+    "duration": "How long",
+    "note": "Note",
+    "sleep_hours": "Hours slept",
+    "caffeine_drinks": "Caffeine drinks",
+    "stress": "Stress",
+    "water_glasses": "Glasses of water",
+}
+NOT_ANSWERED = "not answered"  # a check-in question left at its lowest, which means no answer
+
+
+def where_words(side: Side, place: Place) -> str:
+    """Where a twitch was, as said aloud: 'left eyelid', 'both cheeks', 'mouth, right side'."""
+    if place in (Place.OTHER, Place.MOUTH):
+        where = "elsewhere" if place is Place.OTHER else "mouth"
+        return f"{where}, both sides" if side is Side.BOTH else f"{where}, {side.value} side"
+    return f"both {place.value}s" if side is Side.BOTH else f"{side.value} {place.value}"
+
+
+def filled_words(day: date, defaults: CheckIn | None) -> str:
+    """Where a check-in's answers came from, when from an earlier day: 'Filled in from yesterday: …'."""
+    if defaults is None or defaults.day == day:
+        return ""
+    if defaults.day == day - timedelta(days=1):
+        return "Filled in from yesterday: change what was different today."
+    when = defaults.day
+    return f"Filled in from your check-in of {when:%A} {when.day} {when:%B}: change what was different today."
+
+
+def problem_words(problem: str) -> str:
+    """core.journal's 'sleep_hours: 30 is not …' with the field named as the dialog labels it."""
+    field, _, rest = problem.partition(": ")
+    return f"{FIELD_NAMES.get(field, field)}: {rest}" if rest else problem
+
+
+# -- the history ----------------------------------------------------------------------------------------
+
+# How the calendar's shades read, darkest first (ui/history/calendar.py's SHADES holds their thresholds).
+SHADE_NAMES = ("20 min or more", "10 to 19 min", "under 10 min")
+
+
+class CountsLike(Protocol):
+    """How many of each were written or read (storage's Counts)."""
+
+    @property
+    def sessions(self) -> int: ...
+    @property
+    def episodes(self) -> int: ...
+    @property
+    def check_ins(self) -> int: ...
+    @property
+    def total(self) -> int: ...
+
+
+class MergeLike(Protocol):
+    """What a merge added and left out (storage's MergeReport)."""
+
+    @property
+    def added(self) -> CountsLike: ...
+    @property
+    def skipped(self) -> CountsLike: ...
+
+
+def moment_of(entry: SessionRecord | Episode) -> datetime:
+    """When a session started or an episode happened."""
+    return entry.started_at if isinstance(entry, SessionRecord) else entry.occurred_at
+
+
+def when_text(moment: datetime, today: date) -> str:
+    """'25 Nov 21:00': the year only when it is not this one, so the column stays narrow."""
+    local = moment.astimezone()
+    return local.strftime("%d %b %H:%M" if local.year == today.year else "%d %b %Y %H:%M").lstrip("0")
+
+
+def what_text(entry: SessionRecord | Episode) -> str:
+    """'Box breathing', or for an episode where it was: 'Twitch: left eyelid'."""
+    if isinstance(entry, SessionRecord):
+        return entry.routine_title
+    return f"Twitch: {where_words(entry.side, entry.place)}"
+
+
+def amount_text(entry: SessionRecord | Episode) -> str:
+    """A session's length ('12 min'), or an episode's strength and length ('4/10 · minutes')."""
+    if isinstance(entry, Episode):
+        return f"{entry.intensity}/{INTENSITY_MAX} · {DURATION_NAMES[entry.duration].lower()}"
+    return duration_text(entry.actual_seconds)  # a session stopped early says so in its note
+
+
+def change_text(entry: SessionRecord | Episode, scale: Scale) -> str:
+    """A session's 'before → after' on one scale, '7 → 3', a dash for a missing answer; empty if neither."""
+    if isinstance(entry, Episode):
+        return ""
+    before, after = before_after(entry.ratings, scale)
+    if not isinstance(before, int) and not isinstance(after, int):
+        return ""
+    return f"{score_text(before, '–')} → {score_text(after, '–')}"
+
+
+def note_text(entry: SessionRecord | Episode) -> str:
+    """An episode's note on one line, or a note that a session was stopped early."""
+    if isinstance(entry, Episode):
+        return " ".join(entry.note.split())  # one line in a table cell
+    return "" if entry.completed else f"Stopped early, planned {duration_text(entry.planned_seconds)}"
+
+
+def describe(entry: SessionRecord | Episode, today: date) -> str:
+    """The entry in a few words, for the undo note: 'Box breathing (Tue 03 Mar, 08:30)'."""
+    return f"{what_text(entry)} ({when_text(moment_of(entry), today)})"
+
+
+def counts_text(counts: CountsLike) -> str:
+    """'12 sessions, 1 episode and 3 check-ins', or 'nothing'."""
+    parts = [
+        f"{number:,} {noun}{'' if number == 1 else 's'}"
+        for number, noun in (
+            (counts.sessions, "session"),
+            (counts.episodes, "episode"),
+            (counts.check_ins, "check-in"),
+        )
+        if number
+    ]
+    if not parts:
+        return "nothing"
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def merge_text(report: MergeLike) -> str:
+    """'Added 12 sessions and 3 episodes; 5 already there.'"""
+    text = f"Added {counts_text(report.added)}" if report.added.total else "Nothing new to add"
+    if report.skipped.total:
+        text += f"; {report.skipped.total:,} already there"
+    return text + "."
+
+
+def day_text(facts: DayFacts) -> str:
+    """'Tue 3 March: 25 min of practice, 2 episodes; slept 6.5 h, 3 caffeine drinks, stress 4.'"""
+    parts = [f"{round(facts.minutes)} min of practice" if facts.minutes else "no practice"]
+    if facts.episodes:
+        parts.append(plural(facts.episodes, "episode"))
+    text = f"{facts.day:%a} {facts.day.day} {facts.day:%B}: {', '.join(parts)}"
+    check_in = facts.check_in
+    if check_in is not None:
+        answers = []
+        if check_in.sleep_hours is not None:
+            answers.append(f"slept {check_in.sleep_hours:g} h")
+        if check_in.caffeine_drinks is not None:
+            answers.append(plural(check_in.caffeine_drinks, "caffeine drink"))
+        if check_in.stress is not None:
+            answers.append(f"stress {check_in.stress}")
+        if answers:
+            text += "; " + ", ".join(answers)
+    return text + "."
+
+
+def month_text(first: date, in_month: Sequence[DayFacts]) -> str:
+    """'March 2026: 12 days of practice, 180 min in all; 3 episodes logged.'"""
+    practice = [day for day in in_month if day.minutes]
+    episodes = sum(day.episodes for day in in_month)
+    return (
+        f"{first:%B %Y}: {plural(len(practice), 'day')} of practice, "
+        f"{round(sum(day.minutes for day in practice))} min in all; {plural(episodes, 'episode')} logged."
+    )
+
+
+def findings_html(insights: Insights) -> str:
+    """The insights' findings as rich text: the message, then each comparison, the supported in bold first."""
+    ordered = sorted(insights.comparisons, key=lambda comparison: not comparison.supported)
+    lines = [
+        f"<li>{'<b>' if c.supported else ''}{html.escape(c.sentence)}{'</b>' if c.supported else ''}</li>"
+        for c in ordered
+    ]
+    listed = f"<ul style='margin-left: -20px'>{''.join(lines)}</ul>" if lines else ""
+    return f"<p><b>{html.escape(insights.message)}</b></p>{listed}"

@@ -1,0 +1,1 @@
+"""The application floor: what relaxapp does (its use cases), with no Qt; the window is a shell over it."""

@@ -1,0 +1,200 @@
+"""Changes made to the history by hand: delete an entry, edit an episode, change a session's ratings;
+each can be undone and redone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Protocol, TypeVar
+
+from relaxapp.core.journal import Episode
+from relaxapp.core.record import Score, SessionRecord
+from relaxapp.core.wording import describe
+from relaxapp.logic.events import EntryChange, Event, Events, How
+from relaxapp.logic.sessions import WallClock
+from relaxapp.storage.history import HistoryStore, HistoryWriteError, TimelineEntry
+
+T = TypeVar("T")
+
+
+class Change(Protocol):
+    """One change that can be taken back: `text` says what it did, for the undo note."""
+
+    @property
+    def text(self) -> str: ...
+
+    def redo(self) -> None: ...
+
+    def undo(self) -> None: ...
+
+
+class UndoStack:
+    """The changes made, to take back one by one (undo) and make again (redo) until a new one is made."""
+
+    def __init__(self) -> None:
+        self._done: list[Change] = []
+        self._undone: list[Change] = []
+        # Something can now be undone or redone that could not before, or the other way round.
+        self.changed: Event[None] = Event("undo changed")
+
+    def push(self, change: Change) -> None:
+        """Make `change` and keep it to undo; what was undone before cannot be redone any more."""
+        change.redo()
+        self._done.append(change)
+        self._undone.clear()
+        self.changed.emit(None)
+
+    def undo(self) -> None:
+        self._move(self._done, self._undone, lambda change: change.undo())
+
+    def redo(self) -> None:
+        self._move(self._undone, self._done, lambda change: change.redo())
+
+    def _move(self, source: list[Change], target: list[Change], run: Callable[[Change], None]) -> None:
+        if source:
+            change = source.pop()
+            run(change)
+            target.append(change)
+            self.changed.emit(None)
+
+    def clear(self) -> None:
+        """Forget every change (the history they were made to was replaced)."""
+        if self._done or self._undone:
+            self._done.clear()
+            self._undone.clear()
+            self.changed.emit(None)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
+    @property
+    def undo_text(self) -> str:
+        """What Undo would take back ('Deleted Box breathing (18 Mar 08:00)'), or empty."""
+        return self._done[-1].text if self._done else ""
+
+    @property
+    def redo_text(self) -> str:
+        return self._undone[-1].text if self._undone else ""
+
+    @property
+    def count(self) -> int:
+        """How many changes can be undone."""
+        return len(self._done)
+
+
+@dataclass(frozen=True)
+class _Writer:
+    """The writes behind the changes. One that cannot be written yet (a full disk, a busy file) is kept by
+    the history and written with the next change: the person is told, and the change stands as if written."""
+
+    history: HistoryStore
+    events: Events
+
+    def delete(self, entry: TimelineEntry) -> None:
+        if isinstance(entry, SessionRecord):
+            self._write(lambda: self.history.delete_session(entry), None)
+        else:
+            self._write(lambda: self.history.delete_episode(entry), None)
+        self._announce(How.REMOVED, entry)
+
+    def restore(self, entry: TimelineEntry) -> TimelineEntry:
+        """Bring back a deleted entry; returns it as saved (its id may be new)."""
+        restored: TimelineEntry = (
+            self._write(lambda: self.history.restore_session(entry), entry)
+            if isinstance(entry, SessionRecord)
+            else self._write(lambda: self.history.restore_episode(entry), entry)
+        )
+        self._announce(How.RESTORED, restored)
+        return restored
+
+    def put(self, entry: TimelineEntry) -> None:
+        """Replace the saved entry of the same id with `entry`."""
+        if isinstance(entry, SessionRecord):
+            self._write(lambda: self.history.update_session(entry), None)
+        else:
+            self._write(lambda: self.history.update_episode(entry), None)
+        self._announce(How.EDITED, entry)
+
+    def _write(self, write: Callable[[], T], unsaved: T) -> T:
+        try:
+            return write()
+        except HistoryWriteError as error:
+            self.events.message.emit(str(error))
+            return unsaved
+
+    def _announce(self, how: How, entry: TimelineEntry) -> None:
+        self.events.entry_changed.emit(EntryChange(how, entry))
+        self.events.history_changed.emit(None)
+
+
+@dataclass
+class _Deletion:
+    """Delete one entry; undo brings it back under its old id (when still free)."""
+
+    text: str
+    entry: TimelineEntry
+    writer: _Writer
+
+    def redo(self) -> None:
+        self.writer.delete(self.entry)
+
+    def undo(self) -> None:
+        self.entry = self.writer.restore(self.entry)
+
+
+@dataclass(frozen=True)
+class _Edit:
+    """Replace an entry with an edited version of itself; undo puts the old version back."""
+
+    text: str
+    before: TimelineEntry
+    after: TimelineEntry
+    writer: _Writer
+
+    def redo(self) -> None:
+        self.writer.put(self.after)
+
+    def undo(self) -> None:
+        self.writer.put(self.before)
+
+
+class HistoryEdits:
+    """Deletes and edits of sessions and episodes, with their undo stack.
+
+    A write that fails is told as events.message, never raised; every change is announced as "entry
+    changed", then "history changed".
+    """
+
+    def __init__(self, history: HistoryStore, now: WallClock, events: Events) -> None:
+        self._writer = _Writer(history, events)
+        self._now = now
+        self.undo_stack = UndoStack()
+
+    def delete(self, entry: TimelineEntry) -> None:
+        """Delete a session or an episode."""
+        self.undo_stack.push(_Deletion(f"Deleted {describe(entry, self._today())}", entry, self._writer))
+
+    def edit_episode(self, before: Episode, after: Episode) -> None:
+        """Replace an episode with its edited version (the same id); nothing when nothing changed."""
+        self._edit(before, after)
+
+    def change_ratings(self, record: SessionRecord, scores: Mapping[str, Score]) -> SessionRecord:
+        """A session's ratings changed by hand, field by field (see Ratings.revised); returns the session
+        as it now is."""
+        revised = replace(record, ratings=record.ratings.revised(scores))
+        self._edit(record, revised)
+        return revised
+
+    def _edit(self, before: TimelineEntry, after: TimelineEntry) -> None:
+        if after != before:
+            text = f"Edited {describe(before, self._today())}"
+            self.undo_stack.push(_Edit(text, before, after, self._writer))
+
+    def _today(self) -> date:
+        return self._now().astimezone().date()

@@ -1,0 +1,78 @@
+"""The history in and out of files: export (JSON, CSV), import (JSON, merged) and backups brought back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from relaxapp.logic.events import Events
+from relaxapp.logic.history_edits import UndoStack
+from relaxapp.logic.sessions import WallClock
+from relaxapp.storage import exchange
+from relaxapp.storage.backup import Backup, list_backups
+from relaxapp.storage.exchange import ExchangeError, ExportReport
+from relaxapp.storage.history import HistoryStore, HistoryWriteError, MergeReport, RestoreReport
+
+
+class HistoryFiles:
+    """Export, import and restore, each returning a report for the page to put in words.
+
+    An import or a restore replaces entries the undo stack speaks of (an undone delete would bring back
+    a second copy), so they clear it; both announce "history changed".
+    """
+
+    def __init__(
+        self,
+        history: HistoryStore,
+        now: WallClock,
+        events: Events,
+        undo_stack: UndoStack,
+        backups_dir: Path | None,
+    ) -> None:
+        self._history = history
+        self._now = now
+        self._events = events
+        self._undo_stack = undo_stack
+        self.backups_dir = backups_dir  # None: this copy of relaxapp keeps no backups
+
+    def export_json(self, path: Path) -> ExportReport:
+        """Everything in one JSON file, which relaxapp can import again. Raises ExchangeError."""
+        return exchange.export_json(self._history, path, self._now())
+
+    def export_csv(self, folder: Path) -> ExportReport:
+        """Three spreadsheet files (exchange.CSV_NAMES) in `folder`. Raises ExchangeError."""
+        return exchange.export_csv(self._history, folder)
+
+    def import_json(self, path: Path) -> MergeReport:
+        """Add the entries of an exported file that the history does not hold yet: all of them or none.
+
+        Raises ImportRefusedError (an ExchangeError naming each entry and field at fault), or ExchangeError
+        when the file cannot be read or the history cannot be written.
+        """
+        try:
+            report = exchange.import_json(self._history, path)
+        except HistoryWriteError as error:
+            raise ExchangeError(str(error)) from error
+        if report.added.total:
+            self._replaced()
+        return report
+
+    @property
+    def can_restore(self) -> bool:
+        """Whether a backup could be brought back: the history is a file that can be written."""
+        return self._history.is_persistent and self.backups_dir is not None
+
+    def backups(self) -> list[Backup]:
+        """The backups there are of this history, newest first."""
+        return list_backups(self.backups_dir) if self.backups_dir is not None else []
+
+    def restore_backup(self, backup_path: Path) -> RestoreReport:
+        """Bring back the history of a backup, keeping what was entered since (the file that was in use is
+        kept beside it). Raises HistoryError, with a message for the person, when it cannot be done; the
+        history in use is then unchanged."""
+        report = self._history.restore_backup(backup_path, self._now())
+        self._replaced()
+        return report
+
+    def _replaced(self) -> None:
+        self._undo_stack.clear()
+        self._events.history_changed.emit(None)

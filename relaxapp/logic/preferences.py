@@ -1,0 +1,77 @@
+"""The person's preferences and remembered choices, read and written in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import replace
+from typing import Any, Protocol
+
+from relaxapp.core.preferences import Preferences, flag_from_text, length_from_text, length_to_text
+from relaxapp.core.routine import Routine, SessionLength
+from relaxapp.logic.events import Events
+
+LAST_ROUTINE_KEY = "session/routine"
+LAST_LENGTH_KEY = "session/length"
+NOTICE_KEY = "notice/acknowledged"
+
+
+class SettingsFile(Protocol):
+    """Text by key, kept on disk (QSettings in the app, a dict in the tests)."""
+
+    def value(self, key: str, /) -> object: ...
+
+    def setValue(self, key: str, value: Any, /) -> None: ...  # noqa: N802 - QSettings' name
+
+    def sync(self) -> None: ...
+
+
+class PreferenceStore:
+    """Owns the settings file: what the settings dialog sets, the choice used last and the notice read."""
+
+    def __init__(self, settings: SettingsFile, events: Events) -> None:
+        self._settings = settings
+        self._events = events
+        self.current = Preferences.from_settings(settings.value)
+
+    def use(self, preferences: Preferences) -> None:
+        """Keep `preferences` (from the settings dialog) and tell everyone who follows them."""
+        self.current = preferences
+        self._write()
+        self._settings.sync()
+        self._events.preferences_changed.emit(preferences)
+
+    def set_sound(self, *, cue_volume: float | None = None, muted: bool | None = None) -> Preferences:
+        """The sound bar's volume or mute; written at once, saved to disk with the rest at close."""
+        self.current = replace(
+            self.current,
+            cue_volume=self.current.cue_volume if cue_volume is None else cue_volume,
+            muted=self.current.muted if muted is None else muted,
+        )
+        self._write()
+        return self.current
+
+    def starting_choice(self, known_routines: Collection[str]) -> tuple[str, SessionLength | None]:
+        """The routine and length to show first: the defaults from Settings, or else the ones used last."""
+        last_routine = str(self._settings.value(LAST_ROUTINE_KEY) or "")
+        last_length = length_from_text(self._settings.value(LAST_LENGTH_KEY))
+        return self.current.starting_choice(known_routines, last_routine, last_length)
+
+    def remember_choice(self, routine: Routine, length: SessionLength) -> None:
+        self._settings.setValue(LAST_ROUTINE_KEY, routine.id)
+        self._settings.setValue(LAST_LENGTH_KEY, length_to_text(length))
+
+    @property
+    def notice_read(self) -> bool:
+        return flag_from_text(self._settings.value(NOTICE_KEY))
+
+    def mark_notice_read(self) -> None:
+        self._settings.setValue(NOTICE_KEY, "true")
+        self._settings.sync()
+
+    def save(self) -> None:
+        """Everything to disk now (the app is closing)."""
+        self._settings.sync()
+
+    def _write(self) -> None:
+        for key, value in self.current.to_settings().items():
+            self._settings.setValue(key, value)

@@ -1,0 +1,30 @@
+"""What could not be written yet (a full disk, a busy file): tried again, and never lost by closing."""
+
+from __future__ import annotations
+
+from relaxapp.logic.events import Events
+from relaxapp.storage.history import HistoryStore
+
+ALL_SAVED_NOW = "Everything you entered has now been saved."
+
+
+class UnsavedEntries:
+    """The entries the history keeps in memory after a failed write, and the tries to write them."""
+
+    def __init__(self, history: HistoryStore, events: Events) -> None:
+        self._history = history
+        self._events = events
+
+    @property
+    def count(self) -> int:
+        return len(self._history.unsaved)
+
+    def retry(self) -> None:
+        """Try to write them now; says so when all of them are saved at last."""
+        if self._history.unsaved and self._history.retry_unsaved():
+            self._events.message.emit(ALL_SAVED_NOW)
+            self._events.history_changed.emit(None)
+
+    def all_saved(self) -> bool:
+        """One last try (the app is closing): True when nothing would be lost."""
+        return self._history.retry_unsaved()

@@ -1,0 +1,62 @@
+"""Everything the app does, put together once: the window and the self-test talk to this."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from relaxapp.core.routine import Routine
+from relaxapp.logic.events import Events
+from relaxapp.logic.history_edits import HistoryEdits
+from relaxapp.logic.history_files import HistoryFiles
+from relaxapp.logic.journal import Journal
+from relaxapp.logic.preferences import PreferenceStore, SettingsFile
+from relaxapp.logic.routines import RoutineBook
+from relaxapp.logic.sessions import SessionFlow, WallClock
+from relaxapp.logic.unsaved import UnsavedEntries
+from relaxapp.storage.history import HistoryStore
+
+
+@dataclass(frozen=True)
+class UseCases:
+    """The application floor: one of each use case, sharing one history, one clock and one set of events."""
+
+    events: Events
+    now: WallClock
+    preferences: PreferenceStore
+    routines: RoutineBook
+    sessions: SessionFlow
+    journal: Journal
+    unsaved: UnsavedEntries
+    history_edits: HistoryEdits  # delete and edit entries, with undo
+    history_files: HistoryFiles  # export, import, restore a backup
+    history: HistoryStore  # read by the pages (the timeline, the calendar, the insights); written only here
+
+    @classmethod
+    def build(
+        cls,
+        history: HistoryStore,
+        settings: SettingsFile,
+        routines: Sequence[Routine],
+        *,
+        now: WallClock,
+        prompts: Mapping[str, str] | None = None,
+        patterns_dir: Path | None = None,
+        backups_dir: Path | None = None,
+    ) -> UseCases:
+        events = Events()
+        preferences = PreferenceStore(settings, events)
+        edits = HistoryEdits(history, now, events)
+        return cls(
+            events=events,
+            now=now,
+            preferences=preferences,
+            routines=RoutineBook(routines, patterns_dir, events),
+            sessions=SessionFlow(history, now, events, preferences, prompts or {}),
+            journal=Journal(history, now, events),
+            unsaved=UnsavedEntries(history, events),
+            history_edits=edits,
+            history_files=HistoryFiles(history, now, events, edits.undo_stack, backups_dir),
+            history=history,
+        )

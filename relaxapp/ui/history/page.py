@@ -1,0 +1,190 @@
+"""The history page: every session and episode in a timeline, a calendar with streaks, and insights; the
+file commands in its title row and four figures under it.
+
+Only the timeline is built for the first frame. The calendar and insights tabs are built the first time
+they are shown (the insights bring in QtCharts). The page follows the floor's "history changed": what is on
+screen is brought up to date at once, what is hidden when it is next shown.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from relaxapp.core import stats
+from relaxapp.core.wording import days_text
+from relaxapp.logic.use_cases import UseCases
+from relaxapp.ui.backups import BackupKeeper
+from relaxapp.ui.history.file_actions import FileActions, FileChooser
+from relaxapp.ui.history.tab import HistoryTab
+from relaxapp.ui.history.timeline import TimelineView
+from relaxapp.ui.listening import follow
+from relaxapp.ui.theme import LIGHT, Colours
+
+if TYPE_CHECKING:
+    from relaxapp.ui.history.calendar import CalendarView
+    from relaxapp.ui.history.insights import InsightsView
+
+TAB_NAMES = ("timeline", "calendar", "insights")
+T = TypeVar("T", bound=HistoryTab)
+
+
+class Figure(QFrame):
+    """One number of the summary strip, with what it counts beneath it."""
+
+    def __init__(self, caption: str) -> None:
+        super().__init__()
+        self.setObjectName("figure")
+        self._caption = caption
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(2)
+        self.value = QLabel()
+        self.value.setObjectName("figureValue")
+        label = QLabel(caption)
+        label.setObjectName("figureLabel")
+        label.setWordWrap(True)  # larger text in a narrow window: two lines rather than cut off
+        layout.addWidget(self.value)
+        layout.addWidget(label)
+
+    def show_value(self, text: str) -> None:
+        self.value.setText(text)
+        self.setAccessibleName(f"{self._caption}: {text}")
+
+
+class HistoryPage(QWidget):
+    """Everything logged, three ways: a timeline, a calendar and insights. It reads the history itself
+    and changes it only through the floor (use_cases.history_edits, use_cases.history_files)."""
+
+    def __init__(
+        self,
+        use_cases: UseCases,
+        parent: QWidget | None = None,
+        *,
+        backups: BackupKeeper | None = None,
+        files: FileChooser | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._history = use_cases.history
+        self._unsaved = use_cases.unsaved
+        self._today = use_cases.journal.today
+        self._colours = LIGHT  # until the window says which theme it wears (set_look)
+        self._stale = {"figures", "calendar", "insights"}  # to bring up to date when next shown
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 16)
+        layout.setSpacing(12)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(8)
+        heading = QLabel("History")
+        heading.setObjectName("pageTitle")
+        title_row.addWidget(heading)
+        title_row.addStretch()
+        self.file_actions = FileActions(
+            use_cases.history_files, use_cases.unsaved, self._today, backups=backups, chooser=files
+        )
+        title_row.addWidget(self.file_actions)
+        layout.addLayout(title_row)
+        strip = QHBoxLayout()
+        strip.setSpacing(12)
+        self.current_streak = Figure("Current streak")
+        self.longest_streak = Figure("Longest streak")
+        self.this_week = Figure("This week")
+        self.sessions_total = Figure("Sessions in all")
+        for figure in (self.current_streak, self.longest_streak, self.this_week, self.sessions_total):
+            strip.addWidget(figure, 1)
+        layout.addLayout(strip)
+        self.pending_note = QLabel()
+        self.pending_note.setObjectName("problemText")
+        self.pending_note.setWordWrap(True)
+        self.pending_note.hide()
+        layout.addWidget(self.pending_note)
+
+        self.timeline = TimelineView(use_cases)
+        self.model = self.timeline.model  # the rows of the timeline, as shown
+        self.addActions([self.timeline.undo_action, self.timeline.redo_action])
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("historyTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.timeline, "Timeline")
+        # Empty until first shown: the views are built into these then.
+        self._calendar_tab, self._insights_tab = QVBoxLayout(), QVBoxLayout()
+        for holder, name in ((self._calendar_tab, "Calendar"), (self._insights_tab, "Insights")):
+            holder.setContentsMargins(0, 12, 0, 0)
+            tab = QWidget()
+            tab.setLayout(holder)
+            self.tabs.addTab(tab, name)
+        self.tabs.currentChanged.connect(self._bring_up_to_date)
+        layout.addWidget(self.tabs, 1)
+        follow(use_cases.events.history_changed, self, self._on_history_changed)
+
+    def refresh(self) -> None:
+        """Read the history again: the first page of the timeline, the figures, and the tab shown."""
+        self.timeline.refresh()
+        self._stale = {"figures", "calendar", "insights"}
+        self._bring_up_to_date()
+
+    def set_look(self, colours: Colours) -> None:
+        """The theme's colours for what the style sheet cannot reach: the charts and the calendar's days."""
+        self._colours = colours
+        for name in ("calendar", "insights"):
+            if name in self.__dict__:
+                getattr(self, name).set_look(colours)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._bring_up_to_date()
+        super().showEvent(event)
+
+    def _on_history_changed(self, _: None) -> None:
+        """After any change: the figures now, the other tabs when they are next looked at."""
+        self._stale = {"figures", "calendar", "insights"}
+        if self.isVisible():
+            self._bring_up_to_date()
+
+    # -- the tabs built when first shown ---------------------------------------------------------
+
+    @cached_property
+    def calendar(self) -> CalendarView:
+        from relaxapp.ui.history.calendar import CalendarView  # noqa: PLC0415 - built when first shown
+
+        return self._place(CalendarView(self._history, self._today), self._calendar_tab)
+
+    @cached_property
+    def insights(self) -> InsightsView:
+        from relaxapp.ui.history.insights import InsightsView  # noqa: PLC0415 - QtCharts loads only here
+
+        return self._place(InsightsView(self._history, self._today), self._insights_tab)
+
+    def _place(self, view: T, holder: QVBoxLayout) -> T:
+        view.set_look(self._colours)
+        holder.addWidget(view)
+        return view
+
+    def _bring_up_to_date(self) -> None:
+        if "figures" in self._stale:
+            self._stale.discard("figures")
+            self._show_figures()
+        name = TAB_NAMES[self.tabs.currentIndex()]
+        if name in self._stale:
+            self._stale.discard(name)
+            view: HistoryTab = getattr(self, name)
+            view.refresh()
+
+    def _show_figures(self) -> None:
+        today = self._today()
+        streaks = stats.streaks(self._history.practice_days(), today)
+        week = self._history.minutes_by_day(stats.week_start(today), today)
+        self.current_streak.show_value(days_text(streaks.current))
+        self.longest_streak.show_value(days_text(streaks.longest))
+        self.this_week.show_value(f"{round(stats.minutes_this_week(week, today))} min")
+        self.sessions_total.show_value(f"{self._history.count():,}")
+        waiting = self._unsaved.count
+        # What could not be written yet is kept in memory: say so here, where it is missing from the list.
+        self.pending_note.setText(
+            f"{waiting} change{'s' if waiting != 1 else ''} you made could not be written to the history "
+            "file yet and will be saved as soon as they can be; they are not shown below until then."
+        )
+        self.pending_note.setVisible(bool(waiting))

@@ -1,0 +1,363 @@
+"""The timeline tab: choices of what to show, the table of entries, and edit, delete and undo under it.
+
+The table reads the history a page of rows at a time as it scrolls. A delete, an edit or their undo changes
+its row alone (the floor says which entry changed), so the person keeps their place; any other change to
+the history reads the first page again, at once if the tab is on screen, or else when it is next shown.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relaxapp.core.journal import INTENSITY_MAX, Episode
+from relaxapp.core.wording import KIND_NAMES, when_text
+from relaxapp.logic.events import EntryChange
+from relaxapp.logic.use_cases import UseCases
+from relaxapp.storage.history import EVERYTHING, TimelineEntry, TimelineFilter
+from relaxapp.ui.history.dates import local_midnight, py_date, qt_date
+from relaxapp.ui.history.ratings_dialog import RatingsDialog
+from relaxapp.ui.history.timeline_model import HEADERS, Column, TimelineModel
+from relaxapp.ui.journal_view import EpisodeDialog
+from relaxapp.ui.listening import follow
+
+CELL_PADDING = 20  # a cell's padding in the style sheet, both sides, and a little air
+SORT_MARK = 16
+
+# What the "Show" choice offers, in its order: everything, then sessions (all, then each kind), episodes.
+SHOWN: tuple[tuple[str, TimelineFilter], ...] = (
+    ("Everything", EVERYTHING),
+    ("Sessions only", TimelineFilter(episodes=False)),
+    *(
+        (name, TimelineFilter(episodes=False, routine_kinds=frozenset({kind})))
+        for kind, name in KIND_NAMES.items()
+    ),
+    ("Episodes only", TimelineFilter(sessions=False)),
+)
+
+
+class Period(StrEnum):
+    ALL = "All time"
+    WEEK = "Last 7 days"
+    MONTH = "Last 30 days"
+    YEAR = "Last 12 months"
+    DATES = "Between dates"
+
+
+PERIOD_DAYS = {Period.WEEK: 7, Period.MONTH: 30, Period.YEAR: 365}
+
+
+class TimelineView(QWidget):
+    """Every session and episode under the chosen filter, with the commands that change them."""
+
+    def __init__(self, use_cases: UseCases, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._edits = use_cases.history_edits
+        self._now = use_cases.now
+        self._today = use_cases.journal.today
+        self.model = TimelineModel(use_cases.history, self._today)
+        self._stale = True  # read when first shown
+        self._kept_in_place = False  # the last change was shown in its row: no need to read again
+        self._columns_fitted = False
+        self.edit_dialog: EpisodeDialog | RatingsDialog | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(self._build_filters())
+        self.table = self._build_table()
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty)
+        layout.addLayout(self._stack, 1)
+        layout.addLayout(self._build_actions())
+
+        stack = self._edits.undo_stack
+        # Added to the page by the page: Ctrl+Z works wherever the focus is on it.
+        self.undo_action = QAction("Undo", self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(stack.undo)
+        self.redo_action = QAction("Redo", self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(stack.redo)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        events = use_cases.events
+        follow(events.entry_changed, self, self._on_entry_changed)
+        follow(events.history_changed, self, self._on_history_changed)
+        follow(stack.changed, self, lambda _: self._show_undo())
+        self._show_undo()
+
+    def _build_filters(self) -> QHBoxLayout:
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        self.shown = QComboBox()
+        self.shown.setAccessibleName("Show")
+        for name, _ in SHOWN:
+            self.shown.addItem(name)
+        self.period = QComboBox()
+        self.period.setAccessibleName("Period")
+        for period in Period:
+            self.period.addItem(period.value, period)
+        today = qt_date(self._today())
+        self.from_date = self._date_edit("From", today.addDays(-29))
+        self.to_date = self._date_edit("To", today)
+        self.order = QComboBox()
+        self.order.setAccessibleName("Order")
+        self.order.addItems(["Newest first", "Oldest first"])
+        self.count_label = QLabel()
+        self.count_label.setObjectName("pageIntro")
+        for label, widget in (("Show", self.shown), ("Period", self.period)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget)
+        filters.addWidget(self.from_date)
+        filters.addWidget(self.to_date)
+        filters.addWidget(self.order)
+        filters.addStretch()
+        filters.addWidget(self.count_label)
+        self.from_date.hide()
+        self.to_date.hide()
+        for combo in (self.shown, self.period, self.order):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        for edit in (self.from_date, self.to_date):
+            edit.dateChanged.connect(self._apply_filters)
+        return filters
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setObjectName("timeline")
+        table.setAccessibleName("Sessions and episodes")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)  # the note takes the room left; see _fit_columns for the rest
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(Column.WHEN, Qt.SortOrder.DescendingOrder)
+        header.setSectionsClickable(True)
+        header.sectionClicked.connect(self._on_header_clicked)
+        table.doubleClicked.connect(lambda _index: self.edit_selected())
+        # On the table only: Delete in a date box or Enter on a button must keep their own meaning.
+        for keys, slot in (
+            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_selected),
+            (QKeySequence(Qt.Key.Key_Return), self.edit_selected),
+            (QKeySequence(Qt.Key.Key_Enter), self.edit_selected),
+        ):
+            action = table.addAction("")
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+        table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_actions)
+        self.model.rowsRemoved.connect(self._update_actions)
+        return table
+
+    def _build_actions(self) -> QHBoxLayout:
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Change the ratings of a session, or the details of an episode (Enter)")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the chosen entry (Delete); Undo brings it back")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_note = QLabel()
+        self.undo_note.setObjectName("undoNote")
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.clicked.connect(self._edits.undo_stack.undo)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch()
+        actions.addWidget(self.undo_note)
+        actions.addWidget(self.undo_button)
+        self._update_actions()
+        return actions
+
+    def _date_edit(self, name: str, day: QDate) -> QDateEdit:
+        edit = QDateEdit(day)
+        edit.setAccessibleName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        return edit
+
+    def _fit_columns(self) -> None:
+        """Widths from the words a column usually holds, in the table's font (the reader's text size):
+        ResizeToContents would measure every loaded row again on each page fetched."""
+        cells = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setWeight(QFont.Weight.DemiBold)  # the style sheet's header weight
+        headers = QFontMetrics(bold)
+        sample_day = datetime(self._today().year, 9, 27, 22, 22).astimezone()
+        samples = {
+            Column.WHEN: when_text(sample_day, self._today()),
+            Column.WHAT: "Longer out-breath",  # longer titles end in "…", whole in the tooltip
+            Column.AMOUNT: f"{INTENSITY_MAX}/{INTENSITY_MAX} · seconds",
+            Column.TENSION: "10 → 10",
+            Column.TWITCH: "10 → 10",
+        }
+        header = self.table.horizontalHeader()
+        for column, text in samples.items():
+            width = max(headers.horizontalAdvance(HEADERS[column]), cells.horizontalAdvance(text))
+            header.resizeSection(column, width + CELL_PADDING + (SORT_MARK if column is Column.WHEN else 0))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._columns_fitted:  # once: later widths are the person's to drag
+            self._columns_fitted = True
+            self._fit_columns()
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A new text size (Settings, larger text) comes as a new style sheet: widths follow the words.
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and self._columns_fitted:
+            self._fit_columns()
+        super().changeEvent(event)
+
+    # -- following the history -------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the first page of the timeline again."""
+        self._stale = False
+        self.model.reload()
+        self._show_counts()
+
+    def _on_entry_changed(self, change: EntryChange) -> None:
+        self.model.apply(change)
+        self._kept_in_place = True
+        self._show_counts()
+
+    def _on_history_changed(self, _: None) -> None:
+        if self._kept_in_place:  # the "history changed" of the entry just shown in its row
+            self._kept_in_place = False
+            return
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    # -- the timeline's choices ------------------------------------------------------------------
+
+    def _filter(self) -> TimelineFilter:
+        only = SHOWN[self.shown.currentIndex()][1]
+        period = Period(self.period.currentData())
+        if period is Period.DATES:
+            first, last = sorted((py_date(self.from_date.date()), py_date(self.to_date.date())))
+            return dataclasses.replace(
+                only, since=local_midnight(first), until=local_midnight(last + timedelta(days=1))
+            )
+        if period in PERIOD_DAYS:
+            first = self._today() - timedelta(days=PERIOD_DAYS[period] - 1)
+            return dataclasses.replace(only, since=local_midnight(first))
+        return only
+
+    def _apply_filters(self) -> None:
+        dates = Period(self.period.currentData()) is Period.DATES
+        self.from_date.setVisible(dates)
+        self.to_date.setVisible(dates)
+        newest_first = self.order.currentIndex() == 0
+        order = Qt.SortOrder.DescendingOrder if newest_first else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(Column.WHEN, order)
+        self._stale = False
+        self.model.show(self._filter(), newest_first)
+        self._show_counts()
+
+    def _on_header_clicked(self, section: int) -> None:
+        # Only time can be sorted on: any other order would need every row read first.
+        if section == Column.WHEN:
+            self.order.setCurrentIndex(1 - self.order.currentIndex())
+        else:
+            self._apply_filters()  # puts the sort mark back on When
+
+    def _show_counts(self) -> None:
+        total = self.model.total
+        self.count_label.setText("1 entry" if total == 1 else f"{total:,} entries")
+        if total:
+            self._stack.setCurrentWidget(self.table)
+            return
+        if self.model.only == EVERYTHING and Period(self.period.currentData()) is Period.ALL:
+            self.empty.setText(
+                "Nothing here yet. Sessions you finish or stop, and spasm episodes you log, appear here."
+            )
+        else:
+            self.empty.setText("Nothing matches these choices. Try “Everything” and “All time”.")
+        self._stack.setCurrentWidget(self.empty)
+
+    # -- delete, edit, undo ----------------------------------------------------------------------
+
+    def selected(self) -> TimelineEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.entry(rows[0].row()) if rows else None
+
+    def _update_actions(self) -> None:
+        chosen = self.selected() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def delete_selected(self) -> None:
+        entry = self.selected()
+        if entry is not None:
+            row = self.table.currentIndex().row()
+            self._edits.delete(entry)
+            # The next row takes the deleted one's place, so Delete pressed again goes on down the list.
+            if self.model.rowCount():
+                self.table.selectRow(min(row, self.model.rowCount() - 1))
+
+    def edit_selected(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        dialog: EpisodeDialog | RatingsDialog = (
+            EpisodeDialog(entry, now=self._now, parent=self)
+            if isinstance(entry, Episode)
+            else RatingsDialog(entry, self._today(), self)
+        )
+        dialog.accepted.connect(lambda: self._save_edit(entry, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.edit_dialog = dialog
+        dialog.open()
+
+    def _save_edit(self, entry: TimelineEntry, dialog: EpisodeDialog | RatingsDialog) -> None:
+        if isinstance(dialog, RatingsDialog):
+            self._edits.change_ratings(dialog.record, dialog.scores())
+        elif isinstance(entry, Episode) and (edited := dialog.episode()) is not None:
+            self._edits.edit_episode(entry, edited)
+
+    def _show_undo(self) -> None:
+        stack = self._edits.undo_stack
+        self.undo_note.setText(f"{stack.undo_text}." if stack.can_undo else "")
+        self.undo_button.setAccessibleName(f"Undo: {stack.undo_text}" if stack.can_undo else "Undo")
+        self.undo_note.setVisible(stack.can_undo)
+        self.undo_button.setVisible(stack.can_undo)
+        self.undo_action.setEnabled(stack.can_undo)
+        self.undo_action.setText(f"Undo {stack.undo_text}" if stack.can_undo else "Undo")
+        self.redo_action.setEnabled(stack.can_redo)
+        self.redo_action.setText(f"Redo {stack.redo_text}" if stack.can_redo else "Redo")

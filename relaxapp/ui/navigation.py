@@ -1,0 +1,49 @@
+"""The column on the left: the pages, Settings and Help."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+NAV_WIDTH = 196
+
+
+class Navigation(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("nav")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 24, 16, 16)
+        layout.setSpacing(6)
+        brand = QLabel("relaxapp")
+        brand.setObjectName("brand")
+        tagline = QLabel("Breathe, soften, unwind.")
+        tagline.setObjectName("tagline")
+        tagline.setWordWrap(True)
+        layout.addWidget(brand)
+        layout.addWidget(tagline)
+        layout.addSpacing(18)
+        self.relax = QPushButton("Relax")
+        self.history = QPushButton("History")
+        self.tips = QPushButton("Tips and advice")
+        self.signs = QPushButton("Warning signs")
+        self.signs.setToolTip("Should I see a doctor?")
+        self.tabs = (self.relax, self.history, self.tips, self.signs)
+        for tab in self.tabs:
+            tab.setCheckable(True)
+            layout.addWidget(tab)
+        layout.addStretch()
+        self.settings = QPushButton("Settings")
+        self.help = QPushButton("Help")
+        layout.addWidget(self.settings)
+        layout.addWidget(self.help)
+        for button in (*self.tabs, self.settings, self.help):
+            button.setObjectName("navButton")
+
+    def fit(self, text_scale: float) -> None:
+        """Wider for larger text, so no page name is cut."""
+        self.setFixedWidth(round(NAV_WIDTH * text_scale))
+
+    def mark(self, tab: QPushButton | None) -> None:
+        """Show which page is open (none during a session or on its summary)."""
+        for button in self.tabs:
+            button.setChecked(button is tab)

@@ -1,0 +1,193 @@
+"""The history page as a whole: its figures, the calendar and insights tabs, the theme, and how it follows
+changes to the history made anywhere."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from PySide6.QtCharts import QAbstractBarSeries, QChartView
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QCalendarWidget
+
+from relaxapp.core.journal import CheckIn
+from relaxapp.core.record import Ratings
+from relaxapp.core.routine import RoutineKind
+from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.history.calendar import shade
+from relaxapp.ui.history.dates import qt_date
+from relaxapp.ui.history.timeline_model import Column
+from relaxapp.ui.theme import DARK, LIGHT
+from tests.ui.history.conftest import TODAY, MakeFloor, MakePage, episode, filled, session, shown
+from tests.ui.test_accessibility import unnamed_controls
+
+
+def test_calendar_marks_practice_and_episode_days_and_the_figures_show_the_streaks(
+    store, make_page: MakePage
+):
+    days = [TODAY - timedelta(days=n) for n in (0, 1, 2, 6, 7, 8, 9)]
+    store.merge(
+        [session(day, minutes=25 if day == TODAY else 5) for day in days],
+        [episode(TODAY - timedelta(days=4)), episode(TODAY - timedelta(days=4), 18)],
+        [CheckIn(TODAY - timedelta(days=4), sleep_hours=5.5, caffeine_drinks=4)],
+    )
+    page = make_page(store)
+    assert page.findChildren(QCalendarWidget) == []  # not built for the first frame
+    assert page.current_streak.value.text() == "3 days"
+    assert page.longest_streak.value.text() == "4 days"
+    assert page.this_week.value.text() == "35 min"  # Monday 16th to Wednesday 18th
+
+    page.tabs.setCurrentIndex(1)
+    view = page.calendar
+    calendar = view.calendar
+    today = calendar.dateTextFormat(qt_date(TODAY))
+    assert today.background().color() == shade(LIGHT, 25)
+    assert calendar.dateTextFormat(qt_date(days[1])).background().color() == shade(LIGHT, 5)
+    assert shade(LIGHT, 25) != shade(LIGHT, 5)
+    marked = calendar.dateTextFormat(qt_date(TODAY - timedelta(days=4)))
+    assert marked.foreground().color() == QColor(LIGHT.episode_mark) and marked.fontUnderline()
+    assert "2 episodes" in marked.toolTip() and "slept 5.5 h, 4 caffeine drinks" in marked.toolTip()
+    assert (
+        calendar.dateTextFormat(qt_date(TODAY - timedelta(days=3))).background().style()
+        == Qt.BrushStyle.NoBrush
+    )
+    assert view.month.text().startswith("March 2026: 7 days of practice, 55 min in all; 2 episodes")
+    assert view.chosen.text() == "Wed 18 March: 25 min of practice."
+
+
+def test_the_calendar_reads_only_the_month_it_shows(store: HistoryStore, make_page: MakePage, monkeypatch):
+    store.merge([session(TODAY - timedelta(days=35))], [], [])
+    page = make_page(store)
+    asked: list[tuple[date, date]] = []
+    day_facts = store.day_facts
+
+    def recording(first: date, last: date):
+        asked.append((first, last))
+        return day_facts(first, last)
+
+    monkeypatch.setattr(store, "day_facts", recording)  # a spy at the storage boundary
+    page.tabs.setCurrentIndex(1)
+    page.calendar.calendar.showPreviousMonth()
+    assert all((last - first).days < 7 * 8 for first, last in asked)
+    february = asked[-1]
+    assert february[0] <= date(2026, 2, 1) and february[1] >= date(2026, 2, 28)
+    assert page.calendar.facts(TODAY - timedelta(days=35)) is not None
+    assert page.calendar.month.text().startswith("February 2026: 1 day of practice")
+
+
+def bar_values(view: QChartView) -> dict[str, list[float]]:
+    [series] = view.chart().series()
+    assert isinstance(series, QAbstractBarSeries)
+    return {bars.label(): [bars.at(i) for i in range(bars.count())] for bars in series.barSets()}
+
+
+def test_insights_draw_the_charts_and_say_what_the_data_support(store: HistoryStore, make_page: MakePage):
+    days = [TODAY - timedelta(days=n) for n in range(20)]
+    coffee_days = days[:10]  # 4 drinks and 3 episodes a day, against 1 drink and 1 episode
+    store.merge(
+        [
+            session(TODAY, ratings=Ratings(8, 5, 4, 4)),
+            session(
+                TODAY - timedelta(days=7),
+                kind=RoutineKind.PMR,
+                title="Face",
+                minutes=10,
+                ratings=Ratings(6, 5, 4, 5),
+            ),
+        ],
+        [episode(day, 9 + n) for day in days for n in range(3 if day in coffee_days else 1)],
+        [CheckIn(day, sleep_hours=7.0, caffeine_drinks=4 if day in coffee_days else 1) for day in days],
+    )
+    page = make_page(store)
+    assert page.findChildren(QChartView) == []  # QtCharts is not even loaded for the first frame
+    page.tabs.setCurrentIndex(2)
+    view = page.insights
+    assert len(view.findChildren(QChartView)) == 3
+
+    minutes = bar_values(view.minutes_chart)["Minutes"]
+    assert len(minutes) == 12 and minutes[-1] == 5.0 and minutes[-2] == 10.0 and sum(minutes) == 15.0
+    change = bar_values(view.change_chart)
+    # Lying bars list their categories bottom-up: muscle relaxation first, then breathing.
+    assert change == {"Tension": [-2.0, -4.0], "Twitching": [0.0, -1.0]}
+    episodes = bar_values(view.episodes_chart)
+    assert episodes["Days with it"][-1] == 3.0 and episodes["Other days"][-1] == 1.0  # caffeine, on top
+    text = view.findings.text()
+    assert "On days with 3 or more caffeine drinks you logged about three times as many episodes" in text
+    assert "Not enough data yet about sleep" in text
+
+
+def test_insights_say_when_there_is_not_enough_data_yet(store: HistoryStore, make_page: MakePage):
+    store.merge([session(TODAY)], [episode(TODAY)], [CheckIn(TODAY - timedelta(days=n)) for n in range(4)])
+    page = make_page(store)
+    page.tabs.setCurrentIndex(2)
+    text = page.insights.findings.text()
+    assert "Not enough data yet" in text and "4 so far, 10 more to go" in text
+    assert not page.insights.episodes_chart.isVisible()
+
+
+def test_the_charts_and_the_calendar_wear_the_theme(store: HistoryStore, make_page: MakePage):
+    store.merge([session(TODAY)], [], [])
+    page = make_page(store)
+    page.tabs.setCurrentIndex(2)
+    chart = page.insights.minutes_chart.chart()
+    assert chart.backgroundBrush().color() == QColor(LIGHT.surface)
+    page.set_look(DARK)
+    assert chart.backgroundBrush().color() == QColor(DARK.surface)
+    assert chart.titleBrush().color() == QColor(DARK.ink)
+    page.tabs.setCurrentIndex(1)
+    assert page.calendar.calendar.dateTextFormat(qt_date(TODAY)).background().color() == shade(DARK, 5)
+
+
+def test_a_change_made_on_the_timeline_reaches_the_other_tabs(store: HistoryStore, make_page: MakePage):
+    store.merge([session(TODAY, minutes=20)], [], [])
+    page = make_page(store)
+    page.tabs.setCurrentIndex(1)
+    assert page.calendar.calendar.dateTextFormat(qt_date(TODAY)).background().style() != Qt.BrushStyle.NoBrush
+    page.tabs.setCurrentIndex(0)
+    page.timeline.table.selectRow(0)
+    page.timeline.delete_button.click()
+    page.tabs.setCurrentIndex(1)
+    assert page.calendar.calendar.dateTextFormat(qt_date(TODAY)).background().style() == Qt.BrushStyle.NoBrush
+
+
+def test_a_change_made_elsewhere_shows_at_once_or_when_the_page_is_next_shown(
+    store: HistoryStore, make_floor: MakeFloor, make_page: MakePage
+):
+    floor = make_floor(store)
+    page = make_page(floor)
+    floor.journal.log_episode(episode(TODAY, 9))  # as the journal strip on the home page does
+    assert shown(page, Column.WHAT) == ["Twitch: left eyelid"]
+
+    page.hide()
+    store.add_session(replace(session(TODAY, 10), routine_title="Cyclic sigh"))
+    floor.events.history_changed.emit(None)  # as the session flow announces a saved session
+    assert shown(page, Column.WHAT) == ["Twitch: left eyelid"]  # hidden: nothing read until shown
+    page.show()
+    assert shown(page, Column.WHAT) == ["Cyclic sigh", "Twitch: left eyelid"]
+    assert page.sessions_total.value.text() == "1"
+
+
+def test_a_page_closed_stops_listening(
+    qtbot, store: HistoryStore, make_floor: MakeFloor, make_page: MakePage
+):
+    floor = make_floor(store)
+    page = make_page(floor)
+    gone: list[bool] = []
+    page.destroyed.connect(lambda: gone.append(True))
+    page.deleteLater()
+    qtbot.waitUntil(lambda: gone == [True])
+    floor.journal.log_episode(episode(TODAY))  # would call into a deleted page if it still listened
+    assert store.count_timeline() == 1
+
+
+def test_every_control_on_every_tab_has_a_name(store: HistoryStore, make_page: MakePage):
+    page = make_page(filled(store))
+    missing = {}
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        missing[page.tabs.tabText(index)] = unnamed_controls(page)
+    page.tabs.setCurrentIndex(0)
+    page.timeline.period.setCurrentText("Between dates")
+    missing["dates"] = unnamed_controls(page)
+    assert {tab: names for tab, names in missing.items() if names} == {}

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from relaxapp.core.catalog import Catalog
+from relaxapp.logic.use_cases import UseCases
+from relaxapp.storage.history import HistoryStore
+from tests.helpers.stubs import DictSettings, Heard
+
+NOW = datetime(2026, 11, 25, 8, 30, tzinfo=UTC)
+PROMPTS = {"eyes_closed_start": "Settle in and close your eyes."}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    history = HistoryStore.open(tmp_path / "history.sqlite3")
+    yield history
+    history.close()
+
+
+@pytest.fixture
+def settings() -> DictSettings:
+    return DictSettings()
+
+
+@pytest.fixture
+def use_cases(store: HistoryStore, settings: DictSettings, shipped: Catalog, tmp_path: Path) -> UseCases:
+    return UseCases.build(
+        store,
+        settings,
+        shipped.routines,
+        now=lambda: NOW,
+        prompts=PROMPTS,
+        patterns_dir=tmp_path / "routines",
+    )
+
+
+@pytest.fixture
+def heard(use_cases: UseCases) -> Heard:
+    return Heard().listen(use_cases.events)

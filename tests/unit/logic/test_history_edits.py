@@ -1,0 +1,133 @@
+"""Deleting and editing the history by hand, with undo and redo, on a real history file."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from relaxapp.core.journal import Episode, EpisodeDuration, Place, Side
+from relaxapp.core.record import SKIPPED, Ratings, SessionRecord
+from relaxapp.core.routine import RoutineKind
+from relaxapp.logic.events import EntryChange, How
+from relaxapp.logic.use_cases import UseCases
+from relaxapp.storage.history import HistoryStore
+from tests.helpers.history import write_locked
+from tests.helpers.stubs import Heard
+from tests.unit.logic.conftest import NOW
+
+
+def session(hours_ago: float = 1, ratings: Ratings = Ratings(7, 4, 3, 2)) -> SessionRecord:  # noqa: B008
+    return SessionRecord(
+        "box", RoutineKind.BREATHING, "Box breathing", NOW - timedelta(hours=hours_ago), 300, 300, True,
+        ratings=ratings,
+    )  # fmt: skip
+
+
+def twitch(intensity: int = 4, note: str = "") -> Episode:
+    return Episode(
+        NOW - timedelta(hours=2), Side.LEFT, Place.EYELID, intensity, EpisodeDuration.SECONDS, note
+    )
+
+
+def when(moment: datetime) -> str:
+    return f"{moment.astimezone():%d %b %H:%M}".lstrip("0")
+
+
+@pytest.fixture
+def told(use_cases: UseCases) -> list[EntryChange]:
+    changes: list[EntryChange] = []
+    use_cases.events.entry_changed.subscribe(changes.append)
+    return changes
+
+
+def test_a_delete_is_undone_under_the_old_id_and_redone(
+    use_cases: UseCases, store: HistoryStore, heard: Heard, told: list[EntryChange]
+):
+    saved = store.add_session(session())
+    stack = use_cases.history_edits.undo_stack
+    assert not stack.can_undo and stack.undo_text == ""
+
+    use_cases.history_edits.delete(saved)
+    assert store.count() == 0
+    assert stack.can_undo and not stack.can_redo
+    assert stack.undo_text == f"Deleted Box breathing ({when(saved.started_at)})"
+    assert told == [EntryChange(How.REMOVED, saved)]
+    assert heard.count("history_changed") == 1
+
+    stack.undo()
+    assert list(store.all_sessions()) == [saved]  # the same id
+    assert told[-1] == EntryChange(How.RESTORED, saved)
+    assert stack.can_redo and stack.redo_text == stack_text(saved)
+    stack.redo()
+    assert store.count() == 0 and heard.count("history_changed") == 3
+
+
+def stack_text(record: SessionRecord) -> str:
+    return f"Deleted Box breathing ({when(record.started_at)})"
+
+
+def test_an_edited_episode_is_saved_and_undone(
+    use_cases: UseCases, store: HistoryStore, told: list[EntryChange]
+):
+    before = store.add_episode(twitch(4))
+    after = Episode(
+        before.occurred_at, before.side, before.place, 8, before.duration, "long day at the screen", before.id
+    )
+    use_cases.history_edits.edit_episode(before, after)
+    assert list(store.all_episodes()) == [after]
+    assert use_cases.history_edits.undo_stack.undo_text.startswith("Edited Twitch: left eyelid")
+    assert told == [EntryChange(How.EDITED, after)]
+    use_cases.history_edits.undo_stack.undo()
+    assert list(store.all_episodes()) == [before]
+    assert told[-1] == EntryChange(How.EDITED, before)
+
+
+def test_an_edit_that_changes_nothing_is_not_a_change(use_cases: UseCases, store: HistoryStore, heard: Heard):
+    saved = store.add_episode(twitch())
+    use_cases.history_edits.edit_episode(saved, saved)
+    assert not use_cases.history_edits.undo_stack.can_undo and heard.said == []
+
+
+def test_ratings_taken_back_count_as_skipped_and_never_asked_stays_so(
+    use_cases: UseCases, store: HistoryStore
+):
+    saved = store.add_session(session(ratings=Ratings(7, None, 3, 2)))
+    changed = use_cases.history_edits.change_ratings(
+        saved, {"tension_before": 7, "twitch_before": None, "tension_after": 1, "twitch_after": None}
+    )
+    assert changed.ratings == Ratings(7, None, 1, SKIPPED)
+    assert list(store.all_sessions()) == [changed]
+    use_cases.history_edits.undo_stack.undo()
+    assert list(store.all_sessions()) == [saved]
+
+
+def test_a_new_change_drops_what_could_be_redone_and_clear_forgets_all(
+    use_cases: UseCases, store: HistoryStore
+):
+    first, second = store.add_session(session(1)), store.add_session(session(2))
+    stack = use_cases.history_edits.undo_stack
+    heard_undo: list[None] = []
+    stack.changed.subscribe(heard_undo.append)
+    use_cases.history_edits.delete(first)
+    stack.undo()
+    use_cases.history_edits.delete(second)
+    assert not stack.can_redo and stack.count == 1
+    stack.clear()
+    assert not stack.can_undo and len(heard_undo) == 4
+    stack.undo()  # nothing to undo: nothing happens
+    assert store.count() == 1
+
+
+@pytest.mark.allow_logged_errors
+def test_a_delete_that_cannot_be_written_is_told_and_still_undone(
+    use_cases: UseCases, store: HistoryStore, heard: Heard, tmp_path: Path
+):
+    saved = store.add_session(session())
+    with write_locked(tmp_path / "history.sqlite3"):
+        use_cases.history_edits.delete(saved)
+    assert len(heard.values("message")) == 1 and heard.count("history_changed") == 1
+    assert store.unsaved  # written with the next change
+    use_cases.history_edits.undo_stack.undo()
+    assert list(store.all_sessions()) == [saved]

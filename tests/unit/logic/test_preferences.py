@@ -1,0 +1,56 @@
+"""Preferences and remembered choices through one owner of the settings file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from relaxapp.core.preferences import Preferences, ThemeChoice
+from relaxapp.core.routine import Minutes
+from relaxapp.logic.events import Events
+from relaxapp.logic.preferences import PreferenceStore
+from tests.helpers.stubs import DictSettings, Heard
+
+
+def test_the_settings_dialogs_choices_are_written_saved_and_announced():
+    settings, events = DictSettings(), Events()
+    heard = Heard().listen(events)
+    store = PreferenceStore(settings, events)
+    chosen = replace(Preferences(), theme=ThemeChoice.DARK, larger_text=True)
+    store.use(chosen)
+    assert store.current == chosen
+    assert settings.values["look/theme"] == "dark" and settings.values["look/larger_text"] == "true"
+    assert settings.synced == 1
+    assert heard.values("preferences_changed") == [chosen]
+    assert PreferenceStore(settings, Events()).current == chosen  # read back as the next start would
+
+
+def test_the_sound_bar_writes_through_the_same_keys():
+    settings = DictSettings()
+    store = PreferenceStore(settings, Events())
+    store.set_sound(cue_volume=0.3)
+    after = store.set_sound(muted=True)
+    assert (after.cue_volume, after.muted) == (0.3, True)
+    assert (settings.values["audio/volume"], settings.values["audio/muted"]) == ("0.3", "true")
+
+
+def test_the_starting_choice_is_the_default_or_else_the_last_used():
+    settings = DictSettings({"session/routine": "coherent", "session/length": "5 minutes"})
+    store = PreferenceStore(settings, Events())
+    assert store.starting_choice({"box", "coherent"}) == ("coherent", Minutes(5))
+    store.use(replace(store.current, default_routine="box", default_length=Minutes(10)))
+    assert store.starting_choice({"box", "coherent"}) == ("box", Minutes(10))
+    store.use(replace(store.current, default_routine="gone"))
+    assert store.starting_choice({"box", "coherent"}) == ("coherent", Minutes(10))
+
+
+def test_damaged_remembered_choices_fall_back():
+    settings = DictSettings({"session/routine": None, "session/length": "lots"})
+    assert PreferenceStore(settings, Events()).starting_choice({"box"}) == ("", None)
+
+
+def test_the_notice_counts_as_read_once_marked():
+    settings = DictSettings()
+    store = PreferenceStore(settings, Events())
+    assert not store.notice_read
+    store.mark_notice_read()
+    assert store.notice_read and settings.synced == 1
