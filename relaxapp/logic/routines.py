@@ -66,11 +66,16 @@ class RoutineBook:
         self._events.routine_saved.emit(routine)
         return routine
 
-    def delete_pattern(self, routine: Routine) -> None:
-        """Delete a pattern made in the app (sessions done with it stay in the history). Raises
-        UserRoutineError when the disk refuses; other routines are never deleted."""
+    def delete_pattern(self, routine: Routine) -> bool:
+        """Delete a pattern made in the app (sessions done with it stay in the history); False, and the
+        reason announced, when the disk refuses. Other routines are never deleted."""
         if self.patterns_dir is None or not is_custom(routine):
             raise ValueError(f"{routine.id} is not a pattern made in relaxapp")
-        user_routines.delete_pattern(self.patterns_dir, routine.id)
+        try:
+            user_routines.delete_pattern(self.patterns_dir, routine.id)
+        except UserRoutineError as error:
+            self._events.message.emit(error.message)
+            return False
         self._routines = [known for known in self._routines if known.id != routine.id]
         self._events.routine_deleted.emit(routine.id)
+        return True

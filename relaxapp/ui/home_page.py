@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -44,7 +44,9 @@ from relaxapp.ui.choices import OneChoice, RoutineCard
 from relaxapp.ui.journal_strip import JournalStrip
 from relaxapp.ui.layouts import scrolling_content
 from relaxapp.ui.listening import follow
+from relaxapp.ui.pattern_dialog import delete_pattern, edit_pattern
 from relaxapp.ui.ratings import RatingsPanel
+from relaxapp.ui.theme import colours_for
 
 if TYPE_CHECKING:
     from relaxapp.core.tips import Tip
@@ -53,9 +55,6 @@ if TYPE_CHECKING:
 
 class HomePage(QWidget):
     start_requested = Signal(object, object, object)  # Routine, SessionLength, SessionOptions
-    new_pattern_requested = Signal()
-    edit_pattern_requested = Signal(object)  # Routine
-    delete_pattern_requested = Signal(object)  # Routine
     tip_requested = Signal(object)  # Tip
 
     def __init__(self, use_cases: UseCases, parent: QWidget | None = None) -> None:
@@ -111,11 +110,11 @@ class HomePage(QWidget):
         library.setSpacing(8)
         self.new_pattern = QPushButton("New pattern…")
         self.new_pattern.setAccessibleName("Make a breathing pattern of your own")
-        self.new_pattern.clicked.connect(self.new_pattern_requested)
+        self.new_pattern.clicked.connect(lambda: self._edit_pattern(None))
         self.edit_pattern = QPushButton("Edit pattern…")
-        self.edit_pattern.clicked.connect(lambda: self._emit_for_selected(self.edit_pattern_requested))
+        self.edit_pattern.clicked.connect(self._edit_selected)
         self.delete_pattern = QPushButton("Delete pattern")
-        self.delete_pattern.clicked.connect(lambda: self._emit_for_selected(self.delete_pattern_requested))
+        self.delete_pattern.clicked.connect(self._delete_pattern)
         self._pace_label = QLabel()
         self._pace_label.setObjectName("rowTitle")
         self.pace = QSlider(Qt.Orientation.Horizontal)
@@ -209,6 +208,7 @@ class HomePage(QWidget):
         self._breaths.valueChanged.connect(self._on_breaths_changed)
 
         self._preferences = use_cases.preferences
+        self._book = use_cases.routines
         follow(use_cases.events.preferences_changed, self, lambda _chosen: self.show_starting_choice())
         self.show_starting_choice()
 
@@ -340,10 +340,21 @@ class HomePage(QWidget):
         card.deleteLater()
         self.select(self._routines[0].id if self._routines else "")
 
-    def _emit_for_selected(self, signal: SignalInstance) -> None:
+    def _edit_pattern(self, routine: Routine | None) -> None:
+        """A new pattern (None) or a change to the chosen one; the book tells this page when it is saved."""
+        if self._book.makes_patterns:
+            look = self._preferences.current
+            edit_pattern(self, self._book, routine, colours_for(look.theme), look.reduced_motion)
+
+    def _edit_selected(self) -> None:
+        routine = self.selected_routine()
+        if routine is not None:  # the button shows only for a pattern made here, but be sure
+            self._edit_pattern(routine)
+
+    def _delete_pattern(self) -> None:
         routine = self.selected_routine()
         if routine is not None:
-            signal.emit(routine)
+            delete_pattern(self, self._book, routine)
 
     def _on_pace(self, value: int) -> None:
         self._pace_label.setText(f"Pace: {value} a minute")

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from relaxapp.core.preferences import Preferences, ThemeChoice
 from relaxapp.core.routine import Minutes, Routine
@@ -21,7 +15,6 @@ from relaxapp.core.session import SessionOptions
 from relaxapp.core.timeline import Timeline
 from relaxapp.logic.sessions import EndedSession
 from relaxapp.logic.use_cases import UseCases
-from relaxapp.ui import pattern_dialog
 from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.backup_offer import offer_backup
 from relaxapp.ui.backups import BackupKeeper
@@ -47,8 +40,6 @@ if TYPE_CHECKING:
     from relaxapp.ui.settings_dialog import SettingsDialog
     from relaxapp.ui.summary_page import SummaryPage
     from relaxapp.ui.tips_panel import TipsPage
-
-log = logging.getLogger(__name__)
 
 RETRY_UNSAVED_MS = 30_000
 DEFAULT_SIZE = (1000, 760)
@@ -140,9 +131,6 @@ class MainWindow(QMainWindow):
             )
         )
         self.home.tip_requested.connect(self.show_tip)
-        self.home.new_pattern_requested.connect(lambda: self._edit_pattern(None))
-        self.home.edit_pattern_requested.connect(self._edit_pattern)
-        self.home.delete_pattern_requested.connect(self._delete_pattern)
         self.runner.started.connect(self._on_started)
         self.runner.ended.connect(self.show_ended)
         self.sessions.problem.connect(self.show_problem)
@@ -297,17 +285,7 @@ class MainWindow(QMainWindow):
         self.summary.show_ended(ended)
         self._show_page(self.summary, None)
 
-    # -- patterns, settings and look ----------------------------------------------------------------
-
-    def _edit_pattern(self, routine: Routine | None) -> None:
-        book = self.use_cases.routines
-        if book.makes_patterns:
-            pattern_dialog.edit_pattern(self, book, routine, self.colours, self.preferences.reduced_motion)
-
-    def _delete_pattern(self, routine: Routine) -> None:
-        problem = pattern_dialog.delete_pattern(self, self.use_cases.routines, routine)
-        if problem:
-            self.show_problem(problem)
+    # -- settings and look -------------------------------------------------------------------------
 
     def open_settings(self) -> None:
         if not self.runner.is_active:

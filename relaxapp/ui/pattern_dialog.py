@@ -285,8 +285,8 @@ def edit_pattern(
     PatternDialog(existing, save=save, colours=colours, reduced_motion=reduced_motion, parent=parent).exec()
 
 
-def delete_pattern(parent: QWidget, book: RoutineBook, routine: Routine) -> str | None:
-    """Delete a pattern once the person confirms; the problem in words when the disk refused."""
+def delete_pattern(parent: QWidget, book: RoutineBook, routine: Routine) -> None:
+    """Delete a pattern once the person confirms (the book says so if the disk refuses)."""
     answer = QMessageBox.question(
         parent,
         "Delete pattern?",
@@ -294,10 +294,5 @@ def delete_pattern(parent: QWidget, book: RoutineBook, routine: Routine) -> str 
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
-    if answer is not QMessageBox.StandardButton.Yes:
-        return None
-    try:
+    if answer is QMessageBox.StandardButton.Yes:
         book.delete_pattern(routine)
-    except UserRoutineError as error:
-        return error.message
-    return None

@@ -65,3 +65,17 @@ def test_a_folder_that_cannot_be_written_says_which_file(use_cases: UseCases, tm
 def test_the_face_break_is_a_shipped_routine(use_cases: UseCases):
     face_break = use_cases.routines.face_break
     assert face_break is not None and face_break.id == "extended_exhale"
+
+
+def test_a_pattern_the_disk_will_not_delete_stays_and_the_reason_is_said(use_cases: UseCases, heard: Heard):
+    book = use_cases.routines
+    saved = book.save_pattern(CALM, book.new_pattern_id(CALM.name))
+    assert book.patterns_dir is not None
+    # Something that cannot be unlinked, even by root: a folder where the file was.
+    (book.patterns_dir / "my_evening_calm.toml").unlink()
+    (book.patterns_dir / "my_evening_calm.toml").mkdir()
+    assert not book.delete_pattern(saved)
+    assert book.get(saved.id) == saved
+    [message] = heard.values("message")
+    assert "my_evening_calm.toml" in str(message)
+    assert heard.values("routine_deleted") == []
