@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
 from relaxapp.core.reminders import ReminderPlan
 
@@ -102,6 +102,10 @@ class Tray(QObject):
     ) -> None:
         super().__init__(parent)
         self._scheduler = scheduler
+        if icon.isNull():
+            # The app's icon file is missing (already logged): an icon-less tray entry would be invisible,
+            # and with it every reminder. A stock icon keeps them reachable.
+            icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
         self.icon = QSystemTrayIcon(icon, self)
         self.icon.setToolTip("relaxapp")
         menu = QMenu()

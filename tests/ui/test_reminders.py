@@ -116,6 +116,13 @@ def test_the_tray_offers_a_face_break_and_shows_reminders(qtbot, clock):
     assert (opened, quits) == ([True], [True])
 
 
+def test_the_tray_shows_a_stock_icon_when_the_apps_icon_is_missing(qtbot, clock):
+    tray = Tray(
+        QIcon(), ReminderScheduler(clock, lambda: False), face_break=print, open_window=print, quit_app=print
+    )
+    assert not tray.icon.icon().isNull()  # an empty tray icon would be invisible, and its reminders with it
+
+
 def test_a_face_break_is_a_minute_of_slow_breathing(qtbot, window):
     window.start_face_break()
     engine = window.runner.engine
