@@ -133,9 +133,14 @@ class HistoryPage(QWidget):
         for name in ("calendar", "insights"):
             if name in self.__dict__:
                 getattr(self, name).set_look(colours)
+                # Drawn again once shown: a chart drawn while hidden keeps the old theme's legend marks.
+                self._stale.add(name)
+        if self.isVisible():
+            self._bring_up_to_date()
 
     def showEvent(self, event: QShowEvent) -> None:
-        self._bring_up_to_date()
+        # Everything read afresh each time the page is opened, as "today" may have moved on meanwhile.
+        self.refresh()
         super().showEvent(event)
 
     def _on_history_changed(self, _: None) -> None:
