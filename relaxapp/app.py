@@ -27,6 +27,7 @@ from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryStore, open_history
 from relaxapp.ui.backups import BackupKeeper
+from relaxapp.ui.listening import follow
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.session_runner import SessionRunner
 from relaxapp.ui.single_instance import SingleInstance
@@ -204,7 +205,11 @@ def _start_reminders(app: QApplication, window: MainWindow) -> None:
     scheduler = ReminderScheduler(local_now, lambda: window.runner.is_active, window)
     preferences = window.use_cases.preferences
     scheduler.set_plan(preferences.current.reminders)
-    window.use_cases.events.preferences_changed.subscribe(lambda chosen: scheduler.set_plan(chosen.reminders))
+    follow(
+        window.use_cases.events.preferences_changed,
+        scheduler,
+        lambda chosen: scheduler.set_plan(chosen.reminders),
+    )
     if not QSystemTrayIcon.isSystemTrayAvailable():
         log.info("no system tray on this desktop: no tray icon, and reminders cannot be shown")
         return

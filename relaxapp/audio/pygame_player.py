@@ -61,6 +61,12 @@ class PygamePlayer:
         if sound is not None and not self._muted[SoundChannel.CUES]:
             sound.play()
 
+    @property
+    def speaking(self) -> str | None:
+        """The key of the voice prompt playing now (a paused one too); None when the voice is quiet."""
+        sound = self._voice.get_sound()  # None once the channel is idle
+        return next((key for key, kept in self._voices.items() if kept is sound), None)
+
     def has_voice(self, key: str) -> bool:
         return key in self._voices or self._voice_path(key).is_file()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
     from relaxapp.core.routine import Routine
 
 T = TypeVar("T")
+
+log = logging.getLogger(__name__)
 
 
 class Event(Generic[T]):
@@ -36,7 +39,12 @@ class Event(Generic[T]):
     def emit(self, value: T) -> None:
         # A copy: a listener may unsubscribe (a page closing) while it is being told.
         for listener in list(self._listeners):
-            listener(value)
+            try:
+                listener(value)
+            except Exception:
+                # One page that fails to show a change must not stop the others, nor the change itself
+                # (a session would be left half ended): logged with its traceback, and the rest go on.
+                log.exception("a listener of %r failed", self.name)
 
 
 class How(Enum):

@@ -12,7 +12,6 @@ from relaxapp.core.journal import Episode
 from relaxapp.core.record import Score, SessionRecord
 from relaxapp.core.wording import describe
 from relaxapp.logic.events import EntryChange, Event, Events, How
-from relaxapp.logic.sessions import WallClock
 from relaxapp.storage.history import HistoryStore, HistoryWriteError, TimelineEntry
 
 T = TypeVar("T")
@@ -82,11 +81,6 @@ class UndoStack:
     def redo_text(self) -> str:
         return self._undone[-1].text if self._undone else ""
 
-    @property
-    def count(self) -> int:
-        """How many changes can be undone."""
-        return len(self._done)
-
 
 @dataclass(frozen=True)
 class _Writer:
@@ -95,6 +89,7 @@ class _Writer:
 
     history: HistoryStore
     events: Events
+    failed: Event[str]
 
     def delete(self, entry: TimelineEntry) -> None:
         if isinstance(entry, SessionRecord):
@@ -125,7 +120,7 @@ class _Writer:
         try:
             return write()
         except HistoryWriteError as error:
-            self.events.message.emit(str(error))
+            self.failed.emit(str(error))
             return unsaved
 
     def _announce(self, how: How, entry: TimelineEntry) -> None:
@@ -167,13 +162,15 @@ class _Edit:
 class HistoryEdits:
     """Deletes and edits of sessions and episodes, with their undo stack.
 
-    A write that fails is told as events.message, never raised; every change is announced as "entry
+    A write that fails is told as write_failed, never raised; every change is announced as "entry
     changed", then "history changed".
     """
 
-    def __init__(self, history: HistoryStore, now: WallClock, events: Events) -> None:
-        self._writer = _Writer(history, events)
-        self._now = now
+    def __init__(self, history: HistoryStore, today: Callable[[], date], events: Events) -> None:
+        # A change that could not be written yet, in words: the page that made it says so.
+        self.write_failed: Event[str] = Event("edit not written")
+        self._writer = _Writer(history, events, self.write_failed)
+        self._today = today
         self.undo_stack = UndoStack()
 
     def delete(self, entry: TimelineEntry) -> None:
@@ -195,6 +192,3 @@ class HistoryEdits:
         if after != before:
             text = f"Edited {describe(before, self._today())}"
             self.undo_stack.push(_Edit(text, before, after, self._writer))
-
-    def _today(self) -> date:
-        return self._now().astimezone().date()

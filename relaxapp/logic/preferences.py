@@ -41,13 +41,17 @@ class PreferenceStore:
         self._events.preferences_changed.emit(preferences)
 
     def set_sound(self, *, cue_volume: float | None = None, muted: bool | None = None) -> Preferences:
-        """The sound bar's volume or mute; written at once, saved to disk with the rest at close."""
+        """The sound bar's volume or mute: only its own keys are written (a hand-edited value elsewhere
+        in the file stays as it is); saved to disk with the rest at close."""
+        before = self.current.to_settings()
         self.current = replace(
             self.current,
             cue_volume=self.current.cue_volume if cue_volume is None else cue_volume,
             muted=self.current.muted if muted is None else muted,
         )
-        self._write()
+        for key, value in self.current.to_settings().items():
+            if value != before[key]:
+                self._settings.setValue(key, value)
         return self.current
 
     def starting_choice(self, known_routines: Collection[str]) -> tuple[str, SessionLength | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from relaxapp.core.patterns import CustomPattern, is_custom, routine_id_for
+from relaxapp.core.patterns import CustomPattern, is_custom, paced_routine, routine_id_for
 from relaxapp.core.routine import Routine
 from relaxapp.logic.events import Events
 from relaxapp.storage import user_routines
@@ -42,6 +42,12 @@ class RoutineBook:
     @property
     def makes_patterns(self) -> bool:
         return self.patterns_dir is not None
+
+    def set_pace(self, breaths_per_minute: float) -> Routine:
+        """Paced breathing at the pace the person picked on the home page; every list shows it so."""
+        routine = paced_routine(breaths_per_minute)
+        self._routines = [routine if known.id == routine.id else known for known in self._routines]
+        return routine
 
     def new_pattern_id(self, name: str) -> str:
         """An id no routine has, nor any file in the patterns folder (one with a mistake in it did not

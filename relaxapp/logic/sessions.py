@@ -84,11 +84,6 @@ class SessionFlow:
     def last_choice(self) -> Choice | None:
         return self._choice
 
-    @property
-    def ended(self) -> EndedSession | None:
-        """The session that ended last, as it now stands (with its id once saved, and its ratings)."""
-        return self._ended
-
     def options_for(self, options: SessionOptions | None) -> SessionOptions:
         """The options a start from elsewhere than the home page gets: eyes closed as Settings say."""
         return options or SessionOptions(eyes_closed=self._preferences.current.eyes_closed)
@@ -110,12 +105,13 @@ class SessionFlow:
         self._preferences.remember_choice(choice.routine, choice.length)
         return plan
 
+    def is_practice(self, engine: SessionEngine) -> bool:
+        """Whether the session `engine` ran, now ended, is long enough to keep: not a false start."""
+        return self._record_of(engine).worth_keeping()
+
     def finish(self, engine: SessionEngine) -> EndedSession:
         """The session run by `engine` has ended (finished or stopped): make its record and keep it."""
-        if self._started_at is None:
-            raise RuntimeError("finish() without start()")
-        # The summary always asks how it went: until answered, the after-questions count as skipped.
-        record = record_of(engine, self._started_at, self._before.asked_after(None, None))
+        record = self._record_of(engine)
         if not record.worth_keeping():
             log.info("session of %.1f s stopped early; not kept", record.actual_seconds)
             self._ended = EndedSession(record, Kept.NOT_KEPT)
@@ -129,6 +125,12 @@ class SessionFlow:
         self._ended = EndedSession(record, kept)
         self._events.history_changed.emit(None)
         return self._ended
+
+    def _record_of(self, engine: SessionEngine) -> SessionRecord:
+        if self._started_at is None:
+            raise RuntimeError("a session ended that was never started")
+        # The summary always asks how it went: until answered, the after-questions count as skipped.
+        return record_of(engine, self._started_at, self._before.asked_after(None, None))
 
     def rate_after(self, tension: Score, twitch: Score) -> SessionRecord | None:
         """The answers on the summary, onto the session that just ended; None if none was kept."""

@@ -15,7 +15,7 @@ from relaxapp.logic.preferences import PreferenceStore, SettingsFile
 from relaxapp.logic.routines import RoutineBook
 from relaxapp.logic.sessions import SessionFlow, WallClock
 from relaxapp.logic.unsaved import UnsavedEntries
-from relaxapp.storage.history import HistoryStore
+from relaxapp.storage.history import HistoryReader, HistoryStore
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,8 @@ class UseCases:
     unsaved: UnsavedEntries
     history_edits: HistoryEdits  # delete and edit entries, with undo
     history_files: HistoryFiles  # export, import, restore a backup
-    history: HistoryStore  # read by the pages (the timeline, the calendar, the insights); written only here
+    # Read by the pages (the timeline, the calendar, the insights); written only by the use cases above.
+    history: HistoryReader
 
     @classmethod
     def build(
@@ -47,14 +48,15 @@ class UseCases:
     ) -> UseCases:
         events = Events()
         preferences = PreferenceStore(settings, events)
-        edits = HistoryEdits(history, now, events)
+        journal = Journal(history, now, events)
+        edits = HistoryEdits(history, journal.today, events)
         return cls(
             events=events,
             now=now,
             preferences=preferences,
             routines=RoutineBook(routines, patterns_dir, events),
             sessions=SessionFlow(history, now, events, preferences, prompts or {}),
-            journal=Journal(history, now, events),
+            journal=journal,
             unsaved=UnsavedEntries(history, events),
             history_edits=edits,
             history_files=HistoryFiles(history, now, events, edits.undo_stack, backups_dir),

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from relaxapp.logic.history_files import HistoryFiles
 from relaxapp.storage.backup import Backup
 from relaxapp.storage.history import HistoryError
-from relaxapp.ui.banner import MessageBanner
 
 
-def offer_backup(parent: QWidget, files: HistoryFiles, backup: Backup, banner: MessageBanner) -> None:
-    """Ask; if wanted, bring the backup back (keeping what was entered since) and say how it went."""
+def offer_backup(
+    parent: QWidget,
+    files: HistoryFiles,
+    backup: Backup,
+    tell: Callable[[str], None],
+    clear: Callable[[], None],
+) -> None:
+    """Ask; if wanted, bring the backup back (keeping what was entered since) and `tell` how it went,
+    once the messages about the damage it answers are `clear`ed."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Bring back your backup?")
@@ -29,12 +37,11 @@ def offer_backup(parent: QWidget, files: HistoryFiles, backup: Backup, banner: M
     try:
         report = files.restore_backup(backup.path)
     except HistoryError as error:
-        banner.add(str(error))
+        tell(str(error))
         return
-    banner.dismiss()  # the damage it answers is over
-    banner.add(
+    clear()
+    tell(
         report.problem
         or f"Your history is back as it was on {backup.taken_at.astimezone():%d %B %Y}. "
         f"The file that was in use is kept as {report.moved_aside.name}."
     )
-    banner.show()

@@ -24,7 +24,6 @@ from relaxapp.core.patterns import (
     MIN_BREATHS_PER_MINUTE,
     PACED_ID,
     is_custom,
-    paced_routine,
 )
 from relaxapp.core.routine import (
     MAX_CYCLES,
@@ -59,8 +58,9 @@ class HomePage(QWidget):
 
     def __init__(self, use_cases: UseCases, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # The page's own list: a new pace changes the paced card here, not the routines of the app.
+        # The page's own list of what its cards show, kept in step with the book's events and the pace.
         self._routines = routines = list(use_cases.routines.routines)
+        self._book = use_cases.routines
         page, outer = scrolling_content(self)
         outer.setContentsMargins(40, 28, 40, 20)
         outer.setSpacing(12)
@@ -208,7 +208,6 @@ class HomePage(QWidget):
         self._breaths.valueChanged.connect(self._on_breaths_changed)
 
         self._preferences = use_cases.preferences
-        self._book = use_cases.routines
         follow(use_cases.events.preferences_changed, self, lambda _chosen: self.show_starting_choice())
         self.show_starting_choice()
 
@@ -268,9 +267,6 @@ class HomePage(QWidget):
         if length is None or routine_length_problem(routine, length) is not None:
             length = routine.default_length
         self._show_length(length)
-
-    def focus_start(self) -> None:
-        self.start_button.setFocus()
 
     @property
     def routines(self) -> tuple[Routine, ...]:
@@ -360,7 +356,7 @@ class HomePage(QWidget):
         self._pace_label.setText(f"Pace: {value} a minute")
         current = self.selected_routine()
         if current is not None and current.id == PACED_ID:
-            self.replace_routine(paced_routine(value))
+            self.replace_routine(self._book.set_pace(value))
 
     def selected_options(self) -> SessionOptions:
         return SessionOptions(

@@ -17,6 +17,7 @@ from relaxapp.ui.listening import follow
 
 SAVED_SHOWN_MS = 8000  # long enough to reach Undo after reading "Logged", short enough not to linger
 LOG_SHORTCUT = "Ctrl+T"
+NOTHING_LOGGED = "Nothing logged yet."
 
 
 class JournalStrip(QFrame):
@@ -64,8 +65,9 @@ class JournalStrip(QFrame):
         row.addWidget(self.undo_button)
         row.addStretch()
         self._hide_saved()
-        self.show_journal()
-        follow(events.history_changed, self, lambda _change: self.show_journal())
+        self.last.setText(NOTHING_LOGGED)
+        self.show_checked_in(False)
+        follow(events.history_changed, self, self._on_history_changed)
 
     def log_episode(self) -> None:
         """A twitch, in a few clicks: where (remembered from last time), how strong, how long."""
@@ -91,6 +93,11 @@ class JournalStrip(QFrame):
         if logged.undo is not None:
             self.show_saved("Checked in for today.", logged.undo)
 
+    def _on_history_changed(self, _change: None) -> None:
+        # Read when seen: a strip on a hidden page waits for the window to show it again (go_home).
+        if self.isVisible():
+            self.show_journal()
+
     def show_journal(self) -> None:
         """The last twitch and today's check-in as the history now has them ('ago' ages: call again
         when the page is shown)."""
@@ -100,7 +107,7 @@ class JournalStrip(QFrame):
     def _show_last(self, episode: Episode | None) -> None:
         """'Last logged: left eyelid, 6/10, 2 h ago'."""
         if episode is None:
-            self.last.setText("Nothing logged yet.")
+            self.last.setText(NOTHING_LOGGED)
             return
         self.last.setText(
             f"Last logged: {where_words(episode.side, episode.place)}, "

@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
 
     def offer_backup(self, backup: Backup) -> None:
         """The history was damaged and set aside: offer to bring its latest backup back."""
-        offer_backup(self, self.use_cases.history_files, backup, self.problem)
+        offer_backup(self, self.use_cases.history_files, backup, self.show_problem, self.problem.dismiss)
 
     def bring_forward(self) -> None:
         """Another launch of relaxapp asked for this window."""

@@ -49,7 +49,8 @@ class SessionRunner(QObject):
         self._options = SessionOptions()
         self._clock = clock
         self._engine: SessionEngine | None = None
-        self._ended: EndedSession | None = None  # set once the running session has been ended
+        self._ending = False  # the running session has come to its end (its record follows at once)
+        self._ended: EndedSession | None = None
         self._frame_timer = QTimer(self)
         self._frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._frame_interval_ms = max(1, math.floor(1000 / frame_rate))
@@ -67,7 +68,7 @@ class SessionRunner(QObject):
     @property
     def is_active(self) -> bool:
         """A session has started and has not been ended and recorded yet (it may be paused)."""
-        return self._engine is not None and self._ended is None
+        return self._engine is not None and not self._ending
 
     def start(self, choice: Choice, before: Ratings = NOT_ASKED) -> None:
         """Run the chosen session; `before` holds the ratings given before it, if they were asked.
@@ -77,7 +78,7 @@ class SessionRunner(QObject):
         timeline = self._flow.start(choice, before)
         self._options = choice.options
         self._engine = SessionEngine(timeline, self._clock)
-        self._ended = None
+        self._ending, self._ended = False, None
         self.started.emit(timeline, choice.options)
         self._apply_voice_mute()
         ambience = timeline.routine.ambience
@@ -174,7 +175,7 @@ class SessionRunner(QObject):
 
     def _on_cue_due(self) -> None:
         engine = self._engine
-        if engine is None or self._ended is not None:
+        if engine is None or self._ending:
             return
         wait = engine.seconds_to_next_cue()
         if wait is not None and wait > 0:
@@ -184,7 +185,7 @@ class SessionRunner(QObject):
         self._deliver_due_cues()
 
     def _on_frame(self) -> None:
-        if self._engine is None or self._ended is not None:
+        if self._engine is None or self._ending:
             return
         # The cue timer is the punctual way to a cue; a frame that finds one due (the timer was held
         # up by a busy loop) plays it rather than let it wait.
@@ -204,7 +205,7 @@ class SessionRunner(QObject):
 
     def _deliver_due_cues(self) -> None:
         engine = self._engine
-        if engine is None or self._ended is not None:
+        if engine is None or self._ending:
             return  # nothing running, or already ended: a late timer has nothing to do
         due = engine.take_due_cues()
         for cue in due:
@@ -222,11 +223,12 @@ class SessionRunner(QObject):
         assert engine is not None
         self._frame_timer.stop()
         self._cue_timer.stop()
-        ended = self._ended = self._flow.finish(engine)
+        self._ending = True
+        # Sound and screen first, as a person expects at once; the record is saved after them.
         self.player.stop_ambience(AMBIENCE_FADE_OUT_SECONDS)
         if engine.status is Status.STOPPED:
             self.player.stop_voice()
-            if ended.is_practice:
+            if self._flow.is_practice(engine):
                 self.player.play_cue(END_BELL)  # a finished session's end bell came with its cues
             # Imagery always ends by coming back to the room, however early it is stopped.
             if engine.timeline.routine.closing:
@@ -238,6 +240,7 @@ class SessionRunner(QObject):
 
         self.frame.emit(engine.state_at_now())
         self.status_changed.emit(engine.status)
+        ended = self._ended = self._flow.finish(engine)
         self.ended.emit(ended)
         if self._options.eyes_closed and self._voice_muted:
             QTimer.singleShot(LAST_WORDS_MS, self._apply_voice_mute)

@@ -11,11 +11,11 @@ from relaxapp.logic.sessions import EndedSession, Kept, SessionFlow
 from relaxapp.ui.layouts import scrolling_content
 from relaxapp.ui.ratings import RatingsPanel
 
+# What became of the session shown (a false start has no summary: home is shown instead).
 SAVED_NOTES = {
     Kept.SAVED: "Saved in your history.",
     Kept.WAITING: "Not saved yet: see the message at the top.",
     Kept.UNTIL_CLOSE: "Kept until you close relaxapp (the history file could not be used).",
-    Kept.NOT_KEPT: "Too short to keep in your history.",
 }
 
 

@@ -7,11 +7,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from relaxapp.audio.player import SilentPlayer
 from relaxapp.core.clock import FakeClock
+from relaxapp.core.journal import Episode, EpisodeDuration, Place, Side
 from relaxapp.core.routine import Cycles, Minutes
 from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.choices import RoutineCard
 from relaxapp.ui.history.timeline_model import Column
-from relaxapp.ui.home_page import RoutineCard
 from relaxapp.ui.main_window import MainWindow
+from tests.ui.conftest import STARTED
 
 
 def card(window: MainWindow, title: str) -> RoutineCard:
@@ -273,3 +275,26 @@ def test_a_damaged_settings_file_falls_back_to_defaults(qtbot, make_window, fake
     assert not window.audio_bar.mute.isChecked()
     assert window.home.selected_routine().id == "box"  # the first routine, as on a first launch
     assert window.home.selected_length() == Minutes(3)  # box's own default: "lots" is not a length
+
+
+def test_a_stopped_session_sounds_its_end_before_its_record_is_saved(qtbot, window, fake_clock):
+    """The bell and the quiet come at once; the write (which may wait on a busy disk) comes after."""
+    heard_at_save: list[list[str]] = []
+    window.use_cases.events.history_changed.subscribe(
+        lambda _change: heard_at_save.append(list(window.runner.player.cues))
+    )
+    window.home.select("box")
+    click(qtbot, window.home.start_button)
+    advance(qtbot, fake_clock, window, 30)
+    window.runner.stop()
+    assert heard_at_save == [window.runner.player.cues]
+    assert heard_at_save[0][-1] == "bell_end"
+
+
+def test_the_journal_strip_catches_up_when_home_is_shown_again(qtbot, window):
+    window.go_history()
+    window.use_cases.journal.log_episode(
+        Episode(STARTED, Side.RIGHT, Place.CHEEK, 7, EpisodeDuration.MINUTES)
+    )
+    window.go_home()
+    assert window.home.journal.last.text() == "Last logged: right cheek, 7/10, just now"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +14,15 @@ from relaxapp.core.record import SKIPPED
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui import journal_view
 from relaxapp.ui.main_window import MainWindow
+from tests.helpers.history import QUICK_BUSY_TIMEOUT_MS, write_locked
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    """The window's history, waiting only briefly for a lock: some tests here hold it (write_locked)."""
+    history = HistoryStore.open(tmp_path / "history.sqlite3", busy_timeout_ms=QUICK_BUSY_TIMEOUT_MS)
+    yield history
+    history.close()
 
 
 def click(qtbot, widget) -> None:
@@ -102,20 +111,16 @@ def test_ratings_before_and_after_land_with_the_session(
 def test_rating_a_session_that_could_not_be_saved_yet_keeps_one_session(qtbot, window, fake_clock, store):
     path = store.path
     assert path is not None
-    blocker = sqlite3.connect(path, timeout=0)
-    blocker.execute("BEGIN IMMEDIATE")  # another program holds the file: every write fails for now
-    store._db.execute("PRAGMA busy_timeout = 20")
-    window.home.select("box")
-    click(qtbot, window.home.start_button)
-    fake_clock.advance(window.runner.engine.timeline.total_seconds + 1)
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary)
-    assert len(store.unsaved) == 1
-    for score in (2, 3, 4):  # the person changes their mind, while nothing can be written
-        click(qtbot, window.summary.ratings.tension.numbers.buttons[score])
-    assert len(store.unsaved) == 1
+    with write_locked(path):  # another program holds the file: every write fails for now
+        window.home.select("box")
+        click(qtbot, window.home.start_button)
+        fake_clock.advance(window.runner.engine.timeline.total_seconds + 1)
+        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary)
+        assert len(store.unsaved) == 1
+        for score in (2, 3, 4):  # the person changes their mind, while nothing can be written
+            click(qtbot, window.summary.ratings.tension.numbers.buttons[score])
+        assert len(store.unsaved) == 1
 
-    blocker.rollback()
-    blocker.close()
     assert store.retry_unsaved()
     click(qtbot, window.summary.ratings.twitch.numbers.buttons[1])  # rated after the retry saved it
     [saved] = store.newest(5)
@@ -124,16 +129,13 @@ def test_rating_a_session_that_could_not_be_saved_yet_keeps_one_session(qtbot, w
 
 @pytest.mark.allow_logged_errors
 def test_closing_with_entries_not_saved_yet_asks_first(qtbot, window, store, monkeypatch):
-    blocker = sqlite3.connect(store.path, timeout=0)
-    blocker.execute("BEGIN IMMEDIATE")
-    store._db.execute("PRAGMA busy_timeout = 20")
+    assert store.path is not None
     monkeypatch.setattr(journal_view.EpisodeDialog, "exec", answer_episode(Side.RIGHT, Place.CHEEK, 4))
-    click(qtbot, window.home.journal.log_button)
-    assert len(store.unsaved) == 1
-    window.close()
-    assert window.isVisible()  # not closed: the twitch would be lost
-    assert "1 of your entries could not be saved yet" in window.losing_box.text()
-    window.close_anyway_button.click()
-    assert not window.isVisible()
-    blocker.rollback()
-    blocker.close()
+    with write_locked(store.path):
+        click(qtbot, window.home.journal.log_button)
+        assert len(store.unsaved) == 1
+        window.close()
+        assert window.isVisible()  # not closed: the twitch would be lost
+        assert "1 of your entries could not be saved yet" in window.losing_box.text()
+        window.close_anyway_button.click()
+        assert not window.isVisible()

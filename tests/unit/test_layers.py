@@ -6,14 +6,27 @@ import subprocess
 import sys
 
 
-def test_the_core_loads_without_qt_or_pygame():
+def loaded_by(package: str) -> set[str]:
+    """The top-level packages among PySide6, pygame and sqlite3 that importing every module of `package`
+    (in a fresh interpreter) brings in."""
     code = (
-        "import sys, pkgutil, importlib, relaxapp.core as core\n"
-        "for m in pkgutil.iter_modules(core.__path__): importlib.import_module('relaxapp.core.' + m.name)\n"
-        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('PySide6', 'pygame', 'sqlite3')))\n"
+        "import sys, pkgutil, importlib\n"
+        f"package = importlib.import_module({package!r})\n"
+        "for m in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "print(' '.join(sorted({n.split('.')[0] for n in sys.modules} & {'PySide6', 'pygame', 'sqlite3'})))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    return set(result.stdout.split())
+
+
+def test_the_core_loads_without_qt_pygame_or_sqlite():
+    assert loaded_by("relaxapp.core") == set()
+
+
+def test_the_application_floor_and_storage_load_without_qt_or_pygame():
+    assert loaded_by("relaxapp.logic") == {"sqlite3"}  # through storage, its only way to the disk
+    assert loaded_by("relaxapp.storage") == {"sqlite3"}
 
 
 def test_the_window_starts_without_pygame():

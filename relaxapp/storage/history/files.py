@@ -12,12 +12,13 @@ from relaxapp.storage.history.errors import HistoryDamagedError, HistoryError, e
 from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A read-write connection to `path`, committing only when told (the store runs its transactions)."""
-    return sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """A read-write connection to `path`, committing only when told (the store runs its transactions);
+    it waits up to `busy_timeout_ms` for another program's lock."""
+    return sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
 
 
-def probe(path: Path) -> None:
+def probe(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
     """Refuse a damaged file before any connection that could write to it is opened.
 
     A read-write connection, once closed, checkpoints a WAL into the main file and deletes it: on a damaged
@@ -25,7 +26,7 @@ def probe(path: Path) -> None:
     """
     try:
         with closing(
-            sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_ms / 1000)
         ) as db:
             require_intact(db, str(path))
     except sqlite3.Error as error:

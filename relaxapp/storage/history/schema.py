@@ -93,10 +93,10 @@ def _version_of(db: sqlite3.Connection) -> int:
     return version
 
 
-def prepare(db: sqlite3.Connection, location: str) -> None:
+def prepare(db: sqlite3.Connection, location: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
     """Set the connection's pragmas and migrate the file to SCHEMA_VERSION; raises HistoryError for a file
-    from a newer relaxapp, which is left as it was."""
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    from a newer relaxapp, which is left as it was. A write waits up to `busy_timeout_ms` for another lock."""
+    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     db.execute("PRAGMA foreign_keys = ON")
     version = _version_of(db)
     if version > SCHEMA_VERSION:

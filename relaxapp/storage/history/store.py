@@ -39,7 +39,7 @@ from relaxapp.storage.history.files import (
 )
 from relaxapp.storage.history.queries import HistoryReader
 from relaxapp.storage.history.rows import Entry
-from relaxapp.storage.history.schema import SCHEMA_VERSION, prepare, transaction
+from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION, prepare, transaction
 
 # The package's logger, so that the log names the history as one, whichever of its modules speaks.
 log = logging.getLogger(__package__)
@@ -85,30 +85,39 @@ class HistoryStore(HistoryReader):
     kept in memory, in order, and written before the next change or by retry_unsaved().
     """
 
-    def __init__(self, connection: sqlite3.Connection, location: str, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        location: str,
+        path: Path | None = None,
+        *,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> None:
         self._db = connection
         self.location = location
         self.path = path  # None for the in-memory fallback
+        self._busy_timeout_ms = busy_timeout_ms  # how long a write waits for another program's lock
         self._pending: list[_Write[Any]] = []
         self._read_only = False
 
     # -- opening -------------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path) -> HistoryStore:
+    def open(cls, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> HistoryStore:
         """Open (creating if needed), check and migrate the history at `path`.
 
+        A write waits up to `busy_timeout_ms` for another program's lock before it fails (and is kept).
         Raises HistoryDamagedError for a file that is not a database or fails quick_check (left untouched),
         HistoryError for everything else (newer version, locked, unwritable folder).
         """
         if path.exists():
-            probe(path)
+            probe(path, busy_timeout_ms)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            connection = connect(path)
+            connection = connect(path, busy_timeout_ms)
         except (OSError, sqlite3.Error) as error:
             raise HistoryError(f"The history file {path} could not be opened: {error}.") from error
-        store = cls(connection, str(path), path)
+        store = cls(connection, str(path), path, busy_timeout_ms=busy_timeout_ms)
         try:
             store._prepare()
         except sqlite3.DatabaseError as error:
@@ -410,7 +419,7 @@ class HistoryStore(HistoryReader):
 
     def _reconnect(self) -> None:
         assert self.path is not None  # only a store on a file reconnects
-        self._db = connect(self.path)
+        self._db = connect(self.path, self._busy_timeout_ms)
         self._prepare()
 
     def _forget(self, entry: Entry) -> None:
@@ -420,7 +429,7 @@ class HistoryStore(HistoryReader):
                 return
 
     def _prepare(self) -> None:
-        prepare(self._db, self.location)
+        prepare(self._db, self.location, self._busy_timeout_ms)
 
 
 def _saved_id(entry: SessionRecord | Episode) -> int:

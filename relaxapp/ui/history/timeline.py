@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStackedLayout,
     QTableView,
@@ -76,6 +77,7 @@ class TimelineView(QWidget):
         self._kept_in_place = False  # the last change was shown in its row: no need to read again
         self._columns_fitted = False
         self.edit_dialog: EpisodeDialog | RatingsDialog | None = None
+        self.not_saved_box: QMessageBox | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
@@ -107,6 +109,7 @@ class TimelineView(QWidget):
         follow(events.entry_changed, self, self._on_entry_changed)
         follow(events.history_changed, self, self._on_history_changed)
         follow(stack.changed, self, lambda _: self._show_undo())
+        follow(self._edits.write_failed, self, self._tell_not_saved)
         self._show_undo()
 
     def _build_filters(self) -> QHBoxLayout:
@@ -350,6 +353,16 @@ class TimelineView(QWidget):
             self._edits.change_ratings(dialog.record, dialog.scores())
         elif isinstance(entry, Episode) and (edited := dialog.episode()) is not None:
             self._edits.edit_episode(entry, edited)
+
+    def _tell_not_saved(self, text: str) -> None:
+        """A change the history could not write yet: it stands on screen and is written with the next."""
+        if self.not_saved_box is not None:
+            self.not_saved_box.deleteLater()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Not saved yet", text, QMessageBox.StandardButton.Ok, self
+        )
+        self.not_saved_box = box
+        box.open()  # the app goes on while it is open
 
     def _show_undo(self) -> None:
         stack = self._edits.undo_stack

@@ -3,9 +3,12 @@ changes to the history made anywhere."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
+import pytest
 from PySide6.QtCharts import QAbstractBarSeries, QChartView
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -15,8 +18,10 @@ from relaxapp.core.journal import CheckIn
 from relaxapp.core.record import Ratings
 from relaxapp.core.routine import RoutineKind
 from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.history.calendar import shade
 from relaxapp.ui.history.dates import qt_date
+from relaxapp.ui.history.page import HistoryPage
 from relaxapp.ui.history.timeline_model import Column
 from relaxapp.ui.theme import DARK, LIGHT
 from tests.ui.history.conftest import TODAY, MakeFloor, MakePage, episode, filled, session, shown
@@ -168,16 +173,28 @@ def test_a_change_made_elsewhere_shows_at_once_or_when_the_page_is_next_shown(
     assert page.sessions_total.value.text() == "1"
 
 
+# The errors are checked in the test itself, so that a listener left behind fails it plainly.
+@pytest.mark.allow_logged_errors
 def test_a_page_closed_stops_listening(
-    qtbot, store: HistoryStore, make_floor: MakeFloor, make_page: MakePage
+    qtbot, caplog: pytest.LogCaptureFixture, store: HistoryStore, make_floor: MakeFloor, tmp_path: Path
 ):
     floor = make_floor(store)
-    page = make_page(floor)
+    assert floor.history_files.backups_dir is not None
+    # Not given to qtbot, which closes its widgets after the test: this one is deleted here.
+    page = HistoryPage(floor, backups=BackupKeeper(floor.history, floor.history_files.backups_dir, floor.now))
+    page.show()
     gone: list[bool] = []
     page.destroyed.connect(lambda: gone.append(True))
     page.deleteLater()
     qtbot.waitUntil(lambda: gone == [True])
-    floor.journal.log_episode(episode(TODAY))  # would call into a deleted page if it still listened
+    # Every event the page and its timeline follow. A listener left behind would be called into the deleted
+    # page, which raises, and the floor would log "a listener of ... failed".
+    logged = floor.journal.log_episode(episode(TODAY))
+    assert logged.episode is not None
+    floor.history_edits.delete(logged.episode)  # "entry changed", "history changed", the undo stack's change
+    floor.history_edits.undo_stack.undo()
+    errors = [record.getMessage() for record in caplog.get_records("call") if record.levelno >= logging.ERROR]
+    assert errors == []
     assert store.count_timeline() == 1
 
 

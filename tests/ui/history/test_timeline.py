@@ -13,7 +13,8 @@ from relaxapp.ui.history.dates import qt_date
 from relaxapp.ui.history.ratings_dialog import RatingsDialog
 from relaxapp.ui.history.timeline_model import PAGE_ROWS, Column
 from relaxapp.ui.journal_view import EpisodeDialog
-from tests.ui.history.conftest import TODAY, MakePage, at, episode, session, shown
+from tests.helpers.stubs import Heard
+from tests.ui.history.conftest import TODAY, MakeFloor, MakePage, at, episode, session, shown
 
 
 def test_timeline_shows_newest_first_and_reads_more_on_scroll(
@@ -147,13 +148,18 @@ def test_a_delete_keeps_the_place_and_goes_on_down_the_list(qtbot, store, make_p
     assert timeline.selected() == page.model.entry(PAGE_ROWS + 10)
 
 
-def test_undo_after_the_timeline_was_read_again_still_shows_the_entry(store, make_page: MakePage):
+def test_undo_after_the_timeline_was_read_again_still_shows_the_entry(
+    store: HistoryStore, make_floor: MakeFloor, make_page: MakePage
+):
     store.merge([session(TODAY), session(TODAY - timedelta(days=1))], [], [])
-    page = make_page(store)
+    floor = make_floor(store)
+    page = make_page(floor)
     page.timeline.table.selectRow(1)
     page.timeline.delete_button.click()
-    store.add_episode(episode(TODAY - timedelta(days=3)))  # as when a twitch is logged meanwhile
-    page.refresh()  # row numbers from before mean nothing now
+    # A twitch logged meanwhile (the journal strip on the home page): the page reads the timeline again,
+    # so row numbers from before mean nothing now.
+    floor.journal.log_episode(episode(TODAY - timedelta(days=3)))
+    assert len(shown(page, Column.WHAT)) == 2
     page.timeline.undo_button.click()
     assert len(shown(page, Column.WHAT)) == 3 and store.count() == 2
 
@@ -202,11 +208,16 @@ def test_change_a_sessions_ratings_then_undo(store: HistoryStore, make_page: Mak
     assert next(store.all_sessions()).ratings == Ratings(7, 4, 3, 2)
 
 
-def test_a_cancelled_edit_changes_nothing(store: HistoryStore, make_page: MakePage):
-    store.add_session(session(TODAY))
-    timeline = make_page(store).timeline
+def test_a_cancelled_edit_changes_nothing(store: HistoryStore, make_floor: MakeFloor, make_page: MakePage):
+    saved = store.add_session(session(TODAY))
+    floor = make_floor(store)
+    timeline = make_page(floor).timeline
+    heard = Heard().listen(floor.events)
     timeline.table.selectRow(0)
     timeline.edit_button.click()
     assert timeline.edit_dialog is not None
+    timeline.edit_dialog.rows["tension_after"].set_value(1)  # changed, then thought better of
     timeline.edit_dialog.reject()
+    assert list(store.all_sessions()) == [saved]
+    assert heard.said == []  # no "history changed", nor anything else
     assert not timeline.undo_button.isVisible()

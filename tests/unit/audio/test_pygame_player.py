@@ -62,30 +62,45 @@ def test_a_burst_of_cues_never_takes_the_voice_or_ambience_channel(player: Pygam
     for _ in range(3):
         for cue_id in CUE_IDS:
             player.play_cue(cue_id)
-    assert voice_sound() is player._voices[voice_keys[0]]  # still the prompt, not a cue
+    assert player.speaking == voice_keys[0]  # still the prompt, not a cue
     assert len(ambience_sounds()) == 1
 
 
 def test_voice_plays_and_a_new_prompt_cuts_off_the_one_before(player: PygamePlayer, voice_keys):
     first, second = voice_keys
     assert player.has_voice(first)
+    assert player.speaking is None
     assert player.play_voice(first)
-    first_sound = voice_sound()
-    assert first_sound is player._voices[first]
+    assert player.speaking == first
     assert player.play_voice(second)
-    assert voice_sound() is player._voices[second]
+    assert player.speaking == second
     assert pygame.mixer.Channel(VOICE_CHANNEL).get_busy()
     player.stop_voice()
     assert not pygame.mixer.Channel(VOICE_CHANNEL).get_busy()
+    assert player.speaking is None
 
 
-def test_voice_prompts_are_read_when_first_spoken_and_few_are_kept(player: PygamePlayer, voice_manifest):
+def test_voice_prompts_are_read_when_first_spoken_and_few_are_kept(
+    fresh_mixer, voice_manifest, tmp_path: Path
+):
     keys = sorted(voice_manifest)[: VOICE_CACHE_SIZE + 3]
-    assert len(player._voices) == 0  # nothing read at start-up
+    voice_dir = tmp_path / "voice"
+    voice_dir.mkdir()
     for key in keys:
+        shutil.copy(paths.audio_dir() / "voice" / f"{key}.ogg", voice_dir)
+    player, _notice = start_player(tmp_path, [])
+    assert isinstance(player, PygamePlayer)
+    # What is on disk when a prompt is first spoken is what plays: a file gone by then was never read.
+    (voice_dir / f"{keys[0]}.ogg").unlink()
+    assert not player.play_voice(keys[0])
+    for key in keys[1:]:
         assert player.play_voice(key)
-    assert list(player._voices) == keys[-VOICE_CACHE_SIZE:]
-    assert player.play_voice(keys[0])  # forgotten, so read again
+    for key in keys[2:]:
+        (voice_dir / f"{key}.ogg").unlink()  # from now on only the prompts kept in memory can be spoken
+    assert [key for key in keys[2:] if player.has_voice(key)] == keys[-VOICE_CACHE_SIZE:]
+    assert player.play_voice(keys[1])  # forgotten, so read again from its file
+    assert player.speaking == keys[1]
+    player.close()
 
 
 def test_a_prompt_without_a_recording_returns_false_and_logs(player: PygamePlayer, caplog):
@@ -141,7 +156,7 @@ def test_each_channel_has_its_own_volume_and_mute(player: PygamePlayer, voice_ke
     player.play_voice(voice_keys[0])
     player.start_ambience("rain", fade_seconds=0)
     voice, ambience = voice_sound(), ambience_sounds()[0]
-    assert voice is player._voices[voice_keys[0]]
+    assert player.speaking == voice_keys[0]
     assert voice.get_volume() == pytest.approx(0.25, abs=0.01)
     assert ambience.get_volume() == pytest.approx(0.5, abs=0.01)
     assert player._sounds["inhale"].get_volume() == pytest.approx(0.75, abs=0.01)

@@ -9,6 +9,7 @@ import pytest
 from relaxapp.core.catalog import Catalog
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage.history import HistoryStore
+from tests.helpers.history import QUICK_BUSY_TIMEOUT_MS
 from tests.helpers.stubs import DictSettings, Heard
 
 NOW = datetime(2026, 11, 25, 8, 30, tzinfo=UTC)
@@ -17,7 +18,8 @@ PROMPTS = {"eyes_closed_start": "Settle in and close your eyes."}
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    history = HistoryStore.open(tmp_path / "history.sqlite3")
+    # A short busy timeout: the tests of failed writes hold the file's lock (write_locked).
+    history = HistoryStore.open(tmp_path / "history.sqlite3", busy_timeout_ms=QUICK_BUSY_TIMEOUT_MS)
     yield history
     history.close()
 

@@ -113,7 +113,7 @@ def test_a_new_change_drops_what_could_be_redone_and_clear_forgets_all(
     use_cases.history_edits.delete(first)
     stack.undo()
     use_cases.history_edits.delete(second)
-    assert not stack.can_redo and stack.count == 1
+    assert not stack.can_redo and stack.undo_text.startswith("Deleted ")
     stack.clear()
     assert not stack.can_undo and len(heard_undo) == 4
     stack.undo()  # nothing to undo: nothing happens
@@ -125,9 +125,12 @@ def test_a_delete_that_cannot_be_written_is_told_and_still_undone(
     use_cases: UseCases, store: HistoryStore, heard: Heard, tmp_path: Path
 ):
     saved = store.add_session(session())
+    told: list[str] = []
+    use_cases.history_edits.write_failed.subscribe(told.append)
     with write_locked(tmp_path / "history.sqlite3"):
         use_cases.history_edits.delete(saved)
-    assert len(heard.values("message")) == 1 and heard.count("history_changed") == 1
+    assert len(told) == 1 and "could not be saved" in told[0]
+    assert heard.values("message") == [] and heard.count("history_changed") == 1
     assert store.unsaved  # written with the next change
     use_cases.history_edits.undo_stack.undo()
     assert list(store.all_sessions()) == [saved]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -118,7 +119,10 @@ def test_a_backup_that_cannot_be_used_leaves_the_history_as_it_was(
     broken = tmp_path / "backups" / "history-20261125T080000Z.sqlite3"
     broken.parent.mkdir()
     broken.write_bytes(b"not a database" * 100)
-    with pytest.raises(HistoryError):
+    with pytest.raises(
+        HistoryError,
+        match=re.escape(f"The backup {broken} cannot be read (file is not a database); nothing was changed."),
+    ):
         floor.history_files.restore_backup(broken)
     assert filled.count() == 2
 
@@ -127,5 +131,7 @@ def test_a_history_in_memory_keeps_no_backups(shipped: Catalog, tmp_path: Path):
     store = HistoryStore.in_memory()
     floor = UseCases.build(store, DictSettings(), shipped.routines, now=lambda: NOW, backups_dir=tmp_path)
     assert not floor.history_files.can_restore
-    with pytest.raises(HistoryError):
+    with pytest.raises(
+        HistoryError, match="Only a history kept in a file that can be written can be restored"
+    ):
         floor.history_files.restore_backup(tmp_path / "history-20261125T080000Z.sqlite3")

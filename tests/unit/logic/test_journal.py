@@ -54,24 +54,6 @@ def test_a_check_in_replaces_the_days_one_and_undo_brings_it_back(use_cases: Use
     assert not use_cases.journal.checked_in_today()
 
 
-def test_today_is_the_persons_local_date(monkeypatch: pytest.MonkeyPatch, use_cases: UseCases):
-    monkeypatch.setenv("TZ", "Pacific/Auckland")
-    import time  # noqa: PLC0415 - only to apply the zone set above
-
-    time.tzset()
-    try:
-        assert use_cases.journal.today() == TODAY  # 08:30 UTC is 21:30 in Auckland, the same day
-        monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: 22:30, still the 25th
-        time.tzset()
-        assert use_cases.journal.today() == TODAY
-        monkeypatch.setenv("TZ", "America/Anchorage")  # UTC-9: 23:30 the day before
-        time.tzset()
-        assert use_cases.journal.today() == TODAY - timedelta(days=1)
-    finally:
-        monkeypatch.undo()
-        time.tzset()
-
-
 @pytest.mark.allow_logged_errors
 def test_a_twitch_that_cannot_be_written_waits_with_nothing_to_undo(
     use_cases: UseCases, store: HistoryStore, heard: Heard, tmp_path: Path

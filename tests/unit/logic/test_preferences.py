@@ -24,13 +24,20 @@ def test_the_settings_dialogs_choices_are_written_saved_and_announced():
     assert PreferenceStore(settings, Events()).current == chosen  # read back as the next start would
 
 
-def test_the_sound_bar_writes_through_the_same_keys():
-    settings = DictSettings()
+def test_the_sound_bar_writes_its_own_keys_and_nothing_else():
+    # A value edited by hand that does not parse falls back in memory, but stays in the file as it is.
+    settings = DictSettings({"reminders/enabled": "true", "reminders/every_minutes": "lots"})
     store = PreferenceStore(settings, Events())
     store.set_sound(cue_volume=0.3)
     after = store.set_sound(muted=True)
     assert (after.cue_volume, after.muted) == (0.3, True)
-    assert (settings.values["audio/volume"], settings.values["audio/muted"]) == ("0.3", "true")
+    assert settings.values == {
+        "reminders/enabled": "true",
+        "reminders/every_minutes": "lots",
+        "audio/volume": "0.3",
+        "audio/muted": "true",
+    }
+    assert settings.synced == 0  # written to disk with the rest at close
 
 
 def test_the_starting_choice_is_the_default_or_else_the_last_used():

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from relaxapp.core.patterns import CustomPattern
+from relaxapp.core.patterns import PACED_ID, CustomPattern, paced_routine
+from relaxapp.logic.events import Events
+from relaxapp.logic.routines import RoutineBook
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage.user_routines import UserRoutineError
 from tests.helpers.stubs import Heard
@@ -79,3 +81,10 @@ def test_a_pattern_the_disk_will_not_delete_stays_and_the_reason_is_said(use_cas
     [message] = heard.values("message")
     assert "my_evening_calm.toml" in str(message)
     assert heard.values("routine_deleted") == []
+
+
+def test_a_new_pace_is_the_paced_routine_everywhere(shipped, tmp_path):
+    book = RoutineBook([*shipped.routines, paced_routine(6)], tmp_path, Events())
+    chosen = book.set_pace(8)
+    assert book.get(PACED_ID) == chosen == paced_routine(8)
+    assert len(book.routines) == len(shipped.routines) + 1

@@ -69,7 +69,6 @@ def test_the_after_ratings_update_the_same_row(use_cases, store: HistoryStore, b
     use_cases.sessions.rate_after(2, 4)  # a second pick on the summary changes that row again
     [saved] = store.newest(5)
     assert saved.ratings == Ratings(7, SKIPPED, 2, 4)
-    assert use_cases.sessions.ended is not None and use_cases.sessions.ended.record == saved
     assert heard.count("history_changed") == 3
 
 
@@ -118,7 +117,10 @@ def test_a_session_whose_save_failed_waits_and_is_rated_where_it_waits(
     with write_locked(tmp_path / "history.sqlite3"):
         ended = use_cases.sessions.finish(engine)
         assert ended.kept is Kept.WAITING and ended.record.id is None
-        assert heard.values("message") and "kept" in str(heard.values("message")[0])
+        assert heard.values("message") == [
+            f"Your session could not be saved to {store.location} (database is locked). It is kept and will "
+            "be saved with your next change; check that the disk has space and the folder can be written."
+        ]
         rated = use_cases.sessions.rate_after(4, 1)
     assert rated is not None and rated.ratings.tension_after == 4
     assert store.unsaved == (rated,)

@@ -29,6 +29,7 @@ from relaxapp.storage.history import (
     TimelineFilter,
     open_history,
 )
+from tests.helpers.history import QUICK_BUSY_TIMEOUT_MS, write_locked
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -158,19 +159,28 @@ def test_a_folder_that_cannot_be_created_is_named(tmp_path: Path):
 @pytest.mark.allow_logged_errors
 def test_a_failed_write_keeps_the_session_and_saves_it_with_the_next(tmp_path: Path):
     path = tmp_path / "h.sqlite3"
-    store = HistoryStore.open(path)
+    store = HistoryStore.open(path, busy_timeout_ms=QUICK_BUSY_TIMEOUT_MS)
     # Another program holds the write lock: the kind of failure a full or busy disk gives.
-    blocker = sqlite3.connect(path, timeout=0)
-    blocker.execute("BEGIN IMMEDIATE")
-    store._db.execute("PRAGMA busy_timeout = 50")
-    with pytest.raises(HistoryWriteError, match="It is kept and will be saved with your next change"):
-        store.add_session(session(minutes_ago=5))
-    assert len(store.unsaved) == 1
-    blocker.rollback()
-    blocker.close()
+    with write_locked(path):
+        with pytest.raises(HistoryWriteError, match="It is kept and will be saved with your next change"):
+            store.add_session(session(minutes_ago=5))
+        assert len(store.unsaved) == 1
     store.add_session(session())
     assert store.unsaved == ()
     assert store.count() == 2
+
+
+@pytest.mark.allow_logged_errors
+def test_a_write_waits_only_the_busy_timeout_it_was_opened_with(tmp_path: Path):
+    path = tmp_path / "h.sqlite3"
+    store = HistoryStore.open(path, busy_timeout_ms=QUICK_BUSY_TIMEOUT_MS)
+    with write_locked(path):
+        started = time.monotonic()
+        with pytest.raises(HistoryWriteError, match="could not be saved"):
+            store.add_session(session())
+        waited = time.monotonic() - started
+    assert waited < 0.5  # the app's default would wait 3 s
+    store.close()
 
 
 def test_the_in_memory_fallback_works_like_the_file(tmp_path: Path):
@@ -499,23 +509,19 @@ def test_rating_changes_come_only_from_sessions_rated_at_both_ends(tmp_path: Pat
 @pytest.mark.allow_logged_errors
 def test_every_kind_of_entry_is_kept_in_order_while_the_file_is_busy(tmp_path: Path):
     path = tmp_path / "h.sqlite3"
-    store = HistoryStore.open(path)
+    store = HistoryStore.open(path, busy_timeout_ms=QUICK_BUSY_TIMEOUT_MS)
     old = store.add_episode(episode(minutes_ago=30))
-    blocker = sqlite3.connect(path, timeout=0)
-    blocker.execute("BEGIN IMMEDIATE")
-    store._db.execute("PRAGMA busy_timeout = 20")
     twitch = episode(minutes_ago=1, note="kept")
     check_in = CheckIn(date(2026, 11, 25), stress=6)
-    with pytest.raises(HistoryWriteError, match="Your episode could not be saved"):
-        store.add_episode(twitch)
-    with pytest.raises(HistoryWriteError, match="Your check-in could not be saved"):
-        store.save_check_in(check_in)
-    with pytest.raises(HistoryWriteError, match="Your change could not be saved"):
-        store.delete_episode(old)
-    assert store.unsaved == (twitch, check_in, old)
-    assert not store.retry_unsaved()
-    blocker.rollback()
-    blocker.close()
+    with write_locked(path):
+        with pytest.raises(HistoryWriteError, match="Your episode could not be saved"):
+            store.add_episode(twitch)
+        with pytest.raises(HistoryWriteError, match="Your check-in could not be saved"):
+            store.save_check_in(check_in)
+        with pytest.raises(HistoryWriteError, match="Your change could not be saved"):
+            store.delete_episode(old)
+        assert store.unsaved == (twitch, check_in, old)
+        assert not store.retry_unsaved()
     assert store.retry_unsaved()
     assert store.unsaved == ()
     assert [e.note for e in store.timeline(10) if isinstance(e, Episode)] == ["kept"]
@@ -525,17 +531,13 @@ def test_every_kind_of_entry_is_kept_in_order_while_the_file_is_busy(tmp_path: P
 @pytest.mark.allow_logged_errors
 def test_an_unsaved_entry_deleted_before_it_was_written_is_forgotten(tmp_path: Path):
     path = tmp_path / "h.sqlite3"
-    store = HistoryStore.open(path)
-    blocker = sqlite3.connect(path, timeout=0)
-    blocker.execute("BEGIN IMMEDIATE")
-    store._db.execute("PRAGMA busy_timeout = 20")
+    store = HistoryStore.open(path, busy_timeout_ms=QUICK_BUSY_TIMEOUT_MS)
     twitch = episode()
-    with pytest.raises(HistoryWriteError):
-        store.add_episode(twitch)
-    store.delete_episode(twitch)
-    assert store.unsaved == ()
-    blocker.rollback()
-    blocker.close()
+    with write_locked(path):
+        with pytest.raises(HistoryWriteError):
+            store.add_episode(twitch)
+        store.delete_episode(twitch)
+        assert store.unsaved == ()
 
 
 FULL_DISK = """
