@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from relaxapp.core.record import SKIPPED, Ratings
@@ -13,8 +14,9 @@ from relaxapp.ui.history.dates import qt_date
 from relaxapp.ui.history.ratings_dialog import RatingsDialog
 from relaxapp.ui.history.timeline_model import PAGE_ROWS, Column
 from relaxapp.ui.journal_view import EpisodeDialog
+from tests.helpers.history import QUICK_BUSY_TIMEOUT_MS, write_locked
 from tests.helpers.stubs import Heard
-from tests.ui.history.conftest import TODAY, MakeFloor, MakePage, at, episode, session, shown
+from tests.ui.history.conftest import TODAY, MakeFloor, MakePage, at, episode, message, session, shown
 
 
 def test_timeline_shows_newest_first_and_reads_more_on_scroll(
@@ -221,3 +223,20 @@ def test_a_cancelled_edit_changes_nothing(store: HistoryStore, make_floor: MakeF
     assert list(store.all_sessions()) == [saved]
     assert heard.said == []  # no "history changed", nor anything else
     assert not timeline.undo_button.isVisible()
+
+
+@pytest.mark.allow_logged_errors
+def test_a_delete_that_cannot_be_written_yet_says_so_and_still_stands(qtbot, tmp_path, make_page: MakePage):
+    path = tmp_path / "busy.sqlite3"
+    store = HistoryStore.open(path, busy_timeout_ms=QUICK_BUSY_TIMEOUT_MS)
+    store.merge([session(TODAY, 8)], [], [])
+    page = make_page(store)
+    page.timeline.table.selectRow(0)
+    with write_locked(path):
+        page.timeline.delete_selected()
+    box = message(page)
+    assert box.windowTitle() == "Not saved yet"
+    assert box.text().startswith(f"Your change could not be saved to {path} (database is locked).")
+    assert shown(page, Column.WHAT) == []  # the change stands, and is written with the next one
+    assert len(store.unsaved) == 1
+    store.close()
