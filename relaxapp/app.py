@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from relaxapp import __version__, process_hooks, self_test
+from relaxapp import __version__, process_hooks
 from relaxapp.audio.player import SilentPlayer
 from relaxapp.core import datafile
 from relaxapp.core.catalog import Catalog, load_catalog
@@ -69,6 +69,8 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None
     """Run the app until it closes; `on_ready` (for benchmarks) is called once the window is up."""
     args = parse_args(argv)
     if args.self_test:
+        from relaxapp import self_test  # noqa: PLC0415 - only for --self-test
+
         with (
             self_test.scratch_paths(args.data_dir) as user_paths,
             process_hooks.installed(user_paths.log_file),

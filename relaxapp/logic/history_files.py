@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from relaxapp.logic.events import Events
 from relaxapp.logic.history_edits import UndoStack
 from relaxapp.logic.sessions import WallClock
-from relaxapp.storage import exchange
 from relaxapp.storage.backup import Backup, list_backups
-from relaxapp.storage.exchange import ExchangeError, ExportReport
 from relaxapp.storage.history import HistoryStore, HistoryWriteError, MergeReport, RestoreReport
+
+if TYPE_CHECKING:
+    from relaxapp.storage.exchange import ExportReport
 
 
 class HistoryFiles:
@@ -36,10 +38,14 @@ class HistoryFiles:
 
     def export_json(self, path: Path) -> ExportReport:
         """Everything in one JSON file, which relaxapp can import again. Raises ExchangeError."""
+        from relaxapp.storage import exchange  # noqa: PLC0415 - JSON and CSV cost start-up time; rarely used
+
         return exchange.export_json(self._history, path, self._now())
 
     def export_csv(self, folder: Path) -> ExportReport:
         """Three spreadsheet files (exchange.CSV_NAMES) in `folder`. Raises ExchangeError."""
+        from relaxapp.storage import exchange  # noqa: PLC0415 - see export_json
+
         return exchange.export_csv(self._history, folder)
 
     def import_json(self, path: Path) -> MergeReport:
@@ -48,10 +54,12 @@ class HistoryFiles:
         Raises ImportRefusedError (an ExchangeError naming each entry and field at fault), or ExchangeError
         when the file cannot be read or the history cannot be written.
         """
+        from relaxapp.storage import exchange  # noqa: PLC0415 - see export_json
+
         try:
             report = exchange.import_json(self._history, path)
         except HistoryWriteError as error:
-            raise ExchangeError(str(error)) from error
+            raise exchange.ExchangeError(str(error)) from error
         if report.added.total:
             self._replaced()
         return report

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
 
 from relaxapp import __version__
-from relaxapp.core.safety import Answer
 from relaxapp.logic.preferences import PreferenceStore
+
+if TYPE_CHECKING:
+    from relaxapp.core.safety import Answer
 
 SHORTCUTS = (
     "Space: pause or resume a session\n"

@@ -43,7 +43,6 @@ from relaxapp.ui.choices import OneChoice, RoutineCard
 from relaxapp.ui.journal_strip import JournalStrip
 from relaxapp.ui.layouts import scrolling_content
 from relaxapp.ui.listening import follow
-from relaxapp.ui.pattern_dialog import delete_pattern, edit_pattern
 from relaxapp.ui.ratings import RatingsPanel
 from relaxapp.ui.theme import colours_for
 
@@ -339,6 +338,8 @@ class HomePage(QWidget):
     def _edit_pattern(self, routine: Routine | None) -> None:
         """A new pattern (None) or a change to the chosen one; the book tells this page when it is saved."""
         if self._book.makes_patterns:
+            from relaxapp.ui.pattern_dialog import edit_pattern  # noqa: PLC0415 - rarely used: not at start-up
+
             look = self._preferences.current
             edit_pattern(self, self._book, routine, colours_for(look.theme), look.reduced_motion)
 
@@ -350,6 +351,8 @@ class HomePage(QWidget):
     def _delete_pattern(self) -> None:
         routine = self.selected_routine()
         if routine is not None:
+            from relaxapp.ui.pattern_dialog import delete_pattern  # noqa: PLC0415 - see _edit_pattern
+
             delete_pattern(self, self._book, routine)
 
     def _on_pace(self, value: int) -> None:

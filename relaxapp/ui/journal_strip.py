@@ -12,7 +12,6 @@ from relaxapp.core.journal import INTENSITY_MAX, Episode
 from relaxapp.core.wording import ago_words, where_words
 from relaxapp.logic.events import Events
 from relaxapp.logic.journal import Journal
-from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
 from relaxapp.ui.listening import follow
 
 SAVED_SHOWN_MS = 8000  # long enough to reach Undo after reading "Logged", short enough not to linger
@@ -71,6 +70,8 @@ class JournalStrip(QFrame):
 
     def log_episode(self) -> None:
         """A twitch, in a few clicks: where (remembered from last time), how strong, how long."""
+        from relaxapp.ui.journal_view import EpisodeDialog  # noqa: PLC0415 - the dialogs load when first asked for
+
         last = self._journal.last_episode()
         side, place = (last.side, last.place) if last else (None, None)
         dialog = EpisodeDialog(now=self._journal.now, last_side=side, last_place=place, parent=self.window())
@@ -86,6 +87,8 @@ class JournalStrip(QFrame):
         self.show_saved(f"Logged: {where}, {saved.intensity}/{INTENSITY_MAX}.", logged.undo)
 
     def check_in(self) -> None:
+        from relaxapp.ui.journal_view import CheckInDialog  # noqa: PLC0415 - see log_episode
+
         dialog = CheckInDialog(self._journal.today(), self._journal.check_in_to_change(), self.window())
         if not dialog.exec():
             return

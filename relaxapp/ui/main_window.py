@@ -16,7 +16,6 @@ from relaxapp.core.timeline import Timeline
 from relaxapp.logic.sessions import EndedSession
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.ui.audio_bar import AudioBar
-from relaxapp.ui.backup_offer import offer_backup
 from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.banner import MessageBanner
 from relaxapp.ui.help_menu import WellbeingNotice, build_help_menu
@@ -246,6 +245,8 @@ class MainWindow(QMainWindow):
 
     def offer_backup(self, backup: Backup) -> None:
         """The history was damaged and set aside: offer to bring its latest backup back."""
+        from relaxapp.ui.backup_offer import offer_backup  # noqa: PLC0415 - rarely needed
+
         offer_backup(self, self.use_cases.history_files, backup, self.show_problem, self.problem.dismiss)
 
     def bring_forward(self) -> None:
