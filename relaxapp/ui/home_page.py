@@ -114,8 +114,8 @@ class HomePage(QWidget):
         self.edit_pattern.clicked.connect(self._edit_selected)
         self.delete_pattern = QPushButton("Delete pattern")
         self.delete_pattern.clicked.connect(self._delete_pattern)
-        self._pace_label = QLabel()
-        self._pace_label.setObjectName("rowTitle")
+        self.pace_label = QLabel()
+        self.pace_label.setObjectName("rowTitle")
         self.pace = QSlider(Qt.Orientation.Horizontal)
         self.pace.setRange(int(MIN_BREATHS_PER_MINUTE), int(MAX_BREATHS_PER_MINUTE))
         self.pace.setValue(int(DEFAULT_BREATHS_PER_MINUTE))
@@ -125,7 +125,7 @@ class HomePage(QWidget):
         for widget in (self.new_pattern, self.edit_pattern, self.delete_pattern):
             library.addWidget(widget)
         library.addStretch()
-        library.addWidget(self._pace_label)
+        library.addWidget(self.pace_label)
         library.addWidget(self.pace)
         self._library.setVisible(False)
         outer.addWidget(self._library)
@@ -133,16 +133,16 @@ class HomePage(QWidget):
         follow(use_cases.events.routine_saved, self, self._on_routine_saved)
         follow(use_cases.events.routine_deleted, self, self.remove_routine)
 
-        self._guidance = QLabel()
-        self._guidance.setObjectName("guidance")
-        self._guidance.setWordWrap(True)
-        outer.addWidget(self._guidance)
+        self.guidance = QLabel()
+        self.guidance.setObjectName("guidance")
+        self.guidance.setWordWrap(True)
+        outer.addWidget(self.guidance)
 
         length_row = QHBoxLayout()
         length_row.setSpacing(8)
-        self._length_title = QLabel("Length")
-        self._length_title.setObjectName("rowTitle")
-        outer.addWidget(self._length_title)
+        self.length_title = QLabel("Length")
+        self.length_title.setObjectName("rowTitle")
+        outer.addWidget(self.length_title)
         self._lengths = OneChoice(self)
         self._minute_chips: dict[int, QPushButton] = {}
         for minutes in STANDARD_MINUTES:
@@ -151,13 +151,13 @@ class HomePage(QWidget):
             length_row.addWidget(chip)
         self._breaths_chip = self._chip("Breaths", "Count breaths instead of minutes")
         length_row.addWidget(self._breaths_chip)
-        self._breaths = QSpinBox()
-        self._breaths.setRange(1, MAX_CYCLES)
-        self._breaths.setValue(8)
-        self._breaths.setAccessibleName("Number of breaths")
-        length_row.addWidget(self._breaths)
+        self.breaths = QSpinBox()
+        self.breaths.setRange(1, MAX_CYCLES)
+        self.breaths.setValue(8)
+        self.breaths.setAccessibleName("Number of breaths")
+        length_row.addWidget(self.breaths)
         length_row.addStretch()
-        self._length_widgets: list[QWidget] = [self._length_title, self._breaths_chip, self._breaths]
+        self._length_widgets: list[QWidget] = [self.length_title, self._breaths_chip, self.breaths]
         self._length_widgets += list(self._minute_chips.values())
         outer.addLayout(length_row)
 
@@ -181,14 +181,14 @@ class HomePage(QWidget):
         outer.addWidget(self.before)
 
         start_row = QHBoxLayout()
-        self._plan = QLabel()
-        self._plan.setObjectName("plan")
+        self.plan = QLabel()
+        self.plan.setObjectName("plan")
         self.start_button = QPushButton("Start")
         self.start_button.setObjectName("primary")
         self.start_button.setAccessibleName("Start session")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._on_start)
-        start_row.addWidget(self._plan, 1)
+        start_row.addWidget(self.plan, 1)
         start_row.addWidget(self.start_button)
         # Start stays in view below the scrolling choices, however long the page grows.
         start_bar = QFrame()
@@ -204,7 +204,7 @@ class HomePage(QWidget):
         self._cards.chosen.connect(self._on_routine_chosen)
         self.with_compress.toggled.connect(self._refresh_plan)
         self._lengths.chosen.connect(self._refresh_plan)
-        self._breaths.valueChanged.connect(self._on_breaths_changed)
+        self.breaths.valueChanged.connect(self._on_breaths_changed)
 
         self._preferences = use_cases.preferences
         follow(use_cases.events.preferences_changed, self, lambda _chosen: self.show_starting_choice())
@@ -281,7 +281,7 @@ class HomePage(QWidget):
         if routine is not None and not routine.repeats:
             return ONCE
         if self._breaths_chip.isChecked():
-            return Cycles(self._breaths.value())
+            return Cycles(self.breaths.value())
         for minutes, chip in self._minute_chips.items():
             if chip.isChecked():
                 return Minutes(minutes)
@@ -289,7 +289,7 @@ class HomePage(QWidget):
 
     def _show_length(self, length: SessionLength) -> None:
         if isinstance(length, Cycles):
-            self._breaths.setValue(length.value)
+            self.breaths.setValue(length.value)
             self._lengths.choose(self._breaths_chip)
         else:
             # Only the standard lengths have a chip; another (from the command line) falls back.
@@ -356,7 +356,7 @@ class HomePage(QWidget):
             delete_pattern(self, self._book, routine)
 
     def _on_pace(self, value: int) -> None:
-        self._pace_label.setText(f"Pace: {value} a minute")
+        self.pace_label.setText(f"Pace: {value} a minute")
         current = self.selected_routine()
         if current is not None and current.id == PACED_ID:
             self.replace_routine(self._book.set_pace(value))
@@ -394,15 +394,15 @@ class HomePage(QWidget):
         routine = self.selected_routine()
         if routine is None:
             return
-        self._guidance.setText(routine.guidance)
-        self._guidance.setVisible(bool(routine.guidance))
+        self.guidance.setText(routine.guidance)
+        self.guidance.setVisible(bool(routine.guidance))
         self._library.setVisible(routine.repeats)
         for button in (self.edit_pattern, self.delete_pattern):
             button.setVisible(is_custom(routine))
         paced = routine.id == PACED_ID
-        self._pace_label.setVisible(paced)
+        self.pace_label.setVisible(paced)
         self.pace.setVisible(paced)
-        self._pace_label.setText(f"Pace: {self.pace.value()} a minute")
+        self.pace_label.setText(f"Pace: {self.pace.value()} a minute")
         for widget in self._length_widgets:
             widget.setVisible(routine.repeats)
         optional = routine.optional_steps
@@ -416,9 +416,9 @@ class HomePage(QWidget):
         if routine.ambience:
             self.with_ambience.setText(f"Background sound: {routine.ambience}")
         chosen = self.selected_length()  # before the new maximum clamps the count of breaths
-        self._breaths.blockSignals(True)  # a clamped count is not a choice of "Breaths"
-        self._breaths.setMaximum(routine.max_cycles or MAX_CYCLES)
-        self._breaths.blockSignals(False)
+        self.breaths.blockSignals(True)  # a clamped count is not a choice of "Breaths"
+        self.breaths.setMaximum(routine.max_cycles or MAX_CYCLES)
+        self.breaths.blockSignals(False)
         offered = length_choices(routine)
         for minutes, chip in self._minute_chips.items():
             chip.setEnabled(Minutes(minutes) in offered)
@@ -433,12 +433,12 @@ class HomePage(QWidget):
     def _refresh_plan(self) -> None:
         routine, length = self.selected_routine(), self.selected_length()
         if routine is None or length is None:
-            self._plan.setText("Choose a rhythm and a length.")
+            self.plan.setText("Choose a rhythm and a length.")
             self.start_button.setEnabled(False)
             return
         problem = routine_length_problem(routine, length)
         if problem:
-            self._plan.setText(problem)
+            self.plan.setText(problem)
             self.start_button.setEnabled(False)
             return
         self.start_button.setEnabled(True)
@@ -446,10 +446,10 @@ class HomePage(QWidget):
             with_optional = self.with_compress.isChecked() and routine.optional_steps
             chosen = routine if with_optional else routine.without_optional()
             extra = f", with the {routine.optional_steps[0].title.lower()}" if with_optional else ""
-            self._plan.setText(f"{duration_text(chosen.cycle_seconds)}{extra}")
+            self.plan.setText(f"{duration_text(chosen.cycle_seconds)}{extra}")
             return
         cycles = routine.cycles_for(length)
-        self._plan.setText(f"{duration_text(cycles * routine.cycle_seconds)} · {Cycles(cycles).label()}")
+        self.plan.setText(f"{duration_text(cycles * routine.cycle_seconds)} · {Cycles(cycles).label()}")
 
     def _on_start(self) -> None:
         routine, length = self.selected_routine(), self.selected_length()

@@ -59,5 +59,5 @@ def test_every_control_on_every_page_has_a_name(qtbot, window: MainWindow, fake_
 
 
 def test_the_check_notices_a_control_without_a_name(qtbot, window: MainWindow):
-    window.home._breaths.setAccessibleName("")
+    window.home.breaths.setAccessibleName("")
     assert unnamed_controls(window) == ["QSpinBox '' in QWidget"]

@@ -46,7 +46,7 @@ def test_the_pace_slider_sets_breaths_per_minute(qtbot, library_window):
     routine = home.selected_routine()
     assert routine is not None and routine.id == PACED_ID
     assert routine.cycle_seconds == pytest.approx(7.5)
-    assert home._pace_label.text() == "Pace: 8 a minute"
+    assert home.pace_label.text() == "Pace: 8 a minute"
     qtbot.mouseClick(home.start_button, Qt.MouseButton.LeftButton)
     assert library_window.runner.engine.timeline.routine.cycle_seconds == pytest.approx(7.5)
 
@@ -67,7 +67,7 @@ def test_a_new_pattern_is_saved_as_a_routine_file_and_chosen(qtbot, library_wind
 
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(library_window.home.delete_pattern, Qt.MouseButton.LeftButton)
-    assert "my_evening_calm" not in {r.id for r in library_window.home._routines}
+    assert "my_evening_calm" not in {r.id for r in library_window.home.routines}
     assert load_catalog([library_window.use_cases.routines.patterns_dir]).routines == []
 
 

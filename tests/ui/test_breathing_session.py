@@ -47,7 +47,7 @@ def test_choose_start_pause_resume_stop_and_find_it_in_history(
     assert window.pages.currentWidget() is window.home
     click(qtbot, card(window, "Coherent breathing"))
     click(qtbot, chip(window, "1 min"))
-    assert window.home._plan.text() == "55 s · 5 breaths"
+    assert window.home.plan.text() == "55 s · 5 breaths"
     click(qtbot, window.home.start_button)
 
     assert window.pages.currentWidget() is window.session
@@ -105,7 +105,7 @@ def test_choose_start_pause_resume_stop_and_find_it_in_history(
 def test_a_session_that_runs_to_the_end_is_complete_with_every_cue(qtbot, window, fake_clock, store):
     click(qtbot, card(window, "Box breathing"))
     click(qtbot, chip(window, "Breaths"))
-    window.home._breaths.setValue(2)
+    window.home.breaths.setValue(2)
     click(qtbot, window.home.start_button)
     for _ in range(8):
         advance(qtbot, fake_clock, window, 4)  # engine reads 4, 8, ... 32 s
@@ -157,12 +157,12 @@ def test_four_seven_eight_offers_short_sessions_and_shows_its_guidance(qtbot, wi
     click(qtbot, card(window, "4-7-8 breathing"))
     assert chip(window, "1 min").isEnabled()
     assert not chip(window, "3 min").isEnabled()
-    assert window.home._breaths.maximum() == 8
+    assert window.home.breaths.maximum() == 8
     assert window.home.selected_length().value == 4  # its default: four breaths
-    assert "Sit down" in window.home._guidance.text()
-    assert window.home._guidance.isVisibleTo(window)
+    assert "Sit down" in window.home.guidance.text()
+    assert window.home.guidance.isVisibleTo(window)
     click(qtbot, card(window, "Box breathing"))
-    assert not window.home._guidance.isVisibleTo(window)
+    assert not window.home.guidance.isVisibleTo(window)
 
 
 def test_the_last_choice_is_remembered_for_next_time(qtbot, make_window, fake_clock):
@@ -262,7 +262,7 @@ def test_every_control_can_be_reached_with_tab(qtbot, window):
 
 def test_switching_to_four_seven_eight_lands_on_its_default(qtbot, window):
     click(qtbot, chip(window, "Breaths"))
-    window.home._breaths.setValue(30)
+    window.home.breaths.setValue(30)
     click(qtbot, chip(window, "5 min"))
     click(qtbot, card(window, "4-7-8 breathing"))
     assert window.home.selected_length() == Cycles(4)

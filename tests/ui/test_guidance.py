@@ -183,7 +183,7 @@ def test_a_malformed_tips_file_is_named_and_the_app_still_opens(qtbot, tmp_path:
     def on_ready(window: MainWindow) -> None:
         seen["problem"] = window.problem.text()
         seen["tips_enabled"] = window.nav.tips.isEnabled()
-        seen["routines"] = len(window.home._routines)
+        seen["routines"] = len(window.home.routines)
         window.close()
 
     assert relaxapp_app.run(["--data-dir", str(tmp_path / "data")], on_ready=on_ready) == 0

@@ -61,8 +61,8 @@ def words_heard(window: MainWindow) -> list[str]:
 
 def test_pmr_shows_the_body_figure_and_group_and_lands_in_history(qtbot, window, fake_clock, store):
     choose(qtbot, window, RoutineKind.PMR, "pmr_4")
-    assert not window.home._length_title.isVisible()  # a routine that runs once has no length to pick
-    assert "min" in window.home._plan.text()
+    assert not window.home.length_title.isVisible()  # a routine that runs once has no length to pick
+    assert "min" in window.home.plan.text()
     start(qtbot, window)
 
     page = window.session
@@ -136,9 +136,9 @@ def test_the_warm_compress_is_an_optional_first_step(qtbot, window):
     choose(qtbot, window, RoutineKind.MASSAGE, "massage_full_face")
     box = window.home.with_compress
     assert box.isVisible() and "min" in box.text()
-    with_compress = window.home._plan.text()
+    with_compress = window.home.plan.text()
     box.setChecked(False)
-    assert window.home._plan.text() != with_compress
+    assert window.home.plan.text() != with_compress
     box.setChecked(True)
     start(qtbot, window)
     steps = [segment.step for segment in window.runner.engine.timeline.segments]
