@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
 
     def go_history(self) -> None:
         if not self.runner.is_active:
+            # Read afresh before it shows (as "today" may have moved on), so it is drawn once, as it is.
+            self.history.refresh()
             self._show_page(self.history, self.nav.history)
 
     def go_tips(self) -> None:

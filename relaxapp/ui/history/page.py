@@ -139,8 +139,7 @@ class HistoryPage(QWidget):
             self._bring_up_to_date()
 
     def showEvent(self, event: QShowEvent) -> None:
-        # Everything read afresh each time the page is opened, as "today" may have moved on meanwhile.
-        self.refresh()
+        self._bring_up_to_date()
         super().showEvent(event)
 
     def _on_history_changed(self, _: None) -> None:
