@@ -12,6 +12,7 @@ from relaxapp.logic.history_edits import HistoryEdits
 from relaxapp.logic.history_files import HistoryFiles
 from relaxapp.logic.journal import Journal
 from relaxapp.logic.preferences import PreferenceStore, SettingsFile
+from relaxapp.logic.progress import Progress
 from relaxapp.logic.routines import RoutineBook
 from relaxapp.logic.sessions import SessionFlow, WallClock
 from relaxapp.logic.unsaved import UnsavedEntries
@@ -31,6 +32,7 @@ class UseCases:
     unsaved: UnsavedEntries
     history_edits: HistoryEdits  # delete and edit entries, with undo
     history_files: HistoryFiles  # export, import, restore a backup
+    progress: Progress  # the history page's figures, calendar, insights and timeline choices
     # Read by the pages (the timeline, the calendar, the insights); written only by the use cases above.
     history: HistoryReader
 
@@ -49,6 +51,7 @@ class UseCases:
         events = Events()
         preferences = PreferenceStore(settings, events)
         journal = Journal(history, now, events)
+        unsaved = UnsavedEntries(history, events)
         edits = HistoryEdits(history, journal.today, events)
         return cls(
             events=events,
@@ -57,8 +60,9 @@ class UseCases:
             routines=RoutineBook(routines, patterns_dir, events),
             sessions=SessionFlow(history, now, events, preferences, prompts or {}),
             journal=journal,
-            unsaved=UnsavedEntries(history, events),
+            unsaved=unsaved,
             history_edits=edits,
             history_files=HistoryFiles(history, now, events, edits.undo_stack, backups_dir),
+            progress=Progress(history, unsaved, journal.today),
             history=history,
         )

@@ -5,17 +5,15 @@ Only the month on show is read from the store, again whenever the person turns t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from relaxapp.core import stats
 from relaxapp.core.stats import DayFacts
 from relaxapp.core.wording import SHADE_NAMES, day_text, month_text
-from relaxapp.storage.history import HistoryReader
+from relaxapp.logic.progress import Progress
 from relaxapp.ui.history.dates import py_date, qt_date
 from relaxapp.ui.history.tab import HistoryTab
 from relaxapp.ui.theme import Colours
@@ -40,10 +38,8 @@ def shade(colours: Colours, minutes: float) -> QColor:
 class CalendarView(HistoryTab):
     """A month of practice and episodes; choosing a day says what it held."""
 
-    def __init__(
-        self, history: HistoryReader, today: Callable[[], date], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(history, today, parent)
+    def __init__(self, progress: Progress, parent: QWidget | None = None) -> None:
+        super().__init__(progress, parent)
         self._facts: dict[date, DayFacts] = {}
 
         self.calendar = QCalendarWidget()
@@ -53,8 +49,8 @@ class CalendarView(HistoryTab):
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.calendar.setGridVisible(False)
-        self.calendar.setMaximumDate(qt_date(self._today()))
-        self.calendar.setSelectedDate(qt_date(self._today()))
+        self.calendar.setMaximumDate(qt_date(self._progress.today()))
+        self.calendar.setSelectedDate(qt_date(self._progress.today()))
         self.calendar.currentPageChanged.connect(lambda _year, _month: self.refresh())
         self.calendar.selectionChanged.connect(self._describe_chosen)
 
@@ -116,16 +112,13 @@ class CalendarView(HistoryTab):
 
     def refresh(self) -> None:
         """Read the month on show (with the days of its neighbours that share its grid) and mark it."""
-        self.calendar.setMaximumDate(qt_date(self._today()))  # a page left open past midnight gains a day
+        self.calendar.setMaximumDate(
+            qt_date(self._progress.today())
+        )  # a page left open past midnight gains a day
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
-        first = date(year, month, 1)
-        last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
-        # The grid runs from the Monday on or before the first to six weeks on; a week either side covers it.
-        start = stats.week_start(first) - timedelta(days=7)
-        end = min(last + timedelta(days=14), self._today())
-        facts = self._history.day_facts(start, end) if start <= end else []
-        self._facts = {day.day: day for day in facts}
-        self.month.setText(month_text(first, [day for day in facts if day.day.month == month]))
+        self._facts = self._progress.month(year, month)
+        in_month = [facts for day, facts in self._facts.items() if day.month == month]
+        self.month.setText(month_text(date(year, month, 1), in_month))
         self._mark_days()
         self._describe_chosen()
 

@@ -6,9 +6,8 @@ Built the first time the tab is shown, so QtCharts and the queries behind it cos
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from PySide6.QtCharts import (
     QAbstractBarSeries,
@@ -27,31 +26,12 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from relaxapp.core import stats
 from relaxapp.core.record import Scale
-from relaxapp.core.stats import Insights, KindChange, WeekMinutes
 from relaxapp.core.wording import KIND_NAMES, SCALE_NAMES, findings_html
-from relaxapp.storage.history import HistoryReader
+from relaxapp.logic.progress import WEEKS, InsightsData, Progress
 from relaxapp.ui.history.tab import HistoryTab
 from relaxapp.ui.theme import Colours
 
-WEEKS = 12
 CHART_HEIGHT = 225
-LOOK_BACK_DAYS = 365  # the days the episodes are compared over: a year of seasons, not a decade of change
-
-
-@dataclass(frozen=True)
-class InsightsData:
-    weeks: list[WeekMinutes]  # the last WEEKS weeks, this one last
-    changes: dict[Scale, list[KindChange]]
-    episodes: Insights
-
-
-def gather(history: HistoryReader, today: date) -> InsightsData:
-    """Everything the tab draws: one read of the last year's days, and the counted rating pairs."""
-    days = history.day_facts(today - timedelta(days=LOOK_BACK_DAYS - 1), today)
-    minutes = {day.day: day.minutes for day in days if day.minutes}
-    weeks = stats.minutes_per_week(minutes, today - timedelta(weeks=WEEKS - 1), today)
-    changes = {scale: stats.average_change_by_kind(history.rating_changes(scale)) for scale in Scale}
-    return InsightsData(weeks, changes, stats.episode_insights(days))
 
 
 @dataclass(frozen=True)
@@ -77,10 +57,8 @@ EMPTY_CHART_TOP = 10.0
 class InsightsView(HistoryTab):
     """Three charts and the findings in words; refresh() reads the store, set_look() recolours."""
 
-    def __init__(
-        self, history: HistoryReader, today: Callable[[], date], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(history, today, parent)
+    def __init__(self, progress: Progress, parent: QWidget | None = None) -> None:
+        super().__init__(progress, parent)
         self._data: InsightsData | None = None
 
         self.findings = QLabel()
@@ -134,7 +112,7 @@ class InsightsView(HistoryTab):
             self._draw(self._data)
 
     def refresh(self) -> None:
-        self._data = gather(self._history, self._today())
+        self._data = self._progress.insights()
         self._draw(self._data)
 
     # -- drawing ---------------------------------------------------------------------------------

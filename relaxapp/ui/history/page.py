@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from relaxapp.core import stats
 from relaxapp.core.wording import days_text
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.ui.backups import BackupKeeper
@@ -68,9 +67,7 @@ class HistoryPage(QWidget):
         files: FileChooser | None = None,
     ) -> None:
         super().__init__(parent)
-        self._history = use_cases.history
-        self._unsaved = use_cases.unsaved
-        self._today = use_cases.journal.today
+        self._progress = use_cases.progress
         self._colours = LIGHT  # until the window says which theme it wears (set_look)
         self._stale = {"figures", "calendar", "insights"}  # to bring up to date when next shown
 
@@ -84,7 +81,11 @@ class HistoryPage(QWidget):
         title_row.addWidget(heading)
         title_row.addStretch()
         self.file_actions = FileActions(
-            use_cases.history_files, use_cases.unsaved, self._today, backups=backups, chooser=files
+            use_cases.history_files,
+            use_cases.unsaved,
+            use_cases.journal.today,
+            backups=backups,
+            chooser=files,
         )
         title_row.addWidget(self.file_actions)
         layout.addLayout(title_row)
@@ -154,13 +155,13 @@ class HistoryPage(QWidget):
     def calendar(self) -> CalendarView:
         from relaxapp.ui.history.calendar import CalendarView  # noqa: PLC0415 - built when first shown
 
-        return self._place(CalendarView(self._history, self._today), self._calendar_tab)
+        return self._place(CalendarView(self._progress), self._calendar_tab)
 
     @cached_property
     def insights(self) -> InsightsView:
         from relaxapp.ui.history.insights import InsightsView  # noqa: PLC0415 - QtCharts loads only here
 
-        return self._place(InsightsView(self._history, self._today), self._insights_tab)
+        return self._place(InsightsView(self._progress), self._insights_tab)
 
     def _place(self, view: T, holder: QVBoxLayout) -> T:
         view.set_look(self._colours)
@@ -178,14 +179,12 @@ class HistoryPage(QWidget):
             view.refresh()
 
     def _show_figures(self) -> None:
-        today = self._today()
-        streaks = stats.streaks(self._history.practice_days(), today)
-        week = self._history.minutes_by_day(stats.week_start(today), today)
-        self.current_streak.show_value(days_text(streaks.current))
-        self.longest_streak.show_value(days_text(streaks.longest))
-        self.this_week.show_value(f"{round(stats.minutes_this_week(week, today))} min")
-        self.sessions_total.show_value(f"{self._history.count():,}")
-        waiting = self._unsaved.count
+        figures = self._progress.figures()
+        self.current_streak.show_value(days_text(figures.current_streak))
+        self.longest_streak.show_value(days_text(figures.longest_streak))
+        self.this_week.show_value(f"{round(figures.minutes_this_week)} min")
+        self.sessions_total.show_value(f"{figures.sessions:,}")
+        waiting = figures.waiting
         # What could not be written yet is kept in memory: say so here, where it is missing from the list.
         self.pending_note.setText(
             f"{waiting} change{'s' if waiting != 1 else ''} you made could not be written to the history "

@@ -7,9 +7,7 @@ the history reads the first page again, at once if the tab is on screen, or else
 
 from __future__ import annotations
 
-import dataclasses
-from datetime import datetime, timedelta
-from enum import StrEnum
+from datetime import datetime
 
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QShowEvent
@@ -30,9 +28,10 @@ from PySide6.QtWidgets import (
 from relaxapp.core.journal import INTENSITY_MAX, Episode
 from relaxapp.core.wording import KIND_NAMES, when_text
 from relaxapp.logic.events import EntryChange
+from relaxapp.logic.progress import Period
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage.history import EVERYTHING, TimelineEntry, TimelineFilter
-from relaxapp.ui.history.dates import local_midnight, py_date, qt_date
+from relaxapp.ui.history.dates import py_date, qt_date
 from relaxapp.ui.history.ratings_dialog import RatingsDialog
 from relaxapp.ui.history.timeline_model import HEADERS, Column, TimelineModel
 from relaxapp.ui.journal_view import EpisodeDialog
@@ -53,17 +52,6 @@ SHOWN: tuple[tuple[str, TimelineFilter], ...] = (
 )
 
 
-class Period(StrEnum):
-    ALL = "All time"
-    WEEK = "Last 7 days"
-    MONTH = "Last 30 days"
-    YEAR = "Last 12 months"
-    DATES = "Between dates"
-
-
-PERIOD_DAYS = {Period.WEEK: 7, Period.MONTH: 30, Period.YEAR: 365}
-
-
 class TimelineView(QWidget):
     """Every session and episode under the chosen filter, with the commands that change them."""
 
@@ -72,6 +60,7 @@ class TimelineView(QWidget):
         self._edits = use_cases.history_edits
         self._now = use_cases.now
         self._today = use_cases.journal.today
+        self._progress = use_cases.progress
         self.model = TimelineModel(use_cases.history, self._today)
         self._stale = True  # read when first shown
         self._kept_in_place = False  # the last change was shown in its row: no need to read again
@@ -270,17 +259,10 @@ class TimelineView(QWidget):
     # -- the timeline's choices ------------------------------------------------------------------
 
     def _filter(self) -> TimelineFilter:
-        only = SHOWN[self.shown.currentIndex()][1]
-        period = Period(self.period.currentData())
-        if period is Period.DATES:
-            first, last = sorted((py_date(self.from_date.date()), py_date(self.to_date.date())))
-            return dataclasses.replace(
-                only, since=local_midnight(first), until=local_midnight(last + timedelta(days=1))
-            )
-        if period in PERIOD_DAYS:
-            first = self._today() - timedelta(days=PERIOD_DAYS[period] - 1)
-            return dataclasses.replace(only, since=local_midnight(first))
-        return only
+        between = (py_date(self.from_date.date()), py_date(self.to_date.date()))
+        return self._progress.timeline_filter(
+            SHOWN[self.shown.currentIndex()][1], Period(self.period.currentData()), between
+        )
 
     def _apply_filters(self) -> None:
         dates = Period(self.period.currentData()) is Period.DATES

@@ -1,0 +1,112 @@
+"""What the history page shows besides its rows: the figures, a month of days, the insights, and which
+entries the timeline's choices (kind, period) stand for."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from relaxapp.core import stats
+from relaxapp.core.record import Scale
+from relaxapp.core.stats import DayFacts, Insights, KindChange, WeekMinutes
+from relaxapp.logic.unsaved import UnsavedEntries
+from relaxapp.storage.history import HistoryReader, TimelineFilter
+
+WEEKS = 12  # the weeks of practice the insights chart
+LOOK_BACK_DAYS = 365  # the days the episodes are compared over: a year of seasons, not a decade of change
+
+
+class Period(StrEnum):
+    """The timeline's period choice, in the words it is offered in."""
+
+    ALL = "All time"
+    WEEK = "Last 7 days"
+    MONTH = "Last 30 days"
+    YEAR = "Last 12 months"
+    DATES = "Between dates"
+
+
+PERIOD_DAYS = {Period.WEEK: 7, Period.MONTH: 30, Period.YEAR: 365}
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The four figures above the timeline, and what waits to be written."""
+
+    current_streak: int  # days
+    longest_streak: int  # days
+    minutes_this_week: float
+    sessions: int
+    waiting: int  # changes kept in memory until the history file can be written
+
+
+@dataclass(frozen=True)
+class InsightsData:
+    weeks: list[WeekMinutes]  # the last WEEKS weeks, this one last
+    changes: dict[Scale, list[KindChange]]
+    episodes: Insights
+
+
+def local_midnight(day: date) -> datetime:
+    """The moment `day` begins where the person is."""
+    return datetime.combine(day, time()).astimezone()
+
+
+class Progress:
+    """Reads the history for the page's figures, calendar and insights; it never writes."""
+
+    def __init__(self, history: HistoryReader, unsaved: UnsavedEntries, today: Callable[[], date]) -> None:
+        self._history = history
+        self._unsaved = unsaved
+        self.today = today
+
+    def figures(self) -> Figures:
+        today = self.today()
+        streaks = stats.streaks(self._history.practice_days(), today)
+        week = self._history.minutes_by_day(stats.week_start(today), today)
+        return Figures(
+            current_streak=streaks.current,
+            longest_streak=streaks.longest,
+            minutes_this_week=stats.minutes_this_week(week, today),
+            sessions=self._history.count(),
+            waiting=self._unsaved.count,
+        )
+
+    def month(self, year: int, month: int) -> dict[date, DayFacts]:
+        """The days of a month's calendar grid (with its neighbours' days that share the grid), by day."""
+        first = date(year, month, 1)
+        last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        # The grid runs from the Monday on or before the first to six weeks on; a week either side covers it.
+        start = stats.week_start(first) - timedelta(days=7)
+        end = min(last + timedelta(days=14), self.today())
+        facts = self._history.day_facts(start, end) if start <= end else []
+        return {day.day: day for day in facts}
+
+    def insights(self) -> InsightsData:
+        """Everything the insights draw: one read of the last year's days, and the counted rating pairs."""
+        today = self.today()
+        days = self._history.day_facts(today - timedelta(days=LOOK_BACK_DAYS - 1), today)
+        minutes = {day.day: day.minutes for day in days if day.minutes}
+        weeks = stats.minutes_per_week(minutes, today - timedelta(weeks=WEEKS - 1), today)
+        changes = {
+            scale: stats.average_change_by_kind(self._history.rating_changes(scale)) for scale in Scale
+        }
+        return InsightsData(weeks, changes, stats.episode_insights(days))
+
+    def timeline_filter(
+        self, shown: TimelineFilter, period: Period, between: tuple[date, date] | None = None
+    ) -> TimelineFilter:
+        """The entries of `shown` within `period`: the last days up to today, or the days `between` two
+        dates (either way round, both included), each from the person's own midnight."""
+        if period is Period.DATES and between is not None:
+            first, last = sorted(between)
+            return dataclasses.replace(
+                shown, since=local_midnight(first), until=local_midnight(last + timedelta(days=1))
+            )
+        if period in PERIOD_DAYS:
+            first = self.today() - timedelta(days=PERIOD_DAYS[period] - 1)
+            return dataclasses.replace(shown, since=local_midnight(first))
+        return shown
