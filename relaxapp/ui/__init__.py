@@ -1,1 +1,1 @@
-"""Floor 3: thin Qt widgets that show what the engine and the stores say."""
+"""Floor 3: thin Qt widgets, a shell over the application floor (relaxapp.logic): they show and forward."""
