@@ -4,7 +4,7 @@ each can be undone and redone."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol, TypeVar
 
@@ -82,7 +82,7 @@ class UndoStack:
         return self._undone[-1].text if self._undone else ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Writer:
     """The writes behind the changes. One that cannot be written yet (a full disk, a busy file) is kept by
     the history and written with the next change: the person is told, and the change stands as if written."""
@@ -90,6 +90,16 @@ class _Writer:
     history: HistoryStore
     events: Events
     failed: Event[str]
+    # A deleted entry brought back under a new id (its old one taken meanwhile): (kind, old id) → new id,
+    # so an older change on the undo stack finds the entry it was made to, not the one now at the old id.
+    moved: dict[tuple[type, int], int] = field(default_factory=dict)
+
+    def current(self, entry: TimelineEntry) -> TimelineEntry:
+        """`entry` under the id it has now."""
+        entry_id = entry.id
+        while entry_id is not None and (type(entry), entry_id) in self.moved:
+            entry_id = self.moved[(type(entry), entry_id)]
+        return entry if entry_id == entry.id else replace(entry, id=entry_id)
 
     def delete(self, entry: TimelineEntry) -> None:
         if isinstance(entry, SessionRecord):
@@ -105,11 +115,14 @@ class _Writer:
             if isinstance(entry, SessionRecord)
             else self._write(lambda: self.history.restore_episode(entry), entry)
         )
+        if entry.id is not None and restored.id is not None and restored.id != entry.id:
+            self.moved[(type(entry), entry.id)] = restored.id
         self._announce(How.RESTORED, restored)
         return restored
 
     def put(self, entry: TimelineEntry) -> None:
         """Replace the saved entry of the same id with `entry`."""
+        entry = self.current(entry)
         if isinstance(entry, SessionRecord):
             self._write(lambda: self.history.update_session(entry), None)
         else:
@@ -137,10 +150,10 @@ class _Deletion:
     writer: _Writer
 
     def redo(self) -> None:
-        self.writer.delete(self.entry)
+        self.writer.delete(self.writer.current(self.entry))
 
     def undo(self) -> None:
-        self.entry = self.writer.restore(self.entry)
+        self.entry = self.writer.restore(self.writer.current(self.entry))
 
 
 @dataclass(frozen=True)

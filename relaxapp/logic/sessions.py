@@ -84,6 +84,16 @@ class SessionFlow:
     def last_choice(self) -> Choice | None:
         return self._choice
 
+    def last_ended(self) -> EndedSession | None:
+        """The session that ended last, as it stands now: one that waited to be written may have been
+        saved by a retry since."""
+        ended = self._ended
+        if ended is not None and ended.kept is Kept.WAITING:
+            saved = self._history.saved_session(ended.record)
+            if saved is not None:
+                self._ended = ended = EndedSession(saved, Kept.SAVED)
+        return ended
+
     def options_for(self, options: SessionOptions | None) -> SessionOptions:
         """The options a start from elsewhere than the home page gets: eyes closed as Settings say."""
         return options or SessionOptions(eyes_closed=self._preferences.current.eyes_closed)

@@ -323,7 +323,7 @@ class HomePage(QWidget):
         self._card_grid.removeWidget(old)
         old.hide()
         old.deleteLater()
-        self.select(routine.id)
+        self.select(routine.id, self.selected_length())  # a new pace keeps the length chosen
 
     def remove_routine(self, routine_id: str) -> None:
         index = next(i for i, r in enumerate(self._routines) if r.id == routine_id)

@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
     def summary(self) -> SummaryPage:
         from relaxapp.ui.summary_page import SummaryPage  # noqa: PLC0415 - see above
 
-        page = SummaryPage(self.use_cases.sessions)
+        page = SummaryPage(self.use_cases.sessions, self.use_cases.events)
         page.again_clicked.connect(self.sessions.again)
         page.history_clicked.connect(self.go_history)
         page.home_clicked.connect(self.go_home)

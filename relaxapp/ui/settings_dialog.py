@@ -144,6 +144,9 @@ class SettingsDialog(QDialog):
         reminder_form = QFormLayout()
         reminder_box.addLayout(reminder_form)
         plan = preferences.reminders
+        # Without a tray the choice cannot be made here; it is kept as it was for a desktop that has one.
+        self._reminders_wanted = plan.enabled
+        self._reminders_possible = reminders_possible
         self.reminders_on = QCheckBox("Remind &me to take a short break")
         self.reminders_on.setChecked(plan.enabled)
         self.every = self._spin(
@@ -233,9 +236,8 @@ class SettingsDialog(QDialog):
         )
 
     def _plan(self) -> ReminderPlan:
-        return ReminderPlan(
-            self.reminders_on.isChecked(), self.every.value(), self.from_hour.value(), self.until_hour.value()
-        )
+        wanted = self.reminders_on.isChecked() if self._reminders_possible else self._reminders_wanted
+        return ReminderPlan(wanted, self.every.value(), self.from_hour.value(), self.until_hour.value())
 
     def _enable_reminder_fields(self, enabled: bool) -> None:
         for control in (self.every, self.from_hour, self.until_hour):

@@ -7,8 +7,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from relaxapp.core.record import Scale, SessionRecord
 from relaxapp.core.wording import change_words, summary_words
+from relaxapp.logic.events import Events
 from relaxapp.logic.sessions import EndedSession, Kept, SessionFlow
 from relaxapp.ui.layouts import scrolling_content
+from relaxapp.ui.listening import follow
 from relaxapp.ui.ratings import RatingsPanel
 
 # What became of the session shown (a false start has no summary: home is shown instead).
@@ -25,9 +27,11 @@ class SummaryPage(QWidget):
     home_clicked = Signal()
     warning_signs_clicked = Signal()
 
-    def __init__(self, flow: SessionFlow, parent: QWidget | None = None) -> None:
+    def __init__(self, flow: SessionFlow, events: Events, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._flow = flow
+        # A session that waited to be written may be saved by a retry while its summary is on screen.
+        follow(events.history_changed, self, lambda _change: self._show_kept())
         _page, layout = scrolling_content(self)
         layout.setContentsMargins(40, 40, 40, 24)
         layout.setSpacing(14)
@@ -103,6 +107,11 @@ class SummaryPage(QWidget):
         self.ratings.clear()
         self.change.hide()
         self.again_button.setFocus()
+
+    def _show_kept(self) -> None:
+        ended = self._flow.last_ended()
+        if ended is not None and self.isVisible():
+            self.saved.setText(SAVED_NOTES[ended.kept])
 
     def show_rated(self, record: SessionRecord) -> None:
         """The change since before the session, as the record now has it."""

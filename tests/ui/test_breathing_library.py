@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from relaxapp.core.catalog import load_catalog
 from relaxapp.core.clock import FakeClock
 from relaxapp.core.patterns import DEFAULT_BREATHS_PER_MINUTE, PACED_ID, paced_routine
+from relaxapp.core.routine import Minutes
 from relaxapp.ui import pattern_dialog
 from relaxapp.ui.main_window import MainWindow
 
@@ -49,6 +50,14 @@ def test_the_pace_slider_sets_breaths_per_minute(qtbot, library_window):
     assert home.pace_label.text() == "Pace: 8 a minute"
     qtbot.mouseClick(home.start_button, Qt.MouseButton.LeftButton)
     assert library_window.runner.engine.timeline.routine.cycle_seconds == pytest.approx(7.5)
+
+
+def test_a_new_pace_keeps_the_length_chosen(library_window):
+    home = library_window.home
+    home.select(PACED_ID, Minutes(10))
+    home.pace.setValue(9)
+    assert home.selected_length() == Minutes(10)
+    assert home.plan.text().startswith("10 min")
 
 
 def test_a_new_pattern_is_saved_as_a_routine_file_and_chosen(qtbot, library_window, monkeypatch):

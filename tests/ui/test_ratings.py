@@ -119,7 +119,7 @@ def summary(qtbot, store: HistoryStore, box: Routine, fake_clock: FakeClock) -> 
     engine.start()
     fake_clock.advance(plan.total_seconds)
     engine.state_at_now()
-    page = SummaryPage(use_cases.sessions)
+    page = SummaryPage(use_cases.sessions, use_cases.events)
     qtbot.addWidget(page)
     page.show()
     page.show_ended(use_cases.sessions.finish(engine))

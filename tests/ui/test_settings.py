@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QSystemTrayIcon
 
 from relaxapp.core.contrast import AA_LARGE_TEXT, AA_TEXT, contrast_ratio
 from relaxapp.core.preferences import Preferences, ThemeChoice
@@ -12,10 +12,13 @@ from relaxapp.core.reminders import ReminderPlan
 from relaxapp.core.routine import Minutes
 from relaxapp.core.sound import SoundChannel
 from relaxapp.ui.main_window import MainWindow
+from relaxapp.ui.settings_dialog import SettingsDialog
 from relaxapp.ui.theme import DARK, LIGHT, Colours
 
 
-def test_settings_chosen_in_the_dialog_are_used_and_remembered(qtbot, make_window, fake_clock):
+def test_settings_chosen_in_the_dialog_are_used_and_remembered(qtbot, make_window, fake_clock, monkeypatch):
+    # A desktop with a tray (the offscreen platform has none), so reminders can be switched on here.
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
     window: MainWindow = make_window(fake_clock)
     window.open_settings()
     dialog = window.settings_dialog
@@ -163,3 +166,11 @@ def test_each_sound_has_its_own_volume_mute_and_test_button(qtbot, make_window, 
 def test_mute_all_silences_every_channel(qtbot, window: MainWindow):
     window.audio_bar.mute.click()
     assert all(window.runner.player.muted_channels[channel] for channel in SoundChannel)
+
+
+def test_ok_without_a_tray_keeps_the_reminders_as_they_were(qtbot, shipped):
+    wanted = Preferences(reminders=ReminderPlan(enabled=True, every_minutes=90))
+    dialog = SettingsDialog(wanted, shipped.routines, reminders_possible=False)
+    qtbot.addWidget(dialog)
+    assert not dialog.reminders_on.isEnabled() and not dialog.reminders_on.isChecked()
+    assert dialog.chosen().reminders == ReminderPlan(enabled=True, every_minutes=90)

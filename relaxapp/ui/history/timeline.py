@@ -86,10 +86,11 @@ class TimelineView(QWidget):
         stack = self._edits.undo_stack
         # Added to the page by the page: Ctrl+Z works wherever the focus is on it.
         self.undo_action = QAction("Undo", self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(stack.undo)
         self.redo_action = QAction("Redo", self)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        # Every binding the platform has (Ctrl+Y and Ctrl+Shift+Z), not only its first.
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         self.redo_action.triggered.connect(stack.redo)
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

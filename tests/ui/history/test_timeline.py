@@ -240,3 +240,21 @@ def test_a_delete_that_cannot_be_written_yet_says_so_and_still_stands(qtbot, tmp
     assert shown(page, Column.WHAT) == []  # the change stands, and is written with the next one
     assert len(store.unsaved) == 1
     store.close()
+
+
+def test_redo_answers_to_every_key_the_desktop_uses_for_it(qtbot, store: HistoryStore, make_page: MakePage):
+    store.merge([session(TODAY, 8)], [], [])
+    page = make_page(store)
+    table = page.timeline.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    for redo in (
+        (Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+    ):
+        qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert shown(page, Column.WHAT) == ["Box breathing"]
+        qtbot.keyClick(table, *redo)
+        assert shown(page, Column.WHAT) == []
+        assert store.count() == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -134,3 +135,23 @@ def test_a_delete_that_cannot_be_written_is_told_and_still_undone(
     assert store.unsaved  # written with the next change
     use_cases.history_edits.undo_stack.undo()
     assert list(store.all_sessions()) == [saved]
+
+
+def test_undo_finds_an_entry_brought_back_under_a_new_id_and_leaves_the_newer_one_alone(
+    use_cases: UseCases, store: HistoryStore
+):
+    edits = use_cases.history_edits
+    old = store.add_episode(twitch(5))
+    edited = replace(old, intensity=9)
+    edits.edit_episode(old, edited)
+    edits.delete(edited)
+    # Logged since: SQLite gives it the id the deleted twitch had.
+    newer = use_cases.journal.log_episode(Episode(NOW, Side.RIGHT, Place.CHEEK, 7, EpisodeDuration.MINUTES))
+    assert newer.episode is not None and newer.episode.id == old.id
+    edits.undo_stack.undo()  # the delete: back under a new id, as its old one is taken
+    edits.undo_stack.undo()  # the edit: on the twitch it was made to
+    kept = {(e.place, e.intensity) for e in store.all_episodes()}
+    assert kept == {(Place.EYELID, 5), (Place.CHEEK, 7)}
+    edits.undo_stack.redo()
+    edits.undo_stack.redo()  # and again: the edit, then the delete, on that same twitch
+    assert [(e.place, e.intensity) for e in store.all_episodes()] == [(Place.CHEEK, 7)]
