@@ -5,13 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import Enum
+from typing import Final, Literal, TypeVar
 
-from relaxapp.core.journal import CheckIn, Episode
+from relaxapp.core.journal import CheckIn, Episode, Place, Side
 from relaxapp.logic.events import Events
 from relaxapp.logic.sessions import WallClock
 from relaxapp.storage.history import HistoryStore, HistoryWriteError, TimelineFilter
 
 ONLY_EPISODES = TimelineFilter(sessions=False)
+T = TypeVar("T")
+
+
+class Unwritten(Enum):
+    """A change the history could not write yet: it keeps it in memory and tries again."""
+
+    NOT_WRITTEN = "not written"
+
+
+NOT_WRITTEN: Final = Unwritten.NOT_WRITTEN
 
 
 @dataclass(frozen=True)
@@ -20,7 +32,7 @@ class Logged:
     memory and is tried again, so there is nothing to take back yet)."""
 
     episode: Episode | None
-    undo: Callable[[], None] | None
+    undo: Callable[[], object] | None
 
 
 class Journal:
@@ -50,22 +62,20 @@ class Journal:
         today = self.today()
         return self._history.check_in(today) or self._history.latest_check_in_before(today)
 
+    def last_where(self) -> tuple[Side | None, Place | None]:
+        """Where the last twitch was: a new one starts there, as twitches tend to come back to one place."""
+        last = self.last_episode()
+        return (last.side, last.place) if last else (None, None)
+
     def log_episode(self, episode: Episode) -> Logged:
-        try:
-            saved = self._history.add_episode(episode)
-        except HistoryWriteError as error:
-            self._events.message.emit(str(error))
-            self._events.history_changed.emit(None)
+        saved = self._write(lambda: self._history.add_episode(episode))
+        if saved is NOT_WRITTEN:
             return Logged(episode, None)
-        self._events.history_changed.emit(None)
-        return Logged(saved, lambda: self._change(lambda: self._history.delete_episode(saved)))
+        return Logged(saved, lambda: self._write(lambda: self._history.delete_episode(saved)))
 
     def check_in(self, check_in: CheckIn) -> Logged:
-        try:
-            replaced = self._history.save_check_in(check_in)
-        except HistoryWriteError as error:
-            self._events.message.emit(str(error))
-            self._events.history_changed.emit(None)
+        replaced = self._write(lambda: self._history.save_check_in(check_in))
+        if replaced is NOT_WRITTEN:
             return Logged(None, None)
 
         def undo() -> None:
@@ -74,12 +84,14 @@ class Journal:
             else:
                 self._history.delete_check_in(check_in.day)
 
-        self._events.history_changed.emit(None)
-        return Logged(None, lambda: self._change(undo))
+        return Logged(None, lambda: self._write(undo))
 
-    def _change(self, change: Callable[[], object]) -> None:
+    def _write(self, write: Callable[[], T]) -> T | Literal[Unwritten.NOT_WRITTEN]:
+        """Make one change and announce it; a write the history must keep for later is told, not raised."""
         try:
-            change()
+            return write()
         except HistoryWriteError as error:
             self._events.message.emit(str(error))
-        self._events.history_changed.emit(None)
+            return NOT_WRITTEN
+        finally:
+            self._events.history_changed.emit(None)

@@ -21,9 +21,8 @@ log = logging.getLogger(__name__)
 
 WallClock = Callable[[], datetime]  # the time on the wall, timezone-aware (UTC in the app)
 
-EYES_CLOSED_WELCOME = (
-    "eyes_closed_start"  # the prompt (content/prompts.toml) that opens an eyes-closed session
-)
+# The prompt (content/prompts.toml) that opens an eyes-closed session.
+EYES_CLOSED_WELCOME = "eyes_closed_start"
 
 
 class Kept(Enum):

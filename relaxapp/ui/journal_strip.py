@@ -46,7 +46,7 @@ class JournalStrip(QFrame):
         self.undo_button = QPushButton("Undo")
         self.undo_button.setObjectName("linkButton")
         self.undo_button.clicked.connect(self._on_undo)
-        self._undo: Callable[[], None] | None = None
+        self._undo: Callable[[], object] | None = None
         self.saved_timer = QTimer(self)
         self.saved_timer.setSingleShot(True)
         self.saved_timer.setInterval(SAVED_SHOWN_MS)
@@ -72,8 +72,7 @@ class JournalStrip(QFrame):
         """A twitch, in a few clicks: where (remembered from last time), how strong, how long."""
         from relaxapp.ui.journal_view import EpisodeDialog  # noqa: PLC0415 - the dialogs load when first asked for
 
-        last = self._journal.last_episode()
-        side, place = (last.side, last.place) if last else (None, None)
+        side, place = self._journal.last_where()
         dialog = EpisodeDialog(now=self._journal.now, last_side=side, last_place=place, parent=self.window())
         episode = dialog.episode() if dialog.exec() else None
         if episode is None:
@@ -123,7 +122,7 @@ class JournalStrip(QFrame):
             "Checked in today: change today's check-in" if done else "Daily check-in"
         )
 
-    def show_saved(self, text: str, undo: Callable[[], None] | None = None) -> None:
+    def show_saved(self, text: str, undo: Callable[[], object] | None = None) -> None:
         """Show `text` ("Logged.") for a few seconds, with an Undo button when `undo` is given."""
         self._undo = undo
         self.saved.setText(text)
