@@ -1,4 +1,4 @@
-"""'Should I see a doctor?': from the warning signs a person ticks to one of three clear answers."""
+"""'Should I see a doctor?': from the warning signs a person ticks to one of four clear answers."""
 
 from __future__ import annotations
 
@@ -15,8 +15,13 @@ from relaxapp.core.datafile import IDENTIFIER, FieldError, no_unknown, tables, t
 
 class Urgency(StrEnum):
     EMERGENCY = "emergency"  # call emergency services now
+    TODAY = "today"  # same-day care: an urgent appointment, urgent care or a health phone line
     SOON = "soon"  # book a doctor's visit
-    SELF_CARE = "self_care"  # no warning signs: look after yourself, check again if anything changes
+    SELF_CARE = "self_care"  # none of the listed signs: look after yourself, check again if anything changes
+
+
+# The levels a sign can call for, most urgent first: the first one any ticked sign reaches is the answer.
+SIGN_LEVELS = (Urgency.EMERGENCY, Urgency.TODAY, Urgency.SOON)
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class Question:
     urgency: Urgency
     text: str
     see: tuple[str, ...] = ()
+    advice: str = ""  # shown with the answer whenever this sign is behind it
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,13 @@ class Assessment:
     urgency: Urgency
     answer: Answer
     reasons: tuple[Question, ...]  # the ticked signs behind this answer
-    professionals: tuple[Professional, ...]  # whom to see, for a "soon" answer
+    professionals: tuple[Professional, ...]  # whom to see, for a "today" or "soon" answer
+    also_noticed: tuple[Question, ...] = ()  # ticked signs of a less urgent level, to mention at a visit
+
+    @property
+    def advice(self) -> tuple[str, ...]:
+        """What the signs behind this answer add to it, in the order of the list."""
+        return tuple(" ".join(question.advice.split()) for question in self.reasons if question.advice)
 
 
 @dataclass(frozen=True)
@@ -60,8 +72,17 @@ class PageText:
     intro: str
     emergency_line: str  # always on show above the list
     emergency_group: str
+    today_group: str
     soon_group: str
     after_session: str  # the reminder at the end of every session
+
+    def group_title(self, urgency: Urgency) -> str:
+        titles = {
+            Urgency.EMERGENCY: self.emergency_group,
+            Urgency.TODAY: self.today_group,
+            Urgency.SOON: self.soon_group,
+        }
+        return titles[urgency]
 
 
 @dataclass(frozen=True)
@@ -73,17 +94,26 @@ class Checklist:
     page: PageText
 
     def assess(self, ticked: Collection[str]) -> Assessment:
-        """The most urgent answer any ticked sign calls for: an emergency outranks everything."""
+        """The most urgent answer any ticked sign calls for: an emergency outranks everything.
+
+        The signs of a less urgent level are not reasons for this answer: an emergency call comes
+        with nothing else to do first, and a same-day visit hears about the rest (`also_noticed`).
+        """
         unknown = set(ticked) - {question.id for question in self.questions}
         if unknown:
             raise ValueError(f"no such warning sign: {', '.join(sorted(unknown))}")
-        for urgency in (Urgency.EMERGENCY, Urgency.SOON):
+        for urgency in SIGN_LEVELS:
             reasons = tuple(q for q in self.questions if q.id in ticked and q.urgency is urgency)
             if reasons:
                 seen = dict.fromkeys(pid for question in reasons for pid in question.see)
                 professionals = tuple(self.professionals[pid] for pid in seen)
-                return Assessment(urgency, self.answers[urgency], reasons, professionals)
+                also_noticed = () if urgency is Urgency.EMERGENCY else self._ticked_below(urgency, ticked)
+                return Assessment(urgency, self.answers[urgency], reasons, professionals, also_noticed)
         return Assessment(Urgency.SELF_CARE, self.answers[Urgency.SELF_CARE], (), ())
+
+    def _ticked_below(self, urgency: Urgency, ticked: Collection[str]) -> tuple[Question, ...]:
+        less_urgent = SIGN_LEVELS[SIGN_LEVELS.index(urgency) + 1 :]
+        return tuple(q for q in self.questions if q.id in ticked and q.urgency in less_urgent)
 
 
 def load_checklist(path: Path) -> Checklist:
@@ -94,7 +124,7 @@ def parse_checklist(data: dict[str, Any]) -> Checklist:
     no_unknown(data, {"questions", "professionals", "answers", "notice", "page"}, "")
     professionals = {pid: _professional(pid, raw) for pid, raw in _table(data, "professionals").items()}
     questions = tuple(_question(n, raw, professionals) for n, raw in enumerate(tables(data, "questions"), 1))
-    for urgency in (Urgency.EMERGENCY, Urgency.SOON):
+    for urgency in SIGN_LEVELS:
         if not any(question.urgency is urgency for question in questions):
             raise FieldError("questions", f"there must be at least one '{urgency}' question")
     ids = [question.id for question in questions]
@@ -105,7 +135,7 @@ def parse_checklist(data: dict[str, Any]) -> Checklist:
     no_unknown(raw_answers, {u.value for u in Urgency}, "answers")
     answers = {urgency: _answer(f"answers.{urgency}", raw_answers.get(urgency.value)) for urgency in Urgency}
     raw_page = _table(data, "page")
-    keys = ("intro", "emergency_line", "emergency_group", "soon_group", "after_session")
+    keys = ("intro", "emergency_line", "emergency_group", "today_group", "soon_group", "after_session")
     no_unknown(raw_page, set(keys), "page")
     page = PageText(*(" ".join(text(raw_page, key, "page").split()) for key in keys))
     return Checklist(questions, professionals, answers, _answer("notice", data.get("notice")), page)
@@ -128,16 +158,17 @@ def _professional(pid: str, raw: object) -> Professional:
 
 def _question(number: int, raw: dict[str, Any], professionals: dict[str, Professional]) -> Question:
     where = f"questions[{number}]"
-    no_unknown(raw, {"id", "urgency", "text", "see"}, where)
+    no_unknown(raw, {"id", "urgency", "text", "see", "advice"}, where)
     urgency_name = text(raw, "urgency", where)
-    if urgency_name not in (Urgency.EMERGENCY, Urgency.SOON):
-        raise FieldError(f"{where}.urgency", f"'{urgency_name}' must be 'emergency' or 'soon'")
+    if urgency_name not in SIGN_LEVELS:
+        levels = ", ".join(f"'{level}'" for level in SIGN_LEVELS)
+        raise FieldError(f"{where}.urgency", f"'{urgency_name}' must be one of {levels}")
     urgency = Urgency(urgency_name)
     see = raw.get("see", [])
     if not isinstance(see, list) or any(not isinstance(pid, str) or pid not in professionals for pid in see):
         raise FieldError(f"{where}.see", f"must list professionals from: {', '.join(professionals)}")
-    if urgency is Urgency.SOON and not see:
-        raise FieldError(f"{where}.see", "a 'soon' sign must say whom to see")
+    if urgency is not Urgency.EMERGENCY and not see:
+        raise FieldError(f"{where}.see", f"a '{urgency}' sign must say whom to see")
     if urgency is Urgency.EMERGENCY and see:
         raise FieldError(
             f"{where}.see", "an emergency sign sends people to emergency services, not to a visit"
@@ -145,7 +176,8 @@ def _question(number: int, raw: dict[str, Any], professionals: dict[str, Profess
     question_id = text(raw, "id", where)
     if not IDENTIFIER.fullmatch(question_id):
         raise FieldError(f"{where}.id", f"'{question_id}' may hold only lowercase letters, digits and _")
-    return Question(question_id, urgency, text(raw, "text", where), tuple(see))
+    advice = text(raw, "advice", where, required=False)
+    return Question(question_id, urgency, text(raw, "text", where), tuple(see), advice)
 
 
 def _answer(where: str, raw: object) -> Answer:
@@ -163,7 +195,7 @@ def visit_summary(assessment: Assessment, day: date) -> str:
     lines = [f"Notes for a doctor's visit — {day:%d %B %Y}", ""]
     if assessment.reasons:
         lines.append("What I have noticed:")
-        lines += [f"  • {question.text}" for question in assessment.reasons]
+        lines += [f"  • {question.text}" for question in (*assessment.reasons, *assessment.also_noticed)]
         lines.append("")
     if assessment.professionals:
         lines.append("Whom the relaxapp check suggested:")

@@ -1,10 +1,14 @@
-"""'Should I see a doctor?': a calm checklist of warning signs and one clear answer."""
+"""'Should I see a doctor?': a calm checklist of warning signs and one clear answer.
+
+An emergency sign shows its answer the moment it is ticked: nothing else on the list could change it,
+and nobody should have to find a button first.
+"""
 
 from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relaxapp.core.safety import Assessment, Checklist, Urgency, visit_summary
+from relaxapp.core.safety import SIGN_LEVELS, Assessment, Checklist, Professional, Urgency, visit_summary
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +75,8 @@ class SafetyPage(QWidget):
         page_text = self._checklist.page
         layout.addWidget(_label(page_text.intro, "pageIntro"))
         self.boxes: dict[str, QCheckBox] = {}
-        groups = (
-            (Urgency.EMERGENCY, page_text.emergency_group),
-            (Urgency.SOON, page_text.soon_group),
-        )
-        for urgency, title in groups:
-            group = QGroupBox(title)
+        for urgency in SIGN_LEVELS:
+            group = QGroupBox(page_text.group_title(urgency))
             group.setObjectName(f"{urgency}Group")
             inner = QVBoxLayout(group)
             inner.setSpacing(8)
@@ -84,6 +84,8 @@ class SafetyPage(QWidget):
                 if question.urgency is urgency:
                     row = _CheckRow(question.text)
                     self.boxes[question.id] = row.box
+                    if urgency is Urgency.EMERGENCY:
+                        row.box.toggled.connect(self._on_emergency_toggled)
                     inner.addWidget(row)
             layout.addWidget(group)
         layout.addStretch()
@@ -102,6 +104,10 @@ class SafetyPage(QWidget):
         buttons.addStretch()
         outer.addLayout(buttons)
         return checklist
+
+    def _on_emergency_toggled(self, ticked: bool) -> None:
+        if ticked:
+            self.assess()
 
     def reset(self) -> None:
         for box in self.boxes.values():
@@ -161,18 +167,18 @@ class SafetyPage(QWidget):
         layout.addWidget(_label(answer.title, "answerTitle"))
         for paragraph in answer.paragraphs:
             layout.addWidget(_label(paragraph, "answerBody"))
-        if assessment.urgency is Urgency.SOON:
-            layout.addSpacing(6)
-            layout.addWidget(_label("Whom to see", "answerHeading"))
-            for professional in assessment.professionals:
-                entry = f"<b>{html.escape(professional.name)}</b>: {html.escape(professional.why)}"
-                layout.addWidget(_label(entry, "answerBody", rich=True))
-            layout.addSpacing(6)
-            layout.addWidget(_label("What to write down before the visit", "answerHeading"))
-            for note in answer.notes:
-                layout.addWidget(_label(f"•  {note}", "answerBody"))
+        for advice in assessment.advice:
+            layout.addWidget(_label(advice, "answerAdvice"))
+        if assessment.professionals:
+            _add_list(
+                layout, "Whom to see", [_professional_entry(p) for p in assessment.professionals], rich=True
+            )
+        if assessment.also_noticed:
+            _add_list(layout, "Mention as well", [question.text for question in assessment.also_noticed])
+        if answer.notes:
+            _add_list(layout, "What to write down before the visit", answer.notes)
         buttons = QHBoxLayout()
-        if assessment.urgency is Urgency.SOON:
+        if assessment.professionals:
             save = QPushButton("Save notes for the visit…")
             save.setObjectName("primary")
             save.clicked.connect(self._ask_where_to_save)
@@ -193,6 +199,17 @@ class SafetyPage(QWidget):
         layout.addStretch()
         view.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         return view
+
+
+def _professional_entry(professional: Professional) -> str:
+    return f"<b>{html.escape(professional.name)}</b>: {html.escape(professional.why)}"
+
+
+def _add_list(layout: QVBoxLayout, heading: str, entries: Sequence[str], *, rich: bool = False) -> None:
+    layout.addSpacing(6)
+    layout.addWidget(_label(heading, "answerHeading"))
+    for entry in entries:
+        layout.addWidget(_label(entry if rich else f"•  {entry}", "answerBody", rich=rich))
 
 
 def _scrolling(content: QWidget | None) -> QScrollArea:

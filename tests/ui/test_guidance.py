@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from relaxapp import app as relaxapp_app
-from relaxapp.core.safety import Urgency
 from relaxapp.core.tips import TipBook
 from relaxapp.storage import paths
 from relaxapp.ui.main_window import MainWindow
@@ -94,47 +93,6 @@ def test_a_warning_sign_tip_leads_to_the_safety_check(qtbot, window: MainWindow)
     assert window.pages.currentWidget() is window.safety_page
 
 
-def tick_and_assess(qtbot, window: MainWindow, ticked: set[str]) -> None:
-    click(qtbot, window.nav.signs)
-    page = window.safety_page
-    for question_id in ticked:
-        click(qtbot, page.boxes[question_id])
-    click(qtbot, page.assess_button)
-
-
-def test_a_sudden_droop_gets_the_emergency_answer_and_nothing_else_to_do(qtbot, window: MainWindow):
-    tick_and_assess(qtbot, window, {"sudden_droop", "persistent", "vision"})
-    page = window.safety_page
-    assert page.assessment is not None
-    assert page.assessment.urgency is Urgency.EMERGENCY
-    answer = page.answer_area.widget()
-    assert answer.objectName() == "answer_emergency"
-    assert labels(answer)[0] == "Call emergency services now"
-    assert answer.findChild(QPushButton).hasFocus()
-    assert "Whom to see" not in labels(answer)
-    assert [b.text() for b in answer.findChildren(QPushButton)] == ["Back to the list"]
-
-
-def test_lasting_spasms_get_a_visit_with_whom_to_see_and_what_to_note(qtbot, window: MainWindow):
-    tick_and_assess(qtbot, window, {"persistent", "eye_signs"})
-    answer = window.safety_page.answer_area.widget()
-    assert answer.objectName() == "answer_soon"
-    shown = labels(answer)
-    assert shown[0] == "Please book a visit to a doctor"
-    assert any("neurologist" in text for text in shown)
-    assert any("ophthalmologist" in text for text in shown)
-    assert any("medicine" in text for text in shown)  # what to write down
-
-
-def test_no_warning_signs_suggests_self_care_and_a_breathing_session(qtbot, window: MainWindow):
-    tick_and_assess(qtbot, window, set())
-    answer = window.safety_page.answer_area.widget()
-    assert answer.objectName() == "answer_self_care"
-    assert any("Check again" in text for text in labels(answer))
-    click(qtbot, button(answer, "Choose a breathing exercise"))
-    assert window.pages.currentWidget() is window.home
-
-
 def test_the_warning_signs_are_one_click_from_the_end_of_a_session(qtbot, window: MainWindow, fake_clock):
     click(qtbot, window.home.start_button)
     fake_clock.advance(15)
@@ -192,14 +150,3 @@ def test_a_malformed_tips_file_is_named_and_the_app_still_opens(qtbot, tmp_path:
     assert seen["tips_enabled"] is False
     assert seen["routines"] == len(list((content / "routines").glob("*.toml"))) + 1  # and paced breathing
     QApplication.processEvents()
-
-
-def test_notes_for_the_visit_are_saved_as_pdf_or_text(qtbot, window: MainWindow, tmp_path: Path):
-    tick_and_assess(qtbot, window, {"persistent"})
-    answer = window.safety_page.answer_area.widget()
-    assert button(answer, "Save notes for the visit…").isVisible()
-    pdf, text = tmp_path / "notes.pdf", tmp_path / "notes.txt"
-    assert window.safety_page.save_visit_notes(pdf)
-    assert pdf.read_bytes().startswith(b"%PDF")
-    assert window.safety_page.save_visit_notes(text)
-    assert "The spasms have gone on for more than a few weeks" in text.read_text()

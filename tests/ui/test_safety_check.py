@@ -1,0 +1,130 @@
+"""'Should I see a doctor?' through the real window: every one of the four answers, as a person meets it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QWidget
+
+from relaxapp.core.safety import Urgency
+from relaxapp.ui.main_window import MainWindow
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def button(parent, text: str) -> QPushButton:
+    return next(b for b in parent.findChildren(QPushButton) if b.text() == text and b.isVisibleTo(parent))
+
+
+def labels(widget) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+
+
+def tick(qtbot, window: MainWindow, ticked: list[str]) -> None:
+    click(qtbot, window.nav.signs)
+    for question_id in ticked:
+        click(qtbot, window.safety_page.boxes[question_id])
+
+
+def tick_and_assess(qtbot, window: MainWindow, ticked: list[str]) -> QWidget:
+    tick(qtbot, window, ticked)
+    click(qtbot, window.safety_page.assess_button)
+    return window.safety_page.answer_area.widget()
+
+
+def test_the_list_groups_the_signs_by_how_soon_they_need_help(qtbot, window: MainWindow):
+    click(qtbot, window.nav.signs)
+    groups = [group.title() for group in window.safety_page.findChildren(QGroupBox)]
+    assert groups == [
+        "Came on suddenly (even if it has passed)",
+        "Needs a doctor today",
+        "Built up over days or weeks",
+    ]
+    assert "BE-FAST" in labels(window.safety_page)[1]
+
+
+@pytest.mark.parametrize("sign", ["sudden_balance", "sudden_headache", "signs_passed"])
+def test_ticking_an_emergency_sign_shows_the_call_at_once(qtbot, window: MainWindow, sign: str):
+    tick(qtbot, window, ["persistent", sign])  # no "See what to do" needed
+    page = window.safety_page
+    assert page.stack.currentIndex() == 1
+    assert page.assessment is not None and page.assessment.urgency is Urgency.EMERGENCY
+    answer = page.answer_area.widget()
+    assert answer.objectName() == "answer_emergency"
+    assert labels(answer)[0] == "Call emergency services now"
+    assert answer.findChild(QPushButton).hasFocus()
+    assert "Whom to see" not in labels(answer)
+    assert [b.text() for b in answer.findChildren(QPushButton)] == ["Back to the list"]
+
+
+def test_signs_that_have_passed_are_still_an_emergency_and_say_why(qtbot, window: MainWindow):
+    tick(qtbot, window, ["signs_passed"])
+    shown = " ".join(labels(window.safety_page.answer_area.widget()))
+    assert "mini-stroke" in shown
+    assert "even when the signs have already passed" in shown
+
+
+def test_going_back_from_the_call_lets_a_mistaken_tick_be_undone(qtbot, window: MainWindow):
+    tick(qtbot, window, ["sudden_double"])
+    click(qtbot, button(window.safety_page.answer_area.widget(), "Back to the list"))
+    page = window.safety_page
+    assert page.stack.currentIndex() == 0
+    click(qtbot, page.boxes["sudden_double"])  # unticking shows no answer
+    assert page.stack.currentIndex() == 0
+    answer = tick_and_assess(qtbot, window, [])
+    assert answer.objectName() == "answer_self_care"
+
+
+def test_a_face_weakening_over_days_gets_a_same_day_answer(qtbot, window: MainWindow, tmp_path: Path):
+    answer = tick_and_assess(qtbot, window, ["face_weak_days", "persistent"])
+    assert answer.objectName() == "answer_today"
+    shown = labels(answer)
+    assert shown[0] == "See a doctor today"
+    assert any("urgent-care service" in text for text in shown)
+    assert any("within three days" in text for text in shown)  # why it cannot wait
+    assert "Whom to see" in shown
+    assert "Mention as well" in shown
+    assert any("more than a few weeks" in text for text in shown)  # the slower sign, for the same visit
+    notes = tmp_path / "notes.txt"
+    assert button(answer, "Save notes for the visit…").isVisible()
+    assert window.safety_page.save_visit_notes(notes)
+    assert "One side of my face has turned weak" in notes.read_text()
+
+
+def test_lasting_spasms_get_a_visit_with_whom_to_see_and_what_to_note(qtbot, window: MainWindow):
+    answer = tick_and_assess(qtbot, window, ["persistent", "eyelid_closes", "daily_life"])
+    assert answer.objectName() == "answer_soon"
+    shown = labels(answer)
+    assert shown[0] == "Please book a visit to a doctor"
+    assert any("neurologist" in text for text in shown)
+    assert any("ophthalmologist" in text for text in shown)
+    assert any("mental-health" in text for text in shown)
+    assert any("while you drive" in text for text in shown)
+    assert any("medicine" in text for text in shown)  # what to write down
+    assert "Mention as well" not in shown
+
+
+def test_no_ticked_sign_suggests_self_care_without_an_all_clear(qtbot, window: MainWindow):
+    answer = tick_and_assess(qtbot, window, [])
+    assert answer.objectName() == "answer_self_care"
+    shown = labels(answer)
+    assert shown[0] == "None of the listed warning signs"
+    assert any("Check again" in text for text in shown)
+    assert not any("Whom to see" in text for text in shown)
+    click(qtbot, button(answer, "Choose a breathing exercise"))
+    assert window.pages.currentWidget() is window.home
+
+
+def test_notes_for_the_visit_are_saved_as_pdf_or_text(qtbot, window: MainWindow, tmp_path: Path):
+    tick_and_assess(qtbot, window, ["persistent"])
+    answer = window.safety_page.answer_area.widget()
+    assert button(answer, "Save notes for the visit…").isVisible()
+    pdf, text = tmp_path / "notes.pdf", tmp_path / "notes.txt"
+    assert window.safety_page.save_visit_notes(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert window.safety_page.save_visit_notes(text)
+    assert "The spasms have gone on for more than a few weeks" in text.read_text()
