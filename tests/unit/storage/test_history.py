@@ -265,6 +265,22 @@ def test_a_file_from_schema_4_keeps_its_episodes(tmp_path: Path):
     assert store.check_in(date(2026, 12, 3)) == CheckIn(date(2026, 12, 3), stress=3)
 
 
+def test_a_file_from_schema_5_keeps_every_row_and_leaves_the_eye_triggers_unasked(tmp_path: Path):
+    store = open_fixture(tmp_path, 5)
+    assert list(store.all_check_ins()) == [
+        CheckIn(date(2026, 12, 1), 6.5, 3, 7, 5, "deadline week"),
+        CheckIn(date(2026, 12, 2), caffeine_drinks=0),
+        CheckIn(date(2026, 12, 3), sleep_hours=8.0, stress=2, water_glasses=8),
+    ]
+    # Not recorded is NULL in the file, never a 0 or a "no" nobody said.
+    raw = store._db.execute("SELECT alcohol_drinks, screen_hours, dry_eyes FROM check_ins").fetchall()
+    assert raw == [(None, None, None)] * 3
+    assert len(store.newest(10)) == 2 and store.count_timeline() == 4
+    later = CheckIn(date(2026, 12, 4), alcohol_drinks=2, screen_hours=9.5, dry_eyes=True)
+    store.save_check_in(later)
+    assert store.check_in(date(2026, 12, 4)) == later
+
+
 def test_foreign_keys_are_on_and_synchronous_is_normal(tmp_path: Path):
     store = HistoryStore.open(tmp_path / "h.sqlite3")
     assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -355,9 +371,16 @@ def test_the_check_in_of_a_day_is_replaced_and_yesterdays_gives_the_defaults(tmp
         date(2026, 11, 23), sleep_hours=6.5, caffeine_drinks=3, stress=7, water_glasses=5, note="busy"
     )
     assert store.save_check_in(monday) is None
-    tuesday = CheckIn(date(2026, 11, 24), sleep_hours=7.0, caffeine_drinks=1)
+    tuesday = CheckIn(
+        date(2026, 11, 24),
+        sleep_hours=7.0,
+        caffeine_drinks=1,
+        alcohol_drinks=0,
+        screen_hours=11.5,
+        dry_eyes=True,
+    )
     store.save_check_in(tuesday)
-    again = replace(tuesday, stress=2)
+    again = replace(tuesday, stress=2, dry_eyes=False)
     assert store.save_check_in(again) == tuesday
     assert store.check_in(date(2026, 11, 24)) == again
     assert store.latest_check_in_before(date(2026, 11, 25)) == again
