@@ -30,6 +30,9 @@ CHECK_IN_COLUMNS = (
     "day, sleep_hours, caffeine_drinks, stress, water_glasses, note, alcohol_drinks, screen_hours, dry_eyes"
 )
 _CHECK_IN_PLACES = ", ".join("?" * len(CHECK_IN_COLUMNS.split(",")))
+# Columns a migration added where NULL means "not asked then" (schema 6): a damaged file from before them,
+# read to carry its entries over, gives them as NULL rather than failing its whole table.
+ADDED_AS_NOT_ASKED = frozenset({"alcohol_drinks", "screen_hours", "dry_eyes"})
 
 Entry = SessionRecord | Episode | CheckIn
 TimelineEntry = SessionRecord | Episode

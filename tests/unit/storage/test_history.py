@@ -672,6 +672,19 @@ def test_a_damaged_file_is_moved_aside_and_a_new_history_started_with_the_backup
 
 
 @pytest.mark.allow_logged_errors
+def test_a_damaged_file_from_before_the_eye_triggers_still_gives_its_check_ins(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    shutil.copy(FIXTURES / "history_v5.sqlite3", path)
+    damage_pages(path)  # two indexes and the episodes; the sessions and check-ins are still whole
+    result = open_history(path, tmp_path / "backups", NOW)
+    assert result.moved_aside is not None
+    assert [c.day for c in result.store.all_check_ins()] == [date(2026, 12, d) for d in (1, 2, 3)]
+    assert {(c.alcohol_drinks, c.screen_hours, c.dry_eyes) for c in result.store.all_check_ins()} == {
+        (None, None, None)
+    }
+
+
+@pytest.mark.allow_logged_errors
 def test_a_file_that_is_not_a_database_is_moved_aside_without_overwriting_another(tmp_path: Path):
     path = tmp_path / "history.sqlite3"
     # Another set-aside file of the same second already exists: it must not be overwritten.
