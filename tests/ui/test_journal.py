@@ -161,6 +161,24 @@ def test_every_control_of_the_episode_dialog_has_a_name(qtbot):
     assert unnamed_controls(dialog) == []
 
 
+def test_the_underlined_letters_reach_each_row_of_choices(qtbot):
+    dialog = shown(qtbot, EpisodeDialog(LOGGED, now=lambda: NOW))
+    with qtbot.waitActive(dialog):  # the underlined letters are shortcuts, which only an active window hears
+        dialog.activateWindow()
+    for letter, row in (
+        (Qt.Key.Key_I, dialog.side),
+        (Qt.Key.Key_P, dialog.place),
+        (Qt.Key.Key_R, dialog.intensity),
+        (Qt.Key.Key_L, dialog.duration),
+    ):
+        qtbot.keyClick(dialog.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
+        assert dialog.focusWidget() is next(iter(row.buttons.values()))
+    # Tab still goes from button to button, never to a row as a whole.
+    dialog.side.buttons[Side.BOTH].setFocus()
+    dialog.focusNextChild()
+    assert dialog.focusWidget() is dialog.place.buttons[Place.EYELID]
+
+
 # -- the daily check-in ----------------------------------------------------------------------------------
 
 
