@@ -4,8 +4,8 @@
     python main.py --data-dir /tmp/relax-sample
 
 Sessions of every routine kind with before/after ratings (some skipped, as people do), spasm episodes and a
-daily check-in on most days. Episodes follow caffeine and stress and ease on days with relaxation, so the
-insights page has something true to say. Entries already in the file are kept; nothing is added twice.
+daily check-in on most days. Episodes follow caffeine, stress and dry eyes and ease on days with relaxation,
+so the insights page has something true to say. Entries already in the file are kept; nothing is added twice.
 """
 
 from __future__ import annotations
@@ -72,6 +72,10 @@ def sample(
         caffeine = rng.choices(range(6), weights=(2, 4, 5, 3, 2, 1))[0]
         sleep = round(rng.uniform(4.5, 8.5) * 2) / 2
         stress = max(0, min(10, round(rng.gauss(4.5, 2))))
+        workday = day.weekday() < 5
+        alcohol = rng.choices(range(4), weights=(8, 2, 1, 1) if workday else (3, 3, 2, 1))[0]
+        screens = round((rng.uniform(7, 11) if workday else rng.uniform(1.5, 6)) * 2) / 2
+        dry_eyes = rng.random() < (0.6 if screens >= 8 else 0.15)
         minutes = 0.0
         for hour in rng.choices(((7.5,), (21.0,), (7.5, 21.0), ()), weights=(4, 3, 2, 2))[0]:
             routine_id, kind, title, planned, _ = rng.choices(ROUTINES, weights=weights)[0]
@@ -90,7 +94,13 @@ def sample(
                 SessionRecord(routine_id, kind, title, started, planned, actual, completed, ratings=ratings)
             )
             minutes += actual / 60
-        mean = 0.3 + 0.45 * max(caffeine - 2, 0) + (0.5 if stress >= 7 else 0) + (0.4 if sleep < 6 else 0)
+        mean = (
+            0.3
+            + 0.45 * max(caffeine - 2, 0)
+            + (0.5 if stress >= 7 else 0)
+            + (0.4 if sleep < 6 else 0)
+            + (0.7 if dry_eyes else 0)
+        )
         for _ in range(poisson(rng, mean * (0.6 if minutes >= 10 else 1.0))):
             episodes.append(
                 Episode(
@@ -103,7 +113,18 @@ def sample(
                 )
             )
         if rng.random() < 0.85:  # some days the check-in is forgotten
-            check_ins.append(CheckIn(day, sleep, caffeine, stress, rng.randint(3, 9)))
+            check_ins.append(
+                CheckIn(
+                    day,
+                    sleep,
+                    caffeine,
+                    stress,
+                    rng.randint(3, 9),
+                    alcohol_drinks=alcohol,
+                    screen_hours=screens,
+                    dry_eyes=dry_eyes,
+                )
+            )
     return sessions, episodes, check_ins
 
 

@@ -11,8 +11,10 @@ INTENSITY_MIN = 1
 INTENSITY_MAX = 10
 STRESS_MAX = 10
 SLEEP_HOURS_MAX = 24.0
+SCREEN_HOURS_MAX = 24.0
 # Beyond these a number is a typing slip rather than a day; the limits only guard the diary's sense.
 CAFFEINE_DRINKS_MAX = 30
+ALCOHOL_DRINKS_MAX = 30
 WATER_GLASSES_MAX = 40
 NOTE_MAX_CHARS = 2000
 
@@ -53,7 +55,7 @@ class Episode:
 
 @dataclass(frozen=True)
 class CheckIn:
-    """The day's factors the article names. A number left as None was not answered that day."""
+    """The day's factors the article names. An answer left as None was not given that day."""
 
     day: date  # the person's local date
     sleep_hours: float | None = None
@@ -61,6 +63,11 @@ class CheckIn:
     stress: int | None = None  # 0 (calm) to 10
     water_glasses: int | None = None
     note: str = ""
+    # The eye triggers came later than the factors above: after the note, so that a check-in whose
+    # fields are given in order, as before them, still means what it did.
+    alcohol_drinks: int | None = None
+    screen_hours: float | None = None
+    dry_eyes: bool | None = None  # eyes dry or gritty that day
 
 
 def episode_problems(episode: Episode) -> list[str]:
@@ -79,23 +86,36 @@ def episode_problems(episode: Episode) -> list[str]:
 def check_in_problems(check_in: CheckIn) -> list[str]:
     """Everything that makes `check_in` unfit for the journal, each naming the field; empty when fit."""
     problems = []
-    hours = check_in.sleep_hours
-    if hours is not None and (
-        isinstance(hours, bool)
-        or not isinstance(hours, int | float)
-        or not math.isfinite(hours)
-        or not 0 <= hours <= SLEEP_HOURS_MAX
+    for field, hours, most in (
+        ("sleep_hours", check_in.sleep_hours, SLEEP_HOURS_MAX),
+        ("screen_hours", check_in.screen_hours, SCREEN_HOURS_MAX),
     ):
-        problems.append(f"sleep_hours: {hours!r} is not a number of hours from 0 to {SLEEP_HOURS_MAX:g}")
+        if hours is not None:
+            problems += _hours_problems(field, hours, most)
     for field, value, top in (
         ("caffeine_drinks", check_in.caffeine_drinks, CAFFEINE_DRINKS_MAX),
         ("stress", check_in.stress, STRESS_MAX),
         ("water_glasses", check_in.water_glasses, WATER_GLASSES_MAX),
+        ("alcohol_drinks", check_in.alcohol_drinks, ALCOHOL_DRINKS_MAX),
     ):
         if value is not None:
             problems += _whole_number_problems(field, value, 0, top)
+    if check_in.dry_eyes is not None and not isinstance(check_in.dry_eyes, bool):
+        problems.append(f"dry_eyes: {check_in.dry_eyes!r} is not yes (true) or no (false)")
     problems += _note_problems(check_in.note)
     return problems
+
+
+def _hours_problems(field: str, hours: object, most: float) -> list[str]:
+    # bool is a number to Python, but True is not a number of hours a person typed.
+    if (
+        isinstance(hours, bool)
+        or not isinstance(hours, int | float)
+        or not math.isfinite(hours)
+        or not 0 <= hours <= most
+    ):
+        return [f"{field}: {hours!r} is not a number of hours from 0 to {most:g}"]
+    return []
 
 
 def _whole_number_problems(field: str, value: object, low: int, high: int) -> list[str]:

@@ -119,9 +119,14 @@ class DayFacts:
 
 
 class Factor(StrEnum):
+    """What a day is compared by; the value names it in a sentence ("No clear link yet between …")."""
+
     CAFFEINE = "caffeine"
+    ALCOHOL = "alcohol"
     SLEEP = "sleep"
     STRESS = "stress"
+    SCREENS = "screen time"
+    DRY_EYES = "dry eyes"
     RELAXATION = "relaxation"
 
 
@@ -147,14 +152,32 @@ def _high_stress(day: DayFacts) -> bool | None:
     return None if stress is None else stress >= 7
 
 
+def _alcohol(day: DayFacts) -> bool | None:
+    drinks = day.check_in.alcohol_drinks if day.check_in else None
+    return None if drinks is None else drinks >= 1
+
+
+def _long_screen_time(day: DayFacts) -> bool | None:
+    # Eight hours: about a working day at a screen, so that work days at a computer meet the other days.
+    hours = day.check_in.screen_hours if day.check_in else None
+    return None if hours is None else hours >= 8
+
+
+def _dry_eyes(day: DayFacts) -> bool | None:
+    return day.check_in.dry_eyes if day.check_in else None
+
+
 def _relaxed(day: DayFacts) -> bool:
     return day.minutes >= 10
 
 
 _SPLITS = {
     Factor.CAFFEINE: _Split("days with 3 or more caffeine drinks", "3+ caffeine drinks", _caffeine),
+    Factor.ALCOHOL: _Split("days with any alcohol", "Any alcohol", _alcohol),
     Factor.SLEEP: _Split("days after less than 6 hours of sleep", "Under 6 h sleep", _short_sleep),
     Factor.STRESS: _Split("days with stress at 7 or more", "Stress 7+", _high_stress),
+    Factor.SCREENS: _Split("days with 8 or more hours at screens", "8+ h at screens", _long_screen_time),
+    Factor.DRY_EYES: _Split("days your eyes felt dry or gritty", "Dry eyes", _dry_eyes),
     Factor.RELAXATION: _Split("days you relaxed for 10 minutes or more", "10+ min relaxing", _relaxed),
 }
 
@@ -188,6 +211,12 @@ class Insights:
     @property
     def findings(self) -> tuple[Comparison, ...]:
         return tuple(comparison for comparison in self.comparisons if comparison.supported)
+
+    @property
+    def measured(self) -> tuple[Comparison, ...]:
+        """The comparisons with enough days on each side to be made, for a chart: a factor with too few
+        would draw a bar of its one or two days, or of none, which reads as a day without episodes."""
+        return tuple(comparison for comparison in self.comparisons if comparison.p_value is not None)
 
 
 def episode_insights(days: Iterable[DayFacts]) -> Insights:

@@ -187,6 +187,9 @@ FIELD_NAMES = {
     "caffeine_drinks": "Caffeine drinks",
     "stress": "Stress",
     "water_glasses": "Glasses of water",
+    "alcohol_drinks": "Alcohol drinks",
+    "screen_hours": "Screen time",
+    "dry_eyes": "Eyes dry or gritty",
 }
 NOT_ANSWERED = "not answered"  # a check-in question left at its lowest, which means no answer
 
@@ -315,7 +318,8 @@ def merge_text(report: MergeLike) -> str:
 
 
 def day_text(facts: DayFacts) -> str:
-    """'Tue 3 March: 25 min of practice, 2 episodes; slept 6.5 h, 3 caffeine drinks, stress 4.'"""
+    """'Tue 3 March: 25 min of practice, 2 episodes; slept 6.5 h, 3 caffeine drinks, stress 4, 1 alcohol
+    drink, 9.5 h at screens, eyes dry or gritty.'"""
     parts = [f"{round(facts.minutes)} min of practice" if facts.minutes else "no practice"]
     if facts.episodes:
         parts.append(plural(facts.episodes, "episode"))
@@ -329,6 +333,12 @@ def day_text(facts: DayFacts) -> str:
             answers.append(plural(check_in.caffeine_drinks, "caffeine drink"))
         if check_in.stress is not None:
             answers.append(f"stress {check_in.stress}")
+        if check_in.alcohol_drinks is not None:
+            answers.append(plural(check_in.alcohol_drinks, "alcohol drink"))
+        if check_in.screen_hours is not None:
+            answers.append(f"{check_in.screen_hours:g} h at screens")
+        if check_in.dry_eyes is not None:
+            answers.append("eyes dry or gritty" if check_in.dry_eyes else "eyes not dry")
         if answers:
             text += "; " + ", ".join(answers)
     return text + "."

@@ -23,7 +23,9 @@ from relaxapp.storage.exchange_entries import read_entries
 from relaxapp.storage.history import HistoryStore, MergeReport, stamp
 
 FORMAT = "relaxapp-history"
-VERSION = 1
+# 2: check-ins carry alcohol_drinks, screen_hours and dry_eyes. Version 1 files, without them, still import;
+# a relaxapp that reads only 1 refuses a 2 as newer instead of naming each new field as unknown.
+VERSION = 2
 MAX_IMPORT_BYTES = 256 * 1024 * 1024  # ten years of heavy use is about 50 MB
 SHOWN_PROBLEMS = 5
 
@@ -116,7 +118,8 @@ def parse_document(path: Path, document: object) -> tuple[list[SessionRecord], l
         raise ImportRefusedError(path, [f"version: {version!r} is not a version number"])
     if version > VERSION:
         raise ImportRefusedError(
-            path, [f"version: {version} was written by a newer relaxapp; this one reads version {VERSION}"]
+            path,
+            [f"version: {version} was written by a newer relaxapp; this one reads versions up to {VERSION}"],
         )
     problems: list[str] = []
     known = {"format", "version", "exported_at", "sessions", "episodes", "check_ins"}
@@ -158,6 +161,9 @@ def _check_in_json(check_in: CheckIn) -> dict[str, object]:
         "caffeine_drinks": check_in.caffeine_drinks,
         "stress": check_in.stress,
         "water_glasses": check_in.water_glasses,
+        "alcohol_drinks": check_in.alcohol_drinks,
+        "screen_hours": check_in.screen_hours,
+        "dry_eyes": check_in.dry_eyes,
         "note": check_in.note,
     }
 
@@ -186,7 +192,17 @@ _SESSION_HEADER = (
     "twitch_change",
 )
 _EPISODE_HEADER = ("date", "time", "occurred_at_utc", "side", "place", "intensity", "duration", "note")
-_CHECK_IN_HEADER = ("date", "sleep_hours", "caffeine_drinks", "stress", "water_glasses", "note")
+_CHECK_IN_HEADER = (
+    "date",
+    "sleep_hours",
+    "caffeine_drinks",
+    "stress",
+    "water_glasses",
+    "alcohol_drinks",
+    "screen_hours",
+    "dry_eyes",
+    "note",
+)
 
 
 def export_csv(store: HistoryStore, folder: Path) -> ExportReport:
@@ -259,6 +275,9 @@ def _check_in_row(check_in: CheckIn) -> list[object]:
         _blank(check_in.caffeine_drinks),
         _blank(check_in.stress),
         _blank(check_in.water_glasses),
+        _blank(check_in.alcohol_drinks),
+        _blank(check_in.screen_hours),
+        _blank(None if check_in.dry_eyes is None else "yes" if check_in.dry_eyes else "no"),
         _cell(check_in.note),
     ]
 

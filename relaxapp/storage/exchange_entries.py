@@ -121,6 +121,14 @@ class _Fields:
             return False
         return value
 
+    def answer(self, field: str) -> bool | None:
+        """A yes/no question that may have gone unanswered (null or absent: not recorded)."""
+        value = self.entry.get(field)
+        if value is None or isinstance(value, bool):
+            return value
+        self.problem(field, f"{_shown(value)} is not true, false or null")
+        return None
+
     def choice(self, field: str, choices: type[E]) -> E:
         value = self._get(field, True)
         try:
@@ -185,7 +193,18 @@ _FIELDS = {
         *_RATING_FIELDS,
     },
     "episodes": {"occurred_at", "side", "place", "intensity", "duration", "note"},
-    "check_ins": {"day", "sleep_hours", "caffeine_drinks", "stress", "water_glasses", "note"},
+    # An export of version 1 has no alcohol_drinks, screen_hours or dry_eyes: they are read as not recorded.
+    "check_ins": {
+        "day",
+        "sleep_hours",
+        "caffeine_drinks",
+        "stress",
+        "water_glasses",
+        "alcohol_drinks",
+        "screen_hours",
+        "dry_eyes",
+        "note",
+    },
 }
 
 
@@ -225,6 +244,9 @@ def _check_in_from(fields: _Fields) -> CheckIn:
         stress=fields.whole("stress", required=False),
         water_glasses=fields.whole("water_glasses", required=False),
         note=fields.text("note", required=False),
+        alcohol_drinks=fields.whole("alcohol_drinks", required=False),
+        screen_hours=fields.number("screen_hours", required=False),
+        dry_eyes=fields.answer("dry_eyes"),
     )
     fields.check(check_in_problems(check_in))
     return check_in

@@ -51,7 +51,9 @@ from relaxapp.ui.ratings import ChoiceButtons, RatingRow
 
 STRENGTHS = range(INTENSITY_MIN, INTENSITY_MAX + 1)
 SLEEP_HOURS_SHOWN = 16.0
+SCREEN_HOURS_SHOWN = 20.0
 CAFFEINE_SHOWN = 15
+ALCOHOL_SHOWN = 15
 WATER_SHOWN = 20
 
 
@@ -204,10 +206,12 @@ class EpisodeDialog(QDialog):
 
 
 class CheckInDialog(QDialog):
-    """The day's check-in: sleep, caffeine, stress, water and a note, each one optional.
+    """The day's check-in: sleep, caffeine, alcohol, water, screen time, dry eyes, stress and a note, each
+    one optional.
 
     `defaults` is today's check-in when there is one (changing it), else the latest earlier one, whose
-    numbers are offered again (most days resemble the day before); its note is not carried over.
+    numbers are offered again (most days resemble the day before); its note and its dry eyes are not
+    carried over (see below).
     """
 
     def __init__(self, day: date, defaults: CheckIn | None = None, parent: QWidget | None = None) -> None:
@@ -227,18 +231,21 @@ class CheckInDialog(QDialog):
         self.filled.setObjectName("filledNote")
         self.filled.setVisible(bool(self.filled.text()))
 
-        self.sleep = QDoubleSpinBox()
-        self.sleep.setRange(-0.5, max(SLEEP_HOURS_SHOWN, start.sleep_hours or 0))
-        self.sleep.setDecimals(1)
-        self.sleep.setSingleStep(0.5)
-        self.sleep.setSuffix(" h")
-        self.sleep.setSpecialValueText(NOT_ANSWERED)
-        self.sleep.setValue(-0.5 if start.sleep_hours is None else start.sleep_hours)
-        self.sleep.setAccessibleName("Hours slept last night")
+        self.sleep = _hours_box(SLEEP_HOURS_SHOWN, start.sleep_hours, "Hours slept last night")
         self.caffeine = _count_box(CAFFEINE_SHOWN, start.caffeine_drinks, "Caffeine drinks today")
+        self.alcohol = _count_box(ALCOHOL_SHOWN, start.alcohol_drinks, "Alcohol drinks today")
+        self.water = _count_box(WATER_SHOWN, start.water_glasses, "Glasses of water today")
+        self.screens = _hours_box(SCREEN_HOURS_SHOWN, start.screen_hours, "Hours at screens today")
+        self.dry_eyes: ChoiceButtons[bool] = ChoiceButtons(
+            [(True, "Yes", "Eyes dry or gritty today: yes"), (False, "No", "Eyes dry or gritty today: no")],
+            can_unpick=True,  # a second click takes the answer back: not answered
+        )
+        # Unlike the numbers, how the eyes felt is not offered again from an earlier day: it is a symptom
+        # of the day, not a habit, and a "yes" saved unread would count a day as dry-eyed in the insights
+        # that set out to test whether dry eyes go with twitching.
+        self.dry_eyes.set_value(start.dry_eyes if editing else None)
         self.stress = RatingRow("How s&tressed were you today?", "Stress", skippable=False)
         self.stress.set_value(start.stress)
-        self.water = _count_box(WATER_SHOWN, start.water_glasses, "Glasses of water today")
         self.note = QLineEdit(start.note if editing else "")
         self.note.setMaxLength(NOTE_MAX_CHARS)
         self.note.setPlaceholderText("Optional: anything else about today")
@@ -251,7 +258,10 @@ class CheckInDialog(QDialog):
         form.addRow(
             _buddy("&Caffeine drinks", self.caffeine), _with_words(self.caffeine, "coffee, tea, cola, energy")
         )
+        form.addRow(_buddy("&Alcohol drinks", self.alcohol), _with_words(self.alcohol, "beer, wine, spirits"))
         form.addRow(_buddy("&Water", self.water), _with_words(self.water, "glasses"))
+        form.addRow(_buddy("Sc&reen time", self.screens), _with_words(self.screens, "computer, phone, TV"))
+        form.addRow(_buddy("&Eyes dry or gritty", self.dry_eyes), self.dry_eyes)
         form.addRow(self.stress)
         form.addRow(_buddy("&Note", self.note), self.note)
         self.waiting, self.problems, self.buttons, self.save_button = _check_and_save(self)
@@ -265,8 +275,9 @@ class CheckInDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
-        for spin in (self.sleep, self.caffeine, self.water):
+        for spin in (self.sleep, self.caffeine, self.alcohol, self.water, self.screens):
             spin.valueChanged.connect(self._check)
+        self.dry_eyes.changed.connect(self._check)
         self.stress.changed.connect(self._check)
         self.note.textChanged.connect(self._check)
         self._check()
@@ -274,14 +285,16 @@ class CheckInDialog(QDialog):
 
     def check_in(self) -> CheckIn:
         """The day's answers as the fields show them; an unanswered field is None."""
-        sleep = self.sleep.value()
         return CheckIn(
             day=self._day,
-            sleep_hours=None if sleep < 0 else sleep,
+            sleep_hours=_hours(self.sleep),
             caffeine_drinks=_count(self.caffeine),
             stress=self.stress.numbers.value(),  # a row without Skip: a number or nothing
             water_glasses=_count(self.water),
             note=self.note.text().strip(),
+            alcohol_drinks=_count(self.alcohol),
+            screen_hours=_hours(self.screens),
+            dry_eyes=self.dry_eyes.value(),
         )
 
     def accept(self) -> None:
@@ -296,6 +309,9 @@ class CheckInDialog(QDialog):
             check_in.caffeine_drinks,
             check_in.stress,
             check_in.water_glasses,
+            check_in.alcohol_drinks,
+            check_in.screen_hours,
+            check_in.dry_eyes,
         )
         empty = all(value is None for value in answered) and not check_in.note
         # An empty check-in would only mark the day as done: the strip would say "Checked in" for nothing.
@@ -336,6 +352,22 @@ def _count_box(top: int, value: int | None, name: str) -> QSpinBox:
 
 
 def _count(spin: QSpinBox) -> int | None:
+    return None if spin.value() < 0 else spin.value()
+
+
+def _hours_box(top: float, value: float | None, name: str) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(-0.5, max(top, value or 0))  # as _count_box: a larger number saved before is kept
+    spin.setDecimals(1)
+    spin.setSingleStep(0.5)
+    spin.setSuffix(" h")
+    spin.setSpecialValueText(NOT_ANSWERED)
+    spin.setValue(-0.5 if value is None else value)
+    spin.setAccessibleName(name)
+    return spin
+
+
+def _hours(spin: QDoubleSpinBox) -> float | None:
     return None if spin.value() < 0 else spin.value()
 
 

@@ -56,7 +56,10 @@ class ChoiceButtons(QWidget, Generic[T]):
             row.addWidget(button, 1 if equal_widths else 0)
         if not equal_widths:
             row.addStretch()
-        self.setFocusProxy(next(iter(self.buttons.values())))  # a buddy label's Alt key lands on the row
+        # A buddy label's Alt key lands on the row's first button. QLabel moves focus only to a buddy that
+        # takes focus itself, proxy or not; Tab still skips the row, as it skips any widget with a proxy.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setFocusProxy(next(iter(self.buttons.values())))
 
     def value(self) -> T | None:
         return self._value

@@ -22,7 +22,15 @@ from tests.ui.test_accessibility import unnamed_controls
 NOW = datetime(2026, 11, 25, 14, 30, 12, tzinfo=UTC)
 TODAY = date(2026, 11, 25)
 YESTERDAY = CheckIn(
-    TODAY - timedelta(days=1), sleep_hours=6.5, caffeine_drinks=3, stress=7, water_glasses=5, note="long day"
+    TODAY - timedelta(days=1),
+    sleep_hours=6.5,
+    caffeine_drinks=3,
+    stress=7,
+    water_glasses=5,
+    note="long day",
+    alcohol_drinks=2,
+    screen_hours=9.5,
+    dry_eyes=True,
 )
 LOGGED = Episode(
     NOW - timedelta(hours=3), Side.RIGHT, Place.CHEEK, 4, EpisodeDuration.MINUTES, "typing", id=5
@@ -161,6 +169,24 @@ def test_every_control_of_the_episode_dialog_has_a_name(qtbot):
     assert unnamed_controls(dialog) == []
 
 
+def test_the_underlined_letters_reach_each_row_of_choices(qtbot):
+    dialog = shown(qtbot, EpisodeDialog(LOGGED, now=lambda: NOW))
+    with qtbot.waitActive(dialog):  # the underlined letters are shortcuts, which only an active window hears
+        dialog.activateWindow()
+    for letter, row in (
+        (Qt.Key.Key_I, dialog.side),
+        (Qt.Key.Key_P, dialog.place),
+        (Qt.Key.Key_R, dialog.intensity),
+        (Qt.Key.Key_L, dialog.duration),
+    ):
+        qtbot.keyClick(dialog.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
+        assert dialog.focusWidget() is next(iter(row.buttons.values()))
+    # Tab still goes from button to button, never to a row as a whole.
+    dialog.side.buttons[Side.BOTH].setFocus()
+    dialog.focusNextChild()
+    assert dialog.focusWidget() is dialog.place.buttons[Place.EYELID]
+
+
 # -- the daily check-in ----------------------------------------------------------------------------------
 
 
@@ -168,8 +194,10 @@ def test_a_new_check_in_starts_from_yesterday_and_says_so(qtbot):
     dialog = shown(qtbot, CheckInDialog(TODAY, YESTERDAY))
     assert dialog.filled.isVisible()
     assert dialog.filled.text().startswith("Filled in from yesterday")
-    # Yesterday's numbers for today; yesterday's note was about yesterday.
-    assert dialog.check_in() == CheckIn(TODAY, 6.5, 3, 7, 5, "")
+    # Yesterday's numbers for today; yesterday's note and dry eyes were about yesterday.
+    assert dialog.check_in() == CheckIn(TODAY, 6.5, 3, 7, 5, "", alcohol_drinks=2, screen_hours=9.5)
+    assert dialog.dry_eyes.value() is None
+    assert not any(button.isChecked() for button in dialog.dry_eyes.buttons.values())
     assert dialog.save_button.isEnabled()
 
 
@@ -179,14 +207,19 @@ def test_an_older_check_in_is_named_by_its_day(qtbot):
 
 
 def test_todays_check_in_is_changed_in_place(qtbot):
-    dialog = shown(qtbot, CheckInDialog(TODAY, CheckIn(TODAY, 7.0, 2, 4, 6, "calm")))
+    earlier = CheckIn(TODAY, 7.0, 2, 4, 6, "calm", alcohol_drinks=0, screen_hours=3.0, dry_eyes=True)
+    dialog = shown(qtbot, CheckInDialog(TODAY, earlier))
     assert dialog.windowTitle() == "Today's check-in"
     assert dialog.filled.isHidden()
+    assert dialog.check_in() == earlier  # today's own answer about the eyes is kept, unlike yesterday's
     dialog.sleep.setValue(8.5)
     Clicks(qtbot)(dialog.stress.numbers.buttons[2])
+    Clicks(qtbot)(dialog.dry_eyes.buttons[False])
     qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.check_in() == CheckIn(TODAY, 8.5, 2, 2, 6, "calm")
+    assert dialog.check_in() == CheckIn(
+        TODAY, 8.5, 2, 2, 6, "calm", alcohol_drinks=0, screen_hours=3.0, dry_eyes=False
+    )
 
 
 def test_a_first_check_in_leaves_each_question_unanswered_until_answered(qtbot):
@@ -201,10 +234,36 @@ def test_a_first_check_in_leaves_each_question_unanswered_until_answered(qtbot):
     assert dialog.check_in() == CheckIn(TODAY, caffeine_drinks=0)
 
 
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (lambda d: d.alcohol.setValue(0), CheckIn(TODAY, alcohol_drinks=0)),
+        (lambda d: d.screens.setValue(0.0), CheckIn(TODAY, screen_hours=0.0)),
+        (lambda d: d.dry_eyes.buttons[False].click(), CheckIn(TODAY, dry_eyes=False)),
+    ],
+)
+def test_an_eye_trigger_alone_is_an_answer_and_none_or_no_is_not_left_out(qtbot, answer, expected):
+    dialog = shown(qtbot, CheckInDialog(TODAY, None))
+    assert (dialog.alcohol.text(), dialog.screens.text()) == ("not answered", "not answered")
+    answer(dialog)
+    assert dialog.save_button.isEnabled()
+    assert dialog.check_in() == expected
+
+
+def test_dry_eyes_taken_back_with_a_second_click_is_not_answered(qtbot):
+    dialog = shown(qtbot, CheckInDialog(TODAY, None))
+    click = Clicks(qtbot)
+    click(dialog.dry_eyes.buttons[True])
+    assert dialog.check_in().dry_eyes is True
+    click(dialog.dry_eyes.buttons[True])
+    assert dialog.check_in().dry_eyes is None
+    assert not dialog.save_button.isEnabled()
+
+
 def test_a_number_larger_than_the_spin_box_offers_is_kept(qtbot):
-    dialog = shown(qtbot, CheckInDialog(TODAY, CheckIn(TODAY, caffeine_drinks=25, sleep_hours=18.0)))
-    assert dialog.check_in().caffeine_drinks == 25
-    assert dialog.check_in().sleep_hours == 18.0
+    saved = CheckIn(TODAY, caffeine_drinks=25, sleep_hours=18.0, alcohol_drinks=20, screen_hours=23.5)
+    dialog = shown(qtbot, CheckInDialog(TODAY, saved))
+    assert dialog.check_in() == saved
 
 
 def test_a_check_in_the_journal_refuses_is_said_in_plain_words(qtbot):
@@ -218,6 +277,35 @@ def test_a_check_in_the_journal_refuses_is_said_in_plain_words(qtbot):
 def test_every_control_of_the_check_in_has_a_name(qtbot):
     dialog = shown(qtbot, CheckInDialog(TODAY, YESTERDAY))
     assert unnamed_controls(dialog) == []
+    assert dialog.dry_eyes.buttons[True].accessibleName() == "Eyes dry or gritty today: yes"
+
+
+def test_tab_and_the_underlined_letters_reach_the_eye_triggers(qtbot):
+    dialog = shown(qtbot, CheckInDialog(TODAY, YESTERDAY))
+    order = [
+        dialog.sleep,
+        dialog.caffeine,
+        dialog.alcohol,
+        dialog.water,
+        dialog.screens,
+        dialog.dry_eyes.buttons[True],
+        dialog.dry_eyes.buttons[False],
+    ]
+    dialog.sleep.setFocus()
+    for expected in order[1:]:
+        dialog.focusNextChild()
+        assert dialog.focusWidget() is expected
+    with qtbot.waitActive(dialog):  # the underlined letters are shortcuts, which only an active window hears
+        dialog.activateWindow()
+    for letter, control in (
+        (Qt.Key.Key_A, dialog.alcohol),
+        (Qt.Key.Key_R, dialog.screens),
+        (Qt.Key.Key_E, dialog.dry_eyes.buttons[True]),
+    ):
+        qtbot.keyClick(dialog.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
+        assert dialog.focusWidget() is control
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)
+    assert dialog.check_in().dry_eyes is True
 
 
 # -- the strip on the home page --------------------------------------------------------------------------

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
 from relaxapp.core.clock import FakeClock
-from relaxapp.core.journal import EpisodeDuration, Place, Side
+from relaxapp.core.journal import CheckIn, EpisodeDuration, Place, Side
 from relaxapp.core.record import SKIPPED
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui import journal_view
@@ -83,6 +84,41 @@ def test_the_daily_check_in_is_saved_and_shown_as_done(
     assert "✓" in window.home.journal.check_in_button.text()
     click(qtbot, window.home.journal.undo_button)
     assert store.check_in(today) is None
+
+
+def test_the_eye_triggers_are_saved_from_the_window_changed_and_undone(
+    qtbot, window: MainWindow, store: HistoryStore, monkeypatch
+):
+    seen: list[CheckIn] = []
+
+    def first(dialog: journal_view.CheckInDialog) -> int:
+        dialog.alcohol.setValue(2)
+        dialog.screens.setValue(9.5)
+        dialog.dry_eyes.buttons[True].click()
+        dialog.save_button.click()
+        return dialog.result()
+
+    def again(dialog: journal_view.CheckInDialog) -> int:
+        seen.append(dialog.check_in())  # what the dialog offers when today's check-in is opened again
+        dialog.alcohol.setValue(3)
+        dialog.dry_eyes.buttons[False].click()
+        dialog.save_button.click()
+        return dialog.result()
+
+    strip = window.home.journal
+    today = window.use_cases.now().astimezone().date()
+    monkeypatch.setattr(journal_view.CheckInDialog, "exec", first)
+    click(qtbot, strip.check_in_button)
+    saved = CheckIn(today, alcohol_drinks=2, screen_hours=9.5, dry_eyes=True)
+    assert store.check_in(today) == saved
+
+    monkeypatch.setattr(journal_view.CheckInDialog, "exec", again)
+    click(qtbot, strip.check_in_button)
+    assert seen == [saved]  # today's own answers, the eyes included
+    assert store.check_in(today) == replace(saved, alcohol_drinks=3, dry_eyes=False)
+
+    click(qtbot, strip.undo_button)
+    assert store.check_in(today) == saved
 
 
 def test_ratings_before_and_after_land_with_the_session(

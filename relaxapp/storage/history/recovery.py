@@ -21,6 +21,7 @@ from relaxapp.storage.history.errors import (
 )
 from relaxapp.storage.history.files import move_aside
 from relaxapp.storage.history.rows import (
+    ADDED_AS_NOT_ASKED,
     CHECK_IN_COLUMNS,
     EPISODE_COLUMNS,
     SESSION_COLUMNS,
@@ -119,10 +120,10 @@ def _carry_over(damaged: Path, store: HistoryStore) -> int:
     that fails part way keeps what it gave before.
     """
     tables: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
-    reads: tuple[tuple[str, Callable[[Row], Any]], ...] = (
-        (f"SELECT {SESSION_COLUMNS} FROM sessions", session_of),
-        (f"SELECT {EPISODE_COLUMNS} FROM episodes", episode_of),
-        (f"SELECT {CHECK_IN_COLUMNS} FROM check_ins", check_in_of),
+    reads: tuple[tuple[str, str, Callable[[Row], Any]], ...] = (
+        ("sessions", SESSION_COLUMNS, session_of),
+        ("episodes", EPISODE_COLUMNS, episode_of),
+        ("check_ins", CHECK_IN_COLUMNS, check_in_of),
     )
     try:
         db = sqlite3.connect(f"{damaged.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
@@ -130,9 +131,9 @@ def _carry_over(damaged: Path, store: HistoryStore) -> int:
         log.exception("nothing could be read from %s", damaged)
         return 0
     with closing(db):
-        for entries, (query, read) in zip(tables, reads, strict=True):
+        for entries, (table, columns, read) in zip(tables, reads, strict=True):
             try:
-                for row in db.execute(query):
+                for row in db.execute(f"SELECT {_columns_of(db, table, columns)} FROM {table}"):
                     entry = readable(read, row)
                     if entry is not None:
                         entries.append(entry)
@@ -144,3 +145,13 @@ def _carry_over(damaged: Path, store: HistoryStore) -> int:
         log.exception("the entries read from %s could not be carried over", damaged)
         return 0
     return report.added.total
+
+
+def _columns_of(db: sqlite3.Connection, table: str, columns: str) -> str:
+    """`columns` as `table` of a file from an earlier schema has them: one a later migration added as
+    "not asked" (NULL) is read as NULL when the file has not got it yet."""
+    present = {str(row[1]) for row in db.execute(f"PRAGMA table_info({table})")}
+    return ", ".join(
+        "NULL" if name in ADDED_AS_NOT_ASKED and name not in present else name
+        for name in (column.strip() for column in columns.split(","))
+    )

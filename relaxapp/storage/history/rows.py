@@ -26,7 +26,13 @@ _SESSION_FIELDS = (
 )
 SESSION_COLUMNS = f"id, {_SESSION_FIELDS}"
 EPISODE_COLUMNS = "id, occurred_at, side, place, intensity, duration, note"
-CHECK_IN_COLUMNS = "day, sleep_hours, caffeine_drinks, stress, water_glasses, note"
+CHECK_IN_COLUMNS = (
+    "day, sleep_hours, caffeine_drinks, stress, water_glasses, note, alcohol_drinks, screen_hours, dry_eyes"
+)
+_CHECK_IN_PLACES = ", ".join("?" * len(CHECK_IN_COLUMNS.split(",")))
+# Columns a migration added where NULL means "not asked then" (schema 6): a damaged file from before them,
+# read to carry its entries over, gives them as NULL rather than failing its whole table.
+ADDED_AS_NOT_ASKED = frozenset({"alcohol_drinks", "screen_hours", "dry_eyes"})
 
 Entry = SessionRecord | Episode | CheckIn
 TimelineEntry = SessionRecord | Episode
@@ -194,13 +200,16 @@ def _check_in_values(check_in: CheckIn) -> tuple[object, ...]:
         check_in.stress,
         check_in.water_glasses,
         check_in.note,
+        check_in.alcohol_drinks,
+        check_in.screen_hours,
+        None if check_in.dry_eyes is None else int(check_in.dry_eyes),
     )
 
 
 def upsert_check_in(db: sqlite3.Connection, check_in: CheckIn) -> CheckIn | None:
     previous = check_in_on(db, check_in.day)
     db.execute(
-        f"INSERT OR REPLACE INTO check_ins ({CHECK_IN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+        f"INSERT OR REPLACE INTO check_ins ({CHECK_IN_COLUMNS}) VALUES ({_CHECK_IN_PLACES})",
         _check_in_values(check_in),
     )
     return previous
@@ -208,7 +217,7 @@ def upsert_check_in(db: sqlite3.Connection, check_in: CheckIn) -> CheckIn | None
 
 def insert_new_check_in(db: sqlite3.Connection, check_in: CheckIn) -> int:
     cursor = db.execute(
-        f"INSERT OR IGNORE INTO check_ins ({CHECK_IN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+        f"INSERT OR IGNORE INTO check_ins ({CHECK_IN_COLUMNS}) VALUES ({_CHECK_IN_PLACES})",
         _check_in_values(check_in),
     )
     return cursor.rowcount
@@ -226,7 +235,7 @@ def check_in_on(db: sqlite3.Connection, day: date) -> CheckIn | None:
 
 
 def check_in_of(row: Row) -> CheckIn:
-    day, sleep_hours, caffeine, stress, water, note = row
+    day, sleep_hours, caffeine, stress, water, note, alcohol, screen_hours, dry_eyes = row
     return CheckIn(
         day=date.fromisoformat(str(day)),
         sleep_hours=None if sleep_hours is None else float(str(sleep_hours)),
@@ -234,4 +243,7 @@ def check_in_of(row: Row) -> CheckIn:
         stress=None if stress is None else int(str(stress)),
         water_glasses=None if water is None else int(str(water)),
         note=str(note),
+        alcohol_drinks=None if alcohol is None else int(str(alcohol)),
+        screen_hours=None if screen_hours is None else float(str(screen_hours)),
+        dry_eyes=None if dry_eyes is None else bool(int(str(dry_eyes))),
     )

@@ -82,6 +82,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             note TEXT NOT NULL DEFAULT ''
         ) WITHOUT ROWID""",
     ),
+    # 6: the eye triggers in the check-in. Every day checked in before this version gets NULL: not asked,
+    # which the insights leave out, rather than a 0 or a "no" the person never said.
+    (
+        "ALTER TABLE check_ins ADD COLUMN alcohol_drinks INTEGER CHECK (alcohol_drinks >= 0)",
+        "ALTER TABLE check_ins ADD COLUMN screen_hours REAL CHECK (screen_hours BETWEEN 0 AND 24)",
+        "ALTER TABLE check_ins ADD COLUMN dry_eyes INTEGER CHECK (dry_eyes IN (0, 1))",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_MS = 3000

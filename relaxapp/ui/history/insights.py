@@ -167,20 +167,20 @@ class InsightsView(HistoryTab):
             )
         )
 
-        comparisons = data.episodes.comparisons
-        self.episodes_chart.setVisible(bool(comparisons))
+        charted = data.episodes.measured
+        self.episodes_chart.setVisible(bool(charted))
         self._bars(
             self.episodes_chart,
             "Episodes a day",
-            [stats.factor_label(comparison.factor) for comparison in comparisons],
+            [stats.factor_label(comparison.factor) for comparison in charted],
             [
-                Bars("Days with it", [round(c.mean_with, 1) for c in comparisons], colours.accent),
-                Bars("Other days", [round(c.mean_without, 1) for c in comparisons], colours.ink_soft),
+                Bars("Days with it", [round(c.mean_with, 1) for c in charted], colours.accent),
+                Bars("Other days", [round(c.mean_without, 1) for c in charted], colours.ink_soft),
             ],
             value_title="Episodes a day",
             value_format="%.1f",
         )
-        self.episodes_chart.setAccessibleDescription(" ".join(c.sentence for c in comparisons))
+        self.episodes_chart.setAccessibleDescription(" ".join(c.sentence for c in charted))
         self.findings.setText(findings_html(data.episodes))
 
     def _bars(

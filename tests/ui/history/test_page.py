@@ -115,8 +115,9 @@ def test_insights_draw_the_charts_and_say_what_the_data_support(store: HistorySt
     change = bar_values(view.change_chart)
     # Lying bars list their categories bottom-up: muscle relaxation first, then breathing.
     assert change == {"Tension": [-2.0, -4.0], "Twitching": [0.0, -1.0]}
-    episodes = bar_values(view.episodes_chart)
-    assert episodes["Days with it"][-1] == 3.0 and episodes["Other days"][-1] == 1.0  # caffeine, on top
+    # Only caffeine has enough days on each side to compare: sleep was always 7 h, the eye triggers never
+    # asked; bars of their nothing would read as days without episodes.
+    assert bar_values(view.episodes_chart) == {"Days with it": [3.0], "Other days": [1.0]}
     text = view.findings.text()
     assert "On days with 3 or more caffeine drinks you logged about three times as many episodes" in text
     assert "Not enough data yet about sleep" in text

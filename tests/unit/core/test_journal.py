@@ -63,3 +63,28 @@ def test_check_in_problems_name_the_field_and_the_value():
     assert check_in_problems(CheckIn(date(2026, 11, 25), sleep_hours=float("nan"))) == [
         "sleep_hours: nan is not a number of hours from 0 to 24"
     ]
+
+
+def test_the_eye_triggers_are_checked_like_the_other_answers():
+    fine = CheckIn(date(2026, 11, 25), alcohol_drinks=0, screen_hours=24.0, dry_eyes=False)
+    assert check_in_problems(fine) == []
+    assert check_in_problems(CheckIn(date(2026, 11, 25), alcohol_drinks=30, screen_hours=0.0)) == []
+    bad = CheckIn(date(2026, 11, 25), alcohol_drinks=31, screen_hours=24.5, dry_eyes="yes")  # type: ignore[arg-type]
+    assert check_in_problems(bad) == [
+        "screen_hours: 24.5 is not a number of hours from 0 to 24",
+        "alcohol_drinks: 31 is not from 0 to 30",
+        "dry_eyes: 'yes' is not yes (true) or no (false)",
+    ]
+    odd = CheckIn(date(2026, 11, 25), alcohol_drinks=True, screen_hours=-1)  # type: ignore[arg-type]
+    assert check_in_problems(odd) == [
+        "screen_hours: -1 is not a number of hours from 0 to 24",
+        "alcohol_drinks: True is not a whole number from 0 to 30",
+    ]
+
+
+def test_a_check_in_given_in_order_before_the_eye_triggers_keeps_its_meaning():
+    # Fields given in order (day, sleep, caffeine, stress, water, note) still land where they did.
+    assert CheckIn(date(2026, 11, 25), 7.0, 2, 4, 6, "ok") == CheckIn(
+        date(2026, 11, 25), sleep_hours=7.0, caffeine_drinks=2, stress=4, water_glasses=6, note="ok"
+    )
+    assert CheckIn(date(2026, 11, 25)).dry_eyes is None  # not asked is not "no"

@@ -203,3 +203,68 @@ def test_episodes_only_on_one_side_are_said_without_a_ratio():
         sleep.sentence
         == "On days after less than 6 hours of sleep you logged 2.0 episodes a day; on other days, none."
     )
+
+
+# -- the eye triggers: the same rule as every other factor ----------------------------------------------
+
+EYE_TRIGGERS = [
+    # factor, the answers of a day with it, of a day without, the condition as said
+    (Factor.ALCOHOL, {"alcohol_drinks": 1}, {"alcohol_drinks": 0}, "days with any alcohol"),
+    (Factor.SCREENS, {"screen_hours": 8.0}, {"screen_hours": 7.5}, "days with 8 or more hours at screens"),
+    (Factor.DRY_EYES, {"dry_eyes": True}, {"dry_eyes": False}, "days your eyes felt dry or gritty"),
+]
+
+
+def checked(n: int, episodes: int, **answers: object) -> DayFacts:
+    check_in = CheckIn(TODAY - timedelta(days=n), **answers)  # type: ignore[arg-type]
+    return DayFacts(TODAY - timedelta(days=n), 0.0, episodes, check_in)
+
+
+def comparison_of(factor: Factor, days: list[DayFacts]):
+    return next(c for c in episode_insights(days).comparisons if c.factor is factor)
+
+
+@pytest.mark.parametrize(("factor", "with_it", "without", "condition"), EYE_TRIGGERS)
+def test_an_eye_trigger_with_a_real_difference_is_said(factor, with_it, without, condition):
+    days = [checked(n, 2 + n % 2, **with_it) for n in range(10)]  # 2 or 3 episodes: 2.5 a day
+    days += [checked(n, 1, **without) for n in range(10, 20)]
+    found = comparison_of(factor, days)
+    assert (found.days_with, found.days_without) == (10, 10)
+    assert found.supported
+    assert found.sentence == (
+        f"On {condition} you logged about two and a half times as many episodes as on other days "
+        "(2.5 a day against 1.0)."
+    )
+
+
+@pytest.mark.parametrize(("factor", "with_it", "without", "condition"), EYE_TRIGGERS)
+def test_an_eye_trigger_without_a_difference_stays_silent(factor, with_it, without, condition):
+    days = [checked(n, 1 + n % 2, **with_it) for n in range(10)]
+    days += [checked(n, 1 + n % 2, **without) for n in range(10, 20)]
+    found = comparison_of(factor, days)
+    assert (found.days_with, found.days_without) == (10, 10)
+    assert not found.supported
+    assert found.sentence == f"No clear link yet between {factor.value} and your episodes."
+
+
+@pytest.mark.parametrize(("factor", "with_it", "without", "condition"), EYE_TRIGGERS)
+def test_an_eye_trigger_on_too_few_days_says_how_many_it_needs(factor, with_it, without, condition):
+    # Three very different days are not a pattern: the minimum on each side holds the finding back.
+    days = [checked(n, 6, **with_it) for n in range(3)] + [checked(n, 0, **without) for n in range(3, 20)]
+    found = comparison_of(factor, days)
+    assert not found.supported and found.p_value is None
+    assert found.sentence == (
+        f"Not enough data yet about {factor.value}: it takes at least 5 {condition} and 5 other days "
+        "(3 and 17 so far)."
+    )
+
+
+def test_days_checked_in_before_the_eye_triggers_were_asked_count_for_neither_side():
+    days = [checked(n, 3, caffeine_drinks=4) for n in range(10)]
+    days += [checked(n, 0, caffeine_drinks=0) for n in range(10, 20)]
+    insights = episode_insights(days)
+    for factor in (Factor.ALCOHOL, Factor.SCREENS, Factor.DRY_EYES):
+        unasked = comparison_of(factor, days)
+        assert (unasked.days_with, unasked.days_without, unasked.supported) == (0, 0, False)
+    # Only what was compared is charted: no bar of nothing that reads as a day without episodes.
+    assert [c.factor for c in insights.measured] == [Factor.CAFFEINE]

@@ -194,6 +194,8 @@ def test_filled_words_say_which_check_in_the_answers_came_from():
 
 def test_problem_words_name_the_field_as_the_dialog_labels_it():
     assert problem_words("sleep_hours: 30 is not a night") == "Hours slept: 30 is not a night"
+    assert problem_words("screen_hours: 25 is not from 0 to 24") == "Screen time: 25 is not from 0 to 24"
+    assert problem_words("alcohol_drinks: 31 is not from 0 to 30") == "Alcohol drinks: 31 is not from 0 to 30"
     assert problem_words("mystery: odd") == "mystery: odd"
     assert problem_words("no field here") == "no field here"
 
@@ -261,6 +263,14 @@ def test_day_text():
     )
     assert day_text(DayFacts(day, 10.0, 1, CheckIn(day, caffeine_drinks=3))) == (
         "Tue 3 March: 10 min of practice, 1 episode; 3 caffeine drinks."
+    )
+    eyes = CheckIn(day, stress=2, alcohol_drinks=1, screen_hours=9.5, dry_eyes=True)
+    assert day_text(DayFacts(day, 0.0, 0, eyes)) == (
+        "Tue 3 March: no practice; stress 2, 1 alcohol drink, 9.5 h at screens, eyes dry or gritty."
+    )
+    no_drink = CheckIn(day, alcohol_drinks=0, screen_hours=3.0, dry_eyes=False)
+    assert day_text(DayFacts(day, 0.0, 0, no_drink)) == (
+        "Tue 3 March: no practice; 0 alcohol drinks, 3 h at screens, eyes not dry."
     )
 
 

@@ -65,6 +65,10 @@ def filled(path: Path) -> HistoryStore:
     )
     store.save_check_in(CheckIn(date(2026, 11, 20), 6.5, 3, 7, 5, "long day"))
     store.save_check_in(CheckIn(date(2026, 11, 21), caffeine_drinks=0))
+    store.save_check_in(
+        CheckIn(date(2026, 11, 22), stress=3, alcohol_drinks=2, screen_hours=9.5, dry_eyes=True)
+    )
+    store.save_check_in(CheckIn(date(2026, 11, 23), alcohol_drinks=0, dry_eyes=False))
     return store
 
 
@@ -82,21 +86,23 @@ def everything(store: HistoryStore) -> tuple[list[object], list[object], list[ob
 def test_json_round_trip_gives_an_identical_history(tmp_path: Path):
     source = filled(tmp_path / "a.sqlite3")
     report = export_json(source, tmp_path / "export.json", NOW)
-    assert (report.sessions, report.episodes, report.check_ins) == (2, 2, 2)
+    assert (report.sessions, report.episodes, report.check_ins) == (2, 2, 4)
     document = json.loads((tmp_path / "export.json").read_text(encoding="utf-8"))
-    assert (document["format"], document["version"]) == ("relaxapp-history", 1)
+    assert (document["format"], document["version"]) == ("relaxapp-history", 2)
     assert document["sessions"][1]["tension_before"] == "skipped"
     assert document["sessions"][1]["twitch_before"] is None
+    eyes = [(c["alcohol_drinks"], c["screen_hours"], c["dry_eyes"]) for c in document["check_ins"]]
+    assert eyes == [(None, None, None), (None, None, None), (2, 9.5, True), (0, None, False)]
 
     target = HistoryStore.open(tmp_path / "b.sqlite3")
-    assert import_json(target, tmp_path / "export.json") == MergeReport(Counts(2, 2, 2), Counts(0, 0, 0))
+    assert import_json(target, tmp_path / "export.json") == MergeReport(Counts(2, 2, 4), Counts(0, 0, 0))
     assert everything(target) == everything(source)
 
 
 def test_importing_the_same_file_twice_adds_nothing_the_second_time(tmp_path: Path):
     store = filled(tmp_path / "a.sqlite3")
     export_json(store, tmp_path / "export.json", NOW)
-    assert import_json(store, tmp_path / "export.json") == MergeReport(Counts(0, 0, 0), Counts(2, 2, 2))
+    assert import_json(store, tmp_path / "export.json") == MergeReport(Counts(0, 0, 0), Counts(2, 2, 4))
     assert store.count_timeline() == 4
 
 
@@ -143,8 +149,71 @@ def test_missing_and_unknown_fields_are_named(tmp_path: Path):
         "sessions[0].routine_id: is missing",
         "episodes[0].intensty: is not a field of this entry",
         "episodes[1].side: 'up' is not one of left, right, both",
-        "check_ins[2]: 'yesterday' is not an entry (an object with fields)",
+        "check_ins[4]: 'yesterday' is not an entry (an object with fields)",
     )
+
+
+def test_the_eye_triggers_are_refused_naming_the_field_and_the_value(tmp_path: Path):
+    document = valid_document(tmp_path)
+    check_ins = document["check_ins"]
+    check_ins[0]["alcohol_drinks"] = 31  # type: ignore[index]
+    check_ins[1]["screen_hours"] = "all day"  # type: ignore[index]
+    check_ins[2]["dry_eyes"] = "yes"  # type: ignore[index]
+    check_ins[3]["screen_hours"] = 25  # type: ignore[index]
+    check_ins[3]["alcohol_drinks"] = 1.5  # type: ignore[index]
+    store = HistoryStore.open(tmp_path / "target.sqlite3")
+    with pytest.raises(ImportRefusedError) as refused:
+        import_json(store, write(tmp_path / "bad.json", document))
+    assert refused.value.problems == (
+        "check_ins[0].alcohol_drinks: 31 is not from 0 to 30",
+        "check_ins[1].screen_hours: 'all day' is not a number",
+        "check_ins[2].dry_eyes: 'yes' is not true, false or null",
+        "check_ins[3].alcohol_drinks: 1.5 is not a whole number",
+        "check_ins[3].screen_hours: 25.0 is not a number of hours from 0 to 24",
+    )
+    assert list(store.all_check_ins()) == []
+
+
+def version_1_document() -> dict[str, object]:
+    """A JSON export as relaxapp wrote it before the check-in asked about the eye triggers."""
+    return {
+        "format": "relaxapp-history",
+        "version": 1,
+        "exported_at": "2026-11-20T21:00:00.000+00:00",
+        "sessions": [],
+        "episodes": [],
+        "check_ins": [
+            {
+                "day": "2026-11-20",
+                "sleep_hours": 6.5,
+                "caffeine_drinks": 3,
+                "stress": 7,
+                "water_glasses": 5,
+                "note": "long day",
+            },
+            {"day": "2026-11-22", "sleep_hours": None, "caffeine_drinks": 1, "stress": None, "note": ""},
+        ],
+    }
+
+
+def test_an_export_from_before_the_eye_triggers_imports_them_as_not_recorded(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "a.sqlite3")
+    path = write(tmp_path / "old.json", version_1_document())
+    assert import_json(store, path) == MergeReport(Counts(0, 0, 2), Counts(0, 0, 0))
+    assert list(store.all_check_ins()) == [
+        CheckIn(date(2026, 11, 20), 6.5, 3, 7, 5, "long day"),
+        CheckIn(date(2026, 11, 22), caffeine_drinks=1),
+    ]
+    assert import_json(store, path) == MergeReport(Counts(0, 0, 0), Counts(0, 0, 2))
+
+
+def test_an_old_export_adds_no_day_twice_and_leaves_the_eye_triggers_kept(tmp_path: Path):
+    store = filled(tmp_path / "a.sqlite3")
+    before = list(store.all_check_ins())
+    # 20 November is there already; 22 November too, with its eye triggers, which the old file lacks.
+    report = import_json(store, write(tmp_path / "old.json", version_1_document()))
+    assert report == MergeReport(Counts(0, 0, 0), Counts(0, 0, 2))
+    assert list(store.all_check_ins()) == before
 
 
 def test_a_file_that_is_not_json_is_refused_with_its_line(tmp_path: Path):
@@ -159,7 +228,7 @@ def test_other_files_and_newer_versions_are_refused(tmp_path: Path):
     with pytest.raises(ImportRefusedError, match='format: None is not "relaxapp-history"'):
         import_json(store, write(tmp_path / "a.json", {"sessions": []}))
     with pytest.raises(ImportRefusedError, match="written by a newer relaxapp"):
-        import_json(store, write(tmp_path / "b.json", {"format": "relaxapp-history", "version": 2}))
+        import_json(store, write(tmp_path / "b.json", {"format": "relaxapp-history", "version": 3}))
     with pytest.raises(ImportRefusedError, match="no object at the top"):
         import_json(store, write(tmp_path / "c.json", [1, 2]))
     with pytest.raises(ExchangeError, match="could not be read"):
@@ -218,8 +287,15 @@ def test_csv_files_open_in_a_spreadsheet_with_local_dates(tmp_path: Path):
         "caffeine_drinks": "0",
         "stress": "",
         "water_glasses": "",
+        "alcohol_drinks": "",
+        "screen_hours": "",
+        "dry_eyes": "",
         "note": "",
     }
+    assert [(c["alcohol_drinks"], c["screen_hours"], c["dry_eyes"]) for c in check_ins[2:]] == [
+        ("2", "9.5", "yes"),
+        ("0", "", "no"),
+    ]
 
 
 def test_a_failed_export_leaves_no_partial_file(tmp_path: Path):

@@ -265,6 +265,22 @@ def test_a_file_from_schema_4_keeps_its_episodes(tmp_path: Path):
     assert store.check_in(date(2026, 12, 3)) == CheckIn(date(2026, 12, 3), stress=3)
 
 
+def test_a_file_from_schema_5_keeps_every_row_and_leaves_the_eye_triggers_unasked(tmp_path: Path):
+    store = open_fixture(tmp_path, 5)
+    assert list(store.all_check_ins()) == [
+        CheckIn(date(2026, 12, 1), 6.5, 3, 7, 5, "deadline week"),
+        CheckIn(date(2026, 12, 2), caffeine_drinks=0),
+        CheckIn(date(2026, 12, 3), sleep_hours=8.0, stress=2, water_glasses=8),
+    ]
+    # Not recorded is NULL in the file, never a 0 or a "no" nobody said.
+    raw = store._db.execute("SELECT alcohol_drinks, screen_hours, dry_eyes FROM check_ins").fetchall()
+    assert raw == [(None, None, None)] * 3
+    assert len(store.newest(10)) == 2 and store.count_timeline() == 4
+    later = CheckIn(date(2026, 12, 4), alcohol_drinks=2, screen_hours=9.5, dry_eyes=True)
+    store.save_check_in(later)
+    assert store.check_in(date(2026, 12, 4)) == later
+
+
 def test_foreign_keys_are_on_and_synchronous_is_normal(tmp_path: Path):
     store = HistoryStore.open(tmp_path / "h.sqlite3")
     assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -355,9 +371,16 @@ def test_the_check_in_of_a_day_is_replaced_and_yesterdays_gives_the_defaults(tmp
         date(2026, 11, 23), sleep_hours=6.5, caffeine_drinks=3, stress=7, water_glasses=5, note="busy"
     )
     assert store.save_check_in(monday) is None
-    tuesday = CheckIn(date(2026, 11, 24), sleep_hours=7.0, caffeine_drinks=1)
+    tuesday = CheckIn(
+        date(2026, 11, 24),
+        sleep_hours=7.0,
+        caffeine_drinks=1,
+        alcohol_drinks=0,
+        screen_hours=11.5,
+        dry_eyes=True,
+    )
     store.save_check_in(tuesday)
-    again = replace(tuesday, stress=2)
+    again = replace(tuesday, stress=2, dry_eyes=False)
     assert store.save_check_in(again) == tuesday
     assert store.check_in(date(2026, 11, 24)) == again
     assert store.latest_check_in_before(date(2026, 11, 25)) == again
@@ -646,6 +669,19 @@ def test_a_damaged_file_is_moved_aside_and_a_new_history_started_with_the_backup
     assert result.store.timeline(1)[0] == replace(episode(minutes_ago=-60, note="after the damage"), id=51)
     result.store.close()
     assert HistoryStore.open(path).count_timeline() == 451
+
+
+@pytest.mark.allow_logged_errors
+def test_a_damaged_file_from_before_the_eye_triggers_still_gives_its_check_ins(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    shutil.copy(FIXTURES / "history_v5.sqlite3", path)
+    damage_pages(path)  # two indexes and the episodes; the sessions and check-ins are still whole
+    result = open_history(path, tmp_path / "backups", NOW)
+    assert result.moved_aside is not None
+    assert [c.day for c in result.store.all_check_ins()] == [date(2026, 12, d) for d in (1, 2, 3)]
+    assert {(c.alcohol_drinks, c.screen_hours, c.dry_eyes) for c in result.store.all_check_ins()} == {
+        (None, None, None)
+    }
 
 
 @pytest.mark.allow_logged_errors
