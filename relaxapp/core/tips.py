@@ -12,7 +12,16 @@ from typing import Any
 from relaxapp.core import datafile
 from relaxapp.core.datafile import FieldError, no_unknown, tables, text
 
-SECTION_IDS = ("about", "triggers", "remedies", "relaxation", "warning_signs", "professionals", "prevention")
+SECTION_IDS = (
+    "about",
+    "twitch_explained",
+    "triggers",
+    "remedies",
+    "relaxation",
+    "warning_signs",
+    "professionals",
+    "prevention",
+)
 SEARCH_ORDER = ("warning_signs", *(section for section in SECTION_IDS if section != "warning_signs"))
 SAFETY_CHECK = "safety_check"
 _WORD = re.compile(r"\w+(?:'\w+)*")

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from relaxapp import app as relaxapp_app
+from relaxapp.core.catalog import Catalog
 from relaxapp.core.safety import Urgency
-from relaxapp.core.tips import TipBook
+from relaxapp.core.tips import SECTION_IDS, Tip, TipBook
 from relaxapp.storage import paths
 from relaxapp.ui.main_window import MainWindow
 from tests.ui.conftest import TODAY
@@ -43,7 +44,8 @@ def test_browse_by_section_and_search_with_highlights(qtbot, window: MainWindow)
     click(qtbot, window.nav.tips)
     page = window.tips_page
     assert page.reader.toPlainText().startswith("What facial spasms are")
-    page.sections.setCurrentRow(1)
+    triggers = SECTION_IDS.index("triggers")
+    page.sections.setCurrentRow(triggers)
     assert page.reader.toPlainText().startswith("Common triggers")
 
     qtbot.keyClicks(page.search, "caffeine")
@@ -57,21 +59,40 @@ def test_browse_by_section_and_search_with_highlights(qtbot, window: MainWindow)
     assert "Caffeine" in page.reader.toPlainText()
 
     page.search.clear()
-    assert page.sections.currentRow() == 1
+    assert page.sections.currentRow() == triggers
     assert page.reader.toPlainText().startswith("Common triggers")
     qtbot.keyClicks(page.search, "qqqzzz")
     assert page.reader.toPlainText().startswith("Nothing found")
 
 
-def test_try_it_now_starts_the_routine_the_tip_names(qtbot, window: MainWindow, tips: TipBook):
+def test_try_it_now_starts_the_routine_the_tip_names(
+    qtbot, window: MainWindow, tips: TipBook, shipped: Catalog
+):
     window.go_tips()
-    linked = next(tip for tip in tips.tips if tip.try_routine and tip.try_routine != "four_seven_eight")
+
+    def starts_at_once(tip: Tip) -> bool:  # a routine with cautions shows them first (the next test)
+        routine = shipped.get(tip.try_routine) if tip.try_routine else None
+        return routine is not None and not routine.read_first
+
+    linked = next(tip for tip in tips.tips if starts_at_once(tip))
     window.tips_page.show_tip(linked)
     assert f"routine:{linked.try_routine}" in window.tips_page.reader.toHtml()
     window.tips_page.reader.anchorClicked.emit(QUrl(f"routine:{linked.try_routine}"))
     assert window.pages.currentWidget() is window.session
     assert window.runner.engine is not None
     assert window.runner.engine.timeline.routine.id == linked.try_routine
+
+
+def test_the_twitch_explained_guide_is_a_section_of_its_own(qtbot, window: MainWindow, tips: TipBook):
+    click(qtbot, window.nav.tips)
+    sections = window.tips_page.sections
+    [item] = sections.findItems("Your twitch explained", Qt.MatchFlag.MatchExactly)
+    place = sections.visualItemRect(item)
+    assert sections.viewport().rect().contains(place)  # listed in full: not clipped, not scrolled away
+    qtbot.mouseClick(sections.viewport(), Qt.MouseButton.LeftButton, pos=place.center())
+    shown = window.tips_page.reader.toPlainText()
+    assert shown.startswith("Your twitch explained")
+    assert all(tip.title in shown for tip in tips.in_section("twitch_explained"))
 
 
 def test_try_it_now_shows_a_routines_cautions_before_it_starts(qtbot, window: MainWindow):

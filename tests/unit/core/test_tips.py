@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -41,6 +42,42 @@ def test_the_issue_topics_are_covered(book: TipBook):
         "emergency", "droop", "vision", "cannot diagnose",
     ):  # fmt: skip
         assert topic in text, topic
+
+
+def tip_text(book: TipBook, tip_id: str) -> str:
+    [tip] = [tip for tip in book.tips if tip.id == tip_id]
+    return f"{tip.title}\n{tip.body}"
+
+
+def test_the_twitch_guide_explains_the_three_conditions_and_their_treatments(book: TipBook):
+    guide = book.in_section("twitch_explained")
+    assert SECTION_IDS.index("twitch_explained") == SECTION_IDS.index("about") + 1
+    text = " ".join(f"{tip.title} {tip.body}" for tip in guide).lower()
+    for fact in (
+        "eyelid myokymia", "blepharospasm", "hemifacial spasm", "dystonia", "stops while you sleep",
+        "carry on while you sleep", "botulinum toxin", "every three months", "microvascular decompression",
+        "neurosurgeon", "neurologist", "eye doctor", "sensory tricks", "tinted glasses",
+        "20-20-20", "20 feet (6 metres)", "20 seconds", "blink", "eye drops", "pharmacist", "sunglasses",
+        "magnesium", "little good evidence", "bebrf", "dystonia uk", "dystonia medical research foundation",
+    ):  # fmt: skip
+        assert fact in text, fact
+    for trick in ("brow", "temple", "humming", "singing", "talking", "chewing gum", "yawning"):
+        assert trick in tip_text(book, "sensory_tricks"), trick
+
+
+def test_relaxation_is_offered_alongside_treatment_never_instead(book: TipBook):
+    alongside = tip_text(book, "relaxation_alongside")
+    assert "do not replace treatment" in alongside
+    assert "do not rub the treated area for at least the first day" in alongside
+    assert "no rubbing or massage for at least the first day" in tip_text(book, "botulinum_toxin")
+    [tip] = [tip for tip in book.tips if tip.id == "relaxation_alongside"]
+    assert tip.try_routine == "pmr_face_neck_release"  # no tensing and no touching the face
+
+
+def test_the_screen_tip_offers_a_break_to_try_now(book: TipBook):
+    [tip] = [tip for tip in book.tips if tip.id == "eyes_and_screens"]
+    assert tip.try_routine is not None
+    assert tip.daily
 
 
 def test_every_try_it_now_link_names_a_routine_that_exists(book: TipBook, shipped: Catalog):
@@ -97,6 +134,7 @@ def test_the_tip_of_the_day_changes_daily_and_holds_all_day(book: TipBook):
 
 
 GOOD_TIP = '[[tips]]\nid = "x"\nsection = "about"\ntitle = "T"\nbody = "B"\n'
+WHOLE_SECTION = re.compile(r'\[\[sections\]\]\nid = "twitch_explained"\n.*?\n\n', re.DOTALL)
 
 
 @pytest.mark.parametrize(
@@ -115,6 +153,12 @@ GOOD_TIP = '[[tips]]\nid = "x"\nsection = "about"\ntitle = "T"\nbody = "B"\n'
         (lambda s: s + GOOD_TIP.replace('body = "B"', 'body = ""'), "body", "non-empty text"),
         (lambda s: s + GOOD_TIP + 'colour = "red"\n', "colour", "is not a known field"),
         (lambda s: s + GOOD_TIP.replace('id = "x"', 'id = "Not OK"'), "id", "lowercase letters"),
+        (lambda s: WHOLE_SECTION.sub("", s, count=1), "sections", "must be exactly these"),
+        (
+            lambda s: s.replace('section = "twitch_explained"', 'section = "about"'),
+            "tips",
+            "section 'twitch_explained' has no tips",
+        ),
     ],
 )
 def test_a_malformed_tips_file_names_the_field(tmp_path: Path, shipped: Catalog, change, field, message):
