@@ -13,6 +13,7 @@ from relaxapp.core.tips import SAFETY_CHECK, SECTION_IDS, TipBook, load_tips
 from relaxapp.storage import paths
 
 SHIPPED = paths.content_dir() / "tips.toml"
+BE_FAST = ("Balance", "Eyes", "Face", "Arm or leg", "Speech", "Time")
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +79,36 @@ def test_the_screen_tip_offers_a_break_to_try_now(book: TipBook):
     [tip] = [tip for tip in book.tips if tip.id == "eyes_and_screens"]
     assert tip.try_routine is not None
     assert tip.daily
+
+
+def test_the_emergency_tip_teaches_be_fast_and_that_passing_signs_still_count(book: TipBook):
+    [tip] = [tip for tip in book.in_section("warning_signs") if "sudden" in tip.title.lower()]
+    assert "BE-FAST" in tip.body
+    letters = [p.split(":")[0] for p in tip.paragraphs if p.split(":")[0] in BE_FAST]
+    assert letters == list(BE_FAST)  # each letter on a line of its own, in order
+    body = tip.body.lower()
+    for sign in ("balance", "dizziness", "loss of sight", "double vision", "droops", "numbness", "slurred"):
+        assert sign in body, sign
+    assert "severe headache" in body and "confusion" in body
+    assert "mini-stroke (tia)" in body and "still an emergency" in body
+    assert "think fast" not in body  # the older, shorter check
+
+
+def test_sudden_loss_of_sight_is_an_emergency(book: TipBook):
+    first = tip_text(book, "eyes_and_vision").split("\n")[1]
+    assert "suddenly lose sight" in first and "call emergency services now" in first
+
+
+def test_some_signs_call_for_a_doctor_today(book: TipBook):
+    assert "seen today" in book.section("warning_signs").intro
+    droop = tip_text(book, "face_drooping")
+    for fact in ("three days", "get seen today", "Bell's palsy", "steroids", "72 hours", "protecting"):
+        assert fact in droop, fact
+    for tip_id in ("eyes_and_vision", "red_eye"):
+        text = tip_text(book, tip_id)
+        assert "today" in text and "sensitive to light" in text and "painful" in text, tip_id
+    assert "suddenly blurs" in tip_text(book, "eyes_and_vision")
+    assert "urgent appointment, an urgent-care service or a health phone line" in droop
 
 
 def test_every_try_it_now_link_names_a_routine_that_exists(book: TipBook, shipped: Catalog):
