@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,17 @@ def test_the_twitch_explained_guide_is_a_section_of_its_own(qtbot, window: MainW
     shown = window.tips_page.reader.toPlainText()
     assert shown.startswith("Your twitch explained")
     assert all(tip.title in shown for tip in tips.in_section("twitch_explained"))
+
+
+def test_searching_botox_finds_the_botulinum_toxin_tip(qtbot, window: MainWindow):
+    click(qtbot, window.nav.tips)
+    page = window.tips_page
+    qtbot.keyClicks(page.search, "botox")
+    first_lines = page.reader.toPlainText().splitlines()[:2]
+    assert first_lines == ["Your twitch explained", "Botulinum toxin injections"]  # its section, its title
+    highlighted = re.findall(r"background-color:#ffe08a;\">([^<]+)<", page.reader.toHtml())
+    assert "Botulinum toxin" in highlighted  # the words found in the title, though "botox" was typed
+    assert page.results.text().endswith("found.")
 
 
 def test_try_it_now_shows_a_routines_cautions_before_it_starts(qtbot, window: MainWindow):
