@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,17 @@ def test_the_twitch_explained_guide_is_a_section_of_its_own(qtbot, window: MainW
     shown = window.tips_page.reader.toPlainText()
     assert shown.startswith("Your twitch explained")
     assert all(tip.title in shown for tip in tips.in_section("twitch_explained"))
+
+
+def test_section_titles_fit_their_place_in_the_list_with_larger_text(qtbot, window: MainWindow):
+    window.use_cases.preferences.use(replace(window.preferences, larger_text=True))
+    window.go_tips()
+    sections = window.tips_page.sections
+    # The list sizes an item for one line, so a title that wraps inside the item's padding is cut off.
+    room = sections.viewport().width() - 2 * 10  # style.qss: #sectionList::item { padding: 8px 10px }
+    for row in range(sections.count()):
+        title = sections.item(row).text()
+        assert sections.fontMetrics().horizontalAdvance(title) <= room, title
 
 
 def test_searching_botox_finds_the_botulinum_toxin_tip(qtbot, window: MainWindow):
