@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,10 +12,24 @@ from typing import Any
 from relaxapp.core import datafile
 from relaxapp.core.datafile import FieldError, no_unknown, tables, text
 
-SECTION_IDS = ("about", "triggers", "remedies", "relaxation", "warning_signs", "professionals", "prevention")
+SECTION_IDS = (
+    "about",
+    "twitch_explained",
+    "triggers",
+    "remedies",
+    "relaxation",
+    "warning_signs",
+    "professionals",
+    "prevention",
+)
 SEARCH_ORDER = ("warning_signs", *(section for section in SECTION_IDS if section != "warning_signs"))
 SAFETY_CHECK = "safety_check"
 _WORD = re.compile(r"\w+(?:'\w+)*")
+# A synonym is one lowercase word; what it stands for may be a few words ("botulinum toxin", "be-fast").
+_SYNONYM = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+_SYNONYM_MEANS = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*(?:[ -][a-z0-9]+(?:'[a-z0-9]+)*)*")
+# Endings that leave a word the same word for search: "twitching" is "twitch", "droopy" is "droop".
+_ENDINGS = ("s", "es", "ed", "ing", "y")
 _SECTION_KEYS = {"id", "title", "intro"}
 _TIP_KEYS = {"id", "section", "title", "body", "try", "action", "daily"}
 
@@ -58,6 +72,8 @@ class TipMatch:
 class TipBook:
     sections: tuple[TipSection, ...]
     tips: tuple[Tip, ...]
+    # A word a person may type → the words the tips use for it: "botox" → ("botulinum toxin",).
+    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
 
     def section(self, section_id: str) -> TipSection:
         return next(section for section in self.sections if section.id == section_id)
@@ -71,7 +87,7 @@ class TipBook:
         return daily[day.toordinal() % len(daily)]
 
     def search(self, query: str) -> list[TipMatch]:
-        """Tips holding every word of the query (as the start of a word, any case).
+        """Tips holding every word of the query (as the start of a word, any case), or a synonym of it.
 
         Title hits come first, and among equals the warning signs lead: someone searching "stroke"
         must meet the stroke warning before a massage tip about slow strokes. A tip also matches by
@@ -80,21 +96,41 @@ class TipBook:
         words = [word for word in _WORD.findall(query.lower().replace("’", "'")) if len(word) > 1]
         if not words:
             return []
-        # An apostrophe in the query matches either kind in the text: "doctor's" finds "doctor’s".
-        patterns = [re.compile(r"\b" + re.escape(word).replace("'", "['’]"), re.IGNORECASE) for word in words]
+        # One list of patterns per query word: the word is found when any of them is.
+        wanted = [self._patterns_for(word) for word in words]
+        highlighted = [pattern for patterns in wanted for pattern in patterns]
         matches = []
         for tip in self.tips:
             text = f"{tip.title}\n{tip.body}\n{self.section(tip.section).title}"
-            if all(pattern.search(text) for pattern in patterns):
+            if all(any(pattern.search(text) for pattern in patterns) for patterns in wanted):
                 matches.append(
                     TipMatch(
                         tip,
-                        _spans(patterns, tip.title),
-                        tuple(_spans(patterns, paragraph) for paragraph in tip.paragraphs),
+                        _spans(highlighted, tip.title),
+                        tuple(_spans(highlighted, paragraph) for paragraph in tip.paragraphs),
                     )
                 )
         order = {section: index for index, section in enumerate(SEARCH_ORDER)}
         return sorted(matches, key=lambda match: (not match.title_spans, order[match.tip.section]))
+
+    def _patterns_for(self, word: str) -> list[re.Pattern[str]]:
+        """The word as typed, which may be half a word, and the whole words it stands for."""
+        patterns = [_pattern(word, whole_word=False)]
+        for synonym, means in self.synonyms.items():
+            if word == synonym:
+                patterns += [_pattern(other, whole_word=True) for other in means]
+            elif any(word == synonym + ending for ending in _ENDINGS):
+                # "twitching" does not start "twitches", but both are the synonym's word "twitch".
+                patterns += [_pattern(other, whole_word=True) for other in (synonym, *means)]
+        return patterns
+
+
+def _pattern(words: str, *, whole_word: bool) -> re.Pattern[str]:
+    """Words found at a word start; a whole word may still take an ending ("spasm" finds "spasms")."""
+    # An apostrophe matches either kind in the text: "doctor's" finds "doctor’s".
+    parts = (re.escape(part).replace("'", "['’]") for part in words.split())
+    ending = "(?:" + "|".join(_ENDINGS) + r")?\b" if whole_word else ""
+    return re.compile(r"\b" + r"\s+".join(parts) + ending, re.IGNORECASE)
 
 
 def _spans(patterns: list[re.Pattern[str]], text: str) -> tuple[Span, ...]:
@@ -114,7 +150,7 @@ def load_tips(path: Path, routine_ids: Collection[str]) -> TipBook:
 
 
 def parse_tips(data: dict[str, Any], routine_ids: Collection[str]) -> TipBook:
-    no_unknown(data, {"sections", "tips"}, "")
+    no_unknown(data, {"sections", "tips", "synonyms"}, "")
     sections = tuple(_section(n, raw) for n, raw in enumerate(tables(data, "sections"), start=1))
     if tuple(section.id for section in sections) != SECTION_IDS:
         raise FieldError("sections", f"must be exactly these, in this order: {', '.join(SECTION_IDS)}")
@@ -129,7 +165,29 @@ def parse_tips(data: dict[str, Any], routine_ids: Collection[str]) -> TipBook:
             raise FieldError("tips", f"section '{section.id}' has no tips")
     if not any(tip.daily for tip in tips):
         raise FieldError("tips", "no tip may be the tip of the day (all have daily = false)")
-    return TipBook(sections, tips)
+    return TipBook(sections, tips, _synonyms(data.get("synonyms", {})))
+
+
+def _synonyms(raw: object) -> dict[str, tuple[str, ...]]:
+    """The [synonyms] table: each word a person may type, with the words the tips use instead."""
+    if not isinstance(raw, dict):
+        raise FieldError("synonyms", 'must be a table of words, e.g. botox = ["botulinum toxin"]')
+    synonyms: dict[str, tuple[str, ...]] = {}
+    for word, means in raw.items():
+        where = f"synonyms.{word}"
+        if not _SYNONYM.fullmatch(word):
+            raise FieldError(where, "must be one word in lowercase letters or digits")
+        if not isinstance(means, list) or not means:
+            raise FieldError(where, "must be a list of the words it stands for, at least one")
+        for number, other in enumerate(means, start=1):
+            if not isinstance(other, str) or not _SYNONYM_MEANS.fullmatch(other):
+                raise FieldError(
+                    f"{where}[{number}]", "must be lowercase words, separated by single spaces or hyphens"
+                )
+            if other == word:
+                raise FieldError(f"{where}[{number}]", f"is '{word}' itself; list only other words")
+        synonyms[word] = tuple(means)
+    return synonyms
 
 
 def _section(number: int, raw: dict[str, Any]) -> TipSection:

@@ -21,6 +21,9 @@ from relaxapp.core.tips import SAFETY_CHECK, Span, Tip, TipBook, TipMatch
 from relaxapp.ui.theme import LIGHT, Colours
 
 READING_WIDTH = 680  # about 75 characters a line: comfortable to read
+# The search box and the section list, at a text scale of 1. They grow with the text: the list measures
+# an item's height as if its title had the item's padding to spare, so a title that wraps is cut off.
+SIDE_WIDTH = 240
 DOCUMENT_STYLE = Template("""
 p.page { font-size: ${page}px; font-weight: 600; color: $ink; margin-bottom: 2px; }
 p.tip { font-size: ${tip}px; font-weight: 600; color: $ink; margin-top: 16px; margin-bottom: 2px; }
@@ -68,8 +71,6 @@ class TipsPage(QWidget):
         self.sections.setWordWrap(True)
         self.sections.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sections.setFixedWidth(240)
-        self.search.setFixedWidth(240)
         self.results = QLabel()
         self.results.setObjectName("note")
         self.results.setWordWrap(True)
@@ -103,6 +104,8 @@ class TipsPage(QWidget):
             ink=colours.ink, ink_soft=colours.ink_soft, accent=colours.accent, **sizes
         )
         self.reader.document().setDefaultStyleSheet(style)
+        for side in (self.search, self.sections):
+            side.setFixedWidth(round(SIDE_WIDTH * scale))
         if self.sections.count():
             self._on_search(self.search.text())  # draw the page again in the new look
 

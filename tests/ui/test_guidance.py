@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from relaxapp import app as relaxapp_app
-from relaxapp.core.tips import TipBook
+from relaxapp.core.catalog import Catalog
+from relaxapp.core.tips import SECTION_IDS, Tip, TipBook
 from relaxapp.storage import paths
 from relaxapp.ui.main_window import MainWindow
 from tests.ui.conftest import TODAY
@@ -42,7 +45,8 @@ def test_browse_by_section_and_search_with_highlights(qtbot, window: MainWindow)
     click(qtbot, window.nav.tips)
     page = window.tips_page
     assert page.reader.toPlainText().startswith("What facial spasms are")
-    page.sections.setCurrentRow(1)
+    triggers = SECTION_IDS.index("triggers")
+    page.sections.setCurrentRow(triggers)
     assert page.reader.toPlainText().startswith("Common triggers")
 
     qtbot.keyClicks(page.search, "caffeine")
@@ -56,21 +60,62 @@ def test_browse_by_section_and_search_with_highlights(qtbot, window: MainWindow)
     assert "Caffeine" in page.reader.toPlainText()
 
     page.search.clear()
-    assert page.sections.currentRow() == 1
+    assert page.sections.currentRow() == triggers
     assert page.reader.toPlainText().startswith("Common triggers")
     qtbot.keyClicks(page.search, "qqqzzz")
     assert page.reader.toPlainText().startswith("Nothing found")
 
 
-def test_try_it_now_starts_the_routine_the_tip_names(qtbot, window: MainWindow, tips: TipBook):
+def test_try_it_now_starts_the_routine_the_tip_names(
+    qtbot, window: MainWindow, tips: TipBook, shipped: Catalog
+):
     window.go_tips()
-    linked = next(tip for tip in tips.tips if tip.try_routine and tip.try_routine != "four_seven_eight")
+
+    def starts_at_once(tip: Tip) -> bool:  # a routine with cautions shows them first (the next test)
+        routine = shipped.get(tip.try_routine) if tip.try_routine else None
+        return routine is not None and not routine.read_first
+
+    linked = next(tip for tip in tips.tips if starts_at_once(tip))
     window.tips_page.show_tip(linked)
     assert f"routine:{linked.try_routine}" in window.tips_page.reader.toHtml()
     window.tips_page.reader.anchorClicked.emit(QUrl(f"routine:{linked.try_routine}"))
     assert window.pages.currentWidget() is window.session
     assert window.runner.engine is not None
     assert window.runner.engine.timeline.routine.id == linked.try_routine
+
+
+def test_the_twitch_explained_guide_is_a_section_of_its_own(qtbot, window: MainWindow, tips: TipBook):
+    click(qtbot, window.nav.tips)
+    sections = window.tips_page.sections
+    [item] = sections.findItems("Your twitch explained", Qt.MatchFlag.MatchExactly)
+    place = sections.visualItemRect(item)
+    assert sections.viewport().rect().contains(place)  # listed in full: not clipped, not scrolled away
+    qtbot.mouseClick(sections.viewport(), Qt.MouseButton.LeftButton, pos=place.center())
+    shown = window.tips_page.reader.toPlainText()
+    assert shown.startswith("Your twitch explained")
+    assert all(tip.title in shown for tip in tips.in_section("twitch_explained"))
+
+
+def test_section_titles_fit_their_place_in_the_list_with_larger_text(qtbot, window: MainWindow):
+    window.use_cases.preferences.use(replace(window.preferences, larger_text=True))
+    window.go_tips()
+    sections = window.tips_page.sections
+    # The list sizes an item for one line, so a title that wraps inside the item's padding is cut off.
+    room = sections.viewport().width() - 2 * 10  # style.qss: #sectionList::item { padding: 8px 10px }
+    for row in range(sections.count()):
+        title = sections.item(row).text()
+        assert sections.fontMetrics().horizontalAdvance(title) <= room, title
+
+
+def test_searching_botox_finds_the_botulinum_toxin_tip(qtbot, window: MainWindow):
+    click(qtbot, window.nav.tips)
+    page = window.tips_page
+    qtbot.keyClicks(page.search, "botox")
+    first_lines = page.reader.toPlainText().splitlines()[:2]
+    assert first_lines == ["Your twitch explained", "Botulinum toxin injections"]  # its section, its title
+    highlighted = re.findall(r"background-color:#ffe08a;\">([^<]+)<", page.reader.toHtml())
+    assert "Botulinum toxin" in highlighted  # the words found in the title, though "botox" was typed
+    assert page.results.text().endswith("found.")
 
 
 def test_try_it_now_shows_a_routines_cautions_before_it_starts(qtbot, window: MainWindow):
