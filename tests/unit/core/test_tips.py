@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import itertools
-import random
 import re
 import tomllib
 from dataclasses import replace
@@ -9,6 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from relaxapp.core.catalog import Catalog
 from relaxapp.core.datafile import DataFileError
@@ -349,9 +350,8 @@ def test_synonyms_keep_title_hits_first_and_warning_signs_leading(book: TipBook)
         assert order == sorted(order), query
 
 
-# Hypothesis is not in the project's dev tools, so this property runs on seeded random text instead:
-# the same thousand queries every run, made of words the tips hold, synonyms, and runs of regex
-# syntax, both apostrophes, digits and letters from other scripts, with odd separators between them.
+# Queries made of words the tips hold, synonyms, and runs of regex syntax, both apostrophes, digits and
+# letters from other scripts, with odd separators between them; and any text at all.
 QUERY_WORDS = (
     "botox",
     "twitching",
@@ -367,30 +367,27 @@ QUERY_WORDS = (
 )
 QUERY_CHARACTERS = "abcxyz019'’-_.*+?()[]{}|\\^$éßİ漢🙂\u200b"
 SEPARATORS = (" ", "  ", "\t", "\n", "", "-", "'", "’", ".")
+CHUNKS = st.sampled_from(QUERY_WORDS) | st.text(QUERY_CHARACTERS, min_size=1, max_size=4)
+QUERIES = st.lists(st.tuples(CHUNKS, st.sampled_from(SEPARATORS)), max_size=3).map(
+    lambda pairs: "".join(chunk + separator for chunk, separator in pairs)
+) | st.text(max_size=40)
 
 
-def random_query(chance: random.Random) -> str:
-    chunks = [
-        chance.choice(QUERY_WORDS)
-        if chance.random() < 0.6
-        else "".join(chance.choices(QUERY_CHARACTERS, k=chance.randint(1, 4)))
-        for _ in range(chance.randint(0, 3))
-    ]
-    return "".join(chunk + chance.choice(SEPARATORS) for chunk in chunks)
+def check_spans(match: TipMatch, query: str) -> None:
+    texts = [(match.tip.title, match.title_spans)]
+    texts += list(zip(match.tip.paragraphs, match.paragraph_spans, strict=True))
+    for text, spans in texts:
+        ends = [position for span in spans for position in span]
+        assert ends == sorted(ends), query  # in order, never overlapping
+        assert all(0 <= start < end <= len(text) for start, end in spans), query
 
 
-def test_search_never_fails_and_its_spans_stay_in_range(book: TipBook):
-    chance = random.Random(12)
-    queries_with_results = 0
-    for _ in range(1000):
-        query = random_query(chance)
-        matches = book.search(query)
-        queries_with_results += bool(matches)
-        for match in matches:
-            texts = [(match.tip.title, match.title_spans)]
-            texts += list(zip(match.tip.paragraphs, match.paragraph_spans, strict=True))
-            for text, spans in texts:
-                ends = [position for span in spans for position in span]
-                assert ends == sorted(ends), query  # in order, never overlapping
-                assert all(0 <= start < end <= len(text) for start, end in spans), query
-    assert queries_with_results > 100  # the spans checked were not only those of empty results
+@settings(max_examples=500, deadline=None)
+@given(query=QUERIES)
+def test_search_never_fails_and_its_spans_stay_in_range(book: TipBook, query: str):
+    for match in book.search(query):
+        check_spans(match, query)
+
+
+def test_the_query_words_do_find_tips_so_their_spans_are_checked(book: TipBook):
+    assert all(book.search(word) for word in ("botox", "twitching", "eyes", "bells", "stroke", "999"))
