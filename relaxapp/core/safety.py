@@ -74,6 +74,7 @@ class PageText:
     emergency_group: str
     today_group: str
     soon_group: str
+    if_sudden: str  # closes every answer but the emergency one
     after_session: str  # the reminder at the end of every session
 
     def group_title(self, urgency: Urgency) -> str:
@@ -135,7 +136,15 @@ def parse_checklist(data: dict[str, Any]) -> Checklist:
     no_unknown(raw_answers, {u.value for u in Urgency}, "answers")
     answers = {urgency: _answer(f"answers.{urgency}", raw_answers.get(urgency.value)) for urgency in Urgency}
     raw_page = _table(data, "page")
-    keys = ("intro", "emergency_line", "emergency_group", "today_group", "soon_group", "after_session")
+    keys = (
+        "intro",
+        "emergency_line",
+        "emergency_group",
+        "today_group",
+        "soon_group",
+        "if_sudden",
+        "after_session",
+    )
     no_unknown(raw_page, set(keys), "page")
     page = PageText(*(" ".join(text(raw_page, key, "page").split()) for key in keys))
     return Checklist(questions, professionals, answers, _answer("notice", data.get("notice")), page)

@@ -177,6 +177,9 @@ class SafetyPage(QWidget):
             _add_list(layout, "Mention as well", [question.text for question in assessment.also_noticed])
         if answer.notes:
             _add_list(layout, "What to write down before the visit", answer.notes)
+        if assessment.urgency is not Urgency.EMERGENCY:
+            layout.addSpacing(6)
+            layout.addWidget(_label(self._checklist.page.if_sudden, "answerAdvice"))
         buttons = QHBoxLayout()
         if assessment.professionals:
             save = QPushButton("Save notes for the visit…")

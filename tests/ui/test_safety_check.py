@@ -42,7 +42,7 @@ def test_the_list_groups_the_signs_by_how_soon_they_need_help(qtbot, window: Mai
     assert groups == [
         "Came on suddenly (even if it has passed)",
         "Needs a doctor today",
-        "Built up over days or weeks",
+        "Built up slowly, over a week or more",
     ]
     assert "BE-FAST" in labels(window.safety_page)[1]
 
@@ -58,6 +58,7 @@ def test_ticking_an_emergency_sign_shows_the_call_at_once(qtbot, window: MainWin
     assert labels(answer)[0] == "Call emergency services now"
     assert answer.findChild(QPushButton).hasFocus()
     assert "Whom to see" not in labels(answer)
+    assert not any("If a sudden sign appears" in text for text in labels(answer))
     assert [b.text() for b in answer.findChildren(QPushButton)] == ["Back to the list"]
 
 
@@ -86,6 +87,7 @@ def test_a_face_weakening_over_days_gets_a_same_day_answer(qtbot, window: MainWi
     assert shown[0] == "See a doctor today"
     assert any("urgent-care service" in text for text in shown)
     assert any("within three days" in text for text in shown)  # why it cannot wait
+    assert shown[-1].startswith("If a sudden sign appears")
     assert "Whom to see" in shown
     assert "Mention as well" in shown
     assert any("more than a few weeks" in text for text in shown)  # the slower sign, for the same visit
@@ -115,6 +117,7 @@ def test_no_ticked_sign_suggests_self_care_without_an_all_clear(qtbot, window: M
     assert shown[0] == "None of the listed warning signs"
     assert any("Check again" in text for text in shown)
     assert not any("Whom to see" in text for text in shown)
+    assert shown[-1].startswith("If a sudden sign appears")  # the last word, whatever the answer
     click(qtbot, button(answer, "Choose a breathing exercise"))
     assert window.pages.currentWidget() is window.home
 

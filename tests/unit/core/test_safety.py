@@ -130,7 +130,9 @@ def test_the_answers_say_the_right_thing_plainly(checklist: Checklist):
     assert checklist.answers[Urgency.TODAY].title == "See a doctor today"
     assert checklist.answers[Urgency.SOON].notes  # what to write down for the visit
     assert "not replace a doctor" in checklist.notice.body
-    assert "BE-FAST" in checklist.page.emergency_line
+    for sudden in (checklist.page.emergency_line, checklist.page.if_sudden, checklist.page.after_session):
+        for sign in ("balance", "double", "face", "arm or leg", "speech", "headache", "confusion", "pass"):
+            assert sign in sudden.lower(), (sign, sudden)
 
 
 def test_no_ticked_sign_is_never_worded_as_an_all_clear(checklist: Checklist):
