@@ -175,3 +175,61 @@ def test_the_shipped_content_keeps_to_its_protocols(shipped: Catalog):
     release_only = shipped.get("pmr_face_neck_release")
     assert release_only is not None
     assert not any(step.kind is StepKind.TENSE for step in release_only.steps)
+
+
+# The illustrations of the face's muscle groups: a step under one of them works the face.
+FACE_IMAGES = {
+    "pmr/face",
+    "pmr/face-neck",
+    "pmr/forehead",
+    "pmr/eyes",
+    "pmr/upper-cheeks-nose",
+    "pmr/lower-cheeks-jaw",
+    "pmr/mouth",
+}
+# Tension the face of someone whose face twitches should never be asked for (CONTENT.md: half effort at most).
+STRONG_WORDS = ("firmly", "as high as", "as hard as", "as far as", "as tight as", "tight", "bite", "squint")
+# Parts whose tensing is part of the face-and-neck routines, which keep every group gentle.
+FACE_AND_NECK_IMAGES = FACE_IMAGES | {"pmr/neck", "pmr/shoulders"}
+
+
+def tensed_images(routine: Routine) -> set[str]:
+    return {step.image for step in routine.steps if step.kind is StepKind.TENSE}
+
+
+def test_no_pmr_routine_asks_the_face_for_strong_tension(shipped: Catalog):
+    strong = [
+        (routine.id, step.text)
+        for routine in shipped.routines
+        if routine.kind is RoutineKind.PMR
+        for step in routine.steps
+        if step.image in FACE_IMAGES and any(word in step.text.lower() for word in STRONG_WORDS)
+    ]
+    assert not strong
+
+
+def test_the_face_is_only_ever_tensed_gently(shipped: Catalog):
+    face_holds = [
+        (routine.id, step.text)
+        for routine in shipped.routines
+        for step in routine.steps
+        if step.kind is StepKind.TENSE and step.image in FACE_IMAGES
+    ]
+    assert len(face_holds) >= 8  # every tensing routine has its face groups
+    assert all("gently" in text.lower() for _, text in face_holds), face_holds
+
+
+def test_pmr_cautions_say_how_hard_to_tense_and_what_to_take_care_of(shipped: Catalog):
+    tensing = [r for r in shipped.routines if r.kind is RoutineKind.PMR and tensed_images(r)]
+    assert len(tensing) >= 4
+    for routine in tensing:
+        guidance = routine.guidance
+        assert "firmly" not in guidance, routine.id
+        assert not any("firmly" in step.text for step in routine.steps), routine.id
+        assert "never to pain" in guidance or "never to the point of pain" in guidance, routine.id
+        if tensed_images(routine) - FACE_AND_NECK_IMAGES:  # arms, body or legs: moderate effort
+            assert "moderate effort" in guidance, routine.id
+        if tensed_images(routine) & FACE_IMAGES:
+            assert "half your effort" in guidance or "half the effort" in guidance, routine.id
+            assert "spasm starts" in guidance, routine.id
+            assert "contact lenses" in guidance, routine.id
