@@ -145,6 +145,11 @@ class Routine:
         return self.kind is RoutineKind.BREATHING
 
     @property
+    def counted_in_breaths(self) -> bool:
+        """Its usual length is a number of breaths (4-7-8: its advice is four breaths, not minutes)."""
+        return self.repeats and isinstance(self.default_length, Cycles)
+
+    @property
     def cycle_seconds(self) -> float:
         return sum(step.seconds for step in self.steps)
 
@@ -289,10 +294,19 @@ def _minutes_problem(routine: Routine, minutes: float) -> str | None:
     return None
 
 
+def chosen_or_default(routine: Routine, length: SessionLength | None) -> SessionLength:
+    """`length` when the routine can run for it and is offered in its unit; otherwise the usual length."""
+    if length is None or length_problem(routine, length) is not None:
+        return routine.default_length
+    if routine.counted_in_breaths and not isinstance(length, Cycles):
+        return routine.default_length
+    return length
+
+
 def length_choices(routine: Routine) -> list[SessionLength]:
     """The standard lengths offered for a routine, leaving out those it should not run for; none for a
-    routine that runs once."""
-    if not routine.repeats:
+    routine that runs once, nor for one counted in breaths, which is offered as a number of breaths."""
+    if not routine.repeats or routine.counted_in_breaths:
         return []
     choices: list[SessionLength] = [Minutes(m) for m in STANDARD_MINUTES]
     return [length for length in choices if length_problem(routine, length) is None]

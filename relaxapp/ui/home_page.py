@@ -34,6 +34,7 @@ from relaxapp.core.routine import (
     Routine,
     RoutineKind,
     SessionLength,
+    chosen_or_default,
     length_choices,
 )
 from relaxapp.core.routine import length_problem as routine_length_problem
@@ -263,9 +264,7 @@ class HomePage(QWidget):
         if not routine.repeats:
             self._refresh_plan()
             return
-        if length is None or routine_length_problem(routine, length) is not None:
-            length = routine.default_length
-        self._show_length(length)
+        self._show_length(chosen_or_default(routine, length))
 
     @property
     def routines(self) -> tuple[Routine, ...]:
@@ -422,8 +421,11 @@ class HomePage(QWidget):
         offered = length_choices(routine)
         for minutes, chip in self._minute_chips.items():
             chip.setEnabled(Minutes(minutes) in offered)
-        if routine.repeats and (chosen is None or routine_length_problem(routine, chosen) is not None):
-            self._show_length(routine.default_length)
+            # A routine counted in breaths (4-7-8) is chosen in breaths: minutes would hide its limit.
+            chip.setVisible(routine.repeats and not routine.counted_in_breaths)
+        length = chosen_or_default(routine, chosen)
+        if routine.repeats and length != chosen:
+            self._show_length(length)
         self._refresh_plan()
 
     def _on_breaths_changed(self) -> None:

@@ -233,3 +233,20 @@ def test_pmr_cautions_say_how_hard_to_tense_and_what_to_take_care_of(shipped: Ca
             assert "half your effort" in guidance or "half the effort" in guidance, routine.id
             assert "spasm starts" in guidance, routine.id
             assert "contact lenses" in guidance, routine.id
+
+
+def test_breathing_with_holds_says_who_should_not_hold_and_what_to_do_when_dizzy(shipped: Catalog):
+    holding = [
+        routine
+        for routine in shipped.routines
+        if routine.kind is RoutineKind.BREATHING
+        and any(step.kind is StepKind.HOLD and step.seconds > 0 for step in routine.steps)
+    ]
+    assert {"box", "four_seven_eight"} <= {routine.id for routine in holding}
+    for routine in holding:
+        for words in ("pregnant", "heart or lung condition", "panic attacks", "ask your doctor"):
+            assert words in routine.guidance, (routine.id, words)
+    for routine_id in ("box", "cyclic_sigh", "four_seven_eight"):
+        routine = shipped.get(routine_id)
+        assert routine is not None
+        assert "If you feel dizzy" in routine.guidance and "breathe normally" in routine.guidance, routine_id
