@@ -31,7 +31,11 @@ class StepKind(StrEnum):
 
 
 class Stage(StrEnum):
-    """The shape of a guided-imagery script, in the order it must follow."""
+    """The shape of a guided-imagery script, in the order it must follow.
+
+    A script ends one of two ways: it comes back to the room (RETURN), or, at bedtime, it leaves the
+    person drifting off to sleep (SLEEP), with no counting back up.
+    """
 
     SETTLE = "settle"
     RELAX = "relax"
@@ -39,10 +43,15 @@ class Stage(StrEnum):
     DEEPEN = "deepen"
     SUGGEST = "suggest"
     RETURN = "return"
+    SLEEP = "sleep"
 
     @property
     def order(self) -> int:
-        return list(Stage).index(self)
+        # The two endings share the last place: a script ends with one or the other.
+        return min(list(Stage).index(self), list(Stage).index(Stage.RETURN))
+
+
+ENDINGS = (Stage.RETURN, Stage.SLEEP)
 
 
 STEP_KINDS = {
@@ -138,11 +147,18 @@ class Routine:
     read_first: bool = False  # the guidance holds cautions: show it before a session starts
     max_cycles: int | None = None
     ambience: str | None = None
-    closing: str = ""  # said to bring the person back when they stop early
+    # Said when the person stops early: imagery comes back to the room, or a bedtime script settles softly.
+    closing: str = ""
 
     @property
     def repeats(self) -> bool:
         return self.kind is RoutineKind.BREATHING
+
+    @property
+    def ends_in_sleep(self) -> bool:
+        """A bedtime script: it leaves the person drifting off, so nothing at its end wakes them (no
+        counting back up, no closing bell, no 'open your eyes')."""
+        return bool(self.steps) and self.steps[-1].stage is Stage.SLEEP
 
     @property
     def counted_in_breaths(self) -> bool:
@@ -260,8 +276,15 @@ def _stage_problems(steps: tuple[Step, ...]) -> list[str]:
     problems = []
     if stages[0] is not Stage.SETTLE:
         problems.append(f"the first passage is '{stages[0]}': a script starts by settling ('settle')")
-    if stages[-1] is not Stage.RETURN:
-        problems.append(f"the last passage is '{stages[-1]}': a script always ends with 'return'")
+    if stages[-1] not in ENDINGS:
+        problems.append(
+            f"the last passage is '{stages[-1]}': a script always ends with 'return' "
+            "(or with 'sleep', to drift off at bedtime)"
+        )
+    elif len({stage for stage in stages if stage in ENDINGS}) > 1:
+        problems.append(
+            "a script ends either by coming back ('return') or by drifting off ('sleep'), not both"
+        )
     return problems
 
 

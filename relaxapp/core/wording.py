@@ -103,6 +103,7 @@ STAGE_NAMES = {
     Stage.DEEPEN: "Going deeper",
     Stage.SUGGEST: "Something to take with you",
     Stage.RETURN: "Coming back",
+    Stage.SLEEP: "Drifting off",
 }
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from relaxapp.core.clock import FakeClock
-from relaxapp.core.routine import RoutineKind, StepKind
+from relaxapp.core.routine import RoutineKind, Stage, StepKind
 from relaxapp.core.sound import SoundChannel, prompt_key
 from relaxapp.core.wording import KIND_NAMES
 from relaxapp.ui.home_page import RoutineCard
@@ -171,6 +171,31 @@ def test_imagery_fills_the_window_with_its_scene_and_always_comes_back(qtbot, wi
     assert window.runner.player.ambience[-1][0] == "stop"
     [saved] = store.newest(1)
     assert saved.routine_kind is RoutineKind.IMAGERY and not saved.completed
+
+
+def test_the_bedtime_imagery_ends_in_quiet_and_stops_softly(qtbot, window, fake_clock, prompts):
+    choose(qtbot, window, RoutineKind.IMAGERY, "imagery_warm_light_sleep")
+    window.home.eyes_closed.setChecked(True)
+    start(qtbot, window)
+    plan = window.runner.engine.timeline
+    routine = plan.routine
+    drifting = next(segment for segment in plan.segments if segment.step.stage is Stage.SLEEP)
+    advance(qtbot, fake_clock, window, drifting.start + 0.5)
+    assert window.session.imagery.stage.text() == "Drifting off"
+    run_to_the_end(qtbot, fake_clock, window)
+    player = window.runner.player
+    assert "bell_end" not in player.cues  # no bell to wake the person who fell asleep
+    assert words_heard(window)[-1] == prompt_key(routine.steps[-1].text)  # and no "end of the session"
+    assert prompt_key(prompts["finished"]) not in words_heard(window)
+
+    window.go_home()
+    choose(qtbot, window, RoutineKind.IMAGERY, "imagery_warm_light_sleep")
+    start(qtbot, window)
+    advance(qtbot, fake_clock, window, 60)
+    window.runner.stop()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary)
+    assert words_heard(window)[-1] == prompt_key(routine.closing)  # a soft closing, not a count back up
+    assert "bell_end" not in player.cues
 
 
 def test_background_sound_can_be_left_out(qtbot, window):

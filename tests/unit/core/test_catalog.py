@@ -166,7 +166,8 @@ def test_the_shipped_content_keeps_to_its_protocols(shipped: Catalog):
             assert all(5 <= s.seconds <= 7 for s in steps if s.kind is StepKind.TENSE), routine.id
             assert all(s.image for s in steps), routine.id  # the figure shows which part is working
         if routine.kind is RoutineKind.IMAGERY:
-            assert steps[0].stage is Stage.SETTLE and steps[-1].stage is Stage.RETURN and routine.closing
+            assert steps[0].stage is Stage.SETTLE and steps[-1].stage in (Stage.RETURN, Stage.SLEEP)
+            assert routine.closing, routine.id
             assert 5 * 60 <= routine.cycle_seconds <= 15 * 60, routine.id
         if routine.kind is RoutineKind.MASSAGE:
             assert routine.read_first and "eyeball" in routine.guidance
@@ -250,3 +251,24 @@ def test_breathing_with_holds_says_who_should_not_hold_and_what_to_do_when_dizzy
         routine = shipped.get(routine_id)
         assert routine is not None
         assert "If you feel dizzy" in routine.guidance and "breathe normally" in routine.guidance, routine_id
+
+
+# Words that wake a person up: counting back to the room, opening the eyes, moving on with the day.
+WAKING_WORDS = ("count", "one.", "two.", "three.", "open your eyes", "come back", "your day")
+
+
+def test_warm_light_has_a_bedtime_version_that_drifts_off_instead_of_counting_back(shipped: Catalog):
+    for_sleep, by_day = shipped.get("imagery_warm_light_sleep"), shipped.get("imagery_warm_light")
+    assert for_sleep is not None and by_day is not None
+    assert for_sleep.ends_in_sleep and not by_day.ends_in_sleep
+    heard = [cue.words for cue in timeline.build(for_sleep, for_sleep.default_length).cues if cue.words]
+    heard.append(for_sleep.closing)  # said when it is stopped early
+    waking = [words for words in heard if any(word in words.lower() for word in WAKING_WORDS)]
+    assert not waking
+    assert "sleep" not in by_day.summary  # the day version counts back up to the room: not for bedtime
+    assert by_day.steps[-1].stage is Stage.RETURN and "Three." in by_day.steps[-1].text
+    # The same scene and the same journey of the light, word for word (and so the same recordings).
+    scene = {Stage.SCENE, Stage.DEEPEN}
+    assert [s.text for s in for_sleep.steps if s.stage in scene] == [
+        s.text for s in by_day.steps if s.stage in scene
+    ]
