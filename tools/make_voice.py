@@ -40,10 +40,14 @@ import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from relaxapp.core import datafile, sound
-from relaxapp.core.catalog import load_catalog
-
 ROOT = Path(__file__).resolve().parent.parent
+# This checkout's own code reads the routines it records: a venv installed in editable mode from another
+# checkout (a git worktree's neighbour) would otherwise parse them with that checkout's rules.
+sys.path.insert(0, str(ROOT))
+
+from relaxapp.core import datafile, sound  # noqa: E402
+from relaxapp.core.catalog import load_catalog  # noqa: E402
+
 CONTENT = ROOT / "relaxapp" / "content"
 OUT_DIR = ROOT / "assets" / "audio" / "voice"
 MANIFEST = OUT_DIR / "prompts.toml"

@@ -7,16 +7,19 @@ stop the app from starting.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection
+import re
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from relaxapp.core.catalog import ROUTINE_ID
 from relaxapp.core.reminders import ReminderPlan
-from relaxapp.core.routine import STANDARD_MINUTES, Cycles, Minutes, SessionLength
+from relaxapp.core.routine import STANDARD_MINUTES, Cycles, Minutes, Routine, SessionLength
 from relaxapp.core.sound import SoundChannel
 
 DEFAULT_VOLUME = 0.8
 DEFAULT_AMBIENCE_VOLUME = 0.5  # under the voice, not over it
+CAUTIONS_HIDDEN_KEY = "session/cautions_hidden"
 
 
 def volume_from_text(raw: object, default: float = DEFAULT_VOLUME) -> float:
@@ -56,6 +59,18 @@ def length_from_text(raw: object) -> SessionLength | None:
     return Minutes(number) if unit == "minutes" else None
 
 
+def routine_ids_to_text(routine_ids: Iterable[str]) -> str:
+    return ", ".join(sorted(routine_ids))
+
+
+def routine_ids_from_text(raw: object) -> frozenset[str]:
+    """'pmr_4, massage_full_face' → those ids. QSettings reads an unquoted list as a list of texts; a
+    word that cannot be a routine's id, or a value of another type, is left out."""
+    parts = raw if isinstance(raw, list | tuple) else [raw]
+    words = (word for part in parts if isinstance(part, str) for word in re.split(r"[\s,]+", part))
+    return frozenset(word for word in words if ROUTINE_ID.fullmatch(word))
+
+
 class ThemeChoice(StrEnum):
     SYSTEM = "system"
     LIGHT = "light"
@@ -87,6 +102,13 @@ class Preferences:
     ambience_muted: bool = False
     eyes_closed: bool = False  # start sessions in eyes-closed mode
     reminders: ReminderPlan = field(default_factory=ReminderPlan)
+    # Routines whose cautions the person read in full and chose not to see before every start.
+    cautions_hidden: frozenset[str] = frozenset()
+
+    def shows_cautions(self, routine: Routine) -> bool:
+        """Whether `routine`'s cautions come before it starts: a routine that has some shows them in
+        full, every time, until the person chooses not to see them again for that routine."""
+        return routine.read_first and routine.id not in self.cautions_hidden
 
     def volume(self, channel: SoundChannel) -> float:
         return {
@@ -134,6 +156,7 @@ class Preferences:
             "reminders/every_minutes": str(self.reminders.every_minutes),
             "reminders/from_hour": str(self.reminders.from_hour),
             "reminders/until_hour": str(self.reminders.until_hour),
+            CAUTIONS_HIDDEN_KEY: routine_ids_to_text(self.cautions_hidden),
         }
 
     @classmethod
@@ -161,6 +184,7 @@ class Preferences:
             ambience_muted=flag_from_text(read("audio/ambience_muted")),
             eyes_closed=flag_from_text(read("session/eyes_closed")),
             reminders=plan if plan.problem() is None else default.reminders,
+            cautions_hidden=routine_ids_from_text(read(CAUTIONS_HIDDEN_KEY)),
         )
 
 

@@ -31,7 +31,11 @@ class StepKind(StrEnum):
 
 
 class Stage(StrEnum):
-    """The shape of a guided-imagery script, in the order it must follow."""
+    """The shape of a guided-imagery script, in the order it must follow.
+
+    A script ends one of two ways: it comes back to the room (RETURN), or, at bedtime, it leaves the
+    person drifting off to sleep (SLEEP), with no counting back up.
+    """
 
     SETTLE = "settle"
     RELAX = "relax"
@@ -39,10 +43,15 @@ class Stage(StrEnum):
     DEEPEN = "deepen"
     SUGGEST = "suggest"
     RETURN = "return"
+    SLEEP = "sleep"
 
     @property
     def order(self) -> int:
-        return list(Stage).index(self)
+        # The two endings share the last place: a script ends with one or the other.
+        return min(list(Stage).index(self), list(Stage).index(Stage.RETURN))
+
+
+ENDINGS = (Stage.RETURN, Stage.SLEEP)
 
 
 STEP_KINDS = {
@@ -138,11 +147,23 @@ class Routine:
     read_first: bool = False  # the guidance holds cautions: show it before a session starts
     max_cycles: int | None = None
     ambience: str | None = None
-    closing: str = ""  # said to bring the person back when they stop early
+    # Said when the person stops early: imagery comes back to the room, or a bedtime script settles softly.
+    closing: str = ""
 
     @property
     def repeats(self) -> bool:
         return self.kind is RoutineKind.BREATHING
+
+    @property
+    def ends_in_sleep(self) -> bool:
+        """A bedtime script: it leaves the person drifting off, so nothing at its end wakes them (no
+        counting back up, no closing bell, no 'open your eyes')."""
+        return bool(self.steps) and self.steps[-1].stage is Stage.SLEEP
+
+    @property
+    def counted_in_breaths(self) -> bool:
+        """Its usual length is a number of breaths (4-7-8: its advice is four breaths, not minutes)."""
+        return self.repeats and isinstance(self.default_length, Cycles)
 
     @property
     def cycle_seconds(self) -> float:
@@ -255,8 +276,15 @@ def _stage_problems(steps: tuple[Step, ...]) -> list[str]:
     problems = []
     if stages[0] is not Stage.SETTLE:
         problems.append(f"the first passage is '{stages[0]}': a script starts by settling ('settle')")
-    if stages[-1] is not Stage.RETURN:
-        problems.append(f"the last passage is '{stages[-1]}': a script always ends with 'return'")
+    if stages[-1] not in ENDINGS:
+        problems.append(
+            f"the last passage is '{stages[-1]}': a script always ends with 'return' "
+            "(or with 'sleep', to drift off at bedtime)"
+        )
+    elif len({stage for stage in stages if stage in ENDINGS}) > 1:
+        problems.append(
+            "a script ends either by coming back ('return') or by drifting off ('sleep'), not both"
+        )
     return problems
 
 
@@ -289,10 +317,19 @@ def _minutes_problem(routine: Routine, minutes: float) -> str | None:
     return None
 
 
+def chosen_or_default(routine: Routine, length: SessionLength | None) -> SessionLength:
+    """`length` when the routine can run for it and is offered in its unit; otherwise the usual length."""
+    if length is None or length_problem(routine, length) is not None:
+        return routine.default_length
+    if routine.counted_in_breaths and not isinstance(length, Cycles):
+        return routine.default_length
+    return length
+
+
 def length_choices(routine: Routine) -> list[SessionLength]:
     """The standard lengths offered for a routine, leaving out those it should not run for; none for a
-    routine that runs once."""
-    if not routine.repeats:
+    routine that runs once, nor for one counted in breaths, which is offered as a number of breaths."""
+    if not routine.repeats or routine.counted_in_breaths:
         return []
     choices: list[SessionLength] = [Minutes(m) for m in STANDARD_MINUTES]
     return [length for length in choices if length_problem(routine, length) is None]

@@ -65,6 +65,11 @@ class Timeline:
     def total_seconds(self) -> float:
         return self.segments[-1].end
 
+    @property
+    def end_bell(self) -> str | None:
+        """The bell that closes the session (the last cue); none after a bedtime script."""
+        return self.cues[-1].cue
+
     def segment_index_at(self, seconds: float) -> int:
         """The segment running at `seconds`; the last one at or after the end."""
         index = bisect.bisect_right(self._starts, seconds) - 1
@@ -155,5 +160,7 @@ def build(routine: Routine, length: SessionLength, lead_in: str | None = None) -
 
     cues = [CueEvent(0.0, START_BELL, segments[0].step.text)]
     cues += [CueEvent(segment.start, segment.step.cue_id, segment.step.text) for segment in segments[1:]]
-    cues.append(CueEvent(ends[-1], END_BELL))
+    # A bedtime script leaves the person drifting off: no bell. The end keeps its moment all the same,
+    # as the runner aims its timer at the next cue to end on time.
+    cues.append(CueEvent(ends[-1], None if routine.ends_in_sleep else END_BELL))
     return Timeline(routine, length, cycles, tuple(segments), tuple(cues), has_lead_in=bool(lead_in))

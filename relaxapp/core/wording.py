@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
@@ -103,7 +103,22 @@ STAGE_NAMES = {
     Stage.DEEPEN: "Going deeper",
     Stage.SUGGEST: "Something to take with you",
     Stage.RETURN: "Coming back",
+    Stage.SLEEP: "Drifting off",
 }
+
+
+# The home page's word on a routine's cautions (read_first): shown before it starts, or chosen away.
+CAUTIONS_DUE = "This routine has cautions to read first: they are shown in full when you press Start."
+CAUTIONS_HIDDEN = "You chose not to see this routine's cautions before it starts."
+
+
+def cautions_hidden_text(routines: Sequence[Routine], hidden: Collection[str]) -> str:
+    """What Settings says of the cautions the person chose not to see before every start."""
+    titles = [routine.title for routine in routines if routine.id in hidden]
+    if not titles:
+        return "Every routine that has cautions shows them in full before it starts."
+    # Titles may hold commas of their own ("Full body, 16 muscle groups"): a semicolon parts them.
+    return f"Cautions you chose not to see before each start: {'; '.join(titles)}."
 
 
 def at_a_glance(routine: Routine) -> str:

@@ -81,3 +81,5 @@ class Events:
     routine_deleted: Event[str] = field(default_factory=lambda: Event("routine deleted"))
     # The settings dialog's choices were applied.
     preferences_changed: Event[Preferences] = field(default_factory=lambda: Event("preferences changed"))
+    # Whether one routine's cautions come before it starts changed: the routine's id.
+    cautions_changed: Event[str] = field(default_factory=lambda: Event("cautions changed"))

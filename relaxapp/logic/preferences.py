@@ -6,7 +6,14 @@ from collections.abc import Collection
 from dataclasses import replace
 from typing import Any, Protocol
 
-from relaxapp.core.preferences import Preferences, flag_from_text, length_from_text, length_to_text
+from relaxapp.core.preferences import (
+    CAUTIONS_HIDDEN_KEY,
+    Preferences,
+    flag_from_text,
+    length_from_text,
+    length_to_text,
+    routine_ids_to_text,
+)
 from relaxapp.core.routine import Routine, SessionLength
 from relaxapp.logic.events import Events
 
@@ -26,7 +33,8 @@ class SettingsFile(Protocol):
 
 
 class PreferenceStore:
-    """Owns the settings file: what the settings dialog sets, the choice used last and the notice read."""
+    """Owns the settings file: what the settings dialog sets, the choice used last, the notice read and
+    the cautions the person chose not to see before every start."""
 
     def __init__(self, settings: SettingsFile, events: Events) -> None:
         self._settings = settings
@@ -63,6 +71,28 @@ class PreferenceStore:
     def remember_choice(self, routine: Routine, length: SessionLength) -> None:
         self._settings.setValue(LAST_ROUTINE_KEY, routine.id)
         self._settings.setValue(LAST_LENGTH_KEY, length_to_text(length))
+
+    def cautions_due(self, routine: Routine) -> bool:
+        """Whether `routine`'s cautions are shown in full before it starts, wherever the start comes from."""
+        return self.current.shows_cautions(routine)
+
+    def cautions_read(self, routine: Routine, *, show_again: bool) -> None:
+        """The person read `routine`'s cautions in full and chose to start. Without `show_again` its later
+        starts go straight in, until the home page or Settings brings the cautions back."""
+        if not show_again and self.cautions_due(routine):
+            self._set_cautions_hidden(self.current.cautions_hidden | {routine.id})
+            self._events.cautions_changed.emit(routine.id)
+
+    def show_cautions_again(self, routine: Routine) -> None:
+        """Show `routine`'s cautions before each start again."""
+        if routine.id in self.current.cautions_hidden:
+            self._set_cautions_hidden(self.current.cautions_hidden - {routine.id})
+            self._events.cautions_changed.emit(routine.id)
+
+    def _set_cautions_hidden(self, routine_ids: frozenset[str]) -> None:
+        self.current = replace(self.current, cautions_hidden=routine_ids)
+        self._settings.setValue(CAUTIONS_HIDDEN_KEY, routine_ids_to_text(routine_ids))
+        self._settings.sync()  # a choice about safety text is kept at once, not only at a clean close
 
     @property
     def notice_read(self) -> bool:

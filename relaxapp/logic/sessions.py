@@ -21,8 +21,10 @@ log = logging.getLogger(__name__)
 
 WallClock = Callable[[], datetime]  # the time on the wall, timezone-aware (UTC in the app)
 
-# The prompt (content/prompts.toml) that opens an eyes-closed session.
+# The prompts (content/prompts.toml) that open and end an eyes-closed session.
 EYES_CLOSED_WELCOME = "eyes_closed_start"
+EYES_CLOSED_STOPPED = "stopped"
+EYES_CLOSED_FINISHED = "finished"
 
 
 class Kept(Enum):
@@ -103,6 +105,19 @@ class SessionFlow:
         routine = choice.routine if choice.options.with_optional else choice.routine.without_optional()
         lead_in = self.prompts.get(EYES_CLOSED_WELCOME) if choice.options.eyes_closed else None
         return timeline.build(routine, choice.length, lead_in)
+
+    def last_words(self, plan: Timeline, *, stopped: bool, eyes_closed: bool) -> str | None:
+        """What is said as a session ends, if anything.
+
+        A routine with a closing says it when stopped early: imagery always comes back to the room, and
+        a bedtime script settles softly instead. With eyes closed the app says that it stopped or
+        finished, except at the end of a bedtime script, which leaves the person to fall asleep.
+        """
+        if stopped and plan.routine.closing:
+            return plan.routine.closing
+        if not eyes_closed or (not stopped and plan.routine.ends_in_sleep):
+            return None
+        return self.prompts.get(EYES_CLOSED_STOPPED if stopped else EYES_CLOSED_FINISHED)
 
     def start(self, choice: Choice, before: Ratings = NOT_ASKED) -> Timeline:
         """Begin a session: its plan, remembered as the choice to offer next time."""

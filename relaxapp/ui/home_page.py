@@ -34,11 +34,12 @@ from relaxapp.core.routine import (
     Routine,
     RoutineKind,
     SessionLength,
+    chosen_or_default,
     length_choices,
 )
 from relaxapp.core.routine import length_problem as routine_length_problem
 from relaxapp.core.session import SessionOptions
-from relaxapp.core.wording import KIND_INTROS, KIND_NAMES, duration_text
+from relaxapp.core.wording import CAUTIONS_DUE, CAUTIONS_HIDDEN, KIND_INTROS, KIND_NAMES, duration_text
 from relaxapp.ui.choices import OneChoice, RoutineCard
 from relaxapp.ui.journal_strip import JournalStrip
 from relaxapp.ui.layouts import scrolling_content
@@ -137,6 +138,21 @@ class HomePage(QWidget):
         self.guidance.setObjectName("guidance")
         self.guidance.setWordWrap(True)
         outer.addWidget(self.guidance)
+        # A routine's cautions are shown in full before it starts, in one place only: here, a word on when.
+        self.cautions_note = QLabel()
+        self.cautions_note.setObjectName("cautionsNote")
+        self.cautions_note.setWordWrap(True)
+        self.show_cautions = QPushButton("Show them again")
+        self.show_cautions.setObjectName("linkButton")
+        self.show_cautions.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.show_cautions.setAccessibleName("Show this routine's cautions before each start again")
+        self.show_cautions.clicked.connect(self._show_cautions_again)
+        cautions_row = QHBoxLayout()
+        cautions_row.setSpacing(12)
+        cautions_row.addWidget(self.cautions_note, 1)
+        cautions_row.addWidget(self.show_cautions)
+        outer.addLayout(cautions_row)
+        follow(use_cases.events.cautions_changed, self, self._on_cautions_changed)
 
         length_row = QHBoxLayout()
         length_row.setSpacing(8)
@@ -263,9 +279,7 @@ class HomePage(QWidget):
         if not routine.repeats:
             self._refresh_plan()
             return
-        if length is None or routine_length_problem(routine, length) is not None:
-            length = routine.default_length
-        self._show_length(length)
+        self._show_length(chosen_or_default(routine, length))
 
     @property
     def routines(self) -> tuple[Routine, ...]:
@@ -394,8 +408,10 @@ class HomePage(QWidget):
         routine = self.selected_routine()
         if routine is None:
             return
-        self.guidance.setText(routine.guidance)
-        self.guidance.setVisible(bool(routine.guidance))
+        # Cautions to read first are shown before the start (or were chosen away): not twice, not here.
+        self.guidance.setText("" if routine.read_first else routine.guidance)
+        self.guidance.setVisible(bool(routine.guidance) and not routine.read_first)
+        self._show_cautions_note(routine)
         self._library.setVisible(routine.repeats)
         for button in (self.edit_pattern, self.delete_pattern):
             button.setVisible(is_custom(routine))
@@ -422,9 +438,28 @@ class HomePage(QWidget):
         offered = length_choices(routine)
         for minutes, chip in self._minute_chips.items():
             chip.setEnabled(Minutes(minutes) in offered)
-        if routine.repeats and (chosen is None or routine_length_problem(routine, chosen) is not None):
-            self._show_length(routine.default_length)
+            # A routine counted in breaths (4-7-8) is chosen in breaths: minutes would hide its limit.
+            chip.setVisible(routine.repeats and not routine.counted_in_breaths)
+        length = chosen_or_default(routine, chosen)
+        if routine.repeats and length != chosen:
+            self._show_length(length)
         self._refresh_plan()
+
+    def _show_cautions_note(self, routine: Routine) -> None:
+        due = self._preferences.cautions_due(routine)
+        self.cautions_note.setText(CAUTIONS_DUE if due else CAUTIONS_HIDDEN)
+        self.cautions_note.setVisible(routine.read_first)
+        self.show_cautions.setVisible(routine.read_first and not due)
+
+    def _on_cautions_changed(self, routine_id: str) -> None:
+        routine = self.selected_routine()
+        if routine is not None and routine.id == routine_id:
+            self._show_cautions_note(routine)
+
+    def _show_cautions_again(self) -> None:
+        routine = self.selected_routine()
+        if routine is not None:
+            self._preferences.show_cautions_again(routine)
 
     def _on_breaths_changed(self) -> None:
         self._lengths.choose(self._breaths_chip)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton, QWidget
 
 
 def ask(
@@ -18,14 +18,19 @@ def ask(
     stay: str,
     answered: Callable[[bool], None],
     act_by_default: bool = False,
+    check: str = "",
 ) -> tuple[QMessageBox, QPushButton]:
     """Open the box and return it with its act button; `answered(True)` once that button was chosen,
-    `answered(False)` for the other one, Esc or closing the box."""
+    `answered(False)` for the other one, Esc or closing the box. With `check`, the box has a check box
+    of those words, unticked (box.checkBox())."""
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
     box.setInformativeText(detail)
+    if check:
+        # Parented to the box: PySide does not hand setCheckBox's argument to Qt, and would delete it.
+        box.setCheckBox(QCheckBox(check, box))
     act_button = box.addButton(*act)
     stay_button = box.addButton(stay, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(act_button if act_by_default else stay_button)

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton, QWidget
 
 from relaxapp.core.record import NOT_ASKED, Ratings, asks_before_stopping
 from relaxapp.core.routine import Routine, SessionLength
@@ -34,6 +34,7 @@ class SessionControl(QObject):
         self._use_cases = use_cases
         self.cautions_box: QMessageBox | None = None
         self.cautions_start: QPushButton | None = None
+        self.cautions_hide: QCheckBox | None = None  # "Don't show these again for this routine"
         self.stop_confirmation: QMessageBox | None = None
         self.stop_button: QPushButton | None = None
         self._resume_after_confirm = False
@@ -85,11 +86,12 @@ class SessionControl(QObject):
             self.start(choice)
 
     def start(self, choice: Choice, before: Ratings = NOT_ASKED, *, cautions_read: bool = False) -> None:
-        """Start a session; a routine whose guidance holds cautions shows them to confirm first, every
-        time, wherever the start came from (home, a tip, a reminder, the command line)."""
+        """Start a session; a routine whose guidance holds cautions shows them in full to confirm first,
+        wherever the start came from (home, a tip, a reminder, the command line), for as long as the
+        floor says they are due."""
         if self._runner.is_active:
             return
-        if choice.routine.read_first and not cautions_read:
+        if not cautions_read and self._use_cases.preferences.cautions_due(choice.routine):
             self._confirm_cautions(choice, before)
             return
         try:
@@ -99,9 +101,12 @@ class SessionControl(QObject):
 
     def _confirm_cautions(self, choice: Choice, before: Ratings) -> None:
         def answered(chosen: bool) -> None:
-            self.cautions_box = self.cautions_start = None
+            hide = self.cautions_hide is not None and self.cautions_hide.isChecked()
+            self.cautions_box = self.cautions_start = self.cautions_hide = None
             self._window.activateWindow()  # Space, Esc and the arrows belong to the session's window
             if chosen:
+                # Only a start counts as having read them: "Not now" with the box ticked hides nothing.
+                self._use_cases.preferences.cautions_read(choice.routine, show_again=not hide)
                 self.start(choice, before, cautions_read=True)
             else:
                 self.declined.emit(choice.routine)
@@ -116,7 +121,9 @@ class SessionControl(QObject):
             stay="Not now",
             answered=answered,
             act_by_default=True,
+            check="Don't show these again for this routine",
         )
+        self.cautions_hide = self.cautions_box.checkBox()
 
     def request_stop(self) -> None:
         """Esc or the Stop button: a short session just stops; a longer one asks first."""

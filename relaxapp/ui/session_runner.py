@@ -11,7 +11,6 @@ from relaxapp.core.clock import Clock
 from relaxapp.core.record import NOT_ASKED, Ratings
 from relaxapp.core.session import SessionEngine, SessionOptions, Status
 from relaxapp.core.sound import SoundChannel, prompt_key
-from relaxapp.core.timeline import END_BELL
 from relaxapp.logic.sessions import Choice, EndedSession, SessionFlow
 
 AMBIENCE_FADE_IN_SECONDS = 4.0
@@ -226,17 +225,15 @@ class SessionRunner(QObject):
         self._ending = True
         # Sound and screen first, as a person expects at once; the record is saved after them.
         self.player.stop_ambience(AMBIENCE_FADE_OUT_SECONDS)
-        if engine.status is Status.STOPPED:
+        stopped = engine.status is Status.STOPPED
+        if stopped:
             self.player.stop_voice()
-            if self._flow.is_practice(engine):
-                self.player.play_cue(END_BELL)  # a finished session's end bell came with its cues
-            # Imagery always ends by coming back to the room, however early it is stopped.
-            if engine.timeline.routine.closing:
-                self.say(engine.timeline.routine.closing)
-            elif self._options.eyes_closed:
-                self._say_prompt("stopped")
-        elif self._options.eyes_closed:
-            self._say_prompt("finished")
+            bell = engine.timeline.end_bell  # a finished session's end bell came with its cues
+            if bell is not None and self._flow.is_practice(engine):
+                self.player.play_cue(bell)
+        words = self._flow.last_words(engine.timeline, stopped=stopped, eyes_closed=self._options.eyes_closed)
+        if words:
+            self.say(words)
 
         self.frame.emit(engine.state_at_now())
         self.status_changed.emit(engine.status)

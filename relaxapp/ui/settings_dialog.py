@@ -31,6 +31,7 @@ from relaxapp.core.preferences import Preferences, ThemeChoice
 from relaxapp.core.reminders import MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, ReminderPlan
 from relaxapp.core.routine import STANDARD_MINUTES, Minutes, Routine
 from relaxapp.core.sound import SoundChannel
+from relaxapp.core.wording import cautions_hidden_text
 
 if TYPE_CHECKING:
     from relaxapp.logic.use_cases import UseCases
@@ -78,7 +79,9 @@ class SettingsDialog(QDialog):
         look_form.addRow(self.reduced_motion)
 
         sessions = QGroupBox("Sessions")
-        session_form = QFormLayout(sessions)
+        session_box = QVBoxLayout(sessions)
+        session_form = QFormLayout()
+        session_box.addLayout(session_form)
         self.routine = self._combo(["The one I used last", *(r.title for r in routines)], "Routine on start")
         ids = ["", *(r.id for r in routines)]
         self.routine.setCurrentIndex(
@@ -97,6 +100,18 @@ class SettingsDialog(QDialog):
         self.eyes_closed = QCheckBox("Start in &eyes-closed mode: the voice guides every step")
         self.eyes_closed.setChecked(preferences.eyes_closed)
         session_form.addRow(self.eyes_closed)
+        # The routines whose cautions the person chose not to see before each start: all back in one go.
+        self._cautions_hidden = preferences.cautions_hidden
+        self.cautions = QLabel(cautions_hidden_text(routines, self._cautions_hidden))
+        self.cautions.setObjectName("note")
+        self.cautions.setWordWrap(True)
+        self.show_cautions = QPushButton("Show all c&autions again")
+        self.show_cautions.setAccessibleName("Show every routine's cautions again before it starts")
+        self.show_cautions.setEnabled(any(r.id in self._cautions_hidden for r in routines))
+        self.show_cautions.clicked.connect(self._show_all_cautions)
+        cautions_row = QHBoxLayout()
+        cautions_row.addWidget(self.cautions, 1)
+        cautions_row.addWidget(self.show_cautions, 0, Qt.AlignmentFlag.AlignTop)
         if routines_dir is not None:
             # Where a person's own routine files go (docs/routines.md); they appear at the next start.
             folder = QLabel(f"Your own routine files: {routines_dir}")
@@ -110,6 +125,8 @@ class SettingsDialog(QDialog):
             row.addWidget(folder, 1)
             row.addWidget(self.open_folder)
             session_form.addRow(row)
+        # Below the form, not in it: a wrapped label in a form row is cut short when its words change.
+        session_box.addLayout(cautions_row)
 
         sound = QGroupBox("Sound")
         sound_form = QFormLayout(sound)
@@ -233,7 +250,13 @@ class SettingsDialog(QDialog):
             ambience_muted=self.channel_mutes[SoundChannel.AMBIENCE].isChecked(),
             eyes_closed=self.eyes_closed.isChecked(),
             reminders=self._plan(),
+            cautions_hidden=self._cautions_hidden,
         )
+
+    def _show_all_cautions(self) -> None:
+        self._cautions_hidden = frozenset()
+        self.cautions.setText("Every routine will show its cautions again, once you press OK.")
+        self.show_cautions.setEnabled(False)
 
     def _plan(self) -> ReminderPlan:
         wanted = self.reminders_on.isChecked() if self._reminders_possible else self._reminders_wanted

@@ -103,7 +103,15 @@ class Heard:
     said: list[tuple[str, object]] = field(default_factory=list)
 
     def listen(self, events: Events) -> Heard:
-        for name in ("history_changed", "message", "routine_saved", "routine_deleted", "preferences_changed"):
+        names = (
+            "history_changed",
+            "message",
+            "routine_saved",
+            "routine_deleted",
+            "preferences_changed",
+            "cautions_changed",
+        )
+        for name in names:
             getattr(events, name).subscribe(lambda value, name=name: self.said.append((name, value)))
         return self
 

@@ -153,16 +153,24 @@ def test_closing_the_window_mid_session_keeps_the_partial_session(qtbot, window,
     assert saved.actual_seconds == 30.0 and not saved.completed
 
 
-def test_four_seven_eight_offers_short_sessions_and_shows_its_guidance(qtbot, window):
+def test_four_seven_eight_is_offered_in_breaths_and_says_its_cautions_come_first(qtbot, window):
     click(qtbot, card(window, "4-7-8 breathing"))
-    assert chip(window, "1 min").isEnabled()
-    assert not chip(window, "3 min").isEnabled()
+    # Its advice is a count of breaths: no minutes are offered, and the count stops at eight.
+    assert not any(chip(window, f"{minutes} min").isVisibleTo(window) for minutes in (1, 3, 5, 10, 20))
+    assert chip(window, "Breaths").isVisibleTo(window)
     assert window.home.breaths.maximum() == 8
-    assert window.home.selected_length().value == 4  # its default: four breaths
-    assert "Sit down" in window.home.guidance.text()
-    assert window.home.guidance.isVisibleTo(window)
-    click(qtbot, card(window, "Box breathing"))
+    assert window.home.selected_length() == Cycles(4)  # four breaths: the first month's most
+    # Its cautions are shown in full at the start: the page says so rather than show them twice.
     assert not window.home.guidance.isVisibleTo(window)
+    assert window.home.cautions_note.isVisibleTo(window)
+    assert "when you press Start" in window.home.cautions_note.text()
+    click(qtbot, card(window, "Coherent breathing"))
+    assert chip(window, "5 min").isVisibleTo(window)
+    assert not window.home.guidance.isVisibleTo(window)  # nothing to take care of
+    assert not window.home.cautions_note.isVisibleTo(window)
+    click(qtbot, card(window, "Box breathing"))
+    assert window.home.guidance.isVisibleTo(window)  # advice with no need to confirm: on the page
+    assert "hold your breath" in window.home.guidance.text()
 
 
 def test_the_last_choice_is_remembered_for_next_time(qtbot, make_window, fake_clock):

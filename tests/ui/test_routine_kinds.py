@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 
 from relaxapp.core.clock import FakeClock
-from relaxapp.core.routine import RoutineKind, StepKind
+from relaxapp.core.routine import RoutineKind, Stage, StepKind
 from relaxapp.core.sound import SoundChannel, prompt_key
-from relaxapp.core.wording import KIND_NAMES
+from relaxapp.core.wording import CAUTIONS_HIDDEN, KIND_NAMES
 from relaxapp.ui.home_page import RoutineCard
 from relaxapp.ui.main_window import MainWindow
 
@@ -173,6 +173,31 @@ def test_imagery_fills_the_window_with_its_scene_and_always_comes_back(qtbot, wi
     assert saved.routine_kind is RoutineKind.IMAGERY and not saved.completed
 
 
+def test_the_bedtime_imagery_ends_in_quiet_and_stops_softly(qtbot, window, fake_clock, prompts):
+    choose(qtbot, window, RoutineKind.IMAGERY, "imagery_warm_light_sleep")
+    window.home.eyes_closed.setChecked(True)
+    start(qtbot, window)
+    plan = window.runner.engine.timeline
+    routine = plan.routine
+    drifting = next(segment for segment in plan.segments if segment.step.stage is Stage.SLEEP)
+    advance(qtbot, fake_clock, window, drifting.start + 0.5)
+    assert window.session.imagery.stage.text() == "Drifting off"
+    run_to_the_end(qtbot, fake_clock, window)
+    player = window.runner.player
+    assert "bell_end" not in player.cues  # no bell to wake the person who fell asleep
+    assert words_heard(window)[-1] == prompt_key(routine.steps[-1].text)  # and no "end of the session"
+    assert prompt_key(prompts["finished"]) not in words_heard(window)
+
+    window.go_home()
+    choose(qtbot, window, RoutineKind.IMAGERY, "imagery_warm_light_sleep")
+    start(qtbot, window)
+    advance(qtbot, fake_clock, window, 60)
+    window.runner.stop()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary)
+    assert words_heard(window)[-1] == prompt_key(routine.closing)  # a soft closing, not a count back up
+    assert "bell_end" not in player.cues
+
+
 def test_background_sound_can_be_left_out(qtbot, window):
     choose(qtbot, window, RoutineKind.IMAGERY, "imagery_forest_rain")
     window.home.with_ambience.setChecked(False)
@@ -238,6 +263,66 @@ def test_a_tip_or_the_command_line_starting_a_routine_also_shows_its_cautions(qt
     assert window.runner.engine is None  # nothing starts until the cautions are confirmed
     click(qtbot, window.sessions.cautions_start)
     assert window.runner.engine.timeline.routine.id == "massage_full_face"
+
+
+def test_cautions_are_shown_in_full_once_then_left_out_as_chosen_until_settings_bring_them_back(
+    qtbot, window
+):
+    choose(qtbot, window, RoutineKind.MASSAGE, "massage_full_face")
+    routine = window.home.selected_routine()
+    # On the page, a word on when the cautions come; in full only once, in the box at the start.
+    assert not window.home.guidance.isVisible()
+    assert "shown in full when you press Start" in window.home.cautions_note.text()
+    assert not window.home.show_cautions.isVisible()
+
+    click(qtbot, window.home.start_button)
+    box, hide = window.sessions.cautions_box, window.sessions.cautions_hide
+    assert box is not None and hide is not None
+    assert box.informativeText() == routine.guidance
+    assert hide.text() == "Don't show these again for this routine" and not hide.isChecked()
+    click(qtbot, hide)
+    assert hide.isChecked()
+    click(qtbot, window.sessions.cautions_start)
+    assert window.runner.engine.timeline.routine.id == "massage_full_face"
+    window.runner.stop()  # a false start: home again
+    assert window.pages.currentWidget() is window.home
+    assert window.home.cautions_note.text() == CAUTIONS_HIDDEN
+    assert window.home.show_cautions.isVisible()
+
+    click(qtbot, window.home.start_button)  # straight in, from home
+    assert window.sessions.cautions_box is None
+    assert window.pages.currentWidget() is window.session
+    window.runner.stop()
+    window.sessions.try_routine("massage_full_face")  # and from a tip
+    assert window.sessions.cautions_box is None and window.runner.is_active
+    window.runner.stop()
+    window.sessions.try_routine("massage_eyes_brow")  # another routine still shows its own
+    assert window.sessions.cautions_box is not None
+    window.sessions.cautions_box.done(0)  # "Not now"
+
+    window.open_settings()
+    dialog = window.settings_dialog
+    assert "Full face" in dialog.cautions.text()
+    click(qtbot, dialog.show_cautions)
+    assert not dialog.show_cautions.isEnabled()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    window.home.select("massage_full_face")
+    assert "shown in full when you press Start" in window.home.cautions_note.text()
+    click(qtbot, window.home.start_button)
+    assert window.sessions.cautions_box is not None  # back, in full
+    assert window.sessions.cautions_box.informativeText() == routine.guidance
+
+
+def test_not_now_with_the_box_ticked_hides_nothing(qtbot, window):
+    choose(qtbot, window, RoutineKind.PMR, "pmr_face_neck")
+    click(qtbot, window.home.start_button)
+    click(qtbot, window.sessions.cautions_hide)
+    not_now = next(b for b in window.sessions.cautions_box.buttons() if b.text() == "Not now")
+    click(qtbot, not_now)
+    assert window.runner.engine is None
+    click(qtbot, window.home.start_button)
+    assert window.sessions.cautions_box is not None  # only a start counts as having read them
+    assert not window.sessions.cautions_hide.isChecked()
 
 
 def test_stopping_asks_by_the_time_practised_not_the_steps_skipped(qtbot, window, fake_clock, store):

@@ -166,7 +166,8 @@ def test_the_shipped_content_keeps_to_its_protocols(shipped: Catalog):
             assert all(5 <= s.seconds <= 7 for s in steps if s.kind is StepKind.TENSE), routine.id
             assert all(s.image for s in steps), routine.id  # the figure shows which part is working
         if routine.kind is RoutineKind.IMAGERY:
-            assert steps[0].stage is Stage.SETTLE and steps[-1].stage is Stage.RETURN and routine.closing
+            assert steps[0].stage is Stage.SETTLE and steps[-1].stage in (Stage.RETURN, Stage.SLEEP)
+            assert routine.closing, routine.id
             assert 5 * 60 <= routine.cycle_seconds <= 15 * 60, routine.id
         if routine.kind is RoutineKind.MASSAGE:
             assert routine.read_first and "eyeball" in routine.guidance
@@ -175,3 +176,99 @@ def test_the_shipped_content_keeps_to_its_protocols(shipped: Catalog):
     release_only = shipped.get("pmr_face_neck_release")
     assert release_only is not None
     assert not any(step.kind is StepKind.TENSE for step in release_only.steps)
+
+
+# The illustrations of the face's muscle groups: a step under one of them works the face.
+FACE_IMAGES = {
+    "pmr/face",
+    "pmr/face-neck",
+    "pmr/forehead",
+    "pmr/eyes",
+    "pmr/upper-cheeks-nose",
+    "pmr/lower-cheeks-jaw",
+    "pmr/mouth",
+}
+# Tension the face of someone whose face twitches should never be asked for (CONTENT.md: half effort at most).
+STRONG_WORDS = ("firmly", "as high as", "as hard as", "as far as", "as tight as", "tight", "bite", "squint")
+# Parts whose tensing is part of the face-and-neck routines, which keep every group gentle.
+FACE_AND_NECK_IMAGES = FACE_IMAGES | {"pmr/neck", "pmr/shoulders"}
+
+
+def tensed_images(routine: Routine) -> set[str]:
+    return {step.image for step in routine.steps if step.kind is StepKind.TENSE}
+
+
+def test_no_pmr_routine_asks_the_face_for_strong_tension(shipped: Catalog):
+    strong = [
+        (routine.id, step.text)
+        for routine in shipped.routines
+        if routine.kind is RoutineKind.PMR
+        for step in routine.steps
+        if step.image in FACE_IMAGES and any(word in step.text.lower() for word in STRONG_WORDS)
+    ]
+    assert not strong
+
+
+def test_the_face_is_only_ever_tensed_gently(shipped: Catalog):
+    face_holds = [
+        (routine.id, step.text)
+        for routine in shipped.routines
+        for step in routine.steps
+        if step.kind is StepKind.TENSE and step.image in FACE_IMAGES
+    ]
+    assert len(face_holds) >= 8  # every tensing routine has its face groups
+    assert all("gently" in text.lower() for _, text in face_holds), face_holds
+
+
+def test_pmr_cautions_say_how_hard_to_tense_and_what_to_take_care_of(shipped: Catalog):
+    tensing = [r for r in shipped.routines if r.kind is RoutineKind.PMR and tensed_images(r)]
+    assert len(tensing) >= 4
+    for routine in tensing:
+        guidance = routine.guidance
+        assert "firmly" not in guidance, routine.id
+        assert not any("firmly" in step.text for step in routine.steps), routine.id
+        assert "never to pain" in guidance or "never to the point of pain" in guidance, routine.id
+        if tensed_images(routine) - FACE_AND_NECK_IMAGES:  # arms, body or legs: moderate effort
+            assert "moderate effort" in guidance, routine.id
+        if tensed_images(routine) & FACE_IMAGES:
+            assert "half your effort" in guidance or "half the effort" in guidance, routine.id
+            assert "spasm starts" in guidance, routine.id
+            assert "contact lenses" in guidance, routine.id
+
+
+def test_breathing_with_holds_says_who_should_not_hold_and_what_to_do_when_dizzy(shipped: Catalog):
+    holding = [
+        routine
+        for routine in shipped.routines
+        if routine.kind is RoutineKind.BREATHING
+        and any(step.kind is StepKind.HOLD and step.seconds > 0 for step in routine.steps)
+    ]
+    assert {"box", "four_seven_eight"} <= {routine.id for routine in holding}
+    for routine in holding:
+        for words in ("pregnant", "heart or lung condition", "panic attacks", "ask your doctor"):
+            assert words in routine.guidance, (routine.id, words)
+    for routine_id in ("box", "cyclic_sigh", "four_seven_eight"):
+        routine = shipped.get(routine_id)
+        assert routine is not None
+        assert "If you feel dizzy" in routine.guidance and "breathe normally" in routine.guidance, routine_id
+
+
+# Words that wake a person up: counting back to the room, opening the eyes, moving on with the day.
+WAKING_WORDS = ("count", "one.", "two.", "three.", "open your eyes", "come back", "your day")
+
+
+def test_warm_light_has_a_bedtime_version_that_drifts_off_instead_of_counting_back(shipped: Catalog):
+    for_sleep, by_day = shipped.get("imagery_warm_light_sleep"), shipped.get("imagery_warm_light")
+    assert for_sleep is not None and by_day is not None
+    assert for_sleep.ends_in_sleep and not by_day.ends_in_sleep
+    heard = [cue.words for cue in timeline.build(for_sleep, for_sleep.default_length).cues if cue.words]
+    heard.append(for_sleep.closing)  # said when it is stopped early
+    waking = [words for words in heard if any(word in words.lower() for word in WAKING_WORDS)]
+    assert not waking
+    assert "sleep" not in by_day.summary  # the day version counts back up to the room: not for bedtime
+    assert by_day.steps[-1].stage is Stage.RETURN and "Three." in by_day.steps[-1].text
+    # The same scene and the same journey of the light, word for word (and so the same recordings).
+    scene = {Stage.SCENE, Stage.DEEPEN}
+    assert [s.text for s in for_sleep.steps if s.stage in scene] == [
+        s.text for s in by_day.steps if s.stage in scene
+    ]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from relaxapp.core.catalog import Catalog
 from relaxapp.core.preferences import (
     DEFAULT_AMBIENCE_VOLUME,
     DEFAULT_VOLUME,
@@ -10,10 +11,12 @@ from relaxapp.core.preferences import (
     flag_from_text,
     length_from_text,
     length_to_text,
+    routine_ids_from_text,
+    routine_ids_to_text,
     volume_from_text,
 )
 from relaxapp.core.reminders import ReminderPlan
-from relaxapp.core.routine import Cycles, Minutes
+from relaxapp.core.routine import Cycles, Minutes, Routine
 from relaxapp.core.sound import SoundChannel
 
 
@@ -61,6 +64,7 @@ def test_preferences_round_trip_through_settings_text():
         ambience_muted=True,
         eyes_closed=True,
         reminders=ReminderPlan(enabled=True, every_minutes=90, from_hour=8, until_hour=20),
+        cautions_hidden=frozenset({"pmr_4", "massage_full_face"}),
     )
     stored = chosen.to_settings()
     assert all(isinstance(value, str) for value in stored.values())
@@ -97,3 +101,33 @@ def test_each_channel_has_its_volume_and_mute_and_mute_all_wins():
 def test_a_damaged_ambience_volume_falls_back_to_its_own_default():
     read = Preferences.from_settings({"audio/ambience_volume": "loud"}.get)
     assert read.ambience_volume == DEFAULT_AMBIENCE_VOLUME
+
+
+@pytest.mark.parametrize(
+    ("raw", "ids"),
+    [
+        ("massage_full_face, pmr_4", {"massage_full_face", "pmr_4"}),
+        (["massage_full_face", "pmr_4"], {"massage_full_face", "pmr_4"}),  # QSettings: an unquoted list
+        ("pmr_4 pmr_4,,", {"pmr_4"}),
+        ("", set()),
+        (None, set()),
+        (7, set()),  # another type, as a hand edit or another program may leave
+        ({"pmr_4": True}, set()),
+        (["pmr_4", 3, None, "Not An Id!", "../x"], {"pmr_4"}),
+    ],
+)
+def test_routine_ids_are_read_defensively(raw, ids):
+    assert routine_ids_from_text(raw) == ids
+
+
+def test_routine_ids_round_trip():
+    ids = frozenset({"pmr_4", "box", "imagery_warm_light_sleep"})
+    assert routine_ids_from_text(routine_ids_to_text(ids)) == ids
+
+
+def test_cautions_come_before_a_start_until_chosen_away(shipped: Catalog, box: Routine):
+    massage = shipped.get("massage_full_face")
+    assert massage is not None and massage.read_first
+    assert Preferences().shows_cautions(massage)
+    assert not Preferences(cautions_hidden=frozenset({"massage_full_face"})).shows_cautions(massage)
+    assert not Preferences().shows_cautions(box)  # box breathing has advice, not cautions to confirm

@@ -135,6 +135,16 @@ def passage(stage: Stage) -> Step:
         (RoutineKind.MASSAGE, (Step(StepKind.MASSAGE, 0.5, "Rub"),), "from 1 to 600 s"),
         (RoutineKind.MASSAGE, (Step(StepKind.MASSAGE, 30, "Rub", fill=0.5),), "only breathing steps"),
         (RoutineKind.IMAGERY, (passage(Stage.SETTLE), passage(Stage.SCENE)), "always ends with 'return'"),
+        (
+            RoutineKind.IMAGERY,
+            (passage(Stage.SETTLE), passage(Stage.RETURN), passage(Stage.SLEEP)),
+            "by coming back ('return') or by drifting off ('sleep'), not both",
+        ),
+        (
+            RoutineKind.IMAGERY,
+            (passage(Stage.SETTLE), passage(Stage.SLEEP), passage(Stage.SCENE)),
+            "goes back to 'scene' after 'sleep'",
+        ),
         (RoutineKind.IMAGERY, (passage(Stage.SCENE), passage(Stage.RETURN)), "starts by settling"),
         (
             RoutineKind.IMAGERY,
@@ -152,8 +162,15 @@ def test_step_problems_say_what_to_change(kind: RoutineKind, steps: tuple[Step, 
 
 
 def test_a_sound_imagery_script_has_no_problems():
-    steps = tuple(passage(stage) for stage in Stage)
+    steps = tuple(passage(stage) for stage in Stage if stage is not Stage.SLEEP)
     assert step_problems(RoutineKind.IMAGERY, steps) == []
+    assert not Routine("i", RoutineKind.IMAGERY, "I", "I.", steps).ends_in_sleep
+
+
+def test_a_bedtime_script_may_end_by_drifting_off_instead_of_coming_back():
+    steps = tuple(passage(stage) for stage in Stage if stage is not Stage.RETURN)
+    assert step_problems(RoutineKind.IMAGERY, steps) == []
+    assert Routine("i", RoutineKind.IMAGERY, "I", "I.", steps).ends_in_sleep
 
 
 def test_going_back_stops_at_the_first_part_not_the_welcome():

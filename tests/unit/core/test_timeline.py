@@ -47,6 +47,16 @@ def test_every_pattern_lays_out_its_phases_and_cues_in_order(shipped: Catalog, r
     assert plan.cues[-1] == timeline.CueEvent(plan.total_seconds, END_BELL)
 
 
+def test_a_bedtime_script_ends_on_time_without_a_bell(shipped: Catalog):
+    for_sleep, by_day = shipped.get("imagery_warm_light_sleep"), shipped.get("imagery_warm_light")
+    assert for_sleep is not None and by_day is not None
+    plan = timeline.build(for_sleep, Cycles(1))
+    assert plan.cues[-1] == timeline.CueEvent(plan.total_seconds, None)  # the end keeps its moment
+    assert plan.end_bell is None
+    assert END_BELL not in [cue.cue for cue in plan.cues]
+    assert timeline.build(by_day, Cycles(1)).end_bell == END_BELL
+
+
 def test_cyclic_sigh_tops_up_the_first_breath_and_empties_on_the_sigh(shipped: Catalog):
     sigh = shipped.get("cyclic_sigh")
     assert sigh is not None

@@ -9,14 +9,16 @@ import pytest
 
 from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
 from relaxapp.core.record import SKIPPED, Ratings, Scale, Score, SessionRecord
-from relaxapp.core.routine import Routine, RoutineKind, Step, StepKind
+from relaxapp.core.routine import Routine, RoutineKind, Stage, Step, StepKind
 from relaxapp.core.stats import Comparison, DayFacts, Factor, Insights
 from relaxapp.core.wording import (
     KIND_INTROS,
     KIND_NAMES,
+    STAGE_NAMES,
     ago_words,
     amount_text,
     at_a_glance,
+    cautions_hidden_text,
     change_text,
     change_words,
     clock_text,
@@ -125,6 +127,20 @@ def test_at_a_glance_a_rhythm_or_a_length_without_the_optional_steps():
         ),
     )
     assert at_a_glance(massage) == "2 min 56 s"
+
+
+def test_every_stage_has_a_name():
+    assert set(STAGE_NAMES) == set(Stage)
+
+
+def test_settings_names_the_routines_whose_cautions_were_chosen_away():
+    face = Routine("face", RoutineKind.MASSAGE, "Full face", "", (Step(StepKind.MASSAGE, 30, "Rub"),))
+    jaw = replace(face, id="jaw", title="Jaw and cheeks")
+    assert cautions_hidden_text([face, jaw], {"jaw", "gone"}).endswith(": Jaw and cheeks.")
+    assert "Full face; Jaw and cheeks" in cautions_hidden_text([face, jaw], {"face", "jaw"})
+    # Only routines that are still there are named; none named is none hidden.
+    assert cautions_hidden_text([face, jaw], {"gone"}) == cautions_hidden_text([face, jaw], set())
+    assert "shows them in full" in cautions_hidden_text([face], set())
 
 
 def test_summary_words_for_a_finished_and_a_stopped_session():

@@ -13,7 +13,11 @@ from tests.helpers.history import QUICK_BUSY_TIMEOUT_MS
 from tests.helpers.stubs import DictSettings, Heard
 
 NOW = datetime(2026, 11, 25, 8, 30, tzinfo=UTC)
-PROMPTS = {"eyes_closed_start": "Settle in and close your eyes."}
+PROMPTS = {
+    "eyes_closed_start": "Settle in and close your eyes.",
+    "stopped": "We stop here.",
+    "finished": "That is the end.",
+}
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from relaxapp.core.catalog import Catalog
 from relaxapp.core.preferences import Preferences, ThemeChoice
-from relaxapp.core.routine import Minutes
+from relaxapp.core.routine import Minutes, Routine
 from relaxapp.logic.events import Events
 from relaxapp.logic.preferences import PreferenceStore
 from tests.helpers.stubs import DictSettings, Heard
@@ -61,3 +62,58 @@ def test_the_notice_counts_as_read_once_marked():
     assert not store.notice_read
     store.mark_notice_read()
     assert store.notice_read and settings.synced == 1
+
+
+def massage_routine(shipped: Catalog) -> Routine:
+    routine = shipped.get("massage_full_face")
+    assert routine is not None and routine.read_first
+    return routine
+
+
+def test_cautions_are_shown_until_read_and_chosen_away_for_that_routine(shipped: Catalog):
+    settings, events = DictSettings(), Events()
+    heard = Heard().listen(events)
+    store = PreferenceStore(settings, events)
+    massage, pmr = massage_routine(shipped), shipped.get("pmr_4")
+    assert pmr is not None
+    assert store.cautions_due(massage) and store.cautions_due(pmr)
+    store.cautions_read(massage, show_again=True)  # read and started, box left unticked
+    assert store.cautions_due(massage)
+    assert heard.said == [] and settings.values == {}
+    store.cautions_read(massage, show_again=False)
+    assert not store.cautions_due(massage)
+    assert store.cautions_due(pmr)  # per routine
+    assert settings.values == {"session/cautions_hidden": "massage_full_face"}
+    assert settings.synced == 1  # kept at once, not only at a clean close
+    assert heard.values("cautions_changed") == ["massage_full_face"]
+    assert not PreferenceStore(settings, Events()).cautions_due(massage)  # as the next start reads it
+
+
+def test_a_routine_without_cautions_never_shows_any_nor_hides_any(shipped: Catalog, box: Routine):
+    store = PreferenceStore(DictSettings(), Events())
+    assert not store.cautions_due(box)
+    store.cautions_read(box, show_again=False)
+    assert store.current.cautions_hidden == frozenset()
+
+
+def test_cautions_come_back_for_one_routine_or_all_of_them(shipped: Catalog):
+    settings, events = DictSettings({"session/cautions_hidden": "massage_full_face, pmr_4"}), Events()
+    heard = Heard().listen(events)
+    store = PreferenceStore(settings, events)
+    massage, pmr = massage_routine(shipped), shipped.get("pmr_4")
+    assert pmr is not None
+    assert not store.cautions_due(massage) and not store.cautions_due(pmr)
+    store.show_cautions_again(massage)  # the home page's link
+    assert store.cautions_due(massage) and not store.cautions_due(pmr)
+    assert settings.values["session/cautions_hidden"] == "pmr_4"
+    assert heard.values("cautions_changed") == ["massage_full_face"]
+    store.use(replace(store.current, cautions_hidden=frozenset()))  # Settings: show all cautions again
+    assert store.cautions_due(pmr)
+    assert settings.values["session/cautions_hidden"] == ""
+
+
+def test_a_damaged_list_of_hidden_cautions_shows_them_rather_than_fail(shipped: Catalog):
+    massage = massage_routine(shipped)
+    for damaged in (7, 2.5, {"massage_full_face": 1}, "Full face!", ["", None]):
+        store = PreferenceStore(DictSettings({"session/cautions_hidden": damaged}), Events())
+        assert store.cautions_due(massage), damaged

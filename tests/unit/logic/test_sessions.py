@@ -150,3 +150,19 @@ def test_a_history_kept_in_memory_keeps_the_session_until_close(box, fake_clock,
     ended = use_cases.sessions.finish(run(use_cases, Choice(box, Cycles(2), SessionOptions()), fake_clock))
     assert ended.kept is Kept.UNTIL_CLOSE
     assert in_memory.newest(5) == [ended.record]
+
+
+def test_the_last_words_come_back_to_the_room_or_leave_a_sleeper_in_peace(use_cases, shipped, box):
+    flow = use_cases.sessions
+    for_sleep, beach = shipped.get("imagery_warm_light_sleep"), shipped.get("imagery_beach_dusk")
+    assert for_sleep is not None and beach is not None
+    sleep_plan, beach_plan = (flow.plan(Choice(r, Cycles(1), SessionOptions())) for r in (for_sleep, beach))
+    box_plan = flow.plan(Choice(box, Minutes(1), SessionOptions()))
+    # Stopped early, a script says its closing: the beach comes back, the bedtime one settles softly.
+    assert flow.last_words(beach_plan, stopped=True, eyes_closed=False) == beach.closing
+    assert flow.last_words(sleep_plan, stopped=True, eyes_closed=True) == for_sleep.closing
+    # At its end a bedtime script has said its last words already: nothing wakes the person.
+    assert flow.last_words(sleep_plan, stopped=False, eyes_closed=True) is None
+    assert flow.last_words(beach_plan, stopped=False, eyes_closed=True) == PROMPTS["finished"]
+    assert flow.last_words(box_plan, stopped=True, eyes_closed=True) == PROMPTS["stopped"]
+    assert flow.last_words(box_plan, stopped=False, eyes_closed=False) is None
