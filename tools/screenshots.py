@@ -41,42 +41,52 @@ def sample_history(path: Path) -> None:
     store.close()
 
 
+def start(window: MainWindow) -> None:
+    window.sessions.start_routine(window.home.selected_routine(), window.home.selected_length())
+
+
+def finished(window: MainWindow) -> None:
+    """The summary as a completed three-minute session leaves it."""
+    record = SessionRecord(
+        "box", RoutineKind.BREATHING, "Box breathing", datetime.now(UTC), 176.0, 176.0, True
+    )
+    # The page a finished session shows, without waiting three minutes.
+    window.show_ended(EndedSession(record, Kept.SAVED))
+
+
+def routine(window: MainWindow, routine_id: str, *, skips: int = 0, eyes_closed: bool = False) -> None:
+    """Start a routine from the home page, then move on a few steps as the Next button does."""
+    window.runner.stop()
+    window.go_home()
+    window.home.select(routine_id)
+    window.home.eyes_closed.setChecked(eyes_closed)
+    window.home.start_button.click()
+    if window.sessions.cautions_box is not None:  # a routine with cautions: as if read and confirmed
+        window.sessions.cautions_start.click()
+    for _ in range(skips):
+        window.runner.skip(forward=True)
+
+
+def close_settings(window: MainWindow) -> None:
+    if window.settings_dialog is not None:
+        window.settings_dialog.reject()
+
+
+def look(window: MainWindow, **changes: object) -> None:
+    window.use_cases.preferences.use(replace(window.preferences, **changes))
+
+
+def answer(window: MainWindow, ticked: set[str]) -> None:
+    window.go_safety_check()
+    for question_id, box in window.safety_page.boxes.items():
+        box.setChecked(question_id in ticked)
+    window.safety_page.assess()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
         sample_history(Path(data) / "history.sqlite3")
-
-        def start(window: MainWindow) -> None:
-            window.sessions.start_routine(window.home.selected_routine(), window.home.selected_length())
-
-        def finished(window: MainWindow) -> None:
-            """The summary as a completed three-minute session leaves it."""
-            record = SessionRecord(
-                "box", RoutineKind.BREATHING, "Box breathing", datetime.now(UTC), 176.0, 176.0, True
-            )
-            # The page a finished session shows, without waiting three minutes.
-            window.show_ended(EndedSession(record, Kept.SAVED))
-
-        def routine(
-            window: MainWindow, routine_id: str, *, skips: int = 0, eyes_closed: bool = False
-        ) -> None:
-            """Start a routine from the home page, then move on a few steps as the Next button does."""
-            window.runner.stop()
-            window.go_home()
-            window.home.select(routine_id)
-            window.home.eyes_closed.setChecked(eyes_closed)
-            window.home.start_button.click()
-            if window.sessions.cautions_box is not None:  # a routine with cautions: as if read and confirmed
-                window.sessions.cautions_start.click()
-            for _ in range(skips):
-                window.runner.skip(forward=True)
-
-        def close_settings(window: MainWindow) -> None:
-            if window.settings_dialog is not None:
-                window.settings_dialog.reject()
-
-        def look(window: MainWindow, **changes: object) -> None:
-            window.use_cases.preferences.use(replace(window.preferences, **changes))
 
         steps: list[tuple[str, Callable[[MainWindow], None]]] = [
             ("home", lambda w: w.go_home()),
@@ -84,8 +94,12 @@ def main() -> None:
             ("history-calendar", lambda w: w.history.tabs.setCurrentIndex(1)),
             ("history-insights", lambda w: w.history.tabs.setCurrentIndex(2)),
             ("tips", lambda w: w.go_tips()),
-            ("tips-search", lambda w: (w.go_tips(), w.tips_page.search.setText("caffeine sleep"))),
-            ("safety", lambda w: w.go_safety_check()),
+            ("tips-guide", lambda w: w.tips_page.show_section("twitch_explained")),
+            ("tips-search", lambda w: w.tips_page.search.setText("caffeine sleep")),
+            ("tips-botox", lambda w: w.tips_page.search.setText("botox")),
+            ("journal-check-in", lambda w: (w.go_home(), QTimer.singleShot(0, w.home.journal.check_in))),
+            ("journal-episode", lambda w: QTimer.singleShot(0, w.home.journal.log_episode)),
+            ("safety", lambda w: (w.tips_page.search.clear(), w.go_safety_check())),
             ("safety-emergency", lambda w: answer(w, {"signs_passed", "persistent"})),
             ("safety-today", lambda w: answer(w, {"face_weak_days", "persistent"})),
             ("safety-soon", lambda w: answer(w, {"eyelid_closes", "persistent"})),
@@ -118,12 +132,6 @@ def main() -> None:
             ("larger-text-session-massage", lambda w: routine(w, "massage_full_face", skips=2)),
         ]
 
-        def answer(window: MainWindow, ticked: set[str]) -> None:
-            window.go_safety_check()
-            for question_id, box in window.safety_page.boxes.items():
-                box.setChecked(question_id in ticked)
-            window.safety_page.assess()
-
         def on_ready(window: MainWindow) -> None:
             if window.notice.box is not None:
                 window.notice.box.grab().save(str(OUT / "notice.png"))
@@ -141,8 +149,12 @@ def main() -> None:
             def shoot() -> None:
                 QApplication.processEvents()
                 dialogs = {"settings": window.settings_dialog, "cautions": window.sessions.cautions_box}
-                shown = dialogs.get(name) or window
+                # The journal's dialogs run their own event loop: this shot is taken from inside it.
+                modal = QApplication.activeModalWidget() if name.startswith("journal-") else None
+                shown = modal or dialogs.get(name) or window
                 shown.grab().save(str(OUT / f"{name}.png"))
+                if modal is not None:
+                    modal.close()
                 print(f"saved {OUT / name}.png")
                 take(window, index + 1)
 
