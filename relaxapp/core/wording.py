@@ -127,8 +127,14 @@ def at_a_glance(routine: Routine) -> str:
     return routine.rhythm() if routine.repeats else duration_text(routine.without_optional().cycle_seconds)
 
 
-def summary_words(record: SessionRecord) -> tuple[str, str]:
-    """The heading and the sentence after a session: 'Well done' when finished, 'Session ended' if not."""
+def summary_words(record: SessionRecord, *, at_bedtime: bool = False) -> tuple[str, str]:
+    """The heading and the sentence after a session: 'Well done' when finished, 'Session ended' if not,
+    and at the end of a bedtime script nothing that asks the person to get up."""
+    if record.completed and at_bedtime:
+        return "Sleep well", (
+            f"You finished {record.routine_title}: {duration_text(record.actual_seconds)} just for "
+            "you. There is nothing more to do tonight; let sleep come."
+        )
     if record.completed:
         return "Well done", (
             f"You finished {record.routine_title}: {duration_text(record.actual_seconds)} just for "

@@ -49,6 +49,7 @@ class Choice:
 class EndedSession:
     record: SessionRecord
     kept: Kept
+    at_bedtime: bool = False  # a bedtime script that ran to its end: the person may be falling asleep
 
     @property
     def is_practice(self) -> bool:
@@ -92,7 +93,7 @@ class SessionFlow:
         if ended is not None and ended.kept is Kept.WAITING:
             saved = self._history.saved_session(ended.record)
             if saved is not None:
-                self._ended = ended = EndedSession(saved, Kept.SAVED)
+                self._ended = ended = replace(ended, record=saved, kept=Kept.SAVED)
         return ended
 
     def options_for(self, options: SessionOptions | None) -> SessionOptions:
@@ -136,9 +137,10 @@ class SessionFlow:
     def finish(self, engine: SessionEngine) -> EndedSession:
         """The session run by `engine` has ended (finished or stopped): make its record and keep it."""
         record = self._record_of(engine)
+        at_bedtime = record.completed and engine.timeline.routine.ends_in_sleep
         if not record.worth_keeping():
             log.info("session of %.1f s stopped early; not kept", record.actual_seconds)
-            self._ended = EndedSession(record, Kept.NOT_KEPT)
+            self._ended = EndedSession(record, Kept.NOT_KEPT, at_bedtime)
             return self._ended
         try:
             record = self._history.add_session(record)  # now with its id
@@ -146,7 +148,7 @@ class SessionFlow:
         except HistoryWriteError as error:
             self._events.message.emit(str(error))
             kept = Kept.WAITING
-        self._ended = EndedSession(record, kept)
+        self._ended = EndedSession(record, kept, at_bedtime)
         self._events.history_changed.emit(None)
         return self._ended
 

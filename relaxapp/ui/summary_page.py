@@ -99,7 +99,7 @@ class SummaryPage(QWidget):
         self._signs.setVisible(after_session is not None)
 
     def show_ended(self, ended: EndedSession) -> None:
-        heading, details = summary_words(ended.record)
+        heading, details = summary_words(ended.record, at_bedtime=ended.at_bedtime)
         self.heading.setText(heading)
         self.details.setText(details)
         self.saved.setText(SAVED_NOTES[ended.kept])

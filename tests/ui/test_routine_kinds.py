@@ -187,6 +187,7 @@ def test_the_bedtime_imagery_ends_in_quiet_and_stops_softly(qtbot, window, fake_
     assert "bell_end" not in player.cues  # no bell to wake the person who fell asleep
     assert words_heard(window)[-1] == prompt_key(routine.steps[-1].text)  # and no "end of the session"
     assert prompt_key(prompts["finished"]) not in words_heard(window)
+    assert window.summary.heading.text() == "Sleep well"  # nothing asks the person to get up
 
     window.go_home()
     choose(qtbot, window, RoutineKind.IMAGERY, "imagery_warm_light_sleep")
@@ -196,6 +197,7 @@ def test_the_bedtime_imagery_ends_in_quiet_and_stops_softly(qtbot, window, fake_
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary)
     assert words_heard(window)[-1] == prompt_key(routine.closing)  # a soft closing, not a count back up
     assert "bell_end" not in player.cues
+    assert window.summary.heading.text() == "Session ended"
 
 
 def test_background_sound_can_be_left_out(qtbot, window):

@@ -154,6 +154,13 @@ def test_summary_words_for_a_finished_and_a_stopped_session():
     )
 
 
+def test_the_end_of_a_bedtime_script_does_not_ask_anyone_to_get_up():
+    heading, words = summary_words(SESSION, at_bedtime=True)
+    assert heading == "Sleep well"
+    assert "get up" not in words
+    assert summary_words(STOPPED, at_bedtime=True)[0] == "Session ended"
+
+
 # -- ratings --------------------------------------------------------------------------------------------
 
 
