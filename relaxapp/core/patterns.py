@@ -36,6 +36,13 @@ HOLD_FULL = "Hold, lungs full"
 BREATHE_OUT = "Breathe out"
 REST_EMPTY = "Rest, lungs empty"
 
+# Shown beside a pattern that holds the breath, as beside box breathing and 4-7-8.
+HOLD_NOTE = (
+    "Hold your breath gently, without straining. If you are pregnant, have a heart or lung condition, or "
+    "have panic attacks, ask your doctor before you hold your breath, or set both holds to 0. If you feel "
+    "dizzy, stop and breathe normally."
+)
+
 # The four counts of a pattern, as a person reads them (the dialog's labels and the words under them).
 COUNT_NAMES = ("in", "hold", "out", "rest")
 _COUNT_LABELS = ("the in-breath", "the hold with lungs full", "the out-breath", "the rest with lungs empty")
@@ -139,6 +146,7 @@ class CustomPattern:
             summary=f"Your pattern: {self.rhythm()}",
             steps=tuple(step for step in self._all_steps() if step.seconds > 0),
             default_length=Minutes(3),
+            guidance=HOLD_NOTE if self.hold_in or self.hold_out else "",
         )
 
     def rhythm(self) -> str:

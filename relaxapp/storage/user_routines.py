@@ -76,6 +76,8 @@ def _file_text(routine: Routine) -> str:
         "summary": routine.summary,
         "default_minutes": _number(routine.default_length.value),
     }
+    if routine.guidance:
+        head["guidance"] = routine.guidance
     # tomli_w would write short steps as one inline list; written one by one they read like the docs.
     steps = [
         "\n[[steps]]\n"

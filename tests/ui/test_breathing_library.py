@@ -66,12 +66,16 @@ def test_a_new_pattern_is_saved_as_a_routine_file_and_chosen(qtbot, library_wind
     chosen = library_window.home.selected_routine()
     assert chosen is not None and chosen.id == "my_evening_calm" and chosen.rhythm() == "4 · 2 · 6"
     assert library_window.home.edit_pattern.isVisible()
+    assert (
+        "pregnant" in library_window.home.guidance.text()
+    )  # a pattern that holds the breath says when not to
     on_disk = load_catalog([library_window.use_cases.routines.patterns_dir])
     assert on_disk.errors == [] and [r.id for r in on_disk.routines] == ["my_evening_calm"]
 
     monkeypatch.setattr(pattern_dialog.PatternDialog, "exec", fill_and_save("Evening calm", (5, 0, 7, 0)))
     qtbot.mouseClick(library_window.home.edit_pattern, Qt.MouseButton.LeftButton)
     assert library_window.home.selected_routine().rhythm() == "5 · 7"
+    assert library_window.home.guidance.isHidden()  # no holds, nothing to warn about
     assert load_catalog([library_window.use_cases.routines.patterns_dir]).routines[0].rhythm() == "5 · 7"
 
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
 from relaxapp.core import timeline
 from relaxapp.core.catalog import parse_routine
 from relaxapp.core.patterns import (
+    HOLD_NOTE,
     MAX_NAME_LENGTH,
     CustomPattern,
     is_custom,
@@ -202,8 +204,15 @@ def test_the_routine_of_a_pattern_passes_the_routine_file_rules():
         "title": "Evening",
         "summary": "Your pattern: 4 · 2 · 6",
         "default_minutes": 3,
+        "guidance": HOLD_NOTE,
         "steps": [
             {"kind": str(s.kind), "seconds": s.seconds, "text": s.text} for s in EVENING.to_routine("x").steps
         ],
     }
     assert parse_routine("my_evening", data) == EVENING.to_routine("my_evening")
+
+
+def test_a_pattern_that_holds_the_breath_carries_the_note_on_holds_and_dizziness():
+    assert "pregnant" in EVENING.to_routine("my_evening").guidance
+    assert "dizzy" in replace(EVENING, hold_in=0, hold_out=3).to_routine("x").guidance
+    assert replace(EVENING, hold_in=0).to_routine("my_even").guidance == ""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from relaxapp.core.catalog import load_catalog, load_routine_file
-from relaxapp.core.patterns import CustomPattern, pattern_of
+from relaxapp.core.patterns import HOLD_NOTE, CustomPattern, pattern_of
 from relaxapp.storage import paths
 from relaxapp.storage.user_routines import UserRoutineError, delete_pattern, save_pattern
 
@@ -43,6 +43,7 @@ def test_the_file_is_in_the_documented_format(folder: Path):
         "title": "Evening",
         "summary": "Your pattern: 4 · 2 · 6",
         "default_minutes": 3,
+        "guidance": HOLD_NOTE,
         "steps": [
             {"kind": "inhale", "seconds": 4, "text": "Breathe in"},
             {"kind": "hold", "seconds": 2, "text": "Hold, lungs full"},
