@@ -19,7 +19,7 @@ from typing import IO
 
 from relaxapp.core.journal import CheckIn, Episode
 from relaxapp.core.record import SKIPPED, Scale, Score, SessionRecord
-from relaxapp.storage.exchange_entries import read_entries
+from relaxapp.storage.exchange_entries import CHECK_IN_FIELDS, read_entries
 from relaxapp.storage.history import HistoryStore, MergeReport, stamp
 
 FORMAT = "relaxapp-history"
@@ -192,17 +192,7 @@ _SESSION_HEADER = (
     "twitch_change",
 )
 _EPISODE_HEADER = ("date", "time", "occurred_at_utc", "side", "place", "intensity", "duration", "note")
-_CHECK_IN_HEADER = (
-    "date",
-    "sleep_hours",
-    "caffeine_drinks",
-    "stress",
-    "water_glasses",
-    "alcohol_drinks",
-    "screen_hours",
-    "dry_eyes",
-    "note",
-)
+_CHECK_IN_HEADER = ("date", *CHECK_IN_FIELDS[1:])  # a spreadsheet's word for the day
 
 
 def export_csv(store: HistoryStore, folder: Path) -> ExportReport:

@@ -181,6 +181,18 @@ def _section(
 
 
 _RATING_FIELDS = ("tension_before", "twitch_before", "tension_after", "twitch_after")
+# A check-in's fields in the order the exports write them.
+CHECK_IN_FIELDS = (
+    "day",
+    "sleep_hours",
+    "caffeine_drinks",
+    "stress",
+    "water_glasses",
+    "alcohol_drinks",
+    "screen_hours",
+    "dry_eyes",
+    "note",
+)
 _FIELDS = {
     "sessions": {
         "started_at",
@@ -194,17 +206,7 @@ _FIELDS = {
     },
     "episodes": {"occurred_at", "side", "place", "intensity", "duration", "note"},
     # An export of version 1 has no alcohol_drinks, screen_hours or dry_eyes: they are read as not recorded.
-    "check_ins": {
-        "day",
-        "sleep_hours",
-        "caffeine_drinks",
-        "stress",
-        "water_glasses",
-        "alcohol_drinks",
-        "screen_hours",
-        "dry_eyes",
-        "note",
-    },
+    "check_ins": set(CHECK_IN_FIELDS),
 }
 
 

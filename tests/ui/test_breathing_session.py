@@ -13,6 +13,7 @@ from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.choices import RoutineCard
 from relaxapp.ui.history.timeline_model import Column
 from relaxapp.ui.main_window import MainWindow
+from tests.helpers.widgets import click
 from tests.ui.conftest import STARTED
 
 
@@ -22,10 +23,6 @@ def card(window: MainWindow, title: str) -> RoutineCard:
 
 def chip(window: MainWindow, text: str) -> QPushButton:
     return next(b for b in window.home.findChildren(QPushButton) if b.text() == text)
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def advance(qtbot, clock: FakeClock, window: MainWindow, seconds: float) -> None:

@@ -8,26 +8,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel
 
 from relaxapp import app as relaxapp_app
 from relaxapp.core.catalog import Catalog
 from relaxapp.core.tips import SECTION_IDS, Tip, TipBook
 from relaxapp.storage import paths
 from relaxapp.ui.main_window import MainWindow
+from tests.helpers.widgets import button, click
 from tests.ui.conftest import TODAY
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def button(parent, text: str) -> QPushButton:
-    return next(b for b in parent.findChildren(QPushButton) if b.text() == text and b.isVisibleTo(parent))
-
-
-def labels(widget) -> list[str]:
-    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
 
 
 def test_the_home_page_shows_the_tip_of_the_day_and_leads_to_it(qtbot, window: MainWindow, tips: TipBook):

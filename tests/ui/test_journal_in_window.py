@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from relaxapp.core.clock import FakeClock
 from relaxapp.core.journal import CheckIn, EpisodeDuration, Place, Side
@@ -16,6 +15,7 @@ from relaxapp.storage.history import HistoryStore
 from relaxapp.ui import journal_view
 from relaxapp.ui.main_window import MainWindow
 from tests.helpers.history import QUICK_BUSY_TIMEOUT_MS, write_locked
+from tests.helpers.widgets import click
 
 
 @pytest.fixture
@@ -24,10 +24,6 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
     history = HistoryStore.open(tmp_path / "history.sqlite3", busy_timeout_ms=QUICK_BUSY_TIMEOUT_MS)
     yield history
     history.close()
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def answer_episode(side: Side | None, place: Place | None, strength: int) -> Callable[..., int]:

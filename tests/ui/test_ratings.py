@@ -18,6 +18,7 @@ from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.ratings import RatingRow, RatingsPanel
 from relaxapp.ui.summary_page import SummaryPage
 from tests.helpers.stubs import DictSettings
+from tests.helpers.widgets import click
 from tests.ui.conftest import STARTED
 from tests.ui.test_accessibility import unnamed_controls
 
@@ -32,10 +33,6 @@ FINISHED = SessionRecord(
     id=12,
     ratings=Ratings(tension_before=7, twitch_before=5),
 )
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def checked(row: RatingRow) -> list[str]:

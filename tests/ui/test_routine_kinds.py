@@ -13,10 +13,7 @@ from relaxapp.core.sound import SoundChannel, prompt_key
 from relaxapp.core.wording import CAUTIONS_HIDDEN, KIND_NAMES
 from relaxapp.ui.home_page import RoutineCard
 from relaxapp.ui.main_window import MainWindow
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+from tests.helpers.widgets import click
 
 
 def choose(qtbot, window: MainWindow, kind: RoutineKind, routine_id: str) -> RoutineCard:

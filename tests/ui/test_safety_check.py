@@ -5,23 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGroupBox, QPushButton, QWidget
 
 from relaxapp.core.safety import Urgency
 from relaxapp.ui.main_window import MainWindow
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def button(parent, text: str) -> QPushButton:
-    return next(b for b in parent.findChildren(QPushButton) if b.text() == text and b.isVisibleTo(parent))
-
-
-def labels(widget) -> list[str]:
-    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+from tests.helpers.widgets import button, click, labels
 
 
 def tick(qtbot, window: MainWindow, ticked: list[str]) -> None:
