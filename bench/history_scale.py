@@ -86,7 +86,17 @@ def fill(path: Path, now: datetime) -> int:
     ]
     first_day = start.astimezone().date()
     check_ins = [
-        ((first_day + timedelta(days=d)).isoformat(), 7.0, rng.randint(0, 5), rng.randint(0, 10), 6, "")
+        (
+            (first_day + timedelta(days=d)).isoformat(),
+            7.0,
+            rng.randint(0, 5),
+            rng.randint(0, 10),
+            6,
+            "",
+            rng.randint(0, 3),
+            rng.choice((2.0, 6.5, 10.0)),
+            rng.randint(0, 1),
+        )
         for d in range(YEARS * 365)
     ]
     with sqlite3.connect(path) as db:
@@ -101,7 +111,11 @@ def fill(path: Path, now: datetime) -> int:
             " VALUES (?, ?, ?, ?, ?, ?)",
             episodes,
         )
-        db.executemany("INSERT INTO check_ins VALUES (?, ?, ?, ?, ?, ?)", check_ins)
+        db.executemany(
+            "INSERT INTO check_ins (day, sleep_hours, caffeine_drinks, stress, water_glasses, note,"
+            " alcohol_drinks, screen_hours, dry_eyes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            check_ins,
+        )
     return len(sessions) + len(episodes) + len(check_ins)
 
 
