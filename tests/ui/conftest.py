@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 
 from relaxapp.core import datafile
 from relaxapp.core.catalog import Catalog
@@ -16,6 +18,7 @@ from relaxapp.core.tips import TipBook, load_tips
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryStore
+from relaxapp.ui import announce
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.session_runner import SessionRunner
 from tests.helpers.stubs import RecordingPlayer
@@ -81,3 +84,23 @@ def make_window(
 @pytest.fixture
 def window(make_window, fake_clock: FakeClock) -> MainWindow:
     return make_window(fake_clock)
+
+
+@dataclass(frozen=True)
+class Announcement:
+    text: str
+    urgent: bool
+
+
+@pytest.fixture
+def announcements(monkeypatch: pytest.MonkeyPatch) -> list[Announcement]:
+    """What a screen reader is told to say, in order, in place of the accessibility bridge."""
+    heard: list[Announcement] = []
+
+    def hear(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            assertive = event.politeness() == QAccessible.AnnouncementPoliteness.Assertive
+            heard.append(Announcement(event.message(), assertive))
+
+    monkeypatch.setattr(announce, "send", hear)
+    return heard
