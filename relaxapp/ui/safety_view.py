@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from relaxapp.core.safety import SIGN_LEVELS, Assessment, Checklist, Professional, Urgency, visit_summary
+from relaxapp.ui.announce import announce
 
 log = logging.getLogger(__name__)
 
@@ -118,13 +119,16 @@ class SafetyPage(QWidget):
     def assess(self) -> None:
         ticked = {question_id for question_id, box in self.boxes.items() if box.isChecked()}
         self.assessment = self._checklist.assess(ticked)
-        view = self._answer_view(self.assessment)
+        view, title = self._answer_view(self.assessment)
         self.answer_area.setWidget(view)
         self.stack.setCurrentIndex(1)
-        # Keyboard and screen-reader users land on the answer, not on an empty scroll area.
-        first_button = view.findChild(QPushButton)
-        if first_button is not None:
-            first_button.setFocus()
+        # Keyboard and screen-reader users land on the answer's title, which carries its first lines as
+        # its description; the announcement reads them out even where a reader ignores focus changes.
+        # An emergency interrupts whatever the reader is saying.
+        title.setFocus(Qt.FocusReason.OtherFocusReason)
+        answer = self.assessment.answer
+        urgent = self.assessment.urgency is Urgency.EMERGENCY
+        announce(title, f"{answer.title}. {answer.paragraphs[0]}", urgent=urgent)
 
     def _ask_where_to_save(self) -> None:
         suggested = Path.home() / f"relaxapp-visit-notes-{self._today():%Y-%m-%d}.pdf"
@@ -157,14 +161,19 @@ class SafetyPage(QWidget):
             return False
         return True
 
-    def _answer_view(self, assessment: Assessment) -> QWidget:
+    def _answer_view(self, assessment: Assessment) -> tuple[QWidget, QLabel]:
+        """The answer, and its title: where focus lands."""
         view = QFrame()
         view.setObjectName(f"answer_{assessment.urgency}")
         layout = QVBoxLayout(view)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
         answer = assessment.answer
-        layout.addWidget(_label(answer.title, "answerTitle"))
+        title = _label(answer.title, "answerTitle")
+        title.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        title.setAccessibleName(answer.title)
+        title.setAccessibleDescription(answer.paragraphs[0])
+        layout.addWidget(title)
         for paragraph in answer.paragraphs:
             layout.addWidget(_label(paragraph, "answerBody"))
         for advice in assessment.advice:
@@ -201,7 +210,7 @@ class SafetyPage(QWidget):
         layout.addLayout(buttons)
         layout.addStretch()
         view.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        return view
+        return view, title
 
 
 def _professional_entry(professional: Professional) -> str:
@@ -217,6 +226,7 @@ def _add_list(layout: QVBoxLayout, heading: str, entries: Sequence[str], *, rich
 
 def _scrolling(content: QWidget | None) -> QScrollArea:
     area = QScrollArea()
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # only a frame: Tab goes to what it holds
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

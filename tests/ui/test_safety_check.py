@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QGroupBox, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QWidget
 
 from relaxapp.core.safety import Urgency
 from relaxapp.ui.main_window import MainWindow
 from tests.helpers.widgets import button, click, labels
+from tests.ui.conftest import Announcement
 
 
 def tick(qtbot, window: MainWindow, ticked: list[str]) -> None:
@@ -44,7 +47,7 @@ def test_ticking_an_emergency_sign_shows_the_call_at_once(qtbot, window: MainWin
     answer = page.answer_area.widget()
     assert answer.objectName() == "answer_emergency"
     assert labels(answer)[0] == "Call emergency services now"
-    assert answer.findChild(QPushButton).hasFocus()
+    assert answer.findChild(QLabel, "answerTitle").hasFocus()
     assert "Whom to see" not in labels(answer)
     assert not any("If a sudden sign appears" in text for text in labels(answer))
     assert [b.text() for b in answer.findChildren(QPushButton)] == ["Back to the list"]
@@ -119,3 +122,39 @@ def test_notes_for_the_visit_are_saved_as_pdf_or_text(qtbot, window: MainWindow,
     assert pdf.read_bytes().startswith(b"%PDF")
     assert window.safety_page.save_visit_notes(text)
     assert "The spasms have gone on for more than a few weeks" in text.read_text()
+
+
+def test_a_screen_reader_hears_the_emergency_answer_at_once_and_first(
+    qtbot, window: MainWindow, announcements: list[Announcement]
+):
+    tick(qtbot, window, ["sudden_speech"])
+    [heard] = announcements
+    assert heard.urgent  # it interrupts whatever the reader was saying
+    assert heard.text.startswith("Call emergency services now. A sudden change in balance")
+    title = window.safety_page.answer_area.widget().findChild(QLabel, "answerTitle")
+    assert title.hasFocus()
+    spoken = QAccessible.queryAccessibleInterface(title)
+    assert spoken.text(QAccessible.Text.Name) == "Call emergency services now"
+    assert "Every minute counts" in spoken.text(QAccessible.Text.Description)
+
+
+@pytest.mark.parametrize(
+    ("ticked", "title"),
+    [
+        (["eye_red_painful"], "See a doctor today"),
+        (["spreading"], "Please book a visit to a doctor"),
+        ([], "None of the listed warning signs"),
+    ],
+)
+def test_every_other_answer_is_heard_politely(
+    qtbot, window: MainWindow, announcements: list[Announcement], ticked: list[str], title: str
+):
+    answer = tick_and_assess(qtbot, window, ticked)
+    assert [(heard.text.split(". ")[0], heard.urgent) for heard in announcements] == [(title, False)]
+    assert answer.findChild(QLabel, "answerTitle").hasFocus()
+
+
+def test_the_scroll_areas_are_not_a_stop_on_the_way_through_the_list(qtbot, window: MainWindow):
+    click(qtbot, window.nav.signs)
+    areas = window.safety_page.findChildren(QScrollArea)
+    assert areas and all(area.focusPolicy() == Qt.FocusPolicy.NoFocus for area in areas)
