@@ -35,6 +35,7 @@ done
 [[ -n ${window:-} ]] || { echo "hear_with_orca: the window never appeared" >&2; exit 1; }
 sleep 2
 xdotool windowfocus "$window"
+sleep 1
 for key in "$@"; do
   xdotool key "$key"
   sleep 0.8
