@@ -15,6 +15,7 @@ from relaxapp.core.session import SessionOptions
 from relaxapp.core.timeline import Timeline
 from relaxapp.logic.sessions import EndedSession
 from relaxapp.logic.use_cases import UseCases
+from relaxapp.ui.announce import announce
 from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.banner import MessageBanner
@@ -132,6 +133,9 @@ class MainWindow(QMainWindow):
         self.home.tip_requested.connect(self.show_tip)
         self.runner.started.connect(self._on_started)
         self.runner.ended.connect(self.show_ended)
+        # Said on behalf of the window, which stays on screen whichever page shows (a false start's word
+        # comes as the session page gives way to home).
+        self.runner.announcement.connect(lambda words: announce(self, words))
         self.sessions.problem.connect(self.show_problem)
         self.sessions.declined.connect(self._on_declined)
         self.sessions.bind_keys(self)
@@ -274,7 +278,9 @@ class MainWindow(QMainWindow):
         self.session.begin(plan, options)
         self._show_page(self.session, None)
         self.home.before.clear()  # the next session asks afresh
-        self.session.setFocus()
+        # Off the Start button, now hidden, to a control of the session: a screen reader says where the
+        # person is, and Space still pauses (the window's shortcut takes it before the button would).
+        self.session.pause_button.setFocus()
 
     def _on_declined(self, routine: Routine) -> None:
         self.home.select(routine.id)
