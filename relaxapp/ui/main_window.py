@@ -291,8 +291,9 @@ class MainWindow(QMainWindow):
         if not ended.is_practice:
             self.go_home()
             return
-        self.summary.show_ended(ended)
+        # Shown first, then filled: the summary announces itself, from a page on screen.
         self._show_page(self.summary, None)
+        self.summary.show_ended(ended)
 
     # -- settings and look -------------------------------------------------------------------------
 
