@@ -15,6 +15,7 @@ from relaxapp.core.session import SessionOptions
 from relaxapp.core.timeline import Timeline
 from relaxapp.logic.sessions import EndedSession
 from relaxapp.logic.use_cases import UseCases
+from relaxapp.ui import accessible_roles
 from relaxapp.ui.announce import announce
 from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.backups import BackupKeeper
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        accessible_roles.install()  # before the pages are built: their titles are headings from the start
         self.setWindowTitle("relaxapp")
         self.resize(*DEFAULT_SIZE)
         self.setMinimumSize(*MINIMUM_SIZE)
@@ -211,6 +213,7 @@ class MainWindow(QMainWindow):
     def _show_page(self, page: QWidget, tab: QPushButton | None) -> None:
         """The one way pages change: marks the matching tab and arms Space/Esc only for a session."""
         self.nav.mark(tab)
+        accessible_roles.expose_headings(page)
         for button in page.findChildren(QPushButton):
             button.setAutoDefault(True)  # Enter presses the focused button, as Space does
         self.pages.setCurrentWidget(page)

@@ -15,8 +15,9 @@ from relaxapp.ui.labels import set_text_if_changed
 class StepView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A screen reader gets the picture as a graphic with no name (accessible_roles): the title beside
+        # it names the part at work; its description says what it shows, for a person who asks.
         self.figure = Illustration()
-        self.figure.setAccessibleName("Illustration of this step")
         self.title = QLabel()
         self.title.setObjectName("stepTitle")
         self.title.setWordWrap(True)
@@ -43,7 +44,8 @@ class StepView(QWidget):
     def show_state(self, state: SessionState) -> None:
         step = state.segment.step
         self.figure.show_image(step.image)
-        set_text_if_changed(self.title, step.title)
+        if set_text_if_changed(self.title, step.title):
+            self.figure.setAccessibleDescription(f"Drawing: {step.title}" if step.title else "")
         if step.kind is not self._kind:
             self._kind = step.kind
             self.badge.setText(STEP_LABELS.get(step.kind, ""))
