@@ -8,8 +8,9 @@ keep (a session that is kept is summed up by the summary page as it appears).
 The app's own voice comes first. A step whose words the voice is about to say aloud is not announced as
 well: a screen reader and the recorded voice speaking at once drown each other out, and a person whose
 eyes are closed then hears neither. So with eyes closed, or with voice guidance on and recorded, the
-screen reader says only what the voice does not: the start, and a pause when the voice is not saying it.
-Words the voice has no recording of (a breathing pattern of one's own, no sound device) are announced.
+screen reader says only what the voice does not: the start, and a pause or a resume the voice does not
+speak itself (it does with eyes closed). Words the voice has no recording of (a breathing pattern of one's
+own, no sound device), or cannot be heard saying (muted, at volume 0), are announced.
 """
 
 from __future__ import annotations
