@@ -30,6 +30,11 @@ def clock_text(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
+def countdown_words(seconds: float) -> str:
+    """A countdown as it is said rather than shown: 272.3 s → '4 min 33 s' where the clock shows '4:33'."""
+    return duration_text(countdown_seconds(seconds))
+
+
 def step_countdown_text(seconds: float) -> str:
     """A step's countdown: a long step as a clock ('2:30'), a short one in plain seconds ('42')."""
     whole = countdown_seconds(seconds)
@@ -169,16 +174,17 @@ def before_after(ratings: Ratings, scale: Scale) -> tuple[Score, Score]:
     return ratings.twitch_before, ratings.twitch_after
 
 
-def change_words(ratings: Ratings, scale: Scale) -> str:
+def change_words(ratings: Ratings, scale: Scale, *, spoken: bool = False) -> str:
     """One scale's before → after in words: 'Tension 7 → 3, down 4', 'Twitching 5 → 5, no change';
-    "" when it was rated neither before nor after (nothing to say)."""
+    "" when it was rated neither before nor after (nothing to say). `spoken` says 'to' for the arrow, which
+    a screen reader would read out as 'right arrow'."""
     before, after = before_after(ratings, scale)
     if not isinstance(before, int) and not isinstance(after, int):
         return ""
     name = SCALE_NAMES[scale]
     if before is None:  # never asked before the session: there is only the now
         return f"{name} {score_text(after)}"
-    text = f"{name} {score_text(before)} → {score_text(after)}"
+    text = f"{name} {score_text(before)} {'to' if spoken else '→'} {score_text(after)}"
     change = ratings.change(scale)
     if change is None:
         return text

@@ -15,6 +15,8 @@ from relaxapp.core.session import SessionOptions
 from relaxapp.core.timeline import Timeline
 from relaxapp.logic.sessions import EndedSession
 from relaxapp.logic.use_cases import UseCases
+from relaxapp.ui import accessible_roles
+from relaxapp.ui.announce import announce
 from relaxapp.ui.audio_bar import AudioBar
 from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.banner import MessageBanner
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        accessible_roles.install()  # before the pages are built: their titles are headings from the start
         self.setWindowTitle("relaxapp")
         self.resize(*DEFAULT_SIZE)
         self.setMinimumSize(*MINIMUM_SIZE)
@@ -132,6 +135,9 @@ class MainWindow(QMainWindow):
         self.home.tip_requested.connect(self.show_tip)
         self.runner.started.connect(self._on_started)
         self.runner.ended.connect(self.show_ended)
+        # Said on behalf of the window, which stays on screen whichever page shows (a false start's word
+        # comes as the session page gives way to home).
+        self.runner.announcement.connect(lambda words: announce(self, words))
         self.sessions.problem.connect(self.show_problem)
         self.sessions.declined.connect(self._on_declined)
         self.sessions.bind_keys(self)
@@ -207,6 +213,7 @@ class MainWindow(QMainWindow):
     def _show_page(self, page: QWidget, tab: QPushButton | None) -> None:
         """The one way pages change: marks the matching tab and arms Space/Esc only for a session."""
         self.nav.mark(tab)
+        accessible_roles.expose_headings(page)
         for button in page.findChildren(QPushButton):
             button.setAutoDefault(True)  # Enter presses the focused button, as Space does
         self.pages.setCurrentWidget(page)
@@ -274,7 +281,9 @@ class MainWindow(QMainWindow):
         self.session.begin(plan, options)
         self._show_page(self.session, None)
         self.home.before.clear()  # the next session asks afresh
-        self.session.setFocus()
+        # Off the Start button, now hidden, to a control of the session: a screen reader says where the
+        # person is, and Space still pauses (the window's shortcut takes it before the button would).
+        self.session.pause_button.setFocus()
 
     def _on_declined(self, routine: Routine) -> None:
         self.home.select(routine.id)
@@ -285,8 +294,9 @@ class MainWindow(QMainWindow):
         if not ended.is_practice:
             self.go_home()
             return
-        self.summary.show_ended(ended)
+        # Shown first, then filled: the summary announces itself, from a page on screen.
         self._show_page(self.summary, None)
+        self.summary.show_ended(ended)
 
     # -- settings and look -------------------------------------------------------------------------
 

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 
 from relaxapp.core.routine import RoutineKind
 from relaxapp.core.session import SessionOptions, SessionState, Status
+from relaxapp.core.sound import spoken_form
 from relaxapp.core.timeline import Timeline
-from relaxapp.core.wording import SECTION_NAMES, clock_text
+from relaxapp.core.wording import SECTION_NAMES, clock_text, countdown_words
 from relaxapp.ui.breathing_view import BreathingView
 from relaxapp.ui.imagery_view import ImageryView
 from relaxapp.ui.labels import set_text_if_changed
@@ -53,7 +54,6 @@ class SessionPage(QWidget):
         self.caption.setObjectName("caption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setWordWrap(True)
-        self.caption.setAccessibleName("What to do now")
         # The words never give way to the picture: with larger text the illustration shrinks instead.
         self.caption.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.breathing = BreathingView()
@@ -68,7 +68,6 @@ class SessionPage(QWidget):
         self.remaining = QLabel()
         self.remaining.setObjectName("timeLeft")
         self.remaining.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.remaining.setAccessibleName("Time left in the session")
 
         self.back_button = QPushButton("‹ Back")
         self.back_button.setToolTip("Back to the start of this step, or the one before (Left arrow)")
@@ -139,13 +138,13 @@ class SessionPage(QWidget):
                 progress, words = "Getting ready", "Get comfortable"
             set_text_if_changed(self.step, "Paused" if paused else words)
             self.caption.setVisible(welcome)
-            set_text_if_changed(self.caption, state.segment.step.text if welcome else "")
+            self._show_caption(state.segment.step.text if welcome else "")
         elif kind is RoutineKind.IMAGERY:
             self.imagery.show_state(state, words)
             progress = ""
         else:
             self.steps.show_state(state)
-            set_text_if_changed(self.caption, words)
+            self._show_caption(words)
             section = timeline.section_index_at(state.elapsed)
             progress = f"{SECTION_NAMES[kind]} {section + 1} of {timeline.section_count}"
             if timeline.has_lead_in and state.segment_index == 0:
@@ -155,8 +154,17 @@ class SessionPage(QWidget):
             if self.next_button.isEnabled() == last_part:  # greyed out in the last part: nowhere to go
                 self.next_button.setEnabled(not last_part)
         left = f"{clock_text(state.remaining)} left"
-        set_text_if_changed(self.remaining, f"Paused · {left}" if paused else left)
+        if set_text_if_changed(self.remaining, f"Paused · {left}" if paused else left):
+            # The name says it in words ("4 min 12 s", no middle dot read aloud), renewed with the text and
+            # never announced: Orca speaks a changed name only on the focused object, so the seconds
+            # ticking by do not chatter, and the person hears the time left by going to it.
+            said = f"Time left in the session: {countdown_words(state.remaining)}"
+            self.remaining.setAccessibleName(f"{said}, paused" if paused else said)
         set_text_if_changed(self.progress, progress)
+
+    def _show_caption(self, words: str) -> None:
+        if set_text_if_changed(self.caption, words):
+            self.caption.setAccessibleName(f"What to do now: {spoken_form(words)}" if words else "")
 
     def show_status(self, status: Status) -> None:
         self.pause_button.setText("Resume" if status is Status.PAUSED else "Pause")

@@ -9,8 +9,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from relaxapp.audio.player import AudioPlayer
 from relaxapp.core.clock import Clock
 from relaxapp.core.record import NOT_ASKED, Ratings
-from relaxapp.core.session import SessionEngine, SessionOptions, Status
+from relaxapp.core.session import SessionEngine, SessionOptions, SessionState, Status
 from relaxapp.core.sound import SoundChannel, prompt_key
+from relaxapp.logic.narration import SessionNarration
 from relaxapp.logic.sessions import Choice, EndedSession, SessionFlow
 
 AMBIENCE_FADE_IN_SECONDS = 4.0
@@ -31,6 +32,7 @@ class SessionRunner(QObject):
     frame = Signal(object)  # SessionState, every frame while running and once on every change
     status_changed = Signal(object)  # Status
     ended = Signal(object)  # EndedSession
+    announcement = Signal(str)  # what a screen reader should say of the session now (logic.narration)
 
     def __init__(
         self,
@@ -45,9 +47,11 @@ class SessionRunner(QObject):
         self.player = player
         self._flow = flow
         self._voice_muted = False  # the person's choice; eyes-closed sessions speak regardless
+        self._voice_volume = 1.0
         self._options = SessionOptions()
         self._clock = clock
         self._engine: SessionEngine | None = None
+        self._narration: SessionNarration | None = None
         self._ending = False  # the running session has come to its end (its record follows at once)
         self._ended: EndedSession | None = None
         self._frame_timer = QTimer(self)
@@ -77,9 +81,11 @@ class SessionRunner(QObject):
         timeline = self._flow.start(choice, before)
         self._options = choice.options
         self._engine = SessionEngine(timeline, self._clock)
+        self._narration = SessionNarration(timeline, self._heard)
         self._ending, self._ended = False, None
         self.started.emit(timeline, choice.options)
         self._apply_voice_mute()
+        self._announce(self._narration.started())
         ambience = timeline.routine.ambience
         if ambience and self._options.ambience:
             self.player.start_ambience(ambience, AMBIENCE_FADE_IN_SECONDS)
@@ -87,13 +93,14 @@ class SessionRunner(QObject):
         self._resume_timers()
         self.status_changed.emit(Status.RUNNING)
         self._deliver_due_cues()  # the start bell
-        self.frame.emit(self._engine.state_at_now())
+        self._show(self._engine.state_at_now())
 
     def toggle_pause(self, *, announce: bool = True) -> None:
-        """Pause or resume; with eyes closed, a pause is said aloud (unless `announce` is off, as when
-        a question about stopping is on screen) and a resume says the step's words again."""
-        engine = self._engine
-        if engine is None or not self.is_active:
+        """Pause or resume; with eyes closed, a pause is said aloud and a resume says the step's words
+        again. A screen reader is told what the voice does not say. Neither speaks when `announce` is off,
+        as when a question about stopping is on screen (the question is what the person hears then)."""
+        engine, narration = self._engine, self._narration
+        if engine is None or narration is None or not self.is_active:
             return
         if engine.status is Status.FINISHED:  # the last breath ended since the last frame
             self._deliver_due_cues()
@@ -103,16 +110,23 @@ class SessionRunner(QObject):
             self._frame_timer.stop()
             self._cue_timer.stop()
             self.player.pause()
-            if self._options.eyes_closed and announce:
-                self._say_prompt("paused")
+            if announce:
+                words = self._flow.prompts.get("paused") if self._options.eyes_closed else None
+                if words:
+                    self.say(words)
+                self._announce(narration.paused(words))
         else:
             self.player.resume()
             # A step moved to while paused says its own words at once: no need to say them twice.
             moved_while_paused = engine.seconds_to_next_cue() == 0
             self._resume_timers()
-            if self._options.eyes_closed and announce and not moved_while_paused:
-                self.say(engine.state_at_now().segment.step.text)
-        self.frame.emit(engine.state_at_now())
+            if announce:
+                state = engine.state_at_now()
+                says_again = self._options.eyes_closed and not moved_while_paused
+                if says_again:
+                    self.say(state.segment.step.text)
+                self._announce(narration.resumed(state, voice_says_step=says_again or moved_while_paused))
+        self._show(engine.state_at_now())
         self.status_changed.emit(engine.status)
 
     def stop(self) -> EndedSession | None:
@@ -133,6 +147,17 @@ class SessionRunner(QObject):
         self._voice_muted = muted
         self._apply_voice_mute()
 
+    def set_voice_volume(self, level: float) -> None:
+        # Kept here as well as on the player: a voice at volume 0 is not heard, so the screen reader
+        # must say the steps it would have spoken.
+        self._voice_volume = level
+        self.player.set_volume(level, SoundChannel.VOICE)
+
+    def _heard(self, words: str) -> bool:
+        """Whether the person hears `words` in the app's own voice: recorded, and the voice not silenced."""
+        speaking = not self._voice_muted or (self.is_active and self._options.eyes_closed)
+        return speaking and self._voice_volume > 0 and self.player.has_voice(prompt_key(words))
+
     def _apply_voice_mute(self) -> None:
         # With eyes closed the voice is all there is to follow: it speaks even when muted otherwise,
         # until the session has ended and its last words are said.
@@ -151,16 +176,21 @@ class SessionRunner(QObject):
         if engine.status is Status.RUNNING:
             self._cue_timer.stop()
             self._deliver_due_cues()  # the new step's own cue and words, at once
-        self.frame.emit(engine.state_at_now())
+        self._show(engine.state_at_now())
 
     def say(self, words: str) -> bool:
         """Speak `words` if they were recorded; False when they can only be read."""
         return self.player.play_voice(prompt_key(words))
 
-    def _say_prompt(self, prompt_id: str) -> None:
-        words = self._flow.prompts.get(prompt_id)
+    def _show(self, state: SessionState) -> None:
+        """One frame to the screen, and the new step's words to a screen reader when it has just begun."""
+        self.frame.emit(state)
+        if self._narration is not None:
+            self._announce(self._narration.show(state))
+
+    def _announce(self, words: str | None) -> None:
         if words:
-            self.say(words)
+            self.announcement.emit(words)
 
     def _resume_timers(self) -> None:
         self._frame_timer.start(self._frame_interval_ms)
@@ -192,7 +222,7 @@ class SessionRunner(QObject):
         if self._engine.status is not Status.RUNNING:
             return
         state = self._engine.state_at_now()
-        self.frame.emit(state)
+        self._show(state)
         # While a breath is held nothing moves: sleep until a counter ticks over instead of drawing
         # the same picture sixty times a second.
         if state.is_still:
@@ -235,10 +265,12 @@ class SessionRunner(QObject):
         if words:
             self.say(words)
 
-        self.frame.emit(engine.state_at_now())
+        self._show(engine.state_at_now())
         self.status_changed.emit(engine.status)
         ended = self._ended = self._flow.finish(engine)
         self.ended.emit(ended)
+        if self._narration is not None:
+            self._announce(self._narration.ended(ended))
         if self._options.eyes_closed and self._voice_muted:
             QTimer.singleShot(LAST_WORDS_MS, self._apply_voice_mute)
         return ended

@@ -39,9 +39,12 @@ class SoundControl(QObject):
         """Every channel's volume and mute, as the preferences say, on the player in use."""
         preferences, player = self._preferences.current, self._runner.player
         for channel in SoundChannel:
-            player.set_volume(preferences.volume(channel), channel)
-            if channel is not SoundChannel.VOICE:  # the runner knows when the voice must speak anyway
+            # The voice goes through the runner: it knows when the voice must speak anyway, and tells a
+            # screen reader what the voice will not say.
+            if channel is not SoundChannel.VOICE:
+                player.set_volume(preferences.volume(channel), channel)
                 player.set_muted(preferences.channel_muted(channel), channel)
+        self._runner.set_voice_volume(preferences.volume(SoundChannel.VOICE))
         self._runner.set_voice_muted(preferences.channel_muted(SoundChannel.VOICE))
         self._bar.show_levels(preferences.cue_volume, preferences.muted)
 

@@ -9,6 +9,7 @@ from relaxapp.core.record import Scale, SessionRecord
 from relaxapp.core.wording import change_words, summary_words
 from relaxapp.logic.events import Events
 from relaxapp.logic.sessions import EndedSession, Kept, SessionFlow
+from relaxapp.ui.announce import announce
 from relaxapp.ui.layouts import scrolling_content
 from relaxapp.ui.listening import follow
 from relaxapp.ui.ratings import RatingsPanel
@@ -21,6 +22,9 @@ SAVED_NOTES = {
 }
 
 
+CHANGE_NAME = "Change since before the session"
+
+
 class SummaryPage(QWidget):
     again_clicked = Signal()
     history_clicked = Signal()
@@ -30,6 +34,7 @@ class SummaryPage(QWidget):
     def __init__(self, flow: SessionFlow, events: Events, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._flow = flow
+        self._said_changes: list[str] = []  # the lines of the rating change a screen reader was told
         # A session that waited to be written may be saved by a retry while its summary is on screen.
         follow(events.history_changed, self, lambda _change: self._show_kept())
         _page, layout = scrolling_content(self)
@@ -70,7 +75,6 @@ class SummaryPage(QWidget):
         self.ratings.changed.connect(self._on_rated)
         self.change = QLabel()
         self.change.setObjectName("ratingChange")
-        self.change.setAccessibleName("Change since before the session")
         self.change.hide()
         card = QFrame()
         card.setObjectName("ratingsCard")
@@ -106,7 +110,12 @@ class SummaryPage(QWidget):
         # A summary follows a session that has just ended: its after-questions are still to be asked.
         self.ratings.clear()
         self.change.hide()
+        self.change.clear()
+        self.change.setAccessibleName("")
+        self._said_changes = []
         self.again_button.setFocus()
+        # The focus on "Do it again" tells a screen reader only of that button: how the session went is said.
+        announce(self, f"{heading}. {details} {SAVED_NOTES[ended.kept]}")
 
     def _show_kept(self) -> None:
         ended = self._flow.last_ended()
@@ -114,9 +123,16 @@ class SummaryPage(QWidget):
             self.saved.setText(SAVED_NOTES[ended.kept])
 
     def show_rated(self, record: SessionRecord) -> None:
-        """The change since before the session, as the record now has it."""
+        """The change since before the session, as the record now has it; a screen reader is told a line
+        as it appears or changes (a rating picked), not the whole again on every pick."""
         self.change.setText("\n".join(filter(None, (change_words(record.ratings, scale) for scale in Scale))))
         self.change.setVisible(self.ratings.touched())
+        said = [words for scale in Scale if (words := change_words(record.ratings, scale, spoken=True))]
+        self.change.setAccessibleName(f"{CHANGE_NAME}: {'. '.join(said)}" if said else "")
+        new = [words for words in said if words not in self._said_changes]
+        if new and self.change.isVisible():
+            announce(self, ". ".join(new))
+        self._said_changes = said
 
     def _on_rated(self) -> None:
         # On every pick, take-back or Skip: the flow puts the answers on the session's one record.

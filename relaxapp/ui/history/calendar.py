@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QHBoxLayout, QLabel,
 from relaxapp.core.stats import DayFacts
 from relaxapp.core.wording import SHADE_NAMES, day_text, month_text
 from relaxapp.logic.progress import Progress
+from relaxapp.ui.announce import announce
 from relaxapp.ui.history.dates import py_date, qt_date
 from relaxapp.ui.history.tab import HistoryTab
 from relaxapp.ui.theme import Colours
@@ -61,7 +62,6 @@ class CalendarView(HistoryTab):
         self.chosen = QLabel()
         self.chosen.setObjectName("calendarDay")
         self.chosen.setWordWrap(True)
-        self.chosen.setAccessibleName("The chosen day")
         self._swatches: list[QLabel] = []
         legend = QGridLayout()
         legend.setHorizontalSpacing(8)
@@ -145,4 +145,10 @@ class CalendarView(HistoryTab):
     def _describe_chosen(self) -> None:
         day = py_date(self.calendar.selectedDate())
         facts = self._facts.get(day)
-        self.chosen.setText(day_text(facts) if facts else f"{day:%a} {day.day} {day:%B}: nothing logged.")
+        words = day_text(facts) if facts else f"{day:%a} {day.day} {day:%B}: nothing logged."
+        self.chosen.setText(words)
+        self.chosen.setAccessibleName(f"The chosen day: {words}")
+        if self.calendar.hasFocus():
+            # Moving through the days with the arrow keys, a screen reader reads only the day's number
+            # from the grid: what the day held is said as well, as the tooltip shows it to the mouse.
+            announce(self, words)

@@ -23,6 +23,7 @@ from relaxapp.core.wording import (
     change_words,
     clock_text,
     countdown_seconds,
+    countdown_words,
     counts_text,
     day_text,
     days_text,
@@ -66,6 +67,14 @@ def test_countdown_reads_like_counting_aloud():
     assert countdown_seconds(3.2) == 4
     assert countdown_seconds(4.0) == 4
     assert countdown_seconds(-0.1) == 0
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"), [(0, "0 s"), (3.2, "4 s"), (60.0, "1 min"), (272.3, "4 min 33 s"), (1200, "20 min")]
+)
+def test_a_countdown_is_said_as_the_clock_shows_it(seconds, said):
+    # The same whole seconds as clock_text, so what a screen reader says matches the screen.
+    assert countdown_words(seconds) == said
 
 
 @pytest.mark.parametrize(("seconds", "shown"), [(3.2, "4"), (59.0, "59"), (59.5, "1:00"), (150, "2:30")])
@@ -184,6 +193,11 @@ def test_the_change_in_words(scale: Scale, before: Score, after: Score, words: s
         else Ratings(twitch_before=before, twitch_after=after)
     )
     assert change_words(ratings, scale) == words
+
+
+def test_the_change_said_aloud_has_no_arrow():
+    ratings = Ratings(tension_before=7, tension_after=3)
+    assert change_words(ratings, Scale.TENSION, spoken=True) == "Tension 7 to 3, down 4"
 
 
 # -- the spasm journal ----------------------------------------------------------------------------------
