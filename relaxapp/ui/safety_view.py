@@ -36,12 +36,14 @@ log = logging.getLogger(__name__)
 
 
 def _label(text: str, name: str = "", *, rich: bool = False) -> QLabel:
-    label = QLabel(text)
+    label = QLabel()
+    # Named before it has words: a running screen reader makes its interface (a heading, for a title)
+    # as soon as the text is set.
+    label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        label.setObjectName(name)
+    label.setText(text)
     return label
 
 

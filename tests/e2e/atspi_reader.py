@@ -22,6 +22,7 @@ from gi.repository import GLib
 
 CONTROLS = {"push button", "toggle button", "check box", "radio button", "page tab", "spin button", "slider"}
 SUDDEN_SIGN = "I suddenly see double."
+ANSWER_TITLE = "Call emergency services now"
 
 
 def pump(seconds: float) -> None:
@@ -96,7 +97,9 @@ def main() -> None:
         announced.clear()
         press(find(app, "check box", SUDDEN_SIGN))
         pump(2)
-        print(json.dumps({"home": home, "headings": headings, "announced": announced}))
+        answer = [node.getRoleName() for node in nodes(app) if node.name == ANSWER_TITLE and showing(node)]
+        result = {"home": home, "headings": headings, "announced": announced, "answer_title_roles": answer}
+        print(json.dumps(result))
     finally:
         app_process.terminate()
         app_process.wait(timeout=10)

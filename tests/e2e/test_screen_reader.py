@@ -60,9 +60,11 @@ def test_every_control_on_the_home_page_is_heard_with_a_name(read_aloud: dict[st
     assert [control for control in home if not control["name"].strip()] == []
     names = {control["name"] for control in home}
     assert {"Start session", "Log a twitch", "Warning signs"} <= names
+    assert "What would help right now?" in read_aloud["headings"]  # the page title, to jump to
 
 
 def test_the_emergency_answer_is_spoken_as_soon_as_a_sudden_sign_is_ticked(read_aloud: dict[str, list]):
     spoken = [heard["text"] for heard in read_aloud["announced"]]
     assert spoken, "nothing was announced"
     assert spoken[0].startswith("Call emergency services now. A sudden change in balance")
+    assert read_aloud["answer_title_roles"] == ["heading"]
