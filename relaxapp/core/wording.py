@@ -14,7 +14,7 @@ from typing import Protocol
 
 from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, EpisodeDuration, Place, Side
 from relaxapp.core.record import Ratings, Scale, Score, SessionRecord
-from relaxapp.core.routine import Routine, RoutineKind, Stage, StepKind
+from relaxapp.core.routine import Cycles, Routine, RoutineKind, SessionLength, Stage, StepKind
 from relaxapp.core.stats import DayFacts, Insights
 
 # -- durations ------------------------------------------------------------------------------------------
@@ -159,6 +159,18 @@ def spoken_glance(routine: Routine) -> str:
         if step.seconds > 0
     ]
     return f"{', '.join(counts)} seconds"
+
+
+def plan_text(routine: Routine, length: SessionLength, *, with_optional: bool) -> str:
+    """The session chosen, as the home page says it beside Start: '2 min 56 s · 11 breaths', or a routine
+    that runs once, with its optional first step if chosen: '6 min 30 s, with the warm compress'."""
+    if not routine.repeats:
+        optional = with_optional and bool(routine.optional_steps)
+        chosen = routine if optional else routine.without_optional()
+        extra = f", with the {routine.optional_steps[0].title.lower()}" if optional else ""
+        return f"{duration_text(chosen.cycle_seconds)}{extra}"
+    cycles = routine.cycles_for(length)
+    return f"{duration_text(cycles * routine.cycle_seconds)} · {Cycles(cycles).label()}"
 
 
 def summary_words(record: SessionRecord, *, at_bedtime: bool = False) -> tuple[str, str]:

@@ -39,7 +39,15 @@ from relaxapp.core.routine import (
 )
 from relaxapp.core.routine import length_problem as routine_length_problem
 from relaxapp.core.session import SessionOptions
-from relaxapp.core.wording import CAUTIONS_DUE, CAUTIONS_HIDDEN, KIND_INTROS, KIND_NAMES, duration_text
+from relaxapp.core.wording import (
+    CAUTIONS_DUE,
+    CAUTIONS_HIDDEN,
+    KIND_INTROS,
+    KIND_NAMES,
+    duration_text,
+    plan_text,
+    spoken,
+)
 from relaxapp.ui.choices import OneChoice, RoutineCard
 from relaxapp.ui.journal_strip import JournalStrip
 from relaxapp.ui.layouts import scrolling_content
@@ -468,23 +476,14 @@ class HomePage(QWidget):
     def _refresh_plan(self) -> None:
         routine, length = self.selected_routine(), self.selected_length()
         if routine is None or length is None:
-            self.plan.setText("Choose a rhythm and a length.")
-            self.start_button.setEnabled(False)
-            return
-        problem = routine_length_problem(routine, length)
-        if problem:
-            self.plan.setText(problem)
-            self.start_button.setEnabled(False)
-            return
-        self.start_button.setEnabled(True)
-        if not routine.repeats:
-            with_optional = self.with_compress.isChecked() and routine.optional_steps
-            chosen = routine if with_optional else routine.without_optional()
-            extra = f", with the {routine.optional_steps[0].title.lower()}" if with_optional else ""
-            self.plan.setText(f"{duration_text(chosen.cycle_seconds)}{extra}")
-            return
-        cycles = routine.cycles_for(length)
-        self.plan.setText(f"{duration_text(cycles * routine.cycle_seconds)} · {Cycles(cycles).label()}")
+            text, startable = "Choose a rhythm and a length.", False
+        else:
+            problem = routine_length_problem(routine, length)
+            startable = not problem
+            text = problem or plan_text(routine, length, with_optional=self.with_compress.isChecked())
+        self.plan.setText(text)
+        self.plan.setAccessibleName(spoken(text))  # "3 min, 9 breaths": a pause, not "middle dot"
+        self.start_button.setEnabled(startable)
 
     def _on_start(self) -> None:
         routine, length = self.selected_routine(), self.selected_length()

@@ -9,7 +9,7 @@ import pytest
 
 from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
 from relaxapp.core.record import SKIPPED, Ratings, Scale, Score, SessionRecord
-from relaxapp.core.routine import Routine, RoutineKind, Stage, Step, StepKind
+from relaxapp.core.routine import ONCE, Cycles, Minutes, Routine, RoutineKind, Stage, Step, StepKind
 from relaxapp.core.stats import Comparison, DayFacts, Factor, Insights
 from relaxapp.core.wording import (
     KIND_INTROS,
@@ -33,6 +33,7 @@ from relaxapp.core.wording import (
     merge_text,
     month_text,
     note_text,
+    plan_text,
     problem_words,
     spoken,
     spoken_duration,
@@ -147,6 +148,30 @@ def test_at_a_glance_a_rhythm_or_a_length_without_the_optional_steps():
     )
     assert at_a_glance(massage) == "2 min 56 s"
     assert spoken_glance(massage) == "2 minutes 56 seconds"
+
+
+def test_plan_text_a_rhythm_in_breaths_or_a_routine_with_or_without_its_first_step():
+    box = Routine(
+        "box",
+        RoutineKind.BREATHING,
+        "Box",
+        "",
+        (Step(StepKind.INHALE, 4, "In"), Step(StepKind.HOLD, 4, "Hold"), Step(StepKind.EXHALE, 3, "Out")),
+    )
+    assert plan_text(box, Minutes(1), with_optional=True) == "55 s · 5 breaths"
+    assert plan_text(box, Cycles(20), with_optional=False) == "3 min 40 s · 20 breaths"
+    massage = Routine(
+        "face",
+        RoutineKind.MASSAGE,
+        "Face",
+        "",
+        (
+            Step(StepKind.COMPRESS, 60, "Warmth", title="Warm compress", optional=True),
+            Step(StepKind.MASSAGE, 90, "Brows"),
+        ),
+    )
+    assert plan_text(massage, ONCE, with_optional=True) == "2 min 30 s, with the warm compress"
+    assert plan_text(massage, ONCE, with_optional=False) == "1 min 30 s"
 
 
 def test_a_rhythm_said_aloud_names_each_count_and_has_no_middle_dots():
