@@ -29,7 +29,7 @@ from relaxapp.core.preferences import Preferences, ThemeChoice
 from relaxapp.core.reminders import MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, ReminderPlan
 from relaxapp.core.routine import STANDARD_MINUTES, Minutes, Routine
 from relaxapp.core.sound import SoundChannel
-from relaxapp.core.wording import cautions_hidden_text
+from relaxapp.core.wording import cautions_hidden_text, plural
 from relaxapp.ui.layouts import scroll_area
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class SettingsDialog(QDialog):
             ids.index(preferences.default_routine) if preferences.default_routine in ids else 0
         )
         self.length = self._combo(
-            ["The one I used last", *(f"{m} minutes" for m in STANDARD_MINUTES)], "Length"
+            ["The one I used last", *(plural(m, "minute") for m in STANDARD_MINUTES)], "Length"
         )
         lengths = [None, *(Minutes(m) for m in STANDARD_MINUTES)]
         self.length.setCurrentIndex(
