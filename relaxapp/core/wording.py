@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, EpisodeDuration, Place, Side
 from relaxapp.core.record import Ratings, Scale, Score, SessionRecord
-from relaxapp.core.routine import Routine, RoutineKind, Stage, StepKind
+from relaxapp.core.routine import Cycles, Routine, RoutineKind, SessionLength, Stage, StepKind
 from relaxapp.core.stats import DayFacts, Insights
 
 # -- durations ------------------------------------------------------------------------------------------
@@ -52,6 +53,16 @@ def duration_text(seconds: float) -> str:
 def plural(number: int, noun: str) -> str:
     """A count and its noun: '1 day', '3 days'."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def spoken_duration(seconds: float) -> str:
+    """A length as a screen reader should say it: 176 s → '2 minutes 56 seconds', 60 s → '1 minute'.
+    duration_text's 'min' and 's' are abbreviations, which speech reads out as letters or guesses at."""
+    minutes, secs = divmod(round(seconds), 60)
+    parts = [plural(minutes, "minute")] if minutes else []
+    if secs or not minutes:
+        parts.append(plural(secs, "second"))
+    return " ".join(parts)
 
 
 def days_text(days: int) -> str:
@@ -130,6 +141,41 @@ def at_a_glance(routine: Routine) -> str:
     """A breathing rhythm ('4 · 7 · 8'), or how long a routine that runs once lasts without its optional
     steps (the plan under the cards says how long with them)."""
     return routine.rhythm() if routine.repeats else duration_text(routine.without_optional().cycle_seconds)
+
+
+def spoken(text: str) -> str:
+    """Words on screen as a screen reader should say them: the middle dots that part the numbers of a
+    rhythm or a plan ('4 · 7 · 8', '3 min · 9 breaths') become commas, a pause instead of 'middle dot'."""
+    return re.sub(r"\s*·\s*", ", ", text)
+
+
+# How each step of a breath is said when a rhythm is read aloud: "in 4, hold 7, out 8 seconds".
+RHYTHM_WORDS = {StepKind.INHALE: "in", StepKind.HOLD: "hold", StepKind.EXHALE: "out"}
+
+
+def spoken_glance(routine: Routine) -> str:
+    """at_a_glance said aloud: a rhythm with what each count is ('in 4, hold 7, out 8 seconds'), or a
+    length in words ('2 minutes 56 seconds')."""
+    if not routine.repeats:
+        return spoken_duration(routine.without_optional().cycle_seconds)
+    counts = [
+        f"{RHYTHM_WORDS.get(step.kind, step.kind.value)} {round(step.seconds, 1):g}"
+        for step in routine.steps
+        if step.seconds > 0
+    ]
+    return f"{', '.join(counts)} seconds"
+
+
+def plan_text(routine: Routine, length: SessionLength, *, with_optional: bool) -> str:
+    """The session chosen, as the home page says it beside Start: '2 min 56 s · 11 breaths', or a routine
+    that runs once, with its optional first step if chosen: '6 min 30 s, with the warm compress'."""
+    if not routine.repeats:
+        optional = with_optional and bool(routine.optional_steps)
+        chosen = routine if optional else routine.without_optional()
+        extra = f", with the {routine.optional_steps[0].title.lower()}" if optional else ""
+        return f"{duration_text(chosen.cycle_seconds)}{extra}"
+    cycles = routine.cycles_for(length)
+    return f"{duration_text(cycles * routine.cycle_seconds)} · {Cycles(cycles).label()}"
 
 
 def summary_words(record: SessionRecord, *, at_bedtime: bool = False) -> tuple[str, str]:

@@ -1,38 +1,49 @@
-"""The home page's choosers: routine cards, and one checked button among several."""
+"""Choosers: one checked button among several as a radio group, and the home page's routine cards."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from relaxapp.core.routine import Routine
-from relaxapp.core.wording import at_a_glance
+from relaxapp.core.wording import at_a_glance, spoken, spoken_glance
 
 CARD_HEIGHT = 88
 
 
 class RoutineCard(QPushButton):
-    """A checkable card: a routine's name, rhythm and one line about it."""
+    """A routine's card: its name, rhythm and one line about it; one of a OneChoice's radio buttons."""
 
     def __init__(self, routine: Routine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.routine = routine
         self.setObjectName("routineCard")
-        self.setCheckable(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        glance = at_a_glance(routine)
-        self.setAccessibleName(f"{routine.title}, {glance}{' seconds' if routine.repeats else ''}")
-        self.setAccessibleDescription(routine.summary)
+        # A screen reader hears words ("Box breathing, in 4, hold 4, out 4, hold 4 seconds"), not the
+        # "middle dot" of the rhythm on screen; the labels inside say the same to its review of the screen.
+        said_glance, said_summary = spoken_glance(routine), spoken(routine.summary)
+        self.setAccessibleName(f"{routine.title}, {said_glance}")
+        self.setAccessibleDescription(said_summary)
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(4)
         # Plain-text labels: rich text would parse HTML for every card and slow the first frame.
         title = QLabel(routine.title)
         title.setObjectName("cardTitle")
-        rhythm = QLabel(glance)
+        rhythm = QLabel(at_a_glance(routine))
         rhythm.setObjectName("cardRhythm")
+        rhythm.setAccessibleName(said_glance)
         summary = QLabel(routine.summary)
         summary.setObjectName("cardSummary")
+        summary.setAccessibleName(said_summary)
         summary.setWordWrap(True)
         heading = QHBoxLayout()
         heading.setSpacing(10)
@@ -65,26 +76,96 @@ class RoutineCard(QPushButton):
 
 
 class OneChoice(QObject):
-    """One checked button among several: like an exclusive QButtonGroup, except that every button
-    stays its own Tab stop (checkable buttons in a QButtonGroup swallow Tab, even non-exclusive ones)."""
+    """One checked button among several, made a radio group that a keyboard and a screen reader know.
 
-    chosen = Signal()
+    Each button is checkable and auto-exclusive: that is what Qt exposes as a radio button
+    (QAccessibleButton::role; a checkable button alone reads as a check box), and what lets the arrow
+    keys move among the shown buttons, taking the choice along once one is made (QAbstractButton's
+    keyPressEvent). An exclusive QButtonGroup holds them, so that the group is these buttons and not
+    every auto-exclusive button under the same parent widget.
 
-    def __init__(self, parent: QObject) -> None:
+    The group is one Tab stop, as a radio group is (WAI-ARIA's radio pattern): Tab enters at the chosen
+    button, or the first while none is chosen; the arrows move within; Tab leaves. With `can_unpick`,
+    clicking the chosen button again (or Space on it) leaves nothing chosen: an answer taken back.
+    """
+
+    chosen = Signal()  # the person changed the choice or took it back; choose() does not send it
+
+    def __init__(self, parent: QObject, *, can_unpick: bool = False) -> None:
         super().__init__(parent)
+        self._can_unpick = can_unpick
+        self._current: QAbstractButton | None = None
+        self._group = QButtonGroup(self)
+        self._group.buttonClicked.connect(self._on_clicked)
         self.buttons: list[QAbstractButton] = []
 
     def add(self, button: QAbstractButton) -> None:
+        """Make `button` the group's last choice (checkable, and a radio button to a screen reader)."""
+        button.setCheckable(True)
+        button.setAutoExclusive(True)
+        self._group.addButton(button)
         self.buttons.append(button)
-        button.clicked.connect(lambda: self.on_clicked(button))
+        button.installEventFilter(self)
+        self._place_tab_stop()
 
-    def choose(self, button: QAbstractButton) -> None:
-        for other in self.buttons:
-            other.setChecked(other is button)
+    def remove(self, button: QAbstractButton) -> None:
+        """Take `button` out of the group (its routine is gone); nothing is chosen if it was."""
+        self._group.removeButton(button)
+        self.buttons.remove(button)
+        button.removeEventFilter(self)
+        if button is self._current:
+            self._current = None
+        self._place_tab_stop()
+
+    def replace(self, old: QAbstractButton, new: QAbstractButton) -> None:
+        """`new` takes `old`'s place in the order (a routine's card made again), not chosen."""
+        index = self.buttons.index(old)
+        self.remove(old)
+        self.add(new)
+        self.buttons.insert(index, self.buttons.pop())
+        self._place_tab_stop()
+
+    def choose(self, button: QAbstractButton | None) -> None:
+        """Check `button`, or none: the program's choice, so `chosen` is not sent."""
+        if button is None and self._current is not None:
+            # An exclusive group never lets its checked button go: let go of it for a moment.
+            self._group.setExclusive(False)
+            self._current.setChecked(False)
+            self._group.setExclusive(True)
+        elif button is not None:
+            button.setChecked(True)
+        self._current = button
+        self._place_tab_stop()
 
     def chosen_index(self) -> int:
-        return next((i for i, button in enumerate(self.buttons) if button.isChecked()), -1)
+        return self.buttons.index(self._current) if self._current is not None else -1
 
-    def on_clicked(self, button: QAbstractButton) -> None:
-        self.choose(button)
+    def entry(self) -> QAbstractButton | None:
+        """Where the keyboard enters the group: the chosen button, else the first one shown."""
+        if self._current is not None:
+            return self._current
+        shown = [button for button in self.buttons if not button.isHidden() and button.isEnabled()]
+        return next(iter(shown or self.buttons), None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Focus moved, by the arrows within the group or out of it: Tab enters at the choice next time.
+        if event.type() == QEvent.Type.FocusOut:
+            self._place_tab_stop()
+        return False
+
+    def _on_clicked(self, button: QAbstractButton) -> None:
+        if button is self._current:
+            if not self._can_unpick:
+                return  # the chosen one stays chosen: nothing changed
+            self.choose(None)
+        else:
+            self._current = button
+            self._place_tab_stop()
         self.chosen.emit()
+
+    def _place_tab_stop(self) -> None:
+        # Only one button takes Tab: the one with focus while the group has it (what Qt itself does when
+        # a grouped button gets focus), else the entry. The others are reached by the arrow keys.
+        stop = next((button for button in self.buttons if button.hasFocus()), None) or self.entry()
+        for button in self.buttons:
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if button is stop else Qt.FocusPolicy.ClickFocus)

@@ -39,7 +39,16 @@ from relaxapp.core.routine import (
 )
 from relaxapp.core.routine import length_problem as routine_length_problem
 from relaxapp.core.session import SessionOptions
-from relaxapp.core.wording import CAUTIONS_DUE, CAUTIONS_HIDDEN, KIND_INTROS, KIND_NAMES, duration_text
+from relaxapp.core.wording import (
+    CAUTIONS_DUE,
+    CAUTIONS_HIDDEN,
+    KIND_INTROS,
+    KIND_NAMES,
+    duration_text,
+    plan_text,
+    plural,
+    spoken,
+)
 from relaxapp.ui.choices import OneChoice, RoutineCard
 from relaxapp.ui.journal_strip import JournalStrip
 from relaxapp.ui.layouts import scrolling_content
@@ -62,6 +71,7 @@ class HomePage(QWidget):
         self._routines = routines = list(use_cases.routines.routines)
         self._book = use_cases.routines
         page, outer = scrolling_content(self)
+        self._content = outer.parentWidget()
         outer.setContentsMargins(40, 28, 40, 20)
         outer.setSpacing(12)
 
@@ -85,8 +95,7 @@ class HomePage(QWidget):
                 continue
             chip = QPushButton(name)
             chip.setObjectName("kindChip")
-            chip.setCheckable(True)
-            chip.setAccessibleName(f"Show {name.lower()} routines")
+            chip.setAccessibleName(f"{name} routines")  # a radio button among the kinds
             self._kinds.add(chip)
             self._kind_chips[kind] = chip
             kinds_row.addWidget(chip)
@@ -99,7 +108,7 @@ class HomePage(QWidget):
         self._card_grid.setSpacing(12)
         self._card_list: list[RoutineCard] = []
         for routine in routines:
-            card = RoutineCard(routine)
+            card = self._new_card(routine)
             self._cards.add(card)
             self._card_list.append(card)
         outer.addLayout(self._card_grid)
@@ -162,7 +171,7 @@ class HomePage(QWidget):
         self._lengths = OneChoice(self)
         self._minute_chips: dict[int, QPushButton] = {}
         for minutes in STANDARD_MINUTES:
-            chip = self._chip(Minutes(minutes).label(), f"{minutes} minutes")
+            chip = self._chip(Minutes(minutes).label(), plural(minutes, "minute"))
             self._minute_chips[minutes] = chip
             length_row.addWidget(chip)
         self._breaths_chip = self._chip("Breaths", "Count breaths instead of minutes")
@@ -262,7 +271,6 @@ class HomePage(QWidget):
     def _chip(self, text: str, accessible_name: str) -> QPushButton:
         chip = QPushButton(text)
         chip.setObjectName("chip")
-        chip.setCheckable(True)
         chip.setAccessibleName(accessible_name)
         self._lengths.add(chip)
         return chip
@@ -311,6 +319,14 @@ class HomePage(QWidget):
             self._lengths.choose(chip or self._minute_chips[min(self._minute_chips)])
         self._refresh_plan()
 
+    def _new_card(self, routine: Routine) -> RoutineCard:
+        """A routine's card, with the others in the Tab order, after the kinds: a card parented only once
+        laid out (when its kind is shown) would come last, after Start."""
+        card = RoutineCard(routine, self._content)
+        if self._card_list:
+            QWidget.setTabOrder(self._card_list[-1], card)
+        return card
+
     def _on_routine_saved(self, routine: Routine) -> None:
         if any(known.id == routine.id for known in self._routines):
             self.replace_routine(routine)
@@ -320,7 +336,7 @@ class HomePage(QWidget):
     def add_routine(self, routine: Routine) -> None:
         """A pattern just saved: its card joins the others and is chosen."""
         self._routines.append(routine)
-        card = RoutineCard(routine)
+        card = self._new_card(routine)
         self._cards.add(card)
         self._card_list.append(card)
         self.select(routine.id)
@@ -329,11 +345,10 @@ class HomePage(QWidget):
         """A pattern edited, or a new pace: the card of the same id shows the new version."""
         index = next(i for i, r in enumerate(self._routines) if r.id == routine.id)
         old = self._card_list[index]
-        card = RoutineCard(routine)
+        card = self._new_card(routine)
         self._routines[index] = routine
         self._card_list[index] = card
-        self._cards.buttons[self._cards.buttons.index(old)] = card
-        card.clicked.connect(lambda: self._cards.on_clicked(card))
+        self._cards.replace(old, card)
         self._card_grid.removeWidget(old)
         old.hide()
         old.deleteLater()
@@ -343,7 +358,7 @@ class HomePage(QWidget):
         index = next(i for i, r in enumerate(self._routines) if r.id == routine_id)
         card = self._card_list.pop(index)
         del self._routines[index]
-        self._cards.buttons.remove(card)
+        self._cards.remove(card)
         self._card_grid.removeWidget(card)
         card.hide()
         card.deleteLater()
@@ -468,23 +483,14 @@ class HomePage(QWidget):
     def _refresh_plan(self) -> None:
         routine, length = self.selected_routine(), self.selected_length()
         if routine is None or length is None:
-            self.plan.setText("Choose a rhythm and a length.")
-            self.start_button.setEnabled(False)
-            return
-        problem = routine_length_problem(routine, length)
-        if problem:
-            self.plan.setText(problem)
-            self.start_button.setEnabled(False)
-            return
-        self.start_button.setEnabled(True)
-        if not routine.repeats:
-            with_optional = self.with_compress.isChecked() and routine.optional_steps
-            chosen = routine if with_optional else routine.without_optional()
-            extra = f", with the {routine.optional_steps[0].title.lower()}" if with_optional else ""
-            self.plan.setText(f"{duration_text(chosen.cycle_seconds)}{extra}")
-            return
-        cycles = routine.cycles_for(length)
-        self.plan.setText(f"{duration_text(cycles * routine.cycle_seconds)} · {Cycles(cycles).label()}")
+            text, startable = "Choose a rhythm and a length.", False
+        else:
+            problem = routine_length_problem(routine, length)
+            startable = not problem
+            text = problem or plan_text(routine, length, with_optional=self.with_compress.isChecked())
+        self.plan.setText(text)
+        self.plan.setAccessibleName(spoken(text))  # "3 min, 9 breaths": a pause, not "middle dot"
+        self.start_button.setEnabled(startable)
 
     def _on_start(self) -> None:
         routine, length = self.selected_routine(), self.selected_length()

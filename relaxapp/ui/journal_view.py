@@ -46,6 +46,7 @@ from relaxapp.core.wording import (
     SIDE_NAMES,
     filled_words,
     problem_words,
+    spoken,
 )
 from relaxapp.ui.ratings import ChoiceButtons, RatingRow
 
@@ -83,20 +84,25 @@ class EpisodeDialog(QDialog):
         self.setMinimumWidth(620)
 
         self.side: ChoiceButtons[Side] = ChoiceButtons(
-            [(side, name, f"Side: {name.lower()}") for side, name in SIDE_NAMES.items()], can_unpick=False
+            [(side, name, f"Side: {name.lower()}") for side, name in SIDE_NAMES.items()],
+            question="Side",
+            can_unpick=False,
         )
         self.place: ChoiceButtons[Place] = ChoiceButtons(
             [(place, name, f"Place: {name.lower()}") for place, name in PLACE_NAMES.items()],
+            question="Place",
             can_unpick=False,
         )
         self.intensity: ChoiceButtons[int] = ChoiceButtons(
             [(n, str(n), f"How strong: {n} of {INTENSITY_MAX}") for n in STRENGTHS],
+            question="How strong",
             can_unpick=False,
             object_name="ratingButton",
             equal_widths=True,
         )
         self.duration: ChoiceButtons[EpisodeDuration] = ChoiceButtons(
             [(length, name, f"How long: {name.lower()}") for length, name in DURATION_NAMES.items()],
+            question="How long",
             can_unpick=False,
         )
         self.side.set_value(episode.side if episode else last_side)
@@ -121,6 +127,7 @@ class EpisodeDialog(QDialog):
 
         hint = QLabel(f"{INTENSITY_MIN} barely there · {INTENSITY_MAX} the worst")
         hint.setObjectName("ratingHint")
+        hint.setAccessibleName(spoken(hint.text()))
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(12)
@@ -238,6 +245,7 @@ class CheckInDialog(QDialog):
         self.screens = _hours_box(SCREEN_HOURS_SHOWN, start.screen_hours, "Hours at screens today")
         self.dry_eyes: ChoiceButtons[bool] = ChoiceButtons(
             [(True, "Yes", "Eyes dry or gritty today: yes"), (False, "No", "Eyes dry or gritty today: no")],
+            question="Eyes dry or gritty today",
             can_unpick=True,  # a second click takes the answer back: not answered
         )
         # Unlike the numbers, how the eyes felt is not offered again from an earlier day: it is a symptom

@@ -12,17 +12,30 @@ def scrolling_content(page: QWidget) -> tuple[QVBoxLayout, QVBoxLayout]:
     A page scrolls rather than squeezes when the window is short or the text is large; sideways only when
     nothing else helps (very large text in a narrow window), so nothing is ever cut off.
     """
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     content = QWidget()
     content.setObjectName("pageContent")
-    scroll.setWidget(content)
+    scroll = scroll_area(content)
     page_layout = QVBoxLayout(page)
     page_layout.setContentsMargins(0, 0, 0, 0)
     page_layout.addWidget(scroll)
     return page_layout, QVBoxLayout(content)
+
+
+def scroll_area(
+    content: QWidget, sideways: Qt.ScrollBarPolicy = Qt.ScrollBarPolicy.ScrollBarAsNeeded
+) -> QScrollArea:
+    """A frameless scroll area around `content`, a part of a page that holds other controls.
+
+    It stays out of the Tab order: Tab reaches the controls inside, and QScrollArea scrolls each into
+    view as it does; the area itself, focused, was only an unnamed "layered pane" to a screen reader.
+    """
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(sideways)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidget(content)
+    return scroll
 
 
 def fit_to_text(window: QWidget, scale: float, *, size: tuple[int, int], least: tuple[int, int]) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 NAV_WIDTH = 196
+CURRENT = "Current page"  # what a screen reader says after the open page's button
 
 
 class Navigation(QWidget):
@@ -31,8 +32,8 @@ class Navigation(QWidget):
         self.signs = QPushButton("Warning signs")
         self.signs.setToolTip("Should I see a doctor?")
         self.tabs = (self.relax, self.history, self.tips, self.signs)
+        self._current: QPushButton | None = None
         for tab in self.tabs:
-            tab.setCheckable(True)
             layout.addWidget(tab)
         layout.addStretch()
         self.settings = QPushButton("Settings")
@@ -47,6 +48,23 @@ class Navigation(QWidget):
         self.setFixedWidth(round(NAV_WIDTH * text_scale))
 
     def mark(self, tab: QPushButton | None) -> None:
-        """Show which page is open (none during a session or on its summary)."""
+        """Show which page is open (none during a session or on its summary).
+
+        The buttons are plain push buttons that say "current page": a checkable button reads as a check
+        box to a screen reader, and these go to a page rather than tick anything. The style sheet shows
+        the current one by the `current` property.
+        """
+        self._current = tab
         for button in self.tabs:
-            button.setChecked(button is tab)
+            is_current = button is tab
+            button.setProperty("current", is_current)
+            said = [CURRENT, button.toolTip()] if is_current else []
+            # Left empty, a screen reader hears the tooltip instead (Qt's fallback for a description).
+            button.setAccessibleDescription(". ".join(part for part in said if part))
+            # A property the style sheet reads is seen only once the button is polished again.
+            button.style().unpolish(button)
+            button.style().polish(button)
+
+    def current(self) -> QPushButton | None:
+        """The button of the page that is open, if one is."""
+        return self._current

@@ -1,4 +1,4 @@
-"""The quick 0 to 10 ratings before and after a session, and the row of toggle buttons they are made of."""
+"""The quick 0 to 10 ratings before and after a session, and the row of choice buttons they are made of."""
 
 from __future__ import annotations
 
@@ -6,20 +6,21 @@ from collections.abc import Sequence
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relaxapp.core.record import NOT_ASKED, RATING_MAX, RATING_MIN, SKIPPED, Ratings, Scale, Score
-from relaxapp.core.wording import QUESTIONS, SCALE_NAMES
+from relaxapp.core.wording import QUESTIONS, SCALE_NAMES, spoken
+from relaxapp.ui.choices import OneChoice
 
 T = TypeVar("T")
 
 
 class ChoiceButtons(QWidget, Generic[T]):
-    """A row of toggle buttons of which at most one is chosen: one click chooses.
+    """A row of buttons of which at most one is chosen, a radio group (choices.OneChoice): one click
+    chooses; the arrow keys move the choice; Tab enters the row at the choice and leaves it.
 
-    With `can_unpick`, clicking the chosen button again leaves nothing chosen (a rating taken back);
-    without it the row acts like radio buttons. Arrow keys move between the buttons (QButtonGroup gives
-    grouped buttons that), Space presses one.
+    With `can_unpick`, clicking the chosen button again, or Space on it, leaves nothing chosen (a
+    rating taken back); without it the chosen button stays chosen.
     """
 
     changed = Signal()
@@ -28,54 +29,54 @@ class ChoiceButtons(QWidget, Generic[T]):
         self,
         choices: Sequence[tuple[T, str, str]],  # (value, text on the button, accessible name)
         *,
+        question: str,  # what the row asks, its accessible name: "Side", "How tense or stressed …?"
         can_unpick: bool,
         object_name: str = "choiceButton",
         equal_widths: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._can_unpick = can_unpick
-        self._value: T | None = None
+        self.setAccessibleName(question)
+        self._choice = OneChoice(self, can_unpick=can_unpick)
         self.buttons: dict[T, QPushButton] = {}
-        # Not exclusive: an exclusive group cannot be left with nothing chosen. Kept for the arrow keys.
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(False)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         for value, text, name in choices:
             button = QPushButton(text)
             button.setObjectName(object_name)
-            button.setCheckable(True)
             button.setAccessibleName(name)
             # In a dialog a focused button would take Enter for itself; Enter is for Save.
             button.setAutoDefault(False)
-            button.clicked.connect(lambda checked, v=value: self._clicked(v, checked))
-            self._group.addButton(button)
+            self._choice.add(button)
             self.buttons[value] = button
             row.addWidget(button, 1 if equal_widths else 0)
         if not equal_widths:
             row.addStretch()
-        # A buddy label's Alt key lands on the row's first button. QLabel moves focus only to a buddy that
-        # takes focus itself, proxy or not; Tab still skips the row, as it skips any widget with a proxy.
+        self._choice.chosen.connect(self._on_chosen)
+        # QLabel moves focus only to a buddy that takes focus itself, proxy or not; Tab still skips the
+        # row, as it skips any widget with a proxy.
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.setFocusProxy(next(iter(self.buttons.values())))
+        self._aim_focus_proxy()
 
     def value(self) -> T | None:
-        return self._value
+        index = self._choice.chosen_index()
+        return list(self.buttons)[index] if index >= 0 else None
 
     def set_value(self, value: T | None) -> None:
         """Choose `value` (None: nothing) without emitting `changed`: the caller knows what it set."""
-        self._value = value if value in self.buttons else None
-        for choice, button in self.buttons.items():
-            button.setChecked(choice == self._value)
+        self._choice.choose(self.buttons.get(value) if value is not None else None)
+        self._aim_focus_proxy()
 
-    def _clicked(self, value: T, checked: bool) -> None:
-        if not checked and not self._can_unpick:
-            self.buttons[value].setChecked(True)  # a radio-like row keeps its choice
-            return
-        self.set_value(value if checked else None)
+    def _on_chosen(self) -> None:
+        self._aim_focus_proxy()
         self.changed.emit()
+
+    def _aim_focus_proxy(self) -> None:
+        # A buddy label's Alt key lands where Tab enters the row: at the choice, or the first button.
+        entry = self._choice.entry()
+        if entry is not None:
+            self.setFocusProxy(entry)
 
 
 class RatingRow(QWidget):
@@ -96,6 +97,7 @@ class RatingRow(QWidget):
         self.question.setWordWrap(True)
         hint = QLabel(f"{RATING_MIN} none · {RATING_MAX} the most")
         hint.setObjectName("ratingHint")
+        hint.setAccessibleName(spoken(hint.text()))
         heading = QHBoxLayout()
         heading.addWidget(self.question, 1)
         heading.addWidget(hint, 0, Qt.AlignmentFlag.AlignBottom)
@@ -104,7 +106,11 @@ class RatingRow(QWidget):
             (n, str(n), f"{scale_name} {n} of {RATING_MAX}") for n in range(RATING_MIN, RATING_MAX + 1)
         ]
         self.numbers: ChoiceButtons[int] = ChoiceButtons(
-            choices, can_unpick=True, object_name="ratingButton", equal_widths=True
+            choices,
+            question=question.replace("&", ""),  # the underlined letter's mark is not said
+            can_unpick=True,
+            object_name="ratingButton",
+            equal_widths=True,
         )
         self.question.setBuddy(self.numbers)
         buttons = QHBoxLayout()

@@ -14,12 +14,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSlider,
     QSpinBox,
     QSystemTrayIcon,
@@ -31,7 +29,8 @@ from relaxapp.core.preferences import Preferences, ThemeChoice
 from relaxapp.core.reminders import MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, ReminderPlan
 from relaxapp.core.routine import STANDARD_MINUTES, Minutes, Routine
 from relaxapp.core.sound import SoundChannel
-from relaxapp.core.wording import cautions_hidden_text
+from relaxapp.core.wording import cautions_hidden_text, plural
+from relaxapp.ui.layouts import scroll_area
 
 if TYPE_CHECKING:
     from relaxapp.logic.use_cases import UseCases
@@ -88,7 +87,7 @@ class SettingsDialog(QDialog):
             ids.index(preferences.default_routine) if preferences.default_routine in ids else 0
         )
         self.length = self._combo(
-            ["The one I used last", *(f"{m} minutes" for m in STANDARD_MINUTES)], "Length"
+            ["The one I used last", *(plural(m, "minute") for m in STANDARD_MINUTES)], "Length"
         )
         lengths = [None, *(Minutes(m) for m in STANDARD_MINUTES)]
         self.length.setCurrentIndex(
@@ -217,12 +216,7 @@ class SettingsDialog(QDialog):
         for group in (look, sessions, sound, reminders):
             group_layout.addWidget(group)
         group_layout.addStretch()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(groups)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scroll_area(groups, Qt.ScrollBarPolicy.ScrollBarAlwaysOff), 1)
         layout.addWidget(self.buttons)
         screen = self.screen().availableGeometry() if self.screen() else None
         natural = groups.sizeHint().height() + self.buttons.sizeHint().height() + 60

@@ -24,7 +24,7 @@ def test_the_home_page_shows_the_tip_of_the_day_and_leads_to_it(qtbot, window: M
     assert window.home.tip_title.text() == tip.title
     click(qtbot, button(window.home, "Read more tips ›"))
     assert window.pages.currentWidget() is window.tips_page
-    assert window.nav.tips.isChecked()
+    assert window.nav.current() is window.nav.tips
     section = tips.section(tip.section)
     assert window.tips_page.sections.currentItem().text() == section.title
     assert tip.title in window.tips_page.reader.toPlainText()

@@ -180,11 +180,11 @@ def test_the_underlined_letters_reach_each_row_of_choices(qtbot):
         (Qt.Key.Key_L, dialog.duration),
     ):
         qtbot.keyClick(dialog.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
-        assert dialog.focusWidget() is next(iter(row.buttons.values()))
-    # Tab still goes from button to button, never to a row as a whole.
+        assert dialog.focusWidget() is row.buttons[row.value()]  # where Tab enters the row: its choice
+    # Tab goes from row to row, into each at its choice; the arrow keys move within a row.
     dialog.side.buttons[Side.BOTH].setFocus()
     dialog.focusNextChild()
-    assert dialog.focusWidget() is dialog.place.buttons[Place.EYELID]
+    assert dialog.focusWidget() is dialog.place.buttons[LOGGED.place]
 
 
 # -- the daily check-in ----------------------------------------------------------------------------------
@@ -288,8 +288,8 @@ def test_tab_and_the_underlined_letters_reach_the_eye_triggers(qtbot):
         dialog.alcohol,
         dialog.water,
         dialog.screens,
-        dialog.dry_eyes.buttons[True],
-        dialog.dry_eyes.buttons[False],
+        dialog.dry_eyes.buttons[True],  # a row of choices is one Tab stop: its first while none is chosen
+        dialog.stress.numbers.buttons[YESTERDAY.stress],  # offered again: Tab enters at it
     ]
     dialog.sleep.setFocus()
     for expected in order[1:]:
@@ -306,6 +306,9 @@ def test_tab_and_the_underlined_letters_reach_the_eye_triggers(qtbot):
         assert dialog.focusWidget() is control
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)
     assert dialog.check_in().dry_eyes is True
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Right)  # the arrow takes the answer along
+    assert dialog.focusWidget() is dialog.dry_eyes.buttons[False]
+    assert dialog.check_in().dry_eyes is False
 
 
 # -- the strip on the home page --------------------------------------------------------------------------

@@ -109,6 +109,17 @@ def test_ctrl_comma_opens_the_settings(qtbot, window: MainWindow):
     assert window.settings_dialog.isVisible()
 
 
+def test_the_lengths_offered_say_one_minute_not_one_minutes(qtbot, window: MainWindow):
+    window.open_settings()
+    assert window.settings_dialog is not None
+    lengths = window.settings_dialog.length
+    assert [lengths.itemText(i) for i in range(lengths.count())][:3] == [
+        "The one I used last",
+        "1 minute",
+        "3 minutes",
+    ]
+
+
 def test_a_default_routine_that_no_longer_exists_falls_back_to_the_last_used(
     qtbot, make_window, fake_clock, tmp_path
 ):

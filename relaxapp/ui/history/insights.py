@@ -22,13 +22,14 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from relaxapp.core import stats
 from relaxapp.core.record import Scale
 from relaxapp.core.wording import KIND_NAMES, SCALE_NAMES, findings_html
 from relaxapp.logic.progress import WEEKS, InsightsData, Progress
 from relaxapp.ui.history.tab import HistoryTab
+from relaxapp.ui.layouts import scroll_area
 from relaxapp.ui.theme import Colours
 
 CHART_HEIGHT = 225
@@ -86,13 +87,9 @@ class InsightsView(HistoryTab):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(2, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(scroll_area(content))
 
     @staticmethod
     def _chart_view(name: str) -> QChartView:

@@ -9,7 +9,7 @@ import pytest
 
 from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
 from relaxapp.core.record import SKIPPED, Ratings, Scale, Score, SessionRecord
-from relaxapp.core.routine import Routine, RoutineKind, Stage, Step, StepKind
+from relaxapp.core.routine import ONCE, Cycles, Minutes, Routine, RoutineKind, Stage, Step, StepKind
 from relaxapp.core.stats import Comparison, DayFacts, Factor, Insights
 from relaxapp.core.wording import (
     KIND_INTROS,
@@ -34,7 +34,11 @@ from relaxapp.core.wording import (
     merge_text,
     month_text,
     note_text,
+    plan_text,
     problem_words,
+    spoken,
+    spoken_duration,
+    spoken_glance,
     step_countdown_text,
     summary_words,
     what_text,
@@ -89,6 +93,22 @@ def test_duration_text(seconds, shown):
     assert duration_text(seconds) == shown
 
 
+@pytest.mark.parametrize(
+    ("seconds", "said"),
+    [
+        (0, "0 seconds"),
+        (1, "1 second"),
+        (42, "42 seconds"),
+        (60, "1 minute"),
+        (61, "1 minute 1 second"),
+        (176, "2 minutes 56 seconds"),
+        (1200, "20 minutes"),
+    ],
+)
+def test_spoken_duration_in_whole_words_one_minute_not_one_minutes(seconds, said):
+    assert spoken_duration(seconds) == said
+
+
 @pytest.mark.parametrize(("days", "shown"), [(0, "0 days"), (1, "1 day"), (12, "12 days")])
 def test_days_text(days, shown):
     assert days_text(days) == shown
@@ -136,6 +156,68 @@ def test_at_a_glance_a_rhythm_or_a_length_without_the_optional_steps():
         ),
     )
     assert at_a_glance(massage) == "2 min 56 s"
+    assert spoken_glance(massage) == "2 minutes 56 seconds"
+
+
+def test_plan_text_a_rhythm_in_breaths_or_a_routine_with_or_without_its_first_step():
+    box = Routine(
+        "box",
+        RoutineKind.BREATHING,
+        "Box",
+        "",
+        (Step(StepKind.INHALE, 4, "In"), Step(StepKind.HOLD, 4, "Hold"), Step(StepKind.EXHALE, 3, "Out")),
+    )
+    assert plan_text(box, Minutes(1), with_optional=True) == "55 s · 5 breaths"
+    assert plan_text(box, Cycles(20), with_optional=False) == "3 min 40 s · 20 breaths"
+    massage = Routine(
+        "face",
+        RoutineKind.MASSAGE,
+        "Face",
+        "",
+        (
+            Step(StepKind.COMPRESS, 60, "Warmth", title="Warm compress", optional=True),
+            Step(StepKind.MASSAGE, 90, "Brows"),
+        ),
+    )
+    assert plan_text(massage, ONCE, with_optional=True) == "2 min 30 s, with the warm compress"
+    assert plan_text(massage, ONCE, with_optional=False) == "1 min 30 s"
+
+
+def test_a_rhythm_said_aloud_names_each_count_and_has_no_middle_dots():
+    box = Routine(
+        "box",
+        RoutineKind.BREATHING,
+        "Box",
+        "",
+        (
+            Step(StepKind.INHALE, 4, "In"),
+            Step(StepKind.HOLD, 4, "Hold"),
+            Step(StepKind.EXHALE, 4, "Out"),
+            Step(StepKind.HOLD, 4, "Rest"),
+        ),
+    )
+    assert spoken_glance(box) == "in 4, hold 4, out 4, hold 4 seconds"
+    paced = Routine(
+        "paced",
+        RoutineKind.BREATHING,
+        "Paced",
+        "",
+        (Step(StepKind.INHALE, 4.25, "In"), Step(StepKind.EXHALE, 6, "Out")),
+    )
+    assert spoken_glance(paced) == "in 4.2, out 6 seconds"
+
+
+@pytest.mark.parametrize(
+    ("shown", "said"),
+    [
+        ("4 · 7 · 8", "4, 7, 8"),
+        ("2 min 56 s · 11 breaths", "2 min 56 s, 11 breaths"),
+        ("0 none·10 the most", "0 none, 10 the most"),
+        ("no dots here", "no dots here"),
+    ],
+)
+def test_spoken_turns_middle_dots_into_pauses(shown, said):
+    assert spoken(shown) == said
 
 
 def test_every_stage_has_a_name():
