@@ -21,6 +21,7 @@ from PySide6.QtGui import QAccessible, QAccessibleInterface, Qt, QTextDocumentFr
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
 
 from relaxapp.ui.illustration import Illustration
+from relaxapp.ui.ratings import ChoiceButtons
 
 # The object names (style sheet ids) of the labels that head a page or a part of one.
 HEADING_NAMES = frozenset(
@@ -85,6 +86,9 @@ def _interface_for(_class_name: str, thing: QObject) -> QAccessibleInterface | N
     # object to Qt's own interfaces. It must not raise: PySide would leave the error pending.
     if isinstance(thing, QLabel) and thing.objectName() in HEADING_NAMES:
         return Heading(thing)
+    if isinstance(thing, ChoiceButtons):
+        # A row of answers to one question: a screen reader names the group by the question as it enters.
+        return QAccessibleWidget(thing, QAccessible.Role.Grouping)
     if isinstance(thing, Illustration):
         # A picture of what the step's title already says: a graphic with no name of its own, its
         # description (set by the step view) saying what it shows for a person who wants to know.
