@@ -12,8 +12,17 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import TypeVar
 
-from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
-from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord
+from relaxapp.core.bounds import EARLIEST_DAY, EARLIEST_MOMENT, LATEST_DAY, LATEST_MOMENT, MAX_SESSION_SECONDS
+from relaxapp.core.journal import (
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    Side,
+    check_in_range_problems,
+    episode_range_problems,
+)
+from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord, session_range_problems
 from relaxapp.core.routine import RoutineKind
 
 # The package's logger, so that the log names the history as one, whichever of its modules speaks.
@@ -45,10 +54,28 @@ def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
+def _showable() -> dict[str, str]:
+    # Stamps sort as the moments they name, so SQL can leave out what a page could not show. Literal
+    # constants rather than parameters: the planner sees the range, and every query gets them the same way.
+    first, last = stamp(EARLIEST_MOMENT), stamp(LATEST_MOMENT)
+    seconds = f"BETWEEN 0 AND {MAX_SESSION_SECONDS!r}"
+    return {
+        "sessions": f"started_at >= '{first}' AND started_at < '{last}' AND planned_seconds > 0"
+        f" AND planned_seconds <= {MAX_SESSION_SECONDS!r} AND actual_seconds {seconds}",
+        "episodes": f"occurred_at >= '{first}' AND occurred_at < '{last}'",
+        "check_ins": f"day BETWEEN '{EARLIEST_DAY.isoformat()}' AND '{LATEST_DAY.isoformat()}'",
+    }
+
+
+# What each table's rows must hold to be shown (core.bounds), as SQL: the rows the sums, counts and pages
+# of the history read. A row outside it, kept from before the span was checked, is left in the file.
+SHOWABLE = _showable()
+
+
 def readable(read: Callable[[Row], T], row: Row) -> T | None:
     try:
         return read(row)
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, OverflowError) as error:
         # Kept in the file untouched, left out of the page: one odd row must not hide the rest.
         log.warning("history row %s is unreadable and is not shown: %s", row[0], error)
         return None
@@ -109,16 +136,19 @@ def session_of(row: Row) -> SessionRecord:
     values = [
         _score_of(value, bool(mask & bit)) for value, bit in zip(scores, _SKIP_BITS.values(), strict=True)
     ]
-    return SessionRecord(
-        routine_id=str(routine_id),
-        routine_kind=RoutineKind(str(kind)),
-        routine_title=str(title),
-        started_at=datetime.fromisoformat(str(started_at)),
-        planned_seconds=float(str(planned)),
-        actual_seconds=float(str(actual)),
-        completed=bool(completed),
-        id=int(str(session_id)),
-        ratings=Ratings(*values),
+    return _in_range(
+        SessionRecord(
+            routine_id=str(routine_id),
+            routine_kind=RoutineKind(str(kind)),
+            routine_title=str(title),
+            started_at=_moment_of(started_at),
+            planned_seconds=float(str(planned)),
+            actual_seconds=float(str(actual)),
+            completed=bool(completed),
+            id=int(str(session_id)),
+            ratings=Ratings(*values),
+        ),
+        session_range_problems,
     )
 
 
@@ -171,14 +201,17 @@ def update_episode(db: sqlite3.Connection, episode: Episode, row_id: int) -> Epi
 
 def episode_of(row: Row) -> Episode:
     episode_id, occurred_at, side, place, intensity, duration, note = row
-    return Episode(
-        occurred_at=datetime.fromisoformat(str(occurred_at)),
-        side=Side(str(side)),
-        place=Place(str(place)),
-        intensity=int(str(intensity)),
-        duration=EpisodeDuration(str(duration)),
-        note=str(note),
-        id=int(str(episode_id)),
+    return _in_range(
+        Episode(
+            occurred_at=_moment_of(occurred_at),
+            side=Side(str(side)),
+            place=Place(str(place)),
+            intensity=int(str(intensity)),
+            duration=EpisodeDuration(str(duration)),
+            note=str(note),
+            id=int(str(episode_id)),
+        ),
+        episode_range_problems,
     )
 
 
@@ -236,14 +269,33 @@ def check_in_on(db: sqlite3.Connection, day: date) -> CheckIn | None:
 
 def check_in_of(row: Row) -> CheckIn:
     day, sleep_hours, caffeine, stress, water, note, alcohol, screen_hours, dry_eyes = row
-    return CheckIn(
-        day=date.fromisoformat(str(day)),
-        sleep_hours=None if sleep_hours is None else float(str(sleep_hours)),
-        caffeine_drinks=None if caffeine is None else int(str(caffeine)),
-        stress=None if stress is None else int(str(stress)),
-        water_glasses=None if water is None else int(str(water)),
-        note=str(note),
-        alcohol_drinks=None if alcohol is None else int(str(alcohol)),
-        screen_hours=None if screen_hours is None else float(str(screen_hours)),
-        dry_eyes=None if dry_eyes is None else bool(int(str(dry_eyes))),
+    return _in_range(
+        CheckIn(
+            day=date.fromisoformat(str(day)),
+            sleep_hours=None if sleep_hours is None else float(str(sleep_hours)),
+            caffeine_drinks=None if caffeine is None else int(str(caffeine)),
+            stress=None if stress is None else int(str(stress)),
+            water_glasses=None if water is None else int(str(water)),
+            note=str(note),
+            alcohol_drinks=None if alcohol is None else int(str(alcohol)),
+            screen_hours=None if screen_hours is None else float(str(screen_hours)),
+            dry_eyes=None if dry_eyes is None else bool(int(str(dry_eyes))),
+        ),
+        check_in_range_problems,
     )
+
+
+def _moment_of(stored: object) -> datetime:
+    moment = datetime.fromisoformat(str(stored))
+    if moment.tzinfo is None:  # every stamp names UTC; a row without it was not written by relaxapp
+        raise ValueError(f"{stored} has no time zone")
+    return moment
+
+
+def _in_range(entry: T, problems: Callable[[T], list[str]]) -> T:
+    """`entry`, unless a page could not show it: a row kept before the diary's span was checked (an import
+    of year 9999, a length of 1e308) stays in the file, and is left out of what is read as unreadable."""
+    found = problems(entry)
+    if found:
+        raise ValueError("; ".join(found))
+    return entry

@@ -35,6 +35,7 @@ from relaxapp.storage.history.files import (
     move_aside,
     probe,
     put_back,
+    require_claims,
     require_intact,
 )
 from relaxapp.storage.history.queries import HistoryReader
@@ -126,6 +127,7 @@ class HistoryStore(HistoryReader):
         except HistoryError:
             connection.close()
             raise
+        store._note_unshowable()
         return store
 
     @classmethod
@@ -147,6 +149,7 @@ class HistoryStore(HistoryReader):
             if version != SCHEMA_VERSION:
                 raise HistoryError(f"The history file {path} cannot be updated to this version of relaxapp.")
             require_intact(connection, store.location)
+            require_claims(connection, path)
         except HistoryError:
             connection.close()
             raise
@@ -430,6 +433,27 @@ class HistoryStore(HistoryReader):
 
     def _prepare(self) -> None:
         prepare(self._db, self.location, self._busy_timeout_ms)
+
+    def _note_unshowable(self) -> None:
+        """Log the rows no page shows (rows.SHOWABLE): a date outside 1970-2100 or a length beyond a day,
+        kept from before such values were refused. They stay in the file, as every unreadable row does."""
+        key = {"sessions": "id", "episodes": "id", "check_ins": "day"}
+        for table, showable in rows.SHOWABLE.items():
+            found = [
+                str(row[0])
+                for row in self._db.execute(
+                    f"SELECT {key[table]} FROM {table} WHERE NOT ({showable}) LIMIT 11"
+                )
+            ]
+            if found:
+                listed = ", ".join(found[:10]) + (" and more" if len(found) > 10 else "")
+                log.warning(
+                    "history rows %s of %s in %s are unreadable (a date outside 1970-2100 or a length"
+                    " beyond a day) and are not shown; they are kept in the file",
+                    listed,
+                    table,
+                    self.location,
+                )
 
 
 def _saved_id(entry: SessionRecord | Episode) -> int:
