@@ -14,10 +14,12 @@ from relaxapp.core.routine import RoutineKind
 from relaxapp.storage.exchange import (
     CSV_NAMES,
     ExchangeError,
+    ImportCancelledError,
     ImportRefusedError,
     export_csv,
     export_json,
     import_json,
+    read_import,
 )
 from relaxapp.storage.history import Counts, HistoryStore, MergeReport
 
@@ -457,3 +459,22 @@ def test_checking_a_file_full_of_problems_takes_time_in_step_with_its_size(tmp_p
     with pytest.raises(ImportRefusedError, match=r"\(and 19,995 more problems\)"):
         import_json(HistoryStore.in_memory(), path)
     assert time.monotonic() - started < 5.0
+
+
+def test_reading_an_import_reports_its_progress_and_stops_when_cancelled(tmp_path: Path):
+    path = write(
+        tmp_path / "many.json", history_of([{**A_SESSION, "routine_id": f"r{n}"} for n in range(5000)])
+    )
+    heard: list[float] = []
+    entries = read_import(path, heard.append)
+    assert len(entries.sessions) == 5000 and entries.total == 5000
+    assert heard == sorted(heard) and heard[-1] == 1.0 and len(heard) >= 5
+    asked = 0
+
+    def cancelled() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 2
+
+    with pytest.raises(ImportCancelledError, match=r"many\.json was cancelled; nothing was imported"):
+        read_import(path, None, cancelled)
