@@ -64,15 +64,27 @@ def export_json(store: HistoryStore, path: Path, now: datetime) -> ExportReport:
 
     Raises ExchangeError.
     """
+    return export_entries(path, store.all_sessions(), store.all_episodes(), store.all_check_ins(), now)
+
+
+def export_entries(
+    path: Path,
+    sessions: Iterable[SessionRecord],
+    episodes: Iterable[Episode],
+    check_ins: Iterable[CheckIn],
+    now: datetime,
+) -> ExportReport:
+    """Write these entries to `path` as an export (what import_json reads), replacing the file only once it
+    is whole. Raises ExchangeError."""
     counts = {"sessions": 0, "episodes": 0, "check_ins": 0}
 
     def write(out: IO[str]) -> None:
         header = {"format": FORMAT, "version": VERSION, "exported_at": stamp(now)}
         out.write(json.dumps(header)[:-1])  # left open: the lists follow
         sections: list[tuple[str, Iterable[dict[str, object]]]] = [
-            ("sessions", (_session_json(s) for s in store.all_sessions())),
-            ("episodes", (_episode_json(e) for e in store.all_episodes())),
-            ("check_ins", (_check_in_json(c) for c in store.all_check_ins())),
+            ("sessions", (_session_json(s) for s in sessions)),
+            ("episodes", (_episode_json(e) for e in episodes)),
+            ("check_ins", (_check_in_json(c) for c in check_ins)),
         ]
         for name, entries in sections:
             out.write(f', "{name}": [')

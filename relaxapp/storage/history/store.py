@@ -170,6 +170,12 @@ class HistoryStore(HistoryReader):
         """Entries whose change (add, edit, delete, restore, check-in) waits to be written, oldest first."""
         return tuple(write.entry for write in self._pending)
 
+    @property
+    def unsaved_additions(self) -> tuple[Entry, ...]:
+        """The unsaved entries that are new to the history (added, brought back, a day's check-in), not edits
+        or deletions of saved ones: what an export of them can carry and an import bring back."""
+        return tuple(write.entry for write in self._pending if write.noun != "change")
+
     def retry_unsaved(self) -> bool:
         """Try once more to write what failed before; True when nothing is left over."""
         if self._pending:
