@@ -3,18 +3,23 @@ out, and an entry that still cannot be put in words is listed as unreadable."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import closing
-from datetime import UTC, date, datetime, timedelta
+from contextlib import closing, contextmanager
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from relaxapp.core.journal import Episode, EpisodeDuration, Place, Side
+from relaxapp.storage.exchange import ImportRefusedError, parse_document
 from relaxapp.storage.history import EVERYTHING, HistoryStore, TimelineEntry, TimelineFilter
-from relaxapp.ui.history.timeline_model import UNREADABLE, Column, TimelineModel
+from relaxapp.ui.history.timeline_model import UNREADABLE, UNREADABLE_TIP, Column, TimelineModel
 from tests.ui.history.conftest import TODAY, MakePage, episode, session, shown
 
 
@@ -86,3 +91,80 @@ def test_an_entry_that_cannot_be_put_in_words_is_listed_as_unreadable(qtbot, far
     assert model.index(0, Column.AMOUNT).data() is None
     unreadable = [r for r in caplog.records if "history row 7 (Episode) is unreadable" in r.getMessage()]
     assert len(unreadable) == 1  # once, however often the view asks again
+
+
+# Moments from a little before 1970 to a little after 2100, and from anywhere in Python's calendar, with any
+# offset a file may give, and any length up to a day: whatever an import accepts, the timeline puts in words
+# in every time zone.
+OFFSETS = st.sampled_from(
+    [timezone(timedelta(minutes=minutes)) for minutes in (-1439, -720, -300, 0, 60, 330, 840, 1439)]
+)
+EDGES = [
+    datetime(*moment)
+    for moment in (
+        (1, 1, 1), (1, 1, 1, 12), (1970, 1, 1), (1970, 1, 2), (2100, 12, 30, 23), (2100, 12, 31),
+        (9999, 12, 31, 12), (9999, 12, 31, 23, 59),
+    )
+]  # fmt: skip
+FILE_MOMENTS = (
+    st.datetimes(min_value=datetime(1969, 12, 30), max_value=datetime(2101, 1, 2), timezones=OFFSETS)
+    | st.datetimes(timezones=OFFSETS)
+    | st.builds(lambda moment, offset: moment.replace(tzinfo=offset), st.sampled_from(EDGES), OFFSETS)
+)
+ZONES = ["UTC", "Pacific/Kiritimati", "Etc/GMT+12", "America/New_York", "Asia/Tokyo", "Australia/Lord_Howe"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    moment=FILE_MOMENTS,
+    seconds=st.floats(min_value=0, max_value=86400),
+    zone=st.sampled_from(ZONES),
+    note=st.text(max_size=30),
+)
+def test_whatever_an_import_accepts_the_timeline_puts_in_words(
+    qtbot, caplog, moment: datetime, seconds: float, zone: str, note: str
+):
+    document = {
+        "format": "relaxapp-history",
+        "version": 2,
+        "sessions": [
+            {"started_at": moment.isoformat(), "routine_id": "box", "routine_kind": "breathing",
+             "routine_title": "Box breathing", "planned_seconds": max(seconds, 1), "actual_seconds": seconds,
+             "completed": False, "tension_before": 7, "tension_after": "skipped"}
+        ],
+        "episodes": [
+            {"occurred_at": moment.isoformat(), "side": "both", "place": "mouth", "intensity": 10,
+             "duration": "hours", "note": note}
+        ],
+    }  # fmt: skip
+    try:
+        sessions, episodes, _ = parse_document(Path("edge.json"), document)
+    except ImportRefusedError:
+        assume(False)  # outside the span: refused by name, as the import tests check
+        return
+    caplog.clear()
+    with local_time(zone):
+        for entry in [*sessions, *episodes]:
+            model = TimelineModel(OneEntry(entry), lambda: date(2026, 3, 18))  # type: ignore[arg-type]
+            model.reload()
+            shown = [model.index(0, column).data() for column in Column]
+            tips = [model.index(0, column).data(Qt.ItemDataRole.ToolTipRole) for column in Column]
+            assert UNREADABLE not in shown and UNREADABLE_TIP not in tips
+            assert all(isinstance(text, str) and text for text in shown[:3])
+    assert not [r for r in caplog.records if "unreadable" in r.getMessage()]
+
+
+@contextmanager
+def local_time(zone: str) -> Iterator[None]:
+    """Local time is `zone` for Python and the C library, for one example of many."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
