@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -158,7 +159,7 @@ def read_import(
     del text  # the entries take its place in memory
     report(_READ_SHARE)
     if stop():
-        raise ImportCancelledError(f"The import of {path.name} was cancelled; nothing was imported.")
+        raise _cancelled(path)
     sessions, episodes, check_ins = parse_document(
         path, document, _entry_progress(path, document, report, stop)
     )
@@ -172,10 +173,14 @@ _ENTRIES_BETWEEN_REPORTS = 1000
 
 
 def _read_text(path: Path, report: Progress, stop: Cancelled) -> str:
+    too_large = f"the file is larger than {MAX_IMPORT_BYTES // 2**20} MB"
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ImportRefusedError(path, [f"the file is larger than {MAX_IMPORT_BYTES // 2**20} MB"])
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe would never end (and block this thread), a device such as /dev/zero never stops giving.
+            raise ImportRefusedError(path, ["it is not a file but a folder, a pipe or a device"])
+        if status.st_size > MAX_IMPORT_BYTES:
+            raise ImportRefusedError(path, [too_large])
         chunks: list[bytes] = []
         read = 0
         with open(path, "rb") as file:
@@ -183,15 +188,13 @@ def _read_text(path: Path, report: Progress, stop: Cancelled) -> str:
                 chunks.append(chunk)
                 read += len(chunk)
                 if read > MAX_IMPORT_BYTES:  # it grew while being read
-                    raise ImportRefusedError(
-                        path, [f"the file is larger than {MAX_IMPORT_BYTES // 2**20} MB"]
-                    )
-                report(_READ_SHARE * 0.5 * read / max(size, 1))
+                    raise ImportRefusedError(path, [too_large])
+                report(_READ_SHARE * 0.5 * read / max(status.st_size, 1))
                 if stop():
-                    raise ImportCancelledError(
-                        f"The import of {path.name} was cancelled; nothing was imported."
-                    )
-        return b"".join(chunks).decode("utf-8-sig")
+                    raise _cancelled(path)
+        whole = b"".join(chunks)
+        chunks.clear()  # one copy of the bytes at a time, beside the text decoded from them
+        return whole.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportRefusedError(path, [f"the file is not UTF-8 text ({error.reason})"]) from error
     except OSError as error:
@@ -210,9 +213,13 @@ def _entry_progress(path: Path, document: object, report: Progress, stop: Cancel
         if done % _ENTRIES_BETWEEN_REPORTS == 0:
             report(_READ_SHARE + (1 - _READ_SHARE) * done / total)
             if stop():
-                raise ImportCancelledError(f"The import of {path.name} was cancelled; nothing was imported.")
+                raise _cancelled(path)
 
     return one_more
+
+
+def _cancelled(path: Path) -> ImportCancelledError:
+    return ImportCancelledError(f"The import of {path.name} was cancelled; nothing was imported.")
 
 
 def parse_document(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -478,3 +479,12 @@ def test_reading_an_import_reports_its_progress_and_stops_when_cancelled(tmp_pat
 
     with pytest.raises(ImportCancelledError, match=r"many\.json was cancelled; nothing was imported"):
         read_import(path, None, cancelled)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes as POSIX has them")
+def test_a_pipe_a_device_or_a_folder_is_refused_without_reading_it(tmp_path: Path):
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)  # opening it would wait for a writer for ever
+    for path in (pipe, Path("/dev/zero"), tmp_path):
+        with pytest.raises(ImportRefusedError, match="it is not a file but a folder, a pipe or a device"):
+            read_import(path)
