@@ -25,12 +25,13 @@ from relaxapp.core.sound import CUE_IDS, parse_prompts
 from relaxapp.core.wording import duration_text
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage import paths
+from relaxapp.storage.exchange import ExchangeError
 from relaxapp.storage.history import HistoryStore, open_history
 from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.listening import follow
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.session_runner import SessionRunner
-from relaxapp.ui.single_instance import SingleInstance
+from relaxapp.ui.single_instance import HandOver, SingleInstance
 
 log = logging.getLogger("relaxapp")
 _Guidance = TypeVar("_Guidance")
@@ -71,12 +72,18 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None
     if args.self_test:
         from relaxapp import self_test  # noqa: PLC0415 - only for --self-test
 
+        if args.data_dir is not None and (problem := _data_folder_problem(args.data_dir)):
+            print(f"relaxapp: {problem}", file=sys.stderr)
+            return 2
         with (
             self_test.scratch_paths(args.data_dir) as user_paths,
             process_hooks.installed(user_paths.log_file),
         ):
             return _run(args, user_paths, self_test.check(user_paths))
     user_paths = paths.UserPaths.portable(args.data_dir) if args.data_dir else paths.UserPaths.default()
+    if problem := _data_folder_problem(user_paths.data_dir):
+        print(f"relaxapp: {problem}", file=sys.stderr)
+        return 2
     with process_hooks.installed(user_paths.log_file):
         return _run(args, user_paths, on_ready)
 
@@ -97,14 +104,9 @@ def _run(
         return 2
 
     app = _application()
-    instance = SingleInstance(user_paths.data_dir)
-    if not instance.claim():
-        if args.self_test:  # handing over would test nothing
-            print(
-                f"relaxapp self-test FAILED: another relaxapp is using {user_paths.data_dir}", file=sys.stderr
-            )
-            return 1
-        return _hand_over(instance, user_paths)
+    instance = _only_instance(args, user_paths)
+    if isinstance(instance, int):
+        return instance
 
     problems = [f"A routine file in {error.path.parent} was skipped: {error}" for error in catalog.errors]
     opened = open_history(user_paths.history_db, user_paths.backups_dir, utc_now())
@@ -116,16 +118,16 @@ def _run(
     backups.setParent(window)
     backups.failed.connect(window.show_problem)
     runner = window.runner
-    restore_signals = process_hooks.end_on_signals(app, window)
+    ending = process_hooks.end_on_signals(app, window)
 
     def after_first_frame() -> None:
         if args.exit_after_first_frame:
             _report_first_frame()
             app.quit()
             return
+        instance.listen(window.bring_forward)  # first: a launch at the same moment waits for this
         _load_guidance_into(window, catalog)
         window.prepare_session_pages()  # after the guidance: the summary shows its warning signs
-        instance.listen(window.bring_forward)
         _start_reminders(app, window)
         _load_audio(window)
         if opened.backup is not None and opened.moved_aside is not None and not args.self_test:
@@ -144,7 +146,9 @@ def _run(
     try:
         exit_code = app.exec()
     finally:
-        restore_signals()
+        ending.restore()
+        if ending.signalled is not None:
+            _rescue_unsaved(window, user_paths)
         runner.player.close()
         history.close()
         instance.release()
@@ -288,17 +292,77 @@ def _command_line_problem(args: argparse.Namespace, catalog: Catalog) -> str | N
     return length_problem(chosen, _command_line_length(args, chosen))
 
 
-def _hand_over(instance: SingleInstance, user_paths: paths.UserPaths) -> int:
-    if instance.hand_over():
+def _only_instance(args: argparse.Namespace, user_paths: paths.UserPaths) -> SingleInstance | int:
+    """This launch as the one relaxapp of its data folder, or the exit code once it handed over to the one
+    running (or found it silent)."""
+    instance = SingleInstance(user_paths.data_dir)
+    if instance.claim():
+        return instance
+    if args.self_test:  # handing over would test nothing
+        print(f"relaxapp self-test FAILED: another relaxapp is using {user_paths.data_dir}", file=sys.stderr)
+        return 1
+    outcome = instance.hand_over()
+    if outcome is HandOver.CLAIMED:  # the other one ended while this one waited for it
+        return instance
+    if outcome is HandOver.SHOWN:
         print("relaxapp is already running: its window has been brought forward.")
         return 0
-    lock = user_paths.data_dir / "relaxapp.lock"
+    # The lock is live (QLockFile takes over one left by a process that has ended): never suggest deleting it.
+    holder = f" (process {instance.holder})" if instance.holder else ""
     print(
-        f"relaxapp: another relaxapp is using {user_paths.data_dir} but does not answer. "
-        f"Close it, or if none is running, delete {lock}.",
+        f"relaxapp: another relaxapp{holder} is using {user_paths.data_dir} and did not answer; it may "
+        "still be starting, or be busy. Try again in a moment, or close it first.",
         file=sys.stderr,
     )
     return 1
+
+
+def _data_folder_problem(folder: Path) -> str | None:
+    """Why `folder` cannot be relaxapp's data folder, in plain words; None when it is one (made if
+    need be)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return (
+            f"the data folder {folder} is a file, not a folder. Move that file away, or choose another "
+            "folder with --data-dir."
+        )
+    except OSError as error:
+        in_the_way = next((parent for parent in folder.parents if parent.is_file()), None)
+        if in_the_way is not None:
+            return (
+                f"the data folder {folder} cannot be made: {in_the_way} is a file, not a folder. Choose "
+                "another folder with --data-dir."
+            )
+        return (
+            f"the data folder {folder} cannot be made ({error.strerror or error}). Choose another folder "
+            "with --data-dir."
+        )
+    return None
+
+
+def _rescue_unsaved(window: MainWindow, user_paths: paths.UserPaths) -> None:
+    """A signal ended the app while entries still waited to be written: keep them in a file that Import JSON
+    brings back, since nobody was there to be asked."""
+    unsaved = window.use_cases.unsaved
+    if not unsaved.count:
+        return
+    try:
+        rescued = unsaved.rescue(user_paths.data_dir, utc_now())
+    except ExchangeError as error:
+        log.error("%d unsaved entries are lost: %s", unsaved.count, error)
+        print(
+            f"relaxapp: {unsaved.count} entries could not be saved, nor kept in a file: {error}",
+            file=sys.stderr,
+        )
+        return
+    if rescued is not None:
+        log.warning("unsaved entries kept in %s", rescued)
+        print(
+            f"relaxapp: entries that could not be saved in the history are kept in {rescued}; bring them "
+            "back with History, Export and restore, Import JSON, once the history can be written.",
+            file=sys.stderr,
+        )
 
 
 def _command_line_length(args: argparse.Namespace, routine: Routine) -> SessionLength:

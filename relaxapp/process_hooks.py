@@ -1,5 +1,5 @@
 """What the app installs in its process while it runs: the log file, Qt's messages, the last-resort error
-dialog, and Ctrl+C / SIGTERM."""
+dialog, and Ctrl+C / SIGTERM / SIGHUP."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import logging
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QSocketNotifier, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QSocketNotifier, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger("relaxapp")
@@ -48,7 +49,7 @@ def _log_handler(log_file: Path) -> logging.Handler:
         # (it pulls in socket and pickle) for a log that grows by a few lines a session.
         if log_file.exists() and log_file.stat().st_size > LOG_KEEP_BYTES:
             log_file.replace(log_file.with_suffix(".log.1"))
-        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler = _LogFile(log_file, encoding="utf-8")
     except OSError as error:
         print(
             f"relaxapp: cannot write the log file {log_file} ({error}); warnings go here instead",
@@ -61,6 +62,35 @@ def _log_handler(log_file: Path) -> logging.Handler:
         return handler
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     return handler
+
+
+class _LogFile(logging.FileHandler):
+    """The log file, which says once, in one line on stderr, that it cannot be written (a full disk), rather
+    than a traceback for every message and an exception on closing that would end the app with an error."""
+
+    def __init__(self, path: Path, encoding: str) -> None:
+        super().__init__(path, encoding=encoding)
+        self._said = False
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        self._say(sys.exc_info()[1])
+
+    def close(self) -> None:
+        try:
+            super().close()  # flushes what is left: on a full disk, that fails once more
+        except OSError as error:
+            self._say(error)
+
+    def _say(self, error: BaseException | None) -> None:
+        if self._said:
+            return
+        self._said = True
+        with contextlib.suppress(OSError, ValueError):  # stderr may be gone as well
+            print(
+                f"relaxapp: the log file {self.baseFilename} cannot be written ({error}); "
+                "what follows is not logged",
+                file=sys.stderr,
+            )
 
 
 class _OneLineFormatter(logging.Formatter):
@@ -93,26 +123,49 @@ def _log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str)
 def _report_unexpected_error(
     log_file: Path,
 ) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    showing: list[QMessageBox] = []  # one box at a time: an error that repeats must not pile them up
+
+    def show(error: BaseException) -> None:
+        if showing or QApplication.instance() is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "relaxapp",
+            f"Something went wrong: {error}\n\nrelaxapp carries on. The details are in {log_file}.",
+        )
+        box.finished.connect(lambda _result: showing.clear())
+        showing.append(box)
+        box.open()
+
     def report(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         import traceback  # noqa: PLC0415 - only when something has gone wrong
 
         log.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
-        if QApplication.instance() is not None:
-            QMessageBox.critical(
-                None,
-                "relaxapp",
-                f"Something went wrong: {error}\n\nrelaxapp carries on. The details are in {log_file}.",
-            )
+        # The box opens once Qt is back in its loop, never from here: this may run in the middle of
+        # painting, where a dialog's own event loop can crash the app. A thread other than the window's
+        # may not touch widgets at all: the log has it.
+        if QApplication.instance() is not None and threading.current_thread() is threading.main_thread():
+            QTimer.singleShot(0, lambda: show(error))
 
     return report
 
 
-def end_on_signals(app: QApplication, window: QWidget) -> Callable[[], None]:
-    """Ctrl+C and SIGTERM close the window as a click would, so a running session is kept.
+class SignalEnding:
+    """What end_on_signals installed: `signalled` says whether a signal ended the app; restore() puts the
+    previous handlers back."""
+
+    def __init__(self, restore: Callable[[], None]) -> None:
+        self.signalled: int | None = None
+        self.restore = restore
+
+
+def end_on_signals(app: QApplication, window: QWidget) -> SignalEnding:
+    """Ctrl+C, SIGTERM and SIGHUP (the launching terminal closed) close the window as a click would, so a
+    running session is kept; the app then ends whatever the window answers, for a signal is not a question
+    (with entries it could not write, the window would ask whether to close: nobody is there to answer).
 
     Python runs signal handlers only when the interpreter gets control; Qt's loop waits in C. The
-    wake-up socket makes the loop notice a signal at once, without polling. Returns what puts the
-    previous handlers back.
+    wake-up socket makes the loop notice a signal at once, without polling.
     """
     if sys.platform == "win32":
         import socket  # noqa: PLC0415 - Windows wakes only on a socket; elsewhere a pipe is cheaper to set up
@@ -139,11 +192,15 @@ def end_on_signals(app: QApplication, window: QWidget) -> Callable[[], None]:
     notifier.activated.connect(drain)
 
     def close_window(number: int, _frame: object) -> None:
-        log.info("signal %d: closing", number)
-        window.close()
-        app.quit()
+        log.info("signal %d (%s): closing", number, signal.Signals(number).name)
+        ending.signalled = number
+        window.close()  # stops a session, which saves it (or keeps it to be rescued)
+        # exit(), not quit(): Qt 6's quit() asks every window to close first and gives up if one says no.
+        app.exit(0)
 
-    previous = {number: signal.signal(number, close_window) for number in (signal.SIGINT, signal.SIGTERM)}
+    # SIGHUP: closing the terminal relaxapp was started from, or logging out; Windows has none.
+    numbers = [signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    previous = {number: signal.signal(number, close_window) for number in numbers}
 
     def restore() -> None:
         signal.set_wakeup_fd(-1)
@@ -154,4 +211,5 @@ def end_on_signals(app: QApplication, window: QWidget) -> Callable[[], None]:
             os.close(wake_read)
             os.close(wake_write)
 
-    return restore
+    ending = SignalEnding(restore)
+    return ending

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from relaxapp.core.bounds import day_problem, moment_problem
+
 INTENSITY_MIN = 1
 INTENSITY_MAX = 10
 STRESS_MAX = 10
@@ -75,6 +77,7 @@ def episode_problems(episode: Episode) -> list[str]:
     problems = []
     if episode.occurred_at.tzinfo is None:
         problems.append(f"occurred_at: {episode.occurred_at.isoformat()} has no time zone")
+    problems += episode_range_problems(episode)
     problems += _member_problems("side", episode.side, Side)
     problems += _member_problems("place", episode.place, Place)
     problems += _member_problems("duration", episode.duration, EpisodeDuration)
@@ -83,9 +86,23 @@ def episode_problems(episode: Episode) -> list[str]:
     return problems
 
 
+def episode_range_problems(episode: Episode) -> list[str]:
+    """What would stop a page from showing `episode`: a moment outside the diary's span."""
+    if episode.occurred_at.tzinfo is None:  # cannot be placed at all: episode_problems says so
+        return []
+    problem = moment_problem("occurred_at", episode.occurred_at)
+    return [problem] if problem else []
+
+
+def check_in_range_problems(check_in: CheckIn) -> list[str]:
+    """What would stop a page from showing `check_in`: a day outside the diary's span."""
+    problem = day_problem("day", check_in.day)
+    return [problem] if problem else []
+
+
 def check_in_problems(check_in: CheckIn) -> list[str]:
     """Everything that makes `check_in` unfit for the journal, each naming the field; empty when fit."""
-    problems = []
+    problems = check_in_range_problems(check_in)
     for field, hours, most in (
         ("sleep_hours", check_in.sleep_hours, SLEEP_HOURS_MAX),
         ("screen_hours", check_in.screen_hours, SCREEN_HOURS_MAX),

@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import Enum, StrEnum
 from typing import Final, Literal
 
+from relaxapp.core.bounds import moment_problem, seconds_problem
 from relaxapp.core.routine import RoutineKind
 from relaxapp.core.session import SessionEngine, Status
 
@@ -125,15 +126,24 @@ def session_problems(record: SessionRecord) -> list[str]:
         problems.append("routine_id: must not be empty")
     if record.started_at.tzinfo is None:
         problems.append(f"started_at: {record.started_at.isoformat()} has no time zone")
-    if not record.planned_seconds > 0:
-        problems.append(f"planned_seconds: {record.planned_seconds} is not a positive number of seconds")
-    if not record.actual_seconds >= 0:
-        problems.append(f"actual_seconds: {record.actual_seconds} is not a number of seconds")
+    problems += session_range_problems(record)
     for field, score in record.ratings.scores().items():
         problem = score_problem(field, score)
         if problem:
             problems.append(problem)
     return problems
+
+
+def session_range_problems(record: SessionRecord) -> list[str]:
+    """What would stop a page from showing `record`: a start outside the diary's span, a length that is
+    not a number of seconds up to a day. Checked on every write, and on every read of a row kept before."""
+    checks = [
+        seconds_problem("planned_seconds", record.planned_seconds, above_zero=True),
+        seconds_problem("actual_seconds", record.actual_seconds, above_zero=False),
+    ]
+    if record.started_at.tzinfo is not None:  # a naive moment cannot be placed: session_problems says so
+        checks.insert(0, moment_problem("started_at", record.started_at))
+    return [problem for problem in checks if problem]
 
 
 def asks_before_stopping(elapsed: float) -> bool:

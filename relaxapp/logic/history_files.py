@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from relaxapp.storage.backup import Backup, list_backups
 from relaxapp.storage.history import HistoryStore, HistoryWriteError, MergeReport, RestoreReport
 
 if TYPE_CHECKING:
-    from relaxapp.storage.exchange import ExportReport
+    from relaxapp.storage.exchange import ExportReport, ImportedEntries
 
 
 class HistoryFiles:
@@ -54,15 +55,58 @@ class HistoryFiles:
         Raises ImportRefusedError (an ExchangeError naming each entry and field at fault), or ExchangeError
         when the file cannot be read or the history cannot be written.
         """
+        return self.merge_import(self.read_import(path))
+
+    def read_import(
+        self,
+        path: Path,
+        progress: Callable[[float], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportedEntries:
+        """Read and check an exported file, touching no history: the one part of an import that may run on
+        a thread of its own. `progress` hears how much is done (0 to 1); `cancelled` is asked now and then.
+
+        Raises ImportRefusedError, ExchangeError when the file cannot be read, ImportCancelledError.
+        """
+        from relaxapp.storage import exchange  # noqa: PLC0415 - see export_json
+
+        return exchange.read_import(path, progress, cancelled)
+
+    def merge_import(self, entries: ImportedEntries) -> MergeReport:
+        """Add what read_import gave that the history does not hold yet, in one transaction, on the thread
+        that owns the history. Raises ExchangeError when the history cannot be written (nothing is added)."""
         from relaxapp.storage import exchange  # noqa: PLC0415 - see export_json
 
         try:
-            report = exchange.import_json(self._history, path)
+            report = self._history.merge(entries.sessions, entries.episodes, entries.check_ins)
         except HistoryWriteError as error:
             raise exchange.ExchangeError(str(error)) from error
+        self.announce_import(report)
+        return report
+
+    @property
+    def merges_apart(self) -> bool:
+        """Whether merge_import_apart may be used (a history kept in a file that can be written)."""
+        return self._history.merges_apart
+
+    def merge_import_apart(
+        self, entries: ImportedEntries, cancelled: Callable[[], bool]
+    ) -> MergeReport | None:
+        """merge_import on another thread, through a connection the history opens for it (see
+        HistoryStore.merge_apart); None when cancelled, with nothing added. Announces nothing: call
+        announce_import back on the history's thread. Raises ExchangeError when the history cannot be
+        written."""
+        from relaxapp.storage import exchange  # noqa: PLC0415 - see export_json
+
+        try:
+            return self._history.merge_apart(entries.sessions, entries.episodes, entries.check_ins, cancelled)
+        except HistoryWriteError as error:
+            raise exchange.ExchangeError(str(error)) from error
+
+    def announce_import(self, report: MergeReport) -> None:
+        """After a merge that added entries: the undo stack is cleared and "history changed" announced."""
         if report.added.total:
             self._replaced()
-        return report
 
     @property
     def can_restore(self) -> bool:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
+from relaxapp.core.journal import CheckIn, Episode
+from relaxapp.core.record import SessionRecord
 from relaxapp.logic.events import Events
 from relaxapp.storage.history import HistoryStore
 
@@ -28,3 +33,22 @@ class UnsavedEntries:
     def all_saved(self) -> bool:
         """One last try (the app is closing): True when nothing would be lost."""
         return self._history.retry_unsaved()
+
+    def rescue(self, folder: Path, now: datetime) -> Path | None:
+        """The app is ending with nobody to ask (a signal): the new entries that could not be written go into
+        an export in `folder`, which Import JSON brings back. Returns that file, or None when there was
+        nothing new to keep. Raises ExchangeError when it cannot be written either."""
+        from relaxapp.storage import exchange  # noqa: PLC0415 - only on the way out, and rarely
+
+        entries = self._history.unsaved_additions
+        if not entries:
+            return None
+        path = folder / f"relaxapp-unsaved-{now.astimezone():%Y%m%d-%H%M%S}.json"
+        exchange.export_entries(
+            path,
+            [entry for entry in entries if isinstance(entry, SessionRecord)],
+            [entry for entry in entries if isinstance(entry, Episode)],
+            [entry for entry in entries if isinstance(entry, CheckIn)],
+            now,
+        )
+        return path

@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +20,7 @@ from typing import IO
 
 from relaxapp.core.journal import CheckIn, Episode
 from relaxapp.core.record import SKIPPED, Scale, Score, SessionRecord
-from relaxapp.storage.exchange_entries import CHECK_IN_FIELDS, read_entries
+from relaxapp.storage.exchange_entries import CHECK_IN_FIELDS, SECTIONS, printable, read_entries, shown
 from relaxapp.storage.history import HistoryStore, MergeReport, stamp
 
 FORMAT = "relaxapp-history"
@@ -38,10 +39,13 @@ class ImportRefusedError(ExchangeError):
     """The file was not imported, and nothing of it was; `problems` names each entry and field at fault."""
 
     def __init__(self, path: Path, problems: list[str]) -> None:
-        shown = "; ".join(problems[:SHOWN_PROBLEMS])
+        # A file may name a field with half a character ("\ud800"), and so may its own name: written out as
+        # an escape here, it can still be shown, logged and copied.
+        problems = [printable(problem) for problem in problems]
+        listed = "; ".join(problems[:SHOWN_PROBLEMS])
         more = len(problems) - SHOWN_PROBLEMS
-        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
-        super().__init__(f"{path.name} was not imported, and nothing in it was: {shown}{tail}.")
+        tail = f" (and {more:,} more problem{'s' if more > 1 else ''})" if more > 0 else ""
+        super().__init__(f"{printable(path.name)} was not imported, and nothing in it was: {listed}{tail}.")
         self.problems = tuple(problems)
 
 
@@ -61,15 +65,27 @@ def export_json(store: HistoryStore, path: Path, now: datetime) -> ExportReport:
 
     Raises ExchangeError.
     """
+    return export_entries(path, store.all_sessions(), store.all_episodes(), store.all_check_ins(), now)
+
+
+def export_entries(
+    path: Path,
+    sessions: Iterable[SessionRecord],
+    episodes: Iterable[Episode],
+    check_ins: Iterable[CheckIn],
+    now: datetime,
+) -> ExportReport:
+    """Write these entries to `path` as an export (what import_json reads), replacing the file only once it
+    is whole. Raises ExchangeError."""
     counts = {"sessions": 0, "episodes": 0, "check_ins": 0}
 
     def write(out: IO[str]) -> None:
         header = {"format": FORMAT, "version": VERSION, "exported_at": stamp(now)}
         out.write(json.dumps(header)[:-1])  # left open: the lists follow
         sections: list[tuple[str, Iterable[dict[str, object]]]] = [
-            ("sessions", (_session_json(s) for s in store.all_sessions())),
-            ("episodes", (_episode_json(e) for e in store.all_episodes())),
-            ("check_ins", (_check_in_json(c) for c in store.all_check_ins())),
+            ("sessions", (_session_json(s) for s in sessions)),
+            ("episodes", (_episode_json(e) for e in episodes)),
+            ("check_ins", (_check_in_json(c) for c in check_ins)),
         ]
         for name, entries in sections:
             out.write(f', "{name}": [')
@@ -83,48 +99,154 @@ def export_json(store: HistoryStore, path: Path, now: datetime) -> ExportReport:
     return ExportReport((path,), counts["sessions"], counts["episodes"], counts["check_ins"])
 
 
+@dataclass(frozen=True)
+class ImportedEntries:
+    """The entries of a JSON export, read and checked, not yet merged into any history."""
+
+    path: Path
+    sessions: list[SessionRecord]
+    episodes: list[Episode]
+    check_ins: list[CheckIn]
+
+    @property
+    def total(self) -> int:
+        return len(self.sessions) + len(self.episodes) + len(self.check_ins)
+
+
+class ImportCancelledError(ExchangeError):
+    """The person cancelled the import while the file was read; nothing was imported."""
+
+
+Progress = Callable[[float], None]  # how much of the reading is done, from 0 to 1
+Cancelled = Callable[[], bool]  # asked now and then: True stops the reading with ImportCancelledError
+
+
 def import_json(store: HistoryStore, path: Path) -> MergeReport:
     """Merge the entries of a JSON export into the history: all of them or, on any problem, none.
 
-    Raises ImportRefusedError (naming the line of a syntax error, or each entry and field at fault),
-    ExchangeError when the file cannot be read, HistoryWriteError when the history cannot be written.
+    Raises what read_import raises, and HistoryWriteError when the history cannot be written.
     """
-    try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ImportRefusedError(path, [f"the file is larger than {MAX_IMPORT_BYTES // 2**20} MB"])
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportRefusedError(path, [f"the file is not UTF-8 text ({error.reason})"]) from error
-    except OSError as error:
-        raise ExchangeError(f"{path} could not be read ({error.strerror or error}).") from error
+    entries = read_import(path)
+    return store.merge(entries.sessions, entries.episodes, entries.check_ins)
+
+
+def read_import(
+    path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> ImportedEntries:
+    """Read and check a JSON export, touching no history: this may run on any thread.
+
+    Time and memory grow in step with the file (up to MAX_IMPORT_BYTES). Raises ImportRefusedError (naming
+    the line of a syntax error, or each entry and field at fault), ExchangeError when the file cannot be
+    read, ImportCancelledError when `cancelled` said so.
+    """
+    report = progress or (lambda _done: None)
+    stop = cancelled or (lambda: False)
+    text = _read_text(path, report, stop)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportRefusedError(
             path, [f"line {error.lineno}, column {error.colno}: {error.msg}; this is not a JSON file"]
         ) from error
-    sessions, episodes, check_ins = parse_document(path, document)
-    return store.merge(sessions, episodes, check_ins)
+    except RecursionError as error:
+        raise ImportRefusedError(
+            path, ["lists or objects are nested too deeply; a relaxapp history nests them three deep"]
+        ) from error
+    except ValueError as error:  # Python refuses to read an integer of more than 4,300 digits
+        raise ImportRefusedError(
+            path, ["a number has thousands of digits; no field of a relaxapp history holds one so long"]
+        ) from error
+    del text  # the entries take its place in memory
+    report(_READ_SHARE)
+    if stop():
+        raise _cancelled(path)
+    sessions, episodes, check_ins = parse_document(
+        path, document, _entry_progress(path, document, report, stop)
+    )
+    return ImportedEntries(path, sessions, episodes, check_ins)
 
 
-def parse_document(path: Path, document: object) -> tuple[list[SessionRecord], list[Episode], list[CheckIn]]:
-    """The entries of a decoded JSON export; raises ImportRefusedError listing every problem found."""
+# Reading and decoding the file is this share of the work; checking its entries is the rest.
+_READ_SHARE = 0.3
+_CHUNK_BYTES = 1 << 20
+_ENTRIES_BETWEEN_REPORTS = 1000
+
+
+def _read_text(path: Path, report: Progress, stop: Cancelled) -> str:
+    too_large = f"the file is larger than {MAX_IMPORT_BYTES // 2**20} MB"
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe would never end (and block this thread), a device such as /dev/zero never stops giving.
+            raise ImportRefusedError(path, ["it is not a file but a folder, a pipe or a device"])
+        if status.st_size > MAX_IMPORT_BYTES:
+            raise ImportRefusedError(path, [too_large])
+        chunks: list[bytes] = []
+        read = 0
+        with open(path, "rb") as file:
+            while chunk := file.read(_CHUNK_BYTES):
+                chunks.append(chunk)
+                read += len(chunk)
+                if read > MAX_IMPORT_BYTES:  # it grew while being read
+                    raise ImportRefusedError(path, [too_large])
+                report(_READ_SHARE * 0.5 * read / max(status.st_size, 1))
+                if stop():
+                    raise _cancelled(path)
+        whole = b"".join(chunks)
+        chunks.clear()  # one copy of the bytes at a time, beside the text decoded from them
+        return whole.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportRefusedError(path, [f"the file is not UTF-8 text ({error.reason})"]) from error
+    except OSError as error:
+        raise ExchangeError(f"{path} could not be read ({error.strerror or error}).") from error
+
+
+def _entry_progress(path: Path, document: object, report: Progress, stop: Cancelled) -> Callable[[], None]:
+    """What parse_document calls after each entry: a report now and then, and a stop when cancelled."""
+    sections = [document.get(name) for name in SECTIONS] if isinstance(document, dict) else []
+    total = max(sum(len(entries) for entries in sections if isinstance(entries, list)), 1)
+    done = 0
+
+    def one_more() -> None:
+        nonlocal done
+        done += 1
+        if done % _ENTRIES_BETWEEN_REPORTS == 0:
+            report(_READ_SHARE + (1 - _READ_SHARE) * done / total)
+            if stop():
+                raise _cancelled(path)
+
+    return one_more
+
+
+def _cancelled(path: Path) -> ImportCancelledError:
+    return ImportCancelledError(f"The import of {path.name} was cancelled; nothing was imported.")
+
+
+def parse_document(
+    path: Path, document: object, after_entry: Callable[[], None] | None = None
+) -> tuple[list[SessionRecord], list[Episode], list[CheckIn]]:
+    """The entries of a decoded JSON export; raises ImportRefusedError listing every problem found.
+
+    `after_entry` is called once each entry is checked (progress and cancelling).
+    """
     if not isinstance(document, dict):
         raise ImportRefusedError(path, ["the file does not hold a relaxapp history (no object at the top)"])
-    if document.get("format") != FORMAT:
-        raise ImportRefusedError(path, [f'format: {document.get("format")!r} is not "{FORMAT}"'])
+    if "format" not in document:
+        raise ImportRefusedError(path, ["format: is missing; the file does not hold a relaxapp history"])
+    if document["format"] != FORMAT:
+        raise ImportRefusedError(path, [f'format: {shown(document["format"])} is not "{FORMAT}"'])
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ImportRefusedError(path, [f"version: {version!r} is not a version number"])
+        raise ImportRefusedError(path, [f"version: {shown(version)} is not a version number"])
     if version > VERSION:
         raise ImportRefusedError(
             path,
             [f"version: {version} was written by a newer relaxapp; this one reads versions up to {VERSION}"],
         )
     problems: list[str] = []
-    known = {"format", "version", "exported_at", "sessions", "episodes", "check_ins"}
+    known = {"format", "version", "exported_at", *SECTIONS}
     problems += [f"{key}: is not part of a relaxapp history" for key in document if key not in known]
-    sessions, episodes, check_ins = read_entries(document, problems)
+    sessions, episodes, check_ins = read_entries(document, problems, after_entry)
     if problems:
         raise ImportRefusedError(path, problems)
     return sessions, episodes, check_ins

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from relaxapp.core.bounds import EARLIEST_DAY, EARLIEST_MOMENT, SPAN_WORDS, day_problem, moment_problem
 from relaxapp.core.journal import (
     CheckIn,
     Episode,
@@ -25,18 +26,24 @@ from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord, session
 from relaxapp.core.routine import RoutineKind
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What a field at fault is read as, so that the rest of its entry can still be checked.
+_PLACEHOLDER_MOMENT = EARLIEST_MOMENT
 E = TypeVar("E", bound=StrEnum)
 _T = TypeVar("_T")
 
 
+SECTIONS = ("sessions", "episodes", "check_ins")
+
+
 def read_entries(
-    document: dict[str, Any], problems: list[str]
+    document: dict[str, Any], problems: list[str], after_entry: Callable[[], None] | None = None
 ) -> tuple[list[SessionRecord], list[Episode], list[CheckIn]]:
     """The sessions, episodes and check-ins of a decoded export; each problem found is added to `problems`
-    and its entry left out."""
-    sessions = _section(document, "sessions", _session_from, problems)
-    episodes = _section(document, "episodes", _episode_from, problems)
-    check_ins = _section(document, "check_ins", _check_in_from, problems)
+    and its entry left out. Each entry costs the same however many problems came before it."""
+    step = after_entry or (lambda: None)
+    sessions = _section(document, "sessions", _session_from, problems, step)
+    episodes = _section(document, "episodes", _episode_from, problems, step)
+    check_ins = _section(document, "check_ins", _check_in_from, problems, step)
     return sessions, episodes, check_ins
 
 
@@ -47,11 +54,13 @@ class _Fields:
         self.where = where
         self.entry = entry
         self.problems = problems
+        self.at_fault: set[str] = set()  # this entry's fields with a problem noted: one problem a field
         for key in entry:
             if key not in known:
                 self.problem(key, "is not a field of this entry")
 
     def problem(self, field: str, text: str) -> None:
+        self.at_fault.add(field)
         self.problems.append(f"{self.where}.{field}: {text}")
 
     def _get(self, field: str, required: bool) -> Any:
@@ -65,7 +74,13 @@ class _Fields:
             return ""
         if not isinstance(value, str):
             if field in self.entry:
-                self.problem(field, f"{_shown(value)} is not text")
+                self.problem(field, f"{shown(value)} is not text")
+            return ""
+        if not is_unicode(value):
+            # JSON may escape half of a surrogate pair ("\ud800"): no file, database or screen can hold it.
+            self.problem(
+                field, f"{shown(value)} is not text: it holds half of a character (a lone surrogate)"
+            )
             return ""
         return value
 
@@ -77,20 +92,32 @@ class _Fields:
             moment = None
         if moment is None or moment.tzinfo is None:
             if field in self.entry:
-                self.problem(field, f"{_shown(value)} is not a date and time with its offset from UTC")
-            return datetime.fromtimestamp(0, UTC)
-        return moment.astimezone(UTC)
+                self.problem(field, f"{shown(value)} is not a date and time with its offset from UTC")
+            return _PLACEHOLDER_MOMENT
+        try:
+            in_utc: datetime | None = moment.astimezone(UTC)
+        except OverflowError:  # its offset takes it past year 1 or 9999: '0001-01-01T00:30:00+01:00'
+            in_utc = None
+        if in_utc is None or moment_problem(field, in_utc):
+            self.problem(field, f"{shown(value)} is not a date and time {SPAN_WORDS}")
+            return _PLACEHOLDER_MOMENT
+        return in_utc
 
     def day(self, field: str) -> date:
         value = self._get(field, True)
         if isinstance(value, str) and _DAY.match(value):
             try:
-                return date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                if not day_problem(field, day):
+                    return day
+                self.problem(field, f"{shown(value)} is not a date {SPAN_WORDS}")
+                return EARLIEST_DAY
         if field in self.entry:
-            self.problem(field, f"{_shown(value)} is not a date written YYYY-MM-DD")
-        return date.min
+            self.problem(field, f"{shown(value)} is not a date written YYYY-MM-DD")
+        return EARLIEST_DAY
 
     def number(self, field: str, required: bool = True) -> float | None:
         value = self._get(field, required)
@@ -98,7 +125,7 @@ class _Fields:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
             if field in self.entry:
-                self.problem(field, f"{_shown(value)} is not a number")
+                self.problem(field, f"{shown(value)} is not a number")
             return 0.0
         return float(value)
 
@@ -109,7 +136,7 @@ class _Fields:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             if field in self.entry:
-                self.problem(field, f"{_shown(value)} is not a whole number")
+                self.problem(field, f"{shown(value)} is not a whole number")
             return 0
         return value
 
@@ -117,7 +144,7 @@ class _Fields:
         value = self._get(field, True)
         if not isinstance(value, bool):
             if field in self.entry:
-                self.problem(field, f"{_shown(value)} is not true or false")
+                self.problem(field, f"{shown(value)} is not true or false")
             return False
         return value
 
@@ -126,7 +153,7 @@ class _Fields:
         value = self.entry.get(field)
         if value is None or isinstance(value, bool):
             return value
-        self.problem(field, f"{_shown(value)} is not true, false or null")
+        self.problem(field, f"{shown(value)} is not true, false or null")
         return None
 
     def choice(self, field: str, choices: type[E]) -> E:
@@ -136,7 +163,7 @@ class _Fields:
         except ValueError:
             if field in self.entry:
                 names = ", ".join(member.value for member in choices)
-                self.problem(field, f"{_shown(value)} is not one of {names}")
+                self.problem(field, f"{shown(value)} is not one of {names}")
             return next(iter(choices))
 
     def score(self, field: str) -> Score:
@@ -145,14 +172,15 @@ class _Fields:
             return SKIPPED
         if value is None or (isinstance(value, int) and not isinstance(value, bool)):
             return value
-        self.problem(field, f'{_shown(value)} is not a whole number from 0 to 10, "skipped" or null')
+        self.problem(field, f'{shown(value)} is not a whole number from 0 to 10, "skipped" or null')
         return None
 
     def check(self, problems: list[str]) -> None:
-        # core's messages name the field first; put the entry in front of it
+        # core's messages name the field first; put the entry in front of it. A field already at fault
+        # was read as a placeholder, which core would only blame again.
         for problem in problems:
             field, _, text = problem.partition(": ")
-            if not any(existing.startswith(f"{self.where}.{field}:") for existing in self.problems):
+            if field not in self.at_fault:
                 self.problem(field, text)
 
 
@@ -161,6 +189,7 @@ def _section(
     name: str,
     read: Callable[[_Fields], _T],
     problems: list[str],
+    after_entry: Callable[[], None],
 ) -> list[_T]:
     entries = document.get(name, [])
     if not isinstance(entries, list):
@@ -170,13 +199,14 @@ def _section(
     read_entries = []
     for number, entry in enumerate(entries):
         where = f"{name}[{number}]"
-        if not isinstance(entry, dict):
-            problems.append(f"{where}: {_shown(entry)} is not an entry (an object with fields)")
-            continue
-        before = len(problems)
-        value = read(_Fields(where, entry, known, problems))
-        if len(problems) == before:
-            read_entries.append(value)
+        if isinstance(entry, dict):
+            fields = _Fields(where, entry, known, problems)
+            value = read(fields)
+            if not fields.at_fault:
+                read_entries.append(value)
+        else:
+            problems.append(f"{where}: {shown(entry)} is not an entry (an object with fields)")
+        after_entry()
     return read_entries
 
 
@@ -254,6 +284,24 @@ def _check_in_from(fields: _Fields) -> CheckIn:
     return check_in
 
 
-def _shown(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+def is_unicode(text: str) -> bool:
+    """False when `text` holds a lone surrogate, which UTF-8, SQLite and Qt all refuse."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(text: str) -> str:
+    """`text` with any lone surrogate written as its escape (\\ud800), so that it can be shown and logged."""
+    return text if is_unicode(text) else text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def shown(value: object) -> str:
+    """A value of a file as a message quotes it: JSON's spelling, cut to 40 characters."""
+    try:
+        text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    except (RecursionError, ValueError):  # nested as deep as the reader allows, or a number too long
+        text = f"a {type(value).__name__}"
     return text if len(text) <= 40 else text[:37] + "..."

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from relaxapp.core.session import SessionState
 from relaxapp.core.wording import countdown_seconds
+from relaxapp.ui.shielded import shielded
 from relaxapp.ui.theme import LIGHT, Colours
 
 MIN_RADIUS_SHARE = 0.30  # of the largest circle that fits: empty lungs still show a calm shape
@@ -125,6 +126,7 @@ class BreathingView(QWidget):
             self._backdrop = backdrop
         return self._backdrop
 
+    @shielded(None)
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawPixmap(event.rect(), self._backdrop_pixmap(), event.rect())

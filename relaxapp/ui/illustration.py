@@ -11,6 +11,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from relaxapp.storage import paths
+from relaxapp.ui.shielded import shielded
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class Illustration(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(300, 400)
 
+    @shielded(None)
     def paintEvent(self, event: QPaintEvent) -> None:
         drawing = renderer(self._image_id) if self._image_id else None
         if drawing is None:

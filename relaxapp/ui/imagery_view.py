@@ -10,6 +10,7 @@ from relaxapp.core.session import SessionState
 from relaxapp.core.wording import STAGE_NAMES
 from relaxapp.ui.illustration import renderer
 from relaxapp.ui.labels import set_text_if_changed
+from relaxapp.ui.shielded import shielded
 
 
 class ImageryView(QWidget):
@@ -51,6 +52,7 @@ class ImageryView(QWidget):
         self._scene = None
         super().resizeEvent(event)
 
+    @shielded(None)
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if self._scene is None:

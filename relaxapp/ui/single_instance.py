@@ -1,18 +1,22 @@
 """One relaxapp per data folder: a second launch brings the first one's window forward and leaves.
 
 The common case (no other instance) costs one lock file: QtNetwork is loaded only to hand over to a
-running instance, or after the first frame to listen for later launches.
+running instance, or after the first frame to listen for later launches. A launch at the same moment as
+another finds the lock taken before the other listens: it waits for it to listen (or to end) rather than
+calling a relaxapp that is only starting silent.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtCore import QLockFile, QObject, QThread
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -21,6 +25,17 @@ log = logging.getLogger(__name__)
 
 SHOW_WINDOW = b"show\n"
 HAND_OVER_TIMEOUT_MS = 1500
+# How long a second launch waits for the first to listen: its first frame on a slow machine, and more.
+WAIT_FOR_FIRST_MS = 20_000
+RETRY_MS = 100
+
+
+class HandOver(Enum):
+    """How a second launch fared with the relaxapp that holds the lock."""
+
+    SHOWN = "shown"  # it answered and brings its window forward
+    CLAIMED = "claimed"  # it ended meanwhile: this launch holds the lock now and goes on
+    SILENT = "silent"  # it holds the lock but did not answer in time
 
 
 class SingleInstance(QObject):
@@ -54,19 +69,35 @@ class SingleInstance(QObject):
         log.warning("no lock could be made in the data folder (%s); going on without one", self._lock.error())
         return True
 
-    def hand_over(self) -> bool:
-        """Ask the running instance to show its window; True when it answered."""
+    @property
+    def holder(self) -> int | None:
+        """The process id of the relaxapp that holds the lock, when the lock file says."""
+        pid, _host, _app = self._lock.getLockInfo()  # PySide gives 0 for a lock file it cannot read
+        return int(pid) if pid > 0 else None
+
+    def hand_over(self, wait_ms: int = WAIT_FOR_FIRST_MS) -> HandOver:
+        """Ask the relaxapp holding the lock to show its window, waiting up to `wait_ms` for it to listen:
+        one started at the same moment listens only once its window is up. If it ends meanwhile, this
+        launch takes the lock (CLAIMED) and goes on as the only one."""
         from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415 - see the module docstring
 
-        socket = QLocalSocket()
-        socket.connectToServer(self.server_name)
-        if not socket.waitForConnected(HAND_OVER_TIMEOUT_MS):
-            log.warning("a running relaxapp holds the lock but does not answer: %s", socket.errorString())
-            return False
-        socket.write(SHOW_WINDOW)
-        sent = socket.waitForBytesWritten(HAND_OVER_TIMEOUT_MS)
-        socket.disconnectFromServer()
-        return sent
+        deadline = time.monotonic() + wait_ms / 1000
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(self.server_name)
+            if socket.waitForConnected(HAND_OVER_TIMEOUT_MS):
+                socket.write(SHOW_WINDOW)
+                sent = socket.waitForBytesWritten(HAND_OVER_TIMEOUT_MS)
+                socket.disconnectFromServer()
+                if sent:
+                    return HandOver.SHOWN
+            if self._lock.tryLock(0):
+                log.info("the relaxapp that held the lock has ended: this one goes on")
+                return HandOver.CLAIMED
+            if time.monotonic() >= deadline:
+                log.warning("relaxapp %s holds the lock but did not answer in %d ms", self.holder, wait_ms)
+                return HandOver.SILENT
+            QThread.msleep(RETRY_MS)  # no event loop runs yet in this launch: a plain wait will do
 
     def listen(self, show_window: Callable[[], None]) -> None:
         """From now on, a second launch calls `show_window` here."""

@@ -13,6 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from relaxapp.storage.exchange import read_import
+from relaxapp.storage.history import HistoryStore
+from tests.helpers.history import as_a_person as with_a_persons_permissions
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -27,10 +31,13 @@ def screenless(audio_driver: str = "dummy") -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": audio_driver}
 
 
-def launch(data_dir: Path, *args: str, audio_driver: str = "dummy") -> subprocess.Popen[str]:
-    """Start the app and leave it running."""
+def launch(
+    data_dir: Path, *args: str, audio_driver: str = "dummy", as_a_person: bool = False
+) -> subprocess.Popen[str]:
+    """Start the app and leave it running; `as_a_person`: with a person's file permissions, even as root."""
+    command = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args]
     return subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
+        with_a_persons_permissions(command) if as_a_person else command,
         env=screenless(audio_driver),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -98,7 +105,11 @@ def test_an_unknown_routine_is_named_on_the_command_line(tmp_path: Path):
     assert "no routine called 'yodel'" in result.stderr
 
 
-@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl+C"])
+@pytest.mark.parametrize(
+    "how",
+    [signal.SIGTERM, signal.SIGINT, signal.SIGHUP],
+    ids=["SIGTERM", "Ctrl+C", "SIGHUP (the terminal closed)"],
+)
 def test_a_signal_mid_session_ends_the_app_quickly_and_keeps_the_session(tmp_path: Path, how: signal.Signals):
     app = launch(
         has_read_the_notice(tmp_path),
@@ -152,3 +163,84 @@ def test_a_second_launch_brings_the_first_window_forward_and_leaves(tmp_path: Pa
 
 def _text(path: Path) -> str:
     return path.read_text() if path.exists() else ""
+
+
+def test_a_read_only_history_is_said_at_start_and_sigterm_still_ends_the_app_keeping_the_session(
+    tmp_path: Path,
+):
+    data_dir = has_read_the_notice(tmp_path)
+    HistoryStore.open(data_dir / "history.sqlite3").close()
+    (data_dir / "history.sqlite3").chmod(0o444)
+    # One cycle of the cyclic sigh: eight seconds, finished, and not to be written to a read-only file.
+    app = launch(data_dir, "--routine", "cyclic_sigh", "--cycles", "1", as_a_person=True)
+    time.sleep(11)
+    assert app.poll() is None, app.communicate()
+    app.send_signal(signal.SIGTERM)
+    asked = time.monotonic()
+    _out, err = app.communicate(timeout=10)
+    assert time.monotonic() - asked < 2.0  # the window asks whether to close without it: nobody answers
+    assert app.returncode == 0
+    log = (data_dir / "logs" / "relaxapp.log").read_text()
+    assert f"The history file {data_dir / 'history.sqlite3'} is read-only" in log  # the banner's words
+    [rescued] = data_dir.glob("relaxapp-unsaved-*.json")
+    assert f"are kept in {rescued}" in err and "Traceback" not in err
+    [kept] = read_import(rescued).sessions
+    assert (kept.routine_id, kept.completed) == ("cyclic_sigh", True)
+
+
+def test_a_full_disk_under_the_log_does_not_end_the_app_in_tracebacks(tmp_path: Path):
+    data_dir = has_read_the_notice(tmp_path)
+    (data_dir / "logs").mkdir()
+    (data_dir / "logs" / "relaxapp.log").symlink_to("/dev/full")  # every write: no space left on device
+    app = launch(data_dir, "--routine", "cyclic_sigh", "--cycles", "1")
+    time.sleep(10)
+    app.send_signal(signal.SIGTERM)
+    _out, err = app.communicate(timeout=10)
+    assert app.returncode == 0
+    log = data_dir / "logs" / "relaxapp.log"
+    assert err.splitlines() == [
+        f"relaxapp: the log file {log} cannot be written ([Errno 28] No space left on device); what follows "
+        "is not logged"
+    ]
+    assert [row[0] for row in sessions_in(data_dir)] == ["cyclic_sigh"]
+
+
+def test_a_launch_while_the_first_is_still_starting_waits_for_it_and_hands_over(tmp_path: Path):
+    data_dir = has_read_the_notice(tmp_path)
+    first = launch(data_dir)
+    lock = data_dir / "relaxapp.lock"
+    deadline = time.monotonic() + 20
+    while not lock.exists() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    # Held between taking the lock and listening (its first frame): a launch at the same moment, slowed down.
+    first.send_signal(signal.SIGSTOP)
+    try:
+        second = launch(data_dir)
+        time.sleep(4)
+        assert second.poll() is None, second.communicate()  # it waits, rather than giving up on a live lock
+    finally:
+        first.send_signal(signal.SIGCONT)
+    out, err = second.communicate(timeout=30)
+    assert second.returncode == 0, err
+    assert "already running: its window has been brought forward" in out
+    log = data_dir / "logs" / "relaxapp.log"
+    deadline = time.monotonic() + 10
+    while "another launch asked for the window" not in _text(log) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    first.send_signal(signal.SIGTERM)
+    first.communicate(timeout=10)
+    assert "another launch asked for the window" in _text(log)
+
+
+def test_a_data_folder_that_is_a_file_is_named_plainly(tmp_path: Path):
+    taken = tmp_path / "relaxapp-data"
+    taken.write_text("a file where the folder should be")
+    result = run("--data-dir", str(taken), timeout=30)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"relaxapp: the data folder {taken} is a file, not a folder. Move that file away, or choose another "
+        "folder with --data-dir.\n"
+    )
+    nested = run("--data-dir", str(taken / "inside"), timeout=30)
+    assert nested.returncode == 2 and f"{taken} is a file, not a folder" in nested.stderr
+    assert "Traceback" not in nested.stderr

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 import sqlite3
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 # How long a test's store waits for another program's lock: long enough for SQLite, short enough that a
 # test of a failed write does not wait the app's few seconds. Open with HistoryStore.open(path,
@@ -26,3 +31,16 @@ def write_locked(path: Path) -> Iterator[None]:
     finally:
         blocker.rollback()
         blocker.close()
+
+
+def as_a_person(command: list[str]) -> list[str]:
+    """`command` run with a person's file permissions: for root (a container, a CI runner), with its power
+    to write any file dropped, so that a read-only file is read-only to the app too. Skips the test when
+    that power cannot be dropped here."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    dropped = [setpriv or "setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all"]
+    if setpriv is None or subprocess.run([*dropped, "true"], capture_output=True, check=False).returncode:
+        pytest.skip("root writes read-only files, and setpriv cannot take that power away here")
+    return [*dropped, *command]

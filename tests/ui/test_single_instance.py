@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import os
 import socket
+import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from relaxapp.ui.single_instance import SingleInstance
+from relaxapp.ui.single_instance import HandOver, SingleInstance
 
 
 def test_only_one_instance_claims_a_data_folder(qtbot, tmp_path: Path):
@@ -31,7 +34,7 @@ def test_the_running_instance_is_asked_to_show_its_window(qtbot, tmp_path: Path)
     shown = []
     running.listen(lambda: shown.append(True))
     assert not later.claim()
-    assert later.hand_over()
+    assert later.hand_over() is HandOver.SHOWN
     qtbot.waitUntil(lambda: shown == [True])
     running.release()
 
@@ -39,8 +42,22 @@ def test_the_running_instance_is_asked_to_show_its_window(qtbot, tmp_path: Path)
 def test_hand_over_says_so_when_nobody_answers(qtbot, tmp_path: Path):
     silent = SingleInstance(tmp_path)
     assert silent.claim()  # holds the lock but never listens
-    assert not SingleInstance(tmp_path).hand_over()
+    later = SingleInstance(tmp_path)
+    started = time.monotonic()
+    assert later.hand_over(wait_ms=300) is HandOver.SILENT
+    assert time.monotonic() - started >= 0.3  # it waited for the running one to listen
+    assert later.holder == os.getpid()
     silent.release()
+
+
+def test_a_launch_that_waits_goes_on_when_the_running_one_ends(qtbot, tmp_path: Path):
+    ending = SingleInstance(tmp_path)
+    assert ending.claim()  # starting up: not listening yet
+    threading.Timer(0.3, ending.release).start()
+    later = SingleInstance(tmp_path)
+    assert later.hand_over(wait_ms=10_000) is HandOver.CLAIMED
+    assert not SingleInstance(tmp_path).claim()  # the lock is the later one's now
+    later.release()
 
 
 class UnwritableLock:

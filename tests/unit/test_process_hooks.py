@@ -1,4 +1,5 @@
-"""The hooks the app installs in its process: the log file and its rotation, put back when the app ends."""
+"""The hooks the app installs in its process: the log file and its rotation, the last-resort error box,
+put back when the app ends."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from relaxapp import process_hooks
 
@@ -55,3 +57,37 @@ def test_without_a_writable_log_warnings_reach_the_terminal_in_one_line(
     assert "cannot write the log file" in err
     assert "relaxapp WARNING: something to know\n" in err
     assert "Traceback" not in err and "not for a terminal" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full stands for a full disk")
+def test_a_log_on_a_full_disk_says_so_once_and_closes_without_an_error(capsys: pytest.CaptureFixture[str]):
+    with process_hooks.installed(Path("/dev/full")):  # every write: no space left on device
+        for number in range(12):
+            logging.getLogger("relaxapp").warning("line %d", number)
+    assert capsys.readouterr().err == (
+        "relaxapp: the log file /dev/full cannot be written ([Errno 28] No space left on device); what "
+        "follows is not logged\n"
+    )
+
+
+@pytest.mark.allow_logged_errors
+def test_the_last_resort_box_opens_after_the_error_and_one_at_a_time(qtbot, tmp_path: Path):
+    with process_hooks.installed(tmp_path / "relaxapp.log"):
+        for _ in range(3):  # an error while painting comes back with every frame
+            try:
+                raise ValueError("painting went wrong")
+            except ValueError:
+                sys.excepthook(*sys.exc_info())
+        # Not from inside the hook: a dialog's own loop, opened in the middle of painting, can crash the app.
+        assert visible_boxes() == []
+        qtbot.waitUntil(lambda: len(visible_boxes()) == 1)
+        [box] = visible_boxes()
+        assert box.text().startswith("Something went wrong: painting went wrong")
+        box.done(0)
+    assert (tmp_path / "relaxapp.log").read_text(encoding="utf-8").count(
+        "ValueError: painting went wrong"
+    ) == 3
+
+
+def visible_boxes() -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]

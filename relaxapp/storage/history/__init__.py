@@ -4,7 +4,8 @@ How the file is versioned, migrated and kept durable: see schema.
 
 The modules, each importing only those before it:
 errors → schema (format, migrations, transactions) → files (connect, probe, move aside) → rows (entry ↔ row)
-→ queries (HistoryReader) → store (HistoryStore, its writes and retry queue) → recovery (open_history).
+→ queries (HistoryReader) → merging (new entries added by their natural keys) → store (HistoryStore, its
+writes and retry queue) → recovery (open_history).
 """
 
 from relaxapp.storage.history.errors import (
@@ -14,11 +15,12 @@ from relaxapp.storage.history.errors import (
     InvalidEntryError,
 )
 from relaxapp.storage.history.files import move_aside
+from relaxapp.storage.history.merging import Counts, MergeReport
 from relaxapp.storage.history.queries import EVERYTHING, HistoryReader, TimelineFilter
 from relaxapp.storage.history.recovery import OpenResult, open_history
 from relaxapp.storage.history.rows import Entry, TimelineEntry, stamp
 from relaxapp.storage.history.schema import MIGRATIONS, SCHEMA_VERSION
-from relaxapp.storage.history.store import Counts, HistoryStore, MergeReport, RestoreReport
+from relaxapp.storage.history.store import HistoryStore, RestoreReport
 
 __all__ = [
     "EVERYTHING",

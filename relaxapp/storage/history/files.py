@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from relaxapp.storage.history.errors import HistoryDamagedError, HistoryError, error_of
-from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION
+from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION, schema_problems, tables_of
 
 
 def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
@@ -29,8 +29,41 @@ def probe(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
             sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_ms / 1000)
         ) as db:
             require_intact(db, str(path))
+            require_claims(db, path)
     except sqlite3.Error as error:
         raise error_of(error, path) from error
+
+
+def require_claims(db: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file that is not what it claims, read through `db` without writing to it.
+
+    A file at schema 0 with tables is another program's database: HistoryError, and it must stay untouched
+    (no WAL, no tables of ours, no version). A file whose tables and columns are not those of its schema
+    version (a table dropped, the version changed by hand): HistoryDamagedError, set aside like damage.
+    A newer relaxapp's file is refused later, as newer.
+    """
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        return
+    problems = _claim_problems(db, version)
+    if problems and version == 0:
+        raise HistoryError(
+            f"The file {path} is not a relaxapp history: {problems[0]}. It has been left untouched; move "
+            "it out of relaxapp's data folder, or start relaxapp with another --data-dir."
+        )
+    if problems:
+        raise HistoryDamagedError(
+            f"The history file {path} does not hold what its schema version {version} says: "
+            f"{'; '.join(problems)}. It has been left as it is."
+        )
+
+
+def _claim_problems(db: sqlite3.Connection, version: int) -> list[str]:
+    if version == 0:  # a new file has no tables yet; one with tables is another program's
+        foreign = sorted(tables_of(db))
+        more = ", …" if len(foreign) > 5 else ""
+        return [f"it holds another program's tables ({', '.join(foreign[:5])}{more})"] if foreign else []
+    return schema_problems(db, version)
 
 
 def require_intact(db: sqlite3.Connection, location: str) -> None:
@@ -52,6 +85,8 @@ def check_backup(backup: Path) -> None:
         ) as db:
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             verdict = str(db.execute("PRAGMA quick_check(1)").fetchone()[0]).replace("\n", " ")
+            if verdict == "ok" and version <= SCHEMA_VERSION:
+                verdict = "; ".join(_claim_problems(db, version)) or verdict
     except sqlite3.Error as error:
         raise HistoryError(f"The backup {backup} cannot be read ({error}); nothing was changed.") from error
     if verdict != "ok":

@@ -17,6 +17,7 @@ from relaxapp.storage.history.rows import (
     CHECK_IN_COLUMNS,
     EPISODE_COLUMNS,
     SESSION_COLUMNS,
+    SHOWABLE,
     TimelineEntry,
     check_in_of,
     check_in_on,
@@ -69,7 +70,9 @@ class HistoryReader:
 
     def count(self) -> int:
         """How many sessions the history holds."""
-        total: int = self._db.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        total: int = self._db.execute(
+            f"SELECT count(*) FROM sessions WHERE {SHOWABLE['sessions']}"
+        ).fetchone()[0]
         return total
 
     # -- check-ins -----------------------------------------------------------------------------------
@@ -81,7 +84,8 @@ class HistoryReader:
     def latest_check_in_before(self, day: date) -> CheckIn | None:
         """The most recent check-in before `day`: its answers are the defaults of today's."""
         row = self._db.execute(
-            f"SELECT {CHECK_IN_COLUMNS} FROM check_ins WHERE day < ? ORDER BY day DESC LIMIT 1",
+            f"SELECT {CHECK_IN_COLUMNS} FROM check_ins WHERE day < ? AND {SHOWABLE['check_ins']}"
+            " ORDER BY day DESC LIMIT 1",
             (day.isoformat(),),
         ).fetchone()
         return None if row is None else readable(check_in_of, row)
@@ -157,14 +161,16 @@ class HistoryReader:
         left out. A session counts on the day it started."""
         rows = self._db.execute(
             "SELECT date(started_at, 'localtime'), sum(actual_seconds) / 60.0 FROM sessions"
-            " WHERE started_at >= ? AND started_at < ? GROUP BY 1",
+            f" WHERE started_at >= ? AND started_at < ? AND {SHOWABLE['sessions']} GROUP BY 1",
             _local_range(first, last),
         )
         return {date.fromisoformat(day): minutes for day, minutes in rows}
 
     def practice_days(self) -> set[date]:
         """Every local day with at least one session: what streaks are counted from."""
-        rows = self._db.execute("SELECT DISTINCT date(started_at, 'localtime') FROM sessions")
+        rows = self._db.execute(
+            f"SELECT DISTINCT date(started_at, 'localtime') FROM sessions WHERE {SHOWABLE['sessions']}"
+        )
         return {date.fromisoformat(day) for (day,) in rows if day is not None}
 
     def day_facts(self, first: date, last: date) -> list[DayFacts]:
@@ -174,7 +180,7 @@ class HistoryReader:
             date.fromisoformat(day): count
             for day, count in self._db.execute(
                 "SELECT date(occurred_at, 'localtime'), count(*) FROM episodes"
-                " WHERE occurred_at >= ? AND occurred_at < ? GROUP BY 1",
+                f" WHERE occurred_at >= ? AND occurred_at < ? AND {SHOWABLE['episodes']} GROUP BY 1",
                 _local_range(first, last),
             )
         }
@@ -202,7 +208,7 @@ class HistoryReader:
         query = (
             f"SELECT routine_kind, {before}, {after}, count(*) FROM sessions"
             f" WHERE {before} IS NOT NULL AND {after} IS NOT NULL"
-        )
+        )  # not SHOWABLE: its lengths are not in the covering index, and a rating is 0-10 on any row
         parameters: tuple[str, ...] = ()
         if since is not None:
             query += " AND started_at >= ?"
@@ -247,7 +253,7 @@ def _where(
     table: str, only: TimelineFilter, cursor: tuple[str, int, int] | None, newest_first: bool
 ) -> tuple[str, list[object]]:
     moment, rank = ("started_at", 0) if table == "sessions" else ("occurred_at", 1)
-    clauses: list[str] = []
+    clauses: list[str] = [SHOWABLE[table]]
     parameters: list[object] = []
     if table == "sessions" and only.routine_kinds is not None:
         kinds = sorted(kind.value for kind in only.routine_kinds)
@@ -270,4 +276,4 @@ def _where(
             same_moment_follows = rank < cursor_rank if newest_first else rank > cursor_rank
             clauses.append(f"{moment} {beyond}{'=' if same_moment_follows else ''} ?")
             parameters.append(at)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), parameters
+    return " WHERE " + " AND ".join(clauses), parameters

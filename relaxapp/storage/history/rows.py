@@ -7,13 +7,22 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import TypeVar
 
-from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
-from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord
+from relaxapp.core.bounds import EARLIEST_DAY, EARLIEST_MOMENT, LATEST_DAY, LATEST_MOMENT, MAX_SESSION_SECONDS
+from relaxapp.core.journal import (
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    Side,
+    check_in_range_problems,
+    episode_range_problems,
+)
+from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord, session_range_problems
 from relaxapp.core.routine import RoutineKind
 
 # The package's logger, so that the log names the history as one, whichever of its modules speaks.
@@ -45,10 +54,28 @@ def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
+def _showable() -> dict[str, str]:
+    # Stamps sort as the moments they name, so SQL can leave out what a page could not show. Literal
+    # constants rather than parameters: the planner sees the range, and every query gets them the same way.
+    first, last = stamp(EARLIEST_MOMENT), stamp(LATEST_MOMENT)
+    seconds = f"BETWEEN 0 AND {MAX_SESSION_SECONDS!r}"
+    return {
+        "sessions": f"started_at >= '{first}' AND started_at < '{last}' AND planned_seconds > 0"
+        f" AND planned_seconds <= {MAX_SESSION_SECONDS!r} AND actual_seconds {seconds}",
+        "episodes": f"occurred_at >= '{first}' AND occurred_at < '{last}'",
+        "check_ins": f"day BETWEEN '{EARLIEST_DAY.isoformat()}' AND '{LATEST_DAY.isoformat()}'",
+    }
+
+
+# What each table's rows must hold to be shown (core.bounds), as SQL: the rows the sums, counts and pages
+# of the history read. A row outside it, kept from before the span was checked, is left in the file.
+SHOWABLE = _showable()
+
+
 def readable(read: Callable[[Row], T], row: Row) -> T | None:
     try:
         return read(row)
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, OverflowError) as error:
         # Kept in the file untouched, left out of the page: one odd row must not hide the rest.
         log.warning("history row %s is unreadable and is not shown: %s", row[0], error)
         return None
@@ -86,12 +113,13 @@ def insert_session(db: sqlite3.Connection, record: SessionRecord, keep_id: bool 
     return replace(record, id=cursor.lastrowid)
 
 
-def insert_new_session(db: sqlite3.Connection, record: SessionRecord) -> int:
-    values = _session_values(record)
-    cursor = db.execute(
+def insert_new_sessions(db: sqlite3.Connection, records: Iterable[SessionRecord]) -> int:
+    """Insert the sessions not saved yet (by start and routine); returns how many were. One statement for
+    all: a merge of a big import spends its time in SQLite rather than in a call per row."""
+    cursor = db.executemany(
         f"INSERT INTO sessions ({_SESSION_FIELDS}) SELECT {', '.join('?' * 12)}"
         " WHERE NOT EXISTS (SELECT 1 FROM sessions WHERE started_at = ? AND routine_id = ?)",
-        (*values, values[3], values[0]),
+        ((*values, values[3], values[0]) for values in map(_session_values, records)),
     )
     return cursor.rowcount
 
@@ -109,16 +137,19 @@ def session_of(row: Row) -> SessionRecord:
     values = [
         _score_of(value, bool(mask & bit)) for value, bit in zip(scores, _SKIP_BITS.values(), strict=True)
     ]
-    return SessionRecord(
-        routine_id=str(routine_id),
-        routine_kind=RoutineKind(str(kind)),
-        routine_title=str(title),
-        started_at=datetime.fromisoformat(str(started_at)),
-        planned_seconds=float(str(planned)),
-        actual_seconds=float(str(actual)),
-        completed=bool(completed),
-        id=int(str(session_id)),
-        ratings=Ratings(*values),
+    return _in_range(
+        SessionRecord(
+            routine_id=str(routine_id),
+            routine_kind=RoutineKind(str(kind)),
+            routine_title=str(title),
+            started_at=_moment_of(started_at),
+            planned_seconds=float(str(planned)),
+            actual_seconds=float(str(actual)),
+            completed=bool(completed),
+            id=int(str(session_id)),
+            ratings=Ratings(*values),
+        ),
+        session_range_problems,
     )
 
 
@@ -149,12 +180,12 @@ def insert_episode(db: sqlite3.Connection, episode: Episode, keep_id: bool = Fal
     return replace(episode, id=cursor.lastrowid)
 
 
-def insert_new_episode(db: sqlite3.Connection, episode: Episode) -> int:
-    values = _episode_values(episode)
-    cursor = db.execute(
+def insert_new_episodes(db: sqlite3.Connection, episodes: Iterable[Episode]) -> int:
+    """Insert the episodes not saved yet (by moment, side and place); returns how many were."""
+    cursor = db.executemany(
         "INSERT INTO episodes (occurred_at, side, place, intensity, duration, note) SELECT ?, ?, ?, ?, ?, ?"
         " WHERE NOT EXISTS (SELECT 1 FROM episodes WHERE occurred_at = ? AND side = ? AND place = ?)",
-        (*values, *values[:3]),
+        ((*values, *values[:3]) for values in map(_episode_values, episodes)),
     )
     return cursor.rowcount
 
@@ -171,14 +202,17 @@ def update_episode(db: sqlite3.Connection, episode: Episode, row_id: int) -> Epi
 
 def episode_of(row: Row) -> Episode:
     episode_id, occurred_at, side, place, intensity, duration, note = row
-    return Episode(
-        occurred_at=datetime.fromisoformat(str(occurred_at)),
-        side=Side(str(side)),
-        place=Place(str(place)),
-        intensity=int(str(intensity)),
-        duration=EpisodeDuration(str(duration)),
-        note=str(note),
-        id=int(str(episode_id)),
+    return _in_range(
+        Episode(
+            occurred_at=_moment_of(occurred_at),
+            side=Side(str(side)),
+            place=Place(str(place)),
+            intensity=int(str(intensity)),
+            duration=EpisodeDuration(str(duration)),
+            note=str(note),
+            id=int(str(episode_id)),
+        ),
+        episode_range_problems,
     )
 
 
@@ -215,10 +249,11 @@ def upsert_check_in(db: sqlite3.Connection, check_in: CheckIn) -> CheckIn | None
     return previous
 
 
-def insert_new_check_in(db: sqlite3.Connection, check_in: CheckIn) -> int:
-    cursor = db.execute(
+def insert_new_check_ins(db: sqlite3.Connection, check_ins: Iterable[CheckIn]) -> int:
+    """Insert the check-ins of days that have none yet; returns how many were."""
+    cursor = db.executemany(
         f"INSERT OR IGNORE INTO check_ins ({CHECK_IN_COLUMNS}) VALUES ({_CHECK_IN_PLACES})",
-        _check_in_values(check_in),
+        map(_check_in_values, check_ins),
     )
     return cursor.rowcount
 
@@ -236,14 +271,33 @@ def check_in_on(db: sqlite3.Connection, day: date) -> CheckIn | None:
 
 def check_in_of(row: Row) -> CheckIn:
     day, sleep_hours, caffeine, stress, water, note, alcohol, screen_hours, dry_eyes = row
-    return CheckIn(
-        day=date.fromisoformat(str(day)),
-        sleep_hours=None if sleep_hours is None else float(str(sleep_hours)),
-        caffeine_drinks=None if caffeine is None else int(str(caffeine)),
-        stress=None if stress is None else int(str(stress)),
-        water_glasses=None if water is None else int(str(water)),
-        note=str(note),
-        alcohol_drinks=None if alcohol is None else int(str(alcohol)),
-        screen_hours=None if screen_hours is None else float(str(screen_hours)),
-        dry_eyes=None if dry_eyes is None else bool(int(str(dry_eyes))),
+    return _in_range(
+        CheckIn(
+            day=date.fromisoformat(str(day)),
+            sleep_hours=None if sleep_hours is None else float(str(sleep_hours)),
+            caffeine_drinks=None if caffeine is None else int(str(caffeine)),
+            stress=None if stress is None else int(str(stress)),
+            water_glasses=None if water is None else int(str(water)),
+            note=str(note),
+            alcohol_drinks=None if alcohol is None else int(str(alcohol)),
+            screen_hours=None if screen_hours is None else float(str(screen_hours)),
+            dry_eyes=None if dry_eyes is None else bool(int(str(dry_eyes))),
+        ),
+        check_in_range_problems,
     )
+
+
+def _moment_of(stored: object) -> datetime:
+    moment = datetime.fromisoformat(str(stored))
+    if moment.tzinfo is None:  # every stamp names UTC; a row without it was not written by relaxapp
+        raise ValueError(f"{stored} has no time zone")
+    return moment
+
+
+def _in_range(entry: T, problems: Callable[[T], list[str]]) -> T:
+    """`entry`, unless a page could not show it: a row kept before the diary's span was checked (an import
+    of year 9999, a length of 1e308) stays in the file, and is left out of what is read as unreadable."""
+    found = problems(entry)
+    if found:
+        raise ValueError("; ".join(found))
+    return entry

@@ -12,10 +12,11 @@ fsync per entry, tens of milliseconds on a slow disk, for that one case.
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 
 from relaxapp.storage.history.errors import HistoryError
 
@@ -94,6 +95,54 @@ SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_MS = 3000
 
 
+def tables_of(db: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    """The file's own tables (not SQLite's) and the names of their columns."""
+    names = [
+        str(row[0])
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        name: frozenset(str(row[1]) for row in db.execute(f"PRAGMA table_info({_quoted(name)})"))
+        for name in names
+    }
+
+
+def _quoted(name: str) -> str:
+    # Another program's table may be called anything, quotes included.
+    return '"' + name.replace('"', '""') + '"'
+
+
+@functools.cache
+def tables_at(version: int) -> dict[str, frozenset[str]]:
+    """The tables and columns MIGRATIONS make up to `version`: what a file at that version must hold."""
+    with closing(sqlite3.connect(":memory:")) as db:
+        for statements in MIGRATIONS[:version]:
+            for statement in statements:
+                db.execute(statement)
+        return tables_of(db)
+
+
+def schema_problems(db: sqlite3.Connection, version: int) -> list[str]:
+    """How the tables of a file at `version` (up to SCHEMA_VERSION) differ from what that version makes.
+
+    Tables of its own beside them are allowed: they are no part of the history and are never touched.
+    """
+    found = tables_of(db)
+    problems = []
+    for table, columns in tables_at(version).items():
+        if table not in found:
+            problems.append(f"it has no {table} table")
+            continue
+        missing, unknown = sorted(columns - found[table]), sorted(found[table] - columns)
+        if missing:
+            problems.append(f"its {table} table lacks {', '.join(missing)}")
+        if unknown:
+            problems.append(f"its {table} table has {', '.join(unknown)}, which schema {version} has not")
+    return problems
+
+
 def _version_of(db: sqlite3.Connection) -> int:
     """The schema version written in the file (0 for a new one)."""
     version: int = db.execute("PRAGMA user_version").fetchone()[0]
@@ -111,6 +160,7 @@ def prepare(db: sqlite3.Connection, location: str, busy_timeout_ms: int = BUSY_T
             f"The history file {location} was written by a newer version of relaxapp "
             f"(schema {version}; this version knows up to {SCHEMA_VERSION}). It has been left untouched."
         )
+    _require_writable(db, location, version, busy_timeout_ms)
     # Only now: switching to WAL writes to the file, and a newer version's file must stay as it was.
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")  # see the module's docstring
@@ -120,6 +170,31 @@ def prepare(db: sqlite3.Connection, location: str, busy_timeout_ms: int = BUSY_T
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {number}")
         log.info("history %s migrated to schema %d", location, number)
+
+
+def _require_writable(db: sqlite3.Connection, location: str, version: int, busy_timeout_ms: int) -> None:
+    """Raise HistoryError for a file SQLite opened read-only (its permissions, a read-only disk), now at
+    start rather than at the first entry that cannot be kept.
+
+    Writing the version it already has, in a transaction rolled back, changes nothing in the file. A lock
+    held by another program says nothing about this, so the probe does not wait for it.
+    """
+    db.execute("PRAGMA busy_timeout = 0")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        db.execute(f"PRAGMA user_version = {version}")
+    except sqlite3.Error as error:
+        if error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_READONLY:
+            raise HistoryError(
+                f"The history file {location} is read-only, so relaxapp cannot keep anything new in it. "
+                "Make the file writable for your user (or move your data folder to a disk that can be "
+                "written), then start relaxapp again."
+            ) from error
+        log.info("could not check that %s can be written (%s); going on", location, error)
+    finally:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
 
 
 @contextmanager

@@ -35,8 +35,10 @@ from relaxapp.storage.history.files import (
     move_aside,
     probe,
     put_back,
+    require_claims,
     require_intact,
 )
+from relaxapp.storage.history.merging import MergeReport, merge_into
 from relaxapp.storage.history.queries import HistoryReader
 from relaxapp.storage.history.rows import Entry
 from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION, prepare, transaction
@@ -45,23 +47,6 @@ from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION, pre
 log = logging.getLogger(__package__)
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Counts:
-    sessions: int = 0
-    episodes: int = 0
-    check_ins: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.sessions + self.episodes + self.check_ins
-
-
-@dataclass(frozen=True)
-class MergeReport:
-    added: Counts
-    skipped: Counts  # already in the history (same natural key), or twice in what was merged
 
 
 @dataclass(frozen=True)
@@ -126,6 +111,7 @@ class HistoryStore(HistoryReader):
         except HistoryError:
             connection.close()
             raise
+        store._note_unshowable()
         return store
 
     @classmethod
@@ -147,6 +133,7 @@ class HistoryStore(HistoryReader):
             if version != SCHEMA_VERSION:
                 raise HistoryError(f"The history file {path} cannot be updated to this version of relaxapp.")
             require_intact(connection, store.location)
+            require_claims(connection, path)
         except HistoryError:
             connection.close()
             raise
@@ -182,6 +169,12 @@ class HistoryStore(HistoryReader):
     def unsaved(self) -> tuple[Entry, ...]:
         """Entries whose change (add, edit, delete, restore, check-in) waits to be written, oldest first."""
         return tuple(write.entry for write in self._pending)
+
+    @property
+    def unsaved_additions(self) -> tuple[Entry, ...]:
+        """The unsaved entries that are new to the history (added, brought back, a day's check-in), not edits
+        or deletions of saved ones: what an export of them can carry and an import bring back."""
+        return tuple(write.entry for write in self._pending if write.noun != "change")
 
     def retry_unsaved(self) -> bool:
         """Try once more to write what failed before; True when nothing is left over."""
@@ -287,32 +280,41 @@ class HistoryStore(HistoryReader):
         Raises InvalidEntryError before writing anything, HistoryWriteError when the write fails (nothing is
         kept: the source still holds it all).
         """
-        sessions, episodes, check_ins = list(sessions), list(episodes), list(check_ins)
-        problems = [
-            *(p for s in sessions for p in session_problems(s)),
-            *(p for e in episodes for p in episode_problems(e)),
-            *(p for c in check_ins for p in check_in_problems(c)),
-        ]
-        require(problems)
-        if self._read_only:
-            raise HistoryWriteError(f"The history file {self.location} cannot be written; nothing was added.")
+        self._require_writable()
+        report = merge_into(self._db, self.location, sessions, episodes, check_ins, cancelled=lambda: False)
+        assert report is not None  # only a cancel gives None
+        return report
+
+    @property
+    def merges_apart(self) -> bool:
+        """Whether merge_apart may be used: the history is a file that can be written."""
+        return self.is_persistent
+
+    def merge_apart(
+        self,
+        sessions: Iterable[SessionRecord],
+        episodes: Iterable[Episode],
+        check_ins: Iterable[CheckIn],
+        cancelled: Callable[[], bool],
+    ) -> MergeReport | None:
+        """merge() through a connection of its own, opened and closed here, so that it may run on another
+        thread (a connection belongs to the thread that opened it) and a big import leaves the window free.
+
+        SQLite lets one connection write at a time: a change the app makes meanwhile waits for the merge,
+        up to the busy timeout, or is kept and written later. Returns None, with nothing added, once
+        `cancelled` says so. Only when merges_apart; raises as merge() does.
+        """
+        self._require_writable()
+        if self.path is None:
+            raise HistoryWriteError(f"The history {self.location} cannot be merged into from another thread.")
+        connection = connect(self.path, self._busy_timeout_ms)
         try:
-            with transaction(self._db):
-                added = Counts(
-                    sum(rows.insert_new_session(self._db, s) for s in sessions),
-                    sum(rows.insert_new_episode(self._db, e) for e in episodes),
-                    sum(rows.insert_new_check_in(self._db, c) for c in check_ins),
-                )
-        except sqlite3.Error as error:
-            log.exception("could not merge into %s", self.location)
-            raise HistoryWriteError(
-                f"Nothing was added to {self.location} ({error}); check that the disk has space and the "
-                "folder can be written, then try again."
-            ) from error
-        skipped = Counts(
-            len(sessions) - added.sessions, len(episodes) - added.episodes, len(check_ins) - added.check_ins
-        )
-        return MergeReport(added, skipped)
+            connection.execute("PRAGMA foreign_keys = ON")
+            # Asked every few thousand steps of SQLite's: a cancel interrupts the merge, rolled back whole.
+            connection.set_progress_handler(lambda: int(cancelled()), 10_000)
+            return merge_into(connection, self.location, sessions, episodes, check_ins, cancelled=cancelled)
+        finally:
+            connection.close()
 
     # -- backups -------------------------------------------------------------------------------------
 
@@ -430,6 +432,31 @@ class HistoryStore(HistoryReader):
 
     def _prepare(self) -> None:
         prepare(self._db, self.location, self._busy_timeout_ms)
+
+    def _require_writable(self) -> None:
+        if self._read_only:
+            raise HistoryWriteError(f"The history file {self.location} cannot be written; nothing was added.")
+
+    def _note_unshowable(self) -> None:
+        """Log the rows no page shows (rows.SHOWABLE): a date outside 1970-2100 or a length beyond a day,
+        kept from before such values were refused. They stay in the file, as every unreadable row does."""
+        key = {"sessions": "id", "episodes": "id", "check_ins": "day"}
+        for table, showable in rows.SHOWABLE.items():
+            found = [
+                str(row[0])
+                for row in self._db.execute(
+                    f"SELECT {key[table]} FROM {table} WHERE NOT ({showable}) LIMIT 11"
+                )
+            ]
+            if found:
+                listed = ", ".join(found[:10]) + (" and more" if len(found) > 10 else "")
+                log.warning(
+                    "history rows %s of %s in %s are unreadable (a date outside 1970-2100 or a length"
+                    " beyond a day) and are not shown; they are kept in the file",
+                    listed,
+                    table,
+                    self.location,
+                )
 
 
 def _saved_id(entry: SessionRecord | Episode) -> int:

@@ -17,9 +17,16 @@ from relaxapp.core.wording import counts_text, merge_text
 from relaxapp.logic.history_files import HistoryFiles
 from relaxapp.logic.unsaved import UnsavedEntries
 from relaxapp.storage.backup import Backup
-from relaxapp.storage.exchange import CSV_NAMES, ExchangeError, ExportReport, ImportRefusedError
-from relaxapp.storage.history import Counts, HistoryError
+from relaxapp.storage.exchange import (
+    CSV_NAMES,
+    ExchangeError,
+    ExportReport,
+    ImportCancelledError,
+    ImportRefusedError,
+)
+from relaxapp.storage.history import Counts, HistoryError, MergeReport
 from relaxapp.ui.backups import BackupKeeper
+from relaxapp.ui.history.import_run import ImportRun
 
 
 class FileChooser(Protocol):
@@ -58,6 +65,12 @@ NO_BACKUP_TEXT = (
     "There is no backup of this history yet. relaxapp takes one every day, and Back up now takes one at once."
 )
 Info, Warning_ = QMessageBox.Icon.Information, QMessageBox.Icon.Warning
+LISTED_PROBLEMS = 500  # a file with a problem in every one of 200,000 entries needs no 200,000-line box
+
+
+def _listed(problems: tuple[str, ...]) -> str:
+    more = len(problems) - LISTED_PROBLEMS
+    return "\n".join(problems[:LISTED_PROBLEMS]) + (f"\n… and {more:,} more" if more > 0 else "")
 
 
 class FileActions(QWidget):
@@ -80,6 +93,7 @@ class FileActions(QWidget):
         self.chooser: FileChooser = chooser or DialogFileChooser()
         self._folder = Path.home()  # where the last file was chosen: the next dialog starts there
         self.message: QMessageBox | None = None  # the last message shown
+        self.import_run: ImportRun | None = None  # the import under way
 
         # Four rarely used commands in one menu: the row must fit a narrow window with larger text.
         menu = QMenu(self)
@@ -145,17 +159,29 @@ class FileActions(QWidget):
         self._tell(Info, "History exported", f"Saved {counts_text(counts)} {where}")
 
     def import_json(self) -> None:
+        """Read, check and merge an exported file off the window's thread, with a progress dialog."""
         path = self.chooser.open_file(self, "Import a relaxapp history (JSON)", self._folder, JSON_FILES)
         if path is None:
             return
         self._folder = path.parent
-        try:
-            report = self._files.import_json(path)
-        except ExchangeError as error:
-            problems = error.problems if isinstance(error, ImportRefusedError) else ()
-            self._tell(Warning_, "Nothing was imported", str(error), "\n".join(problems))
+        run = ImportRun(self._files, path, self)
+        run.finished.connect(self._on_imported)
+        self.import_run = run
+        self.files_button.setEnabled(False)  # one import at a time, and no restore under it
+        run.start()
+
+    def _on_imported(self, result: MergeReport | ExchangeError) -> None:
+        assert self.import_run is not None
+        path = self.import_run.path
+        self.import_run = None
+        self.files_button.setEnabled(True)
+        if isinstance(result, ImportCancelledError):
+            return  # the person's own choice: nothing to say
+        if isinstance(result, ExchangeError):
+            problems = result.problems if isinstance(result, ImportRefusedError) else ()
+            self._tell(Warning_, "Nothing was imported", str(result), _listed(problems))
             return
-        self._tell(Info, "History imported", f"{path.name}: {merge_text(report)}")
+        self._tell(Info, "History imported", f"{path.name}: {merge_text(result)}")
 
     def restore_backup(self) -> None:
         """Bring back the history of a backup; what was entered since it is kept as well."""

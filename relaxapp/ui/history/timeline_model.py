@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
@@ -20,6 +21,9 @@ from relaxapp.core.wording import (
 )
 from relaxapp.logic.events import EntryChange, How
 from relaxapp.storage.history import EVERYTHING, HistoryReader, TimelineEntry, TimelineFilter
+from relaxapp.ui.shielded import shielded
+
+log = logging.getLogger(__name__)
 
 PAGE_ROWS = 200  # a few screens: scrolling reads the next page long before the end is reached
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -37,6 +41,8 @@ class Column(IntEnum):
 # The kind of routine is the tooltip of What (and a choice of Show) rather than a column: at the window's
 # usual width a seventh column would leave the notes no room.
 HEADERS = ("When", "What", "Length / intensity", "Tension", "Twitching", "Note")
+UNREADABLE = "Unreadable entry"
+UNREADABLE_TIP = "This entry cannot be shown; it is kept in the history file as it was."
 HEADER_TIPS = {
     Column.TENSION: "Tension before → after the session, 0 none to 10 the most",
     Column.TWITCH: "Twitching before → after the session, 0 none to 10 the most",
@@ -72,6 +78,7 @@ class TimelineModel(QAbstractTableModel):
         # Where deleted entries were, to put them back there: a row remembered before a reload means
         # nothing after it, so the reload forgets them.
         self._removed_from: dict[tuple[type, int | None], int] = {}
+        self._unreadable: set[tuple[type, int | None]] = set()  # listed as "Unreadable entry"
 
     def show(self, only: TimelineFilter, newest_first: bool) -> None:
         self.only, self.newest_first = only, newest_first
@@ -79,8 +86,11 @@ class TimelineModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
+        self._unreadable.clear()
         self._total = self._history.count_timeline(self.only)
-        self._rows = self._history.timeline(PAGE_ROWS, newest_first=self.newest_first, only=self.only)
+        self._rows = self._checked(
+            self._history.timeline(PAGE_ROWS, newest_first=self.newest_first, only=self.only)
+        )
         self._removed_from.clear()
         self.endResetModel()
 
@@ -122,7 +132,7 @@ class TimelineModel(QAbstractTableModel):
             self.reload()
             return
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.insert(row, entry)
+        self._rows.insert(row, self._checked([entry])[0])
         self._total += 1
         self.endInsertRows()
 
@@ -134,7 +144,8 @@ class TimelineModel(QAbstractTableModel):
         if moment_of(self._rows[row]) != moment_of(entry):
             self.reload()
             return
-        self._rows[row] = entry
+        self._unreadable.discard(_key(entry))
+        [self._rows[row]] = self._checked([entry])
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
@@ -146,9 +157,12 @@ class TimelineModel(QAbstractTableModel):
     def canFetchMore(self, parent: AnyIndex) -> bool:
         return not parent.isValid() and len(self._rows) < self._total
 
+    @shielded(None)
     def fetchMore(self, parent: AnyIndex) -> None:
         after = self._rows[-1] if self._rows else None
-        more = self._history.timeline(PAGE_ROWS, after, newest_first=self.newest_first, only=self.only)
+        more = self._checked(
+            self._history.timeline(PAGE_ROWS, after, newest_first=self.newest_first, only=self.only)
+        )
         if not more:
             self._total = len(self._rows)  # fewer than counted: unreadable rows are left out
             return
@@ -168,6 +182,7 @@ class TimelineModel(QAbstractTableModel):
             return note_text(entry) if isinstance(entry, SessionRecord) else entry.note
         return None
 
+    @shielded(None)
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
@@ -180,10 +195,21 @@ class TimelineModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         entry = self._rows[index.row()]
         column = Column(index.column())
+        if _key(entry) not in self._unreadable:
+            try:
+                return self._cell(entry, column, role)
+            except Exception:
+                # Qt asks this while it paints: an exception must not escape into it.
+                self._mark_unreadable(entry)
+        if column is Column.WHAT and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return UNREADABLE if role == Qt.ItemDataRole.DisplayRole else UNREADABLE_TIP
+        return None
+
+    def _cell(self, entry: TimelineEntry, column: Column, role: int) -> object:
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, column)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -191,3 +217,24 @@ class TimelineModel(QAbstractTableModel):
         if column is Column.WHEN:
             return when_text(moment_of(entry), self._today())
         return CELLS[column](entry)
+
+    def _checked(self, entries: list[TimelineEntry]) -> list[TimelineEntry]:
+        """`entries`, each put in words once as it comes in. One that cannot be (a moment no local time
+        can show, say) is listed as unreadable, its whole row, as the history says of a row it cannot read."""
+        for entry in entries:
+            try:
+                for column in Column:
+                    self._cell(entry, column, Qt.ItemDataRole.DisplayRole)
+                self._cell(entry, Column.WHEN, Qt.ItemDataRole.ToolTipRole)  # the full date
+            except Exception:
+                self._mark_unreadable(entry)
+        return entries
+
+    def _mark_unreadable(self, entry: TimelineEntry) -> None:
+        self._unreadable.add(_key(entry))
+        log.warning(
+            "history row %s (%s) is unreadable and is listed as such",
+            entry.id,
+            type(entry).__name__,
+            exc_info=True,
+        )

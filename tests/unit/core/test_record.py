@@ -68,8 +68,8 @@ def test_session_problems_list_every_bad_field():
     )
     assert session_problems(bad) == [
         "started_at: 2026-11-25T09:00:00 has no time zone",
-        "planned_seconds: 0.0 is not a positive number of seconds",
-        "actual_seconds: -1.0 is not a number of seconds",
+        "planned_seconds: 0.0 is not a number of seconds more than 0 and at most 86400 (a day)",
+        "actual_seconds: -1.0 is not a number of seconds from 0 to 86400 (a day)",
         "tension_before: 12 is not from 0 to 10",
     ]
     assert session_problems(record(ratings=Ratings(3, SKIPPED, 1, None))) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from relaxapp.core.routine import RoutineKind
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage.backup import take_backup
 from relaxapp.storage.exchange import CSV_NAMES, ExchangeError, ImportRefusedError
-from relaxapp.storage.history import HistoryError, HistoryStore
+from relaxapp.storage.history import HistoryError, HistoryStore, MergeReport
 from tests.helpers.stubs import DictSettings, Heard
 from tests.unit.logic.conftest import NOW
 
@@ -65,6 +66,33 @@ def test_json_exported_then_imported_into_a_fresh_history_adds_nothing_twice(
         again = other.history_files.import_json(tmp_path / "out.json")
         assert again.added.total == 0 and again.skipped.total == 4
         assert heard.count("history_changed") == 2  # nothing changed
+    finally:
+        fresh.close()
+
+
+def test_an_import_read_on_one_thread_is_merged_on_another_and_announced_on_the_history_s(
+    floor: UseCases, filled: HistoryStore, shipped: Catalog, tmp_path: Path
+):
+    floor.history_files.export_json(tmp_path / "out.json")
+    fresh = HistoryStore.open(tmp_path / "fresh.sqlite3")
+    try:
+        other = UseCases.build(fresh, DictSettings(), shipped.routines, now=lambda: NOW)
+        heard = Heard().listen(other.events)
+        files = other.history_files
+        results: list[object] = []
+
+        def apart() -> None:  # what the page's worker thread does
+            entries = files.read_import(tmp_path / "out.json", lambda _done: None, lambda: False)
+            results.append(files.merge_import_apart(entries, lambda: False))
+
+        worker = threading.Thread(target=apart)
+        worker.start()
+        worker.join()
+        [report] = results
+        assert isinstance(report, MergeReport) and report.added.total == 4
+        assert heard.count("history_changed") == 0  # not from that thread: the listeners are the window's
+        files.announce_import(report)
+        assert heard.count("history_changed") == 1 and fresh.count_timeline() == 3
     finally:
         fresh.close()
 

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -13,10 +15,12 @@ from relaxapp.core.routine import RoutineKind
 from relaxapp.storage.exchange import (
     CSV_NAMES,
     ExchangeError,
+    ImportCancelledError,
     ImportRefusedError,
     export_csv,
     export_json,
     import_json,
+    read_import,
 )
 from relaxapp.storage.history import Counts, HistoryStore, MergeReport
 
@@ -225,7 +229,9 @@ def test_a_file_that_is_not_json_is_refused_with_its_line(tmp_path: Path):
 
 def test_other_files_and_newer_versions_are_refused(tmp_path: Path):
     store = HistoryStore.in_memory()
-    with pytest.raises(ImportRefusedError, match='format: None is not "relaxapp-history"'):
+    with pytest.raises(
+        ImportRefusedError, match="format: is missing; the file does not hold a relaxapp history"
+    ):
         import_json(store, write(tmp_path / "a.json", {"sessions": []}))
     with pytest.raises(ImportRefusedError, match="written by a newer relaxapp"):
         import_json(store, write(tmp_path / "b.json", {"format": "relaxapp-history", "version": 3}))
@@ -303,3 +309,182 @@ def test_a_failed_export_leaves_no_partial_file(tmp_path: Path):
     with pytest.raises(ExchangeError, match="could not be written"):
         export_json(store, tmp_path / "missing-folder" / "export.json", NOW)
     assert not (tmp_path / "missing-folder").exists()
+
+
+# -- values at the edges, and files no exporter writes ----------------------------------------------
+
+A_SESSION = {
+    "started_at": "2026-03-01T10:00:00+00:00",
+    "routine_id": "box",
+    "routine_kind": "breathing",
+    "routine_title": "Box breathing",
+    "planned_seconds": 300,
+    "actual_seconds": 300,
+    "completed": True,
+}
+AN_EPISODE = {
+    "occurred_at": "2026-03-01T10:00:00+00:00",
+    "side": "left",
+    "place": "eyelid",
+    "intensity": 4,
+    "duration": "seconds",
+}
+
+
+def history_of(sessions: list[object] = [], episodes: list[object] = [], check_ins: list[object] = []):  # noqa: B006 - never changed
+    return {
+        "format": "relaxapp-history",
+        "version": 2,
+        "sessions": sessions,
+        "episodes": episodes,
+        "check_ins": check_ins,
+    }
+
+
+def refusal(tmp_path: Path, document: object) -> ImportRefusedError:
+    store = HistoryStore.in_memory()
+    with pytest.raises(ImportRefusedError) as refused:
+        import_json(store, write(tmp_path / "edge.json", document))
+    assert store.is_empty()
+    return refused.value
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        "0001-01-01T00:00:00Z",  # Go's zero time
+        "9999-12-31T23:59:59+00:00",
+        "0001-01-01T00:30:00+01:00",  # its offset takes it before year 1
+        "9999-12-31T23:30:00-01:00",  # and this one past 9999
+        "1969-12-31T22:00:00+00:00",
+        "2101-01-01T00:00:00+00:00",
+    ],
+)
+def test_a_moment_outside_1970_to_2100_is_refused_by_entry_and_field(tmp_path: Path, moment: str):
+    refused = refusal(
+        tmp_path,
+        history_of([{**A_SESSION, "started_at": moment}], [{**AN_EPISODE, "occurred_at": moment}]),
+    )
+    assert refused.problems == (
+        f"sessions[0].started_at: '{moment}' is not a date and time from 1970 to 2100",
+        f"episodes[0].occurred_at: '{moment}' is not a date and time from 1970 to 2100",
+    )
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "1969-12-31", "2101-01-01"])
+def test_a_check_in_day_outside_1970_to_2100_is_refused(tmp_path: Path, day: str):
+    refused = refusal(tmp_path, history_of(check_ins=[{"day": day}]))
+    assert refused.problems == (f"check_ins[0].day: '{day}' is not a date from 1970 to 2100",)
+
+
+def test_the_span_holds_its_own_edges_in_every_time_zone(tmp_path: Path):
+    store = HistoryStore.in_memory()
+    document = history_of(
+        [
+            {**A_SESSION, "started_at": "1970-01-02T00:00:00+00:00"},
+            {**A_SESSION, "started_at": "2100-12-30T23:59:59.999+00:00"},
+        ],
+        check_ins=[{"day": "1970-01-01"}, {"day": "2100-12-31"}],
+    )
+    assert import_json(store, write(tmp_path / "edges.json", document)).added == Counts(2, 0, 2)
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "shown"),
+    [
+        ("actual_seconds", "1e308", "1e+308 is not a number of seconds from 0 to 86400 (a day)"),
+        (
+            "planned_seconds",
+            "1e308",
+            "1e+308 is not a number of seconds more than 0 and at most 86400 (a day)",
+        ),
+        ("actual_seconds", "Infinity", "Infinity is not a number"),
+        ("actual_seconds", "1e400", "Infinity is not a number"),  # JSON's reader makes it infinite
+        ("planned_seconds", "NaN", "NaN is not a number"),
+        ("actual_seconds", "86401", "86401.0 is not a number of seconds from 0 to 86400 (a day)"),
+    ],
+)
+def test_a_length_that_is_not_finite_or_longer_than_a_day_is_refused(
+    tmp_path: Path, field: str, text: str, shown: str
+):
+    marker = 123456.5
+    path = write(tmp_path / "long.json", history_of([{**A_SESSION, field: marker}]))
+    path.write_text(path.read_text(encoding="utf-8").replace(str(marker), text), encoding="utf-8")
+    store = HistoryStore.in_memory()
+    with pytest.raises(ImportRefusedError) as refused:
+        import_json(store, path)
+    assert refused.value.problems == (f"sessions[0].{field}: {shown}",)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "lists or objects are nested too deeply"),
+        ('{"format": "relaxapp-history", "version": 2, "sessions": [{"actual_seconds": ' + "9" * 5000 + "}]}",
+         "a number has thousands of digits"),
+        ('{"format": "relaxapp-history", "version": ' + "1" * 5000 + "}", "a number has thousands of digits"),
+    ],
+    ids=["deep nesting", "a 5,000-digit length", "a 5,000-digit version"],
+)  # fmt: skip
+def test_a_file_no_json_reader_can_hold_is_refused_in_plain_words(tmp_path: Path, text: str, problem: str):
+    path = tmp_path / "odd.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(
+        ImportRefusedError, match=f"^odd.json was not imported, and nothing in it was: {problem}"
+    ):
+        import_json(HistoryStore.in_memory(), path)
+
+
+def test_half_a_character_is_refused_where_it_is_and_shown_as_its_escape(tmp_path: Path):
+    document = history_of(
+        [{**A_SESSION, "routine_title": "Box \ud800"}],
+        [{**AN_EPISODE, "note": "\udfff", "\ud83d": 1}],
+    )
+    path = tmp_path / "surrogate.json"
+    path.write_text(json.dumps(document), encoding="utf-8")  # ASCII: the halves are written as escapes
+    refused = refusal(tmp_path, document)
+    half = "is not text: it holds half of a character (a lone surrogate)"
+    assert refused.problems == (
+        f"sessions[0].routine_title: 'Box \\ud800' {half}",
+        "episodes[0].\\ud83d: is not a field of this entry",
+        f"episodes[0].note: '\\udfff' {half}",
+    )
+    str(refused).encode("utf-8")  # the message can be shown and logged
+
+
+def test_checking_a_file_full_of_problems_takes_time_in_step_with_its_size(tmp_path: Path):
+    # Each problem used to be compared with every one found before: 20,000 took minutes.
+    episodes = [{**AN_EPISODE, "intensity": 99}] * 20_000
+    path = write(tmp_path / "many.json", history_of(episodes=episodes))
+    started = time.monotonic()
+    with pytest.raises(ImportRefusedError, match=r"\(and 19,995 more problems\)"):
+        import_json(HistoryStore.in_memory(), path)
+    assert time.monotonic() - started < 5.0
+
+
+def test_reading_an_import_reports_its_progress_and_stops_when_cancelled(tmp_path: Path):
+    path = write(
+        tmp_path / "many.json", history_of([{**A_SESSION, "routine_id": f"r{n}"} for n in range(5000)])
+    )
+    heard: list[float] = []
+    entries = read_import(path, heard.append)
+    assert len(entries.sessions) == 5000 and entries.total == 5000
+    assert heard == sorted(heard) and heard[-1] == 1.0 and len(heard) >= 5
+    asked = 0
+
+    def cancelled() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 2
+
+    with pytest.raises(ImportCancelledError, match=r"many\.json was cancelled; nothing was imported"):
+        read_import(path, None, cancelled)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes as POSIX has them")
+def test_a_pipe_a_device_or_a_folder_is_refused_without_reading_it(tmp_path: Path):
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)  # opening it would wait for a writer for ever
+    for path in (pipe, Path("/dev/zero"), tmp_path):
+        with pytest.raises(ImportRefusedError, match="it is not a file but a folder, a pipe or a device"):
+            read_import(path)

@@ -5,6 +5,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -788,3 +789,28 @@ def test_a_session_is_found_by_when_it_started_and_what_it_was(tmp_path: Path):
     assert store.saved_session(waiting) == saved and saved.id is not None
     assert store.saved_session(session(minutes_ago=4)) is None
     store.close()
+
+
+def test_a_merge_apart_runs_on_another_thread_and_a_cancel_adds_nothing(tmp_path: Path):
+    store = HistoryStore.open(tmp_path / "h.sqlite3")
+    store.add_session(session(minutes_ago=1))
+    sessions = [session(minutes_ago=n) for n in range(1, 3001)]
+    results: list[MergeReport | None] = []
+
+    def merge(cancelled: bool) -> None:
+        results.append(store.merge_apart(sessions, [], [], lambda: cancelled))
+
+    for cancelled in (True, False):
+        worker = threading.Thread(target=merge, args=(cancelled,))  # the store's own connection stays here
+        worker.start()
+        worker.join()
+    assert results == [None, MergeReport(Counts(2999, 0, 0), Counts(1, 0, 0))]
+    assert store.count() == 3000  # seen at once through the store's own connection
+    store.add_session(session(minutes_ago=-1))
+    assert store.count() == 3001
+    store.close()
+
+
+def test_only_a_history_on_a_writable_file_merges_apart(tmp_path: Path):
+    assert HistoryStore.open(tmp_path / "h.sqlite3").merges_apart
+    assert not HistoryStore.in_memory().merges_apart

@@ -1,0 +1,76 @@
+"""Merging entries into the history (an import, a carried-over file): what is new by its natural key is
+added in one transaction, all of it or none; what was there already is counted as skipped."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from relaxapp.core.journal import CheckIn, Episode, check_in_problems, episode_problems
+from relaxapp.core.record import SessionRecord, session_problems
+from relaxapp.storage.history import rows
+from relaxapp.storage.history.errors import HistoryWriteError, require
+from relaxapp.storage.history.schema import transaction
+
+# The package's logger, so that the log names the history as one, whichever of its modules speaks.
+log = logging.getLogger(__package__)
+
+
+@dataclass(frozen=True)
+class Counts:
+    sessions: int = 0
+    episodes: int = 0
+    check_ins: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.sessions + self.episodes + self.check_ins
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    added: Counts
+    skipped: Counts  # already in the history (same natural key), or twice in what was merged
+
+
+def merge_into(
+    db: sqlite3.Connection,
+    location: str,
+    sessions: Iterable[SessionRecord],
+    episodes: Iterable[Episode],
+    check_ins: Iterable[CheckIn],
+    *,
+    cancelled: Callable[[], bool],
+) -> MergeReport | None:
+    """Add to `db` what it does not hold yet (see HistoryStore.merge); None when the transaction was
+    interrupted because `cancelled` said so, and nothing was added. Raises InvalidEntryError before writing
+    anything, HistoryWriteError when the write fails."""
+    sessions, episodes, check_ins = list(sessions), list(episodes), list(check_ins)
+    problems = [
+        *(p for s in sessions for p in session_problems(s)),
+        *(p for e in episodes for p in episode_problems(e)),
+        *(p for c in check_ins for p in check_in_problems(c)),
+    ]
+    require(problems)
+    try:
+        with transaction(db):
+            added = Counts(
+                rows.insert_new_sessions(db, sessions),
+                rows.insert_new_episodes(db, episodes),
+                rows.insert_new_check_ins(db, check_ins),
+            )
+    except sqlite3.Error as error:
+        if cancelled():
+            log.info("a merge into %s was cancelled and rolled back", location)
+            return None
+        log.exception("could not merge into %s", location)
+        raise HistoryWriteError(
+            f"Nothing was added to {location} ({error}); check that the disk has space and the "
+            "folder can be written, then try again."
+        ) from error
+    skipped = Counts(
+        len(sessions) - added.sessions, len(episodes) - added.episodes, len(check_ins) - added.check_ins
+    )
+    return MergeReport(added, skipped)
