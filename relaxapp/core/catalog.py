@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from relaxapp.core import datafile
-from relaxapp.core.datafile import FieldError, no_unknown, text
+from relaxapp.core.datafile import FieldError, no_unknown, shown, text
 from relaxapp.core.routine import (
     MAX_CYCLES,
     MAX_SESSION_MINUTES,
@@ -52,6 +52,9 @@ ROUTINE_ID = re.compile(r"[a-z0-9_-]+")
 # The bells open and close every session on their own; a step chooses among the others.
 STEP_CUES = tuple(cue for cue in CUE_IDS if not cue.startswith("bell_"))
 _KNOWN_STEP_KEYS = {"kind", "seconds", "text", "cue", "fill", "title", "image", "stage", "optional"}
+# The longest shipped routine (sixteen muscle groups) is 12 KB; a file twenty times that is no routine a
+# person wrote, and reading it would only delay the first frame.
+MAX_ROUTINE_FILE_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,7 @@ class RoutineFileError:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path.name}, {self.field}" if self.field else self.path.name
-        return f"{where}: {self.message}"
+        return datafile.describe(self.path, self.field, self.message)
 
 
 @dataclass
@@ -104,7 +106,9 @@ def load_routine_file(path: Path, known_images: Collection[str] | None = None) -
             path, "", "the file name is the routine's id: use only lower-case letters, digits, _ and -"
         )
     try:
-        return datafile.load(path, lambda data: parse_routine(path.stem, data, known_images))
+        return datafile.load(
+            path, lambda data: parse_routine(path.stem, data, known_images), max_bytes=MAX_ROUTINE_FILE_BYTES
+        )
     except datafile.DataFileError as error:
         return RoutineFileError(path, error.field, error.message)
 
@@ -118,7 +122,7 @@ def parse_routine(
         kind = RoutineKind(kind_name)
     except ValueError:
         known = ", ".join(RoutineKind)
-        raise FieldError("kind", f"'{kind_name}' is not a kind of routine (known: {known})") from None
+        raise FieldError("kind", f"{shown(kind_name)} is not a kind of routine (known: {known})") from None
 
     steps = _steps(kind, data.get("steps"), known_images)
     problems = step_problems(kind, steps)
@@ -129,7 +133,7 @@ def parse_routine(
     routine = Routine(
         id=routine_id,
         kind=kind,
-        title=text(data, "title"),
+        title=text(data, "title", one_line=True),
         summary=text(data, "summary"),
         steps=steps,
         default_length=_default_length(kind, data),
@@ -167,11 +171,11 @@ def _step(kind: RoutineKind, number: int, raw: object, known_images: Collection[
     if kind_name not in allowed:
         raise FieldError(
             f"{where}.kind",
-            f"'{kind_name}' is not a step a {kind} routine can have (known: {', '.join(allowed)})",
+            f"{shown(kind_name)} is not a step a {kind} routine can have (known: {', '.join(allowed)})",
         )
     fill = raw.get("fill")
     if fill is not None and (not _is_number(fill) or not 0 <= fill <= 1):
-        raise FieldError(f"{where}.fill", f"must be a number from 0 to 1, not {fill!r}")
+        raise FieldError(f"{where}.fill", f"must be a number from 0 to 1, not {shown(fill)}")
     stage = _choice(raw, "stage", tuple(Stage), where, "a stage")
     if kind is RoutineKind.IMAGERY and not stage:
         raise FieldError(f"{where}.stage", f"is missing: it must be one of {', '.join(Stage)}")
@@ -180,7 +184,7 @@ def _step(kind: RoutineKind, number: int, raw: object, known_images: Collection[
     image = text(raw, "image", where, required=False)
     if image and known_images is not None and image not in known_images:
         raise FieldError(
-            f"{where}.image", f"'{image}' is not an illustration relaxapp has (assets/images/{image}.svg)"
+            f"{where}.image", f"{shown(image)} is not an illustration relaxapp has (in assets/images)"
         )
     optional = _flag(raw, "optional", where)
     if optional and kind is RoutineKind.BREATHING:
@@ -191,7 +195,7 @@ def _step(kind: RoutineKind, number: int, raw: object, known_images: Collection[
         text=text(raw, "text", where),
         cue=_choice(raw, "cue", (*STEP_CUES, NO_CUE), where, "a cue sound") or None,
         fill=None if fill is None else float(fill),
-        title=text(raw, "title", where, required=False),
+        title=text(raw, "title", where, required=False, one_line=True),
         image=image,
         stage=Stage(stage) if stage else None,
         optional=optional,
@@ -225,12 +229,15 @@ def _choice(data: dict[str, Any], key: str, known: Iterable[str], where: str, wh
     names = [str(name) for name in known]
     if value and value not in names:
         name = f"{where}.{key}" if where else key
-        raise FieldError(name, f"'{value}' is not {what} relaxapp knows (known: {', '.join(names)})")
+        raise FieldError(name, f"{shown(value)} is not {what} relaxapp knows (known: {', '.join(names)})")
     return value
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if isinstance(value, bool):
+        return False
+    # An int is always finite; math.isfinite would first make it a float, which overflows past 1e308.
+    return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
 
 
 def _number(data: dict[str, Any], key: str, where: str = "") -> float:
@@ -239,8 +246,11 @@ def _number(data: dict[str, Any], key: str, where: str = "") -> float:
     if value is None:
         raise FieldError(name, "is missing: it must be a number")
     if not _is_number(value):
-        raise FieldError(name, f"must be a number, not {value!r}")
-    return float(value)
+        raise FieldError(name, f"must be a number, not {shown(value)}")
+    try:
+        return float(value)
+    except OverflowError:  # a whole number of 309 digits or more
+        raise FieldError(name, f"is far too large ({shown(value)})") from None
 
 
 def _optional_count(data: dict[str, Any], key: str) -> int | None:
@@ -248,12 +258,12 @@ def _optional_count(data: dict[str, Any], key: str) -> int | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_CYCLES:
-        raise FieldError(key, f"must be a whole number from 1 to {MAX_CYCLES}, not {value!r}")
+        raise FieldError(key, f"must be a whole number from 1 to {MAX_CYCLES}, not {shown(value)}")
     return value
 
 
 def _flag(data: dict[str, Any], key: str, where: str = "") -> bool:
     value = data.get(key, False)
     if not isinstance(value, bool):
-        raise FieldError(f"{where}.{key}" if where else key, f"must be true or false, not {value!r}")
+        raise FieldError(f"{where}.{key}" if where else key, f"must be true or false, not {shown(value)}")
     return value
