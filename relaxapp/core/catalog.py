@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -52,9 +53,13 @@ ROUTINE_ID = re.compile(r"[a-z0-9_-]+")
 # The bells open and close every session on their own; a step chooses among the others.
 STEP_CUES = tuple(cue for cue in CUE_IDS if not cue.startswith("bell_"))
 _KNOWN_STEP_KEYS = {"kind", "seconds", "text", "cue", "fill", "title", "image", "stage", "optional"}
+ROUTINE_SUFFIX = ".toml"
 # The longest shipped routine (sixteen muscle groups) is 12 KB; a file twenty times that is no routine a
 # person wrote, and reading it would only delay the first frame.
 MAX_ROUTINE_FILE_BYTES = 256 * 1024
+# Each routine is a card on the home page: past a few hundred, a folder is a mistake (or a copy of
+# something else), and reading it all would keep the window from showing for many seconds.
+MAX_ROUTINE_FILES = 200
 
 
 @dataclass(frozen=True)
@@ -82,22 +87,67 @@ def load_catalog(folders: Iterable[Path], known_images: Collection[str] | None =
     `known_images` are the illustrations a step may show ("pmr/right-hand"); None checks none.
     """
     catalog = Catalog()
+    taken: set[str] = set()  # a set, not catalog.get(): the check stays linear in the number of files
     for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.toml")):
-            result = load_routine_file(path, known_images)
+        for entry in _routine_files(folder):
+            result = entry if isinstance(entry, RoutineFileError) else load_routine_file(entry, known_images)
+            if isinstance(result, Routine) and result.id in taken:
+                message = f"another routine is already called '{result.id}'; rename the file"
+                result = RoutineFileError(folder / f"{result.id}{ROUTINE_SUFFIX}", "", message)
             if isinstance(result, RoutineFileError):
                 catalog.errors.append(result)
-            elif catalog.get(result.id) is not None:
-                catalog.errors.append(
-                    RoutineFileError(
-                        path, "", f"another routine is already called '{result.id}'; rename the file"
-                    )
-                )
             else:
+                taken.add(result.id)
                 catalog.routines.append(result)
     return catalog
+
+
+def _routine_files(folder: Path) -> list[Path | RoutineFileError]:
+    """The routine files of `folder` in name order, with a problem in the place of a name that looks
+    meant for a routine file but is not one ('calm.TOML', 'calm.toml '), and one for the files past
+    the limit."""
+    try:
+        names = sorted(os.listdir(folder))  # names only, nothing opened: a FIFO here cannot block
+    except (FileNotFoundError, NotADirectoryError):
+        return []  # the person has no routines folder (yet)
+    except OSError as error:
+        return [RoutineFileError(folder, "", f"is a folder relaxapp cannot read ({error.strerror or error})")]
+    entries: list[Path | RoutineFileError] = []
+    read = 0
+    beyond: list[str] = []
+    for name in names:
+        if problem := _misnamed(name):
+            entries.append(RoutineFileError(folder / name, "", problem))
+        elif name.endswith(ROUTINE_SUFFIX):
+            if read < MAX_ROUTINE_FILES:
+                read += 1
+                entries.append(folder / name)
+            else:
+                beyond.append(name)
+    if beyond:
+        message = (
+            f"was not read, nor the {len(beyond) - 1} routine files after it: this folder holds "
+            f"{read + len(beyond)}, and relaxapp reads at most {MAX_ROUTINE_FILES} from one folder"
+        )
+        entries.append(RoutineFileError(folder / beyond[0], "", message))
+    return entries
+
+
+def _misnamed(name: str) -> str | None:
+    """What is wrong with a name meant for a routine file ('calm.TOML'); None for a routine file's name
+    and for other files (a README, an editor's backup 'calm.toml~')."""
+    meant = name.strip()
+    if name.endswith(ROUTINE_SUFFIX) and meant == name:
+        return None  # a routine file
+    if not meant.lower().endswith(ROUTINE_SUFFIX):
+        return None  # not meant as one
+    if meant != name:
+        return f"its name starts or ends with a space, so it is not read; rename it to '{meant}'"
+    stem = meant[: -len(ROUTINE_SUFFIX)]
+    return (
+        f"a routine file's name ends in '{ROUTINE_SUFFIX}', in lower case, so it is not read; "
+        f"rename it to '{stem}{ROUTINE_SUFFIX}'"
+    )
 
 
 def load_routine_file(path: Path, known_images: Collection[str] | None = None) -> Routine | RoutineFileError:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from relaxapp.core import timeline
-from relaxapp.core.catalog import Catalog, load_catalog, load_routine_file
+from relaxapp.core.catalog import MAX_ROUTINE_FILES, Catalog, load_catalog, load_routine_file
 from relaxapp.core.routine import Routine, RoutineKind, Stage, StepKind
 from relaxapp.storage import paths
 from tests.helpers.files import fifo, without_waiting_on
@@ -151,6 +151,29 @@ def test_a_byte_order_mark_is_accepted(tmp_path: Path):
     assert isinstance(load_routine_file(path), Routine)
 
 
+def test_names_that_only_look_like_routine_files_are_pointed_out(tmp_path: Path):
+    for name in (
+        "calm.TOML",
+        "rest.toml ",
+        " breath.toml",
+        "a_good.toml",
+        "notes.txt",
+        "calm.toml~",
+        "README",
+    ):
+        (tmp_path / name).write_text(GOOD)
+    (tmp_path / "folder.toml").mkdir()
+    catalog = load_catalog([tmp_path])
+    assert [routine.id for routine in catalog.routines] == ["a_good"]
+    assert [str(error) for error in catalog.errors] == [
+        " breath.toml: its name starts or ends with a space, so it is not read; rename it to 'breath.toml'",
+        "calm.TOML: a routine file's name ends in '.toml', in lower case, so it is not read; "
+        "rename it to 'calm.toml'",
+        "folder.toml: is a folder, not a file, so it was not read",
+        "rest.toml : its name starts or ends with a space, so it is not read; rename it to 'rest.toml'",
+    ]
+
+
 @pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/zero are POSIX")
 def test_a_pipe_a_device_or_a_huge_file_is_skipped_at_once_and_the_rest_loads(tmp_path: Path):
     (tmp_path / "a_good.toml").write_text(GOOD)
@@ -165,6 +188,18 @@ def test_a_pipe_a_device_or_a_huge_file_is_skipped_at_once_and_the_rest_loads(tm
         "huge.toml: is 10.0 MB, more than the 256 KB such a file may be, so it was not read",
         "pipe.toml: is a named pipe (FIFO), not a file, so it was not read",
         "zero.toml: is a device, not a file, so it was not read",
+    ]
+
+
+def test_a_folder_of_too_many_routine_files_is_read_up_to_the_limit_and_says_so(tmp_path: Path):
+    total = MAX_ROUTINE_FILES + 3
+    for number in range(total):
+        (tmp_path / f"calm_{number:04}.toml").write_text(GOOD)
+    catalog = load_catalog([tmp_path])
+    assert len(catalog.routines) == MAX_ROUTINE_FILES
+    assert [str(error) for error in catalog.errors] == [
+        f"calm_{MAX_ROUTINE_FILES:04}.toml: was not read, nor the 2 routine files after it: this folder "
+        f"holds {total}, and relaxapp reads at most {MAX_ROUTINE_FILES} from one folder"
     ]
 
 
