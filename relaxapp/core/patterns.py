@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from relaxapp.core.datafile import hidden_character
 from relaxapp.core.routine import (
     MIN_BREATH_SECONDS,
     Minutes,
@@ -122,6 +123,8 @@ class CustomPattern:
             problems.append("Give the pattern a name")
         elif len(name) > MAX_NAME_LENGTH:
             problems.append(f"The name has {len(name)} letters: keep it to {MAX_NAME_LENGTH} or fewer")
+        elif hidden := hidden_character(name, one_line=True):  # as a routine file's title: it must load back
+            problems.append(f"The name has {hidden}, which cannot be shown: remove it")
         # The same rules as a breathing routine file, so a saved pattern always loads back. Every count is
         # checked, zero holds too, so that "step 2" is always the hold after breathing in.
         steps = self._all_steps()

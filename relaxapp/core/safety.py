@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from relaxapp.core import datafile
-from relaxapp.core.datafile import IDENTIFIER, FieldError, no_unknown, tables, text
+from relaxapp.core.datafile import IDENTIFIER, FieldError, no_unknown, shown, tables, text
 
 
 class Urgency(StrEnum):
@@ -128,10 +128,11 @@ def parse_checklist(data: dict[str, Any]) -> Checklist:
     for urgency in SIGN_LEVELS:
         if not any(question.urgency is urgency for question in questions):
             raise FieldError("questions", f"there must be at least one '{urgency}' question")
-    ids = [question.id for question in questions]
-    for number, question_id in enumerate(ids, start=1):
-        if ids.index(question_id) != number - 1:
-            raise FieldError(f"questions[{number}].id", f"'{question_id}' is used by another question")
+    seen: set[str] = set()  # a set: a list's index() for each question would be quadratic in a long file
+    for number, question in enumerate(questions, start=1):
+        if question.id in seen:
+            raise FieldError(f"questions[{number}].id", f"'{question.id}' is used by another question")
+        seen.add(question.id)
     raw_answers = _table(data, "answers")
     no_unknown(raw_answers, {u.value for u in Urgency}, "answers")
     answers = {urgency: _answer(f"answers.{urgency}", raw_answers.get(urgency.value)) for urgency in Urgency}
@@ -171,7 +172,7 @@ def _question(number: int, raw: dict[str, Any], professionals: dict[str, Profess
     urgency_name = text(raw, "urgency", where)
     if urgency_name not in SIGN_LEVELS:
         levels = ", ".join(f"'{level}'" for level in SIGN_LEVELS)
-        raise FieldError(f"{where}.urgency", f"'{urgency_name}' must be one of {levels}")
+        raise FieldError(f"{where}.urgency", f"{shown(urgency_name)} must be one of {levels}")
     urgency = Urgency(urgency_name)
     see = raw.get("see", [])
     if not isinstance(see, list) or any(not isinstance(pid, str) or pid not in professionals for pid in see):
@@ -184,7 +185,7 @@ def _question(number: int, raw: dict[str, Any], professionals: dict[str, Profess
         )
     question_id = text(raw, "id", where)
     if not IDENTIFIER.fullmatch(question_id):
-        raise FieldError(f"{where}.id", f"'{question_id}' may hold only lowercase letters, digits and _")
+        raise FieldError(f"{where}.id", f"{shown(question_id)} may hold only lowercase letters, digits and _")
     advice = text(raw, "advice", where, required=False)
     return Question(question_id, urgency, text(raw, "text", where), tuple(see), advice)
 
@@ -196,7 +197,7 @@ def _answer(where: str, raw: object) -> Answer:
     notes = raw.get("notes", [])
     if not isinstance(notes, list) or not all(isinstance(note, str) and note.strip() for note in notes):
         raise FieldError(f"{where}.notes", "must be a list of non-empty texts")
-    return Answer(text(raw, "title", where), text(raw, "body", where), tuple(notes))
+    return Answer(text(raw, "title", where, one_line=True), text(raw, "body", where), tuple(notes))
 
 
 def visit_summary(assessment: Assessment, day: date) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from relaxapp.core import datafile
-from relaxapp.core.datafile import FieldError, no_unknown, tables, text
+from relaxapp.core.datafile import FieldError, no_unknown, shown, tables, text
 
 SECTION_IDS = (
     "about",
@@ -193,7 +193,9 @@ def _synonyms(raw: object) -> dict[str, tuple[str, ...]]:
 def _section(number: int, raw: dict[str, Any]) -> TipSection:
     where = f"sections[{number}]"
     no_unknown(raw, _SECTION_KEYS, where)
-    return TipSection(text(raw, "id", where), text(raw, "title", where), text(raw, "intro", where))
+    return TipSection(
+        text(raw, "id", where), text(raw, "title", where, one_line=True), text(raw, "intro", where)
+    )
 
 
 def _tip(number: int, raw: dict[str, Any], routine_ids: Collection[str]) -> Tip:
@@ -201,17 +203,18 @@ def _tip(number: int, raw: dict[str, Any], routine_ids: Collection[str]) -> Tip:
     no_unknown(raw, _TIP_KEYS, where)
     tip_id = text(raw, "id", where)
     if not datafile.IDENTIFIER.fullmatch(tip_id):
-        raise FieldError(f"{where}.id", f"'{tip_id}' may hold only lowercase letters, digits and _")
+        raise FieldError(f"{where}.id", f"{shown(tip_id)} may hold only lowercase letters, digits and _")
     section = text(raw, "section", where)
     if section not in SECTION_IDS:
-        raise FieldError(f"{where}.section", f"'{section}' is not a section ({', '.join(SECTION_IDS)})")
+        raise FieldError(f"{where}.section", f"{shown(section)} is not a section ({', '.join(SECTION_IDS)})")
     routine = raw.get("try")
     if routine is not None and (not isinstance(routine, str) or routine not in routine_ids):
-        raise FieldError(f"{where}.try", f"'{routine}' is not a routine relaxapp has")
+        raise FieldError(f"{where}.try", f"{shown(routine)} is not a routine relaxapp has")
     action = raw.get("action")
     if action is not None and (not isinstance(action, str) or action != SAFETY_CHECK):
-        raise FieldError(f"{where}.action", f"'{action}' is not an action (known: {SAFETY_CHECK})")
+        raise FieldError(f"{where}.action", f"{shown(action)} is not an action (known: {SAFETY_CHECK})")
     daily = raw.get("daily", True)
     if not isinstance(daily, bool):
         raise FieldError(f"{where}.daily", "must be true or false")
-    return Tip(tip_id, section, text(raw, "title", where), text(raw, "body", where), routine, action, daily)
+    title = text(raw, "title", where, one_line=True)
+    return Tip(tip_id, section, title, text(raw, "body", where), routine, action, daily)

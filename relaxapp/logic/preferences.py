@@ -32,6 +32,23 @@ class SettingsFile(Protocol):
     def sync(self) -> None: ...
 
 
+class SettingsInMemory:
+    """Settings for this run only, when the settings file cannot be used (a folder in its place, say):
+    the app starts with its defaults, and what the person changes lasts until it closes."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, object] = {}
+
+    def value(self, key: str, /) -> object:
+        return self._values.get(key)
+
+    def setValue(self, key: str, value: Any, /) -> None:  # noqa: N802 - QSettings' name
+        self._values[key] = value
+
+    def sync(self) -> None:
+        """Nothing to write: there is no file to keep them in."""
+
+
 class PreferenceStore:
     """Owns the settings file: what the settings dialog sets, the choice used last, the notice read and
     the cautions the person chose not to see before every start."""

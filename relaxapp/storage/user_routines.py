@@ -1,16 +1,12 @@
 """Saves and deletes the breathing patterns a person makes, as routine files in their routines folder.
 
 The files are ordinary routine files (docs/routines.md), so the catalog loads them like any other and a
-person may edit them by hand. Each is written whole or not at all: to a temporary file in the same folder,
-then moved over the old one in one step, so a crash or a full disk never leaves half a file.
+person may edit them by hand. Each is written whole or not at all (storage/whole_file).
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import os
-import tempfile
 from pathlib import Path
 
 import tomli_w
@@ -18,10 +14,10 @@ import tomli_w
 from relaxapp.core.datafile import IDENTIFIER
 from relaxapp.core.patterns import CUSTOM_PREFIX, CustomPattern
 from relaxapp.core.routine import Minutes, Routine
+from relaxapp.storage.whole_file import write_whole
 
 _HEADER = "# A breathing pattern saved by relaxapp. You may edit it by hand: docs/routines.md says how.\n"
 _QUOTA_EXCEEDED = getattr(errno, "EDQUOT", errno.ENOSPC)  # a full share of the disk; not on every system
-_TEMP_SUFFIX = ".partial"  # not .toml: the catalog never loads a temporary file left by a crash
 
 
 class UserRoutineError(Exception):
@@ -44,7 +40,7 @@ def save_pattern(folder: Path, routine_id: str, pattern: CustomPattern) -> Path:
     content = _file_text(routine).encode("utf-8")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write_whole(path, content)
+        write_whole(path, content)
     except OSError as error:
         raise UserRoutineError(path, f"Could not save your pattern as {path}: {_reason(error)}.") from error
     return path
@@ -90,36 +86,6 @@ def _file_text(routine: Routine) -> str:
 def _number(value: float) -> int | float:
     """4 rather than 4.0 in the file, as a person would write it; 5.5 stays 5.5."""
     return int(value) if float(value).is_integer() else value
-
-
-def _write_whole(path: Path, content: bytes) -> None:
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the move
-        dir=path.parent, prefix=f".{path.stem}-", suffix=_TEMP_SUFFIX, delete=False
-    )
-    temporary = Path(handle.name)
-    try:
-        with handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())  # on the disk before the move, or a power cut could leave it empty
-        os.replace(temporary, path)  # atomic on POSIX and Windows: the old file or the new, never half
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the move itself survive a power cut (POSIX); Windows cannot open a folder this way."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):  # the file is saved already; this only makes it last
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def _reason(error: OSError) -> str:

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+import os
+import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from relaxapp.core import timeline
-from relaxapp.core.catalog import Catalog, load_catalog, load_routine_file
+from relaxapp.core.catalog import MAX_ROUTINE_FILES, Catalog, load_catalog, load_routine_file
 from relaxapp.core.routine import Routine, RoutineKind, Stage, StepKind
 from relaxapp.storage import paths
+from tests.helpers.files import fifo, without_waiting_on
 
 GOOD = """
 kind = "breathing"
@@ -95,6 +98,27 @@ BROKEN = [
     ),
     ("too short to breathe", GOOD.replace("seconds = 4", "seconds = 1"), "steps", "needs 2 s or more"),
     ("flag not true or false", 'read_first = "yes"\n' + GOOD, "read_first", "must be true or false"),
+    (
+        "309 digits",
+        GOOD.replace("seconds = 4", "seconds = " + "9" * 309),
+        "steps[1].seconds",
+        "far too large",
+    ),
+    (
+        "hex digits",
+        GOOD.replace("seconds = 4", "seconds = 0x" + "f" * 5000),
+        "steps[1].seconds",
+        "far too large",
+    ),
+    ("huge fill", GOOD.replace('text = "In"', 'text = "In"\nfill = ' + "9" * 400), "steps[1].fill", "0 to 1"),
+    ("5000 digits", GOOD.replace("seconds = 4", "seconds = " + "9" * 5000), "", "thousands of digits"),
+    ("title on two lines", GOOD.replace('"Calm"', '"Calm\\nDown"'), "title", "a line break or tab (U+000A)"),
+    (
+        "bell in a text",
+        GOOD.replace('"Out"', '"Out\\u0007"'),
+        "steps[2].text",
+        "a control character (U+0007)",
+    ),
 ]
 
 
@@ -119,6 +143,70 @@ def test_broken_files_never_hide_the_good_ones(tmp_path: Path):
     assert [r.id for r in catalog.routines] == ["a_good"]
     assert len(catalog.errors) == len(BROKEN) + 1
     assert "unreadable.toml: cannot be read" in str(catalog.errors[-1])
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path):
+    path = tmp_path / "calm.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())  # as Windows Notepad saves UTF-8
+    assert isinstance(load_routine_file(path), Routine)
+
+
+def test_names_that_only_look_like_routine_files_are_pointed_out(tmp_path: Path):
+    for name in (
+        "calm.TOML",
+        "rest.toml ",
+        " breath.toml",
+        "a_good.toml",
+        "notes.txt",
+        "calm.toml~",
+        "README",
+    ):
+        (tmp_path / name).write_text(GOOD)
+    (tmp_path / "folder.toml").mkdir()
+    catalog = load_catalog([tmp_path])
+    assert [routine.id for routine in catalog.routines] == ["a_good"]
+    assert [str(error) for error in catalog.errors] == [
+        " breath.toml: its name starts or ends with a space, so it is not read; rename it to 'breath.toml'",
+        "calm.TOML: a routine file's name ends in '.toml', in lower case, so it is not read; "
+        "rename it to 'calm.toml'",
+        "folder.toml: is a folder, not a file, so it was not read",
+        "rest.toml : its name starts or ends with a space, so it is not read; rename it to 'rest.toml'",
+    ]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/zero are POSIX")
+def test_a_pipe_a_device_or_a_huge_file_is_skipped_at_once_and_the_rest_loads(tmp_path: Path):
+    (tmp_path / "a_good.toml").write_text(GOOD)
+    pipe = fifo(tmp_path / "pipe.toml")  # reading it would wait for a writer for ever
+    (tmp_path / "zero.toml").symlink_to("/dev/zero")  # reading it would never end
+    (tmp_path / "huge.toml").write_text(GOOD + "#" * (10 * 1024 * 1024))  # reading it took 17 s
+    started = time.monotonic()
+    catalog = without_waiting_on(pipe, lambda: load_catalog([tmp_path]))
+    assert time.monotonic() - started < 1
+    assert [routine.id for routine in catalog.routines] == ["a_good"]
+    assert [str(error) for error in catalog.errors] == [
+        "huge.toml: is 10.0 MB, more than the 256 KB such a file may be, so it was not read",
+        "pipe.toml: is a named pipe (FIFO), not a file, so it was not read",
+        "zero.toml: is a device, not a file, so it was not read",
+    ]
+
+
+def test_a_folder_of_too_many_routine_files_is_read_up_to_the_limit_and_says_so(tmp_path: Path):
+    total = MAX_ROUTINE_FILES + 3
+    for number in range(total):
+        (tmp_path / f"calm_{number:04}.toml").write_text(GOOD)
+    catalog = load_catalog([tmp_path])
+    assert len(catalog.routines) == MAX_ROUTINE_FILES
+    assert [str(error) for error in catalog.errors] == [
+        f"calm_{MAX_ROUTINE_FILES:04}.toml: was not read, nor the 2 routine files after it: this folder "
+        f"holds {total}, and relaxapp reads at most {MAX_ROUTINE_FILES} from one folder"
+    ]
+
+
+def test_a_file_name_with_control_characters_is_named_safely(tmp_path: Path):
+    (tmp_path / "calm\x1b[2J.toml").write_text(GOOD)
+    (error,) = load_catalog([tmp_path]).errors
+    assert str(error).startswith(r"calm\x1b[2J.toml: the file name is the routine's id")
 
 
 def test_a_user_routine_may_not_take_a_shipped_name(tmp_path: Path, shipped: Catalog):

@@ -81,6 +81,9 @@ def test_a_sound_pattern_has_no_problems():
         (CustomPattern("Odd", 4, 0, 6, -1), "The rest with lungs empty lasts -1 s: it must be 0 s or more"),
         (CustomPattern("Odd", math.nan, 0, 6, 0), "The in-breath lasts nan s"),
         (CustomPattern("Odd", 4, 0, math.inf, 0), "The out-breath lasts inf s"),
+        # Its routine file would not load back: a title is one line of text a terminal can print.
+        (CustomPattern("Calm\x1b[2J", 4, 0, 6, 0), "The name has a control character (U+001B)"),
+        (CustomPattern("Calm\nDown", 4, 0, 6, 0), "The name has a line break or tab (U+000A)"),
     ],
 )
 def test_each_problem_is_named_in_plain_words(pattern, problem):
