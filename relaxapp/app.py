@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -31,6 +31,7 @@ from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.listening import follow
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.session_runner import SessionRunner
+from relaxapp.ui.settings_file import open_settings
 from relaxapp.ui.single_instance import HandOver, SingleInstance
 
 log = logging.getLogger("relaxapp")
@@ -165,12 +166,14 @@ def _build_window(
     *,
     backups: BackupKeeper,
 ) -> MainWindow:
-    settings = QSettings(str(user_paths.settings_file), QSettings.Format.IniFormat)
+    opened = open_settings(user_paths.settings_file)  # checked first: Qt must never read a crafted value
+    if opened.problem:
+        problems.append(opened.problem)
     screen = app.primaryScreen()
     frame_rate = screen.refreshRate() if screen is not None and screen.refreshRate() > 1 else 60.0
     use_cases = UseCases.build(
         history,
-        settings,
+        opened.settings,
         [*catalog.routines, paced_routine(DEFAULT_BREATHS_PER_MINUTE)],
         now=utc_now,
         prompts=_load_prompts(problems),

@@ -164,11 +164,6 @@ def test_routine_files_no_parser_can_take_are_named_in_the_banner_and_the_app_st
 CRAFTED_SETTINGS = b"[look]\ntheme=@Variant(\\0\\0\\0\\v\\x7f\\xff\\xff\\xff)\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="relaxapp/app.py still opens settings.ini with QSettings itself: it needs "
-    "relaxapp.ui.settings_file.open_settings (issue 16); remove this mark once it does",
-)
 def test_a_crafted_settings_value_cannot_abort_the_app(tmp_path: Path):
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "settings.ini").write_bytes(CRAFTED_SETTINGS)
