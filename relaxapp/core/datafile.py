@@ -195,9 +195,16 @@ _NOT_FILES = (
 )
 
 
+def not_a_file(mode: int) -> str | None:
+    """What a file system entry is in words ("a named pipe (FIFO)"), when it is not a plain file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((words for test, words in _NOT_FILES if test(mode)), "not an ordinary file")
+
+
 def _refuse_if_not_a_file(path: Path, mode: int) -> None:
-    if not stat.S_ISREG(mode):
-        kind = next((words for test, words in _NOT_FILES if test(mode)), "not an ordinary file")
+    kind = not_a_file(mode)
+    if kind is not None:
         raise DataFileError(path, "", f"is {kind}, not a file, so it was not read")
 
 

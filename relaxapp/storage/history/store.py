@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
+from relaxapp.core.datafile import not_a_file
 from relaxapp.core.journal import CheckIn, Episode, check_in_problems, episode_problems
 from relaxapp.core.record import SessionRecord, session_problems
 from relaxapp.storage.history import rows
@@ -96,6 +97,7 @@ class HistoryStore(HistoryReader):
         HistoryError for everything else (newer version, locked, unwritable folder).
         """
         if path.exists():
+            _refuse_if_not_a_file(path)
             probe(path, busy_timeout_ms)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -121,6 +123,7 @@ class HistoryStore(HistoryReader):
         'immutable' lets SQLite read a WAL file without creating its -shm beside it, which a read-only
         folder would refuse; nothing is ever written through this connection.
         """
+        _refuse_if_not_a_file(path)
         try:
             connection = sqlite3.connect(
                 f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None
@@ -463,3 +466,15 @@ def _saved_id(entry: SessionRecord | Episode) -> int:
     if entry.id is None:
         raise ValueError("only a saved entry (one with an id) can be edited")
     return entry.id
+
+
+def _refuse_if_not_a_file(path: Path) -> None:
+    """SQLite would wait for ever to open a named pipe, and a device or folder is nobody's history."""
+    try:
+        kind = not_a_file(path.stat().st_mode)
+    except OSError as error:
+        raise HistoryError(
+            f"The history file {path} could not be opened: {error.strerror or error}."
+        ) from error
+    if kind is not None:
+        raise HistoryError(f"The history file {path} is {kind}, not a file, so it was not opened.")

@@ -20,6 +20,7 @@ from relaxapp.core.record import SessionRecord
 from relaxapp.core.routine import RoutineKind
 from relaxapp.storage.backup import take_backup
 from relaxapp.storage.history import SCHEMA_VERSION, HistoryError, HistoryStore, open_history
+from tests.helpers.files import fifo, without_waiting_on
 from tests.helpers.history import as_a_person
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
@@ -162,3 +163,14 @@ def test_a_read_only_history_is_said_to_be_so_at_start_and_its_entries_shown(tmp
     assert "Make the file writable" in opened["problem"] and "disk has space" not in opened["problem"]
     assert "Your past entries are shown" in opened["problem"]
     assert (opened["persistent"], opened["shown"]) == (False, 1)
+
+
+@pytest.mark.parametrize("opening", [HistoryStore.open, HistoryStore.open_read_only])
+def test_a_named_pipe_in_place_of_the_history_is_refused_without_waiting(tmp_path: Path, opening):
+    pipe = fifo(tmp_path / "history.sqlite3")
+
+    def open_it() -> None:
+        with pytest.raises(HistoryError, match=r"is a named pipe \(FIFO\), not a file"):
+            opening(pipe)
+
+    without_waiting_on(pipe, open_it)
