@@ -16,6 +16,7 @@ import pytest
 from relaxapp.storage.exchange import read_import
 from relaxapp.storage.history import HistoryStore
 from tests.helpers.history import as_a_person as with_a_persons_permissions
+from tests.helpers.routines import CALM
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,22 +85,7 @@ def test_list_routines_and_version(tmp_path: Path):
     assert version.stdout.startswith("relaxapp ")
 
 
-CALM_IN_RED = """
-kind = "breathing"
-title = "Calm \\u001b[31min red"
-summary = "A title that would turn a terminal red."
-default_minutes = 2
-
-[[steps]]
-kind = "inhale"
-seconds = 4
-text = "In"
-
-[[steps]]
-kind = "exhale"
-seconds = 6
-text = "Out"
-"""
+CALM_IN_RED = CALM.replace('title = "Calm"', 'title = "Calm \\u001b[31min red"')
 
 
 def test_list_routines_prints_no_control_characters_whatever_the_files_hold(tmp_path: Path):

@@ -12,23 +12,9 @@ from relaxapp.core.catalog import MAX_ROUTINE_FILES, Catalog, load_catalog, load
 from relaxapp.core.routine import Routine, RoutineKind, Stage, StepKind
 from relaxapp.storage import paths
 from tests.helpers.files import fifo, without_waiting_on
+from tests.helpers.routines import CALM
 
-GOOD = """
-kind = "breathing"
-title = "Calm"
-summary = "A test rhythm."
-default_minutes = 2
-
-[[steps]]
-kind = "inhale"
-seconds = 4
-text = "In"
-
-[[steps]]
-kind = "exhale"
-seconds = 6
-text = "Out"
-"""
+GOOD = CALM
 
 
 def test_every_shipped_routine_loads_and_lays_out(shipped: Catalog):
