@@ -173,6 +173,7 @@ class SafetyPage(QWidget):
         answer = assessment.answer
         title = _label(answer.title, "answerTitle")
         title.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        title.setIndent(0)  # its focus border would otherwise indent the words by half an "x"
         title.setAccessibleName(answer.title)
         title.setAccessibleDescription(answer.paragraphs[0])
         layout.addWidget(title)
