@@ -22,7 +22,7 @@ from relaxapp.core.datafile import DataFileError
 from relaxapp.core.patterns import DEFAULT_BREATHS_PER_MINUTE, paced_routine
 from relaxapp.core.routine import Cycles, Minutes, Routine, SessionLength, length_problem
 from relaxapp.core.sound import CUE_IDS, parse_prompts
-from relaxapp.core.wording import duration_text
+from relaxapp.core.wording import duration_text, skipped_routine_files
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage import paths
 from relaxapp.storage.exchange import ExchangeError
@@ -109,7 +109,7 @@ def _run(
     if isinstance(instance, int):
         return instance
 
-    problems = [f"A routine file in {error.path.parent} was skipped: {error}" for error in catalog.errors]
+    problems = _skipped_routine_files(catalog)
     opened = open_history(user_paths.history_db, user_paths.backups_dir, utc_now())
     history = opened.store
     if opened.problem:
@@ -155,6 +155,12 @@ def _run(
         instance.release()
     log.info("relaxapp closed")
     return exit_code
+
+
+def _skipped_routine_files(catalog: Catalog) -> list[str]:
+    for error in catalog.errors:
+        log.warning("routine file skipped: %s", error)
+    return skipped_routine_files(catalog.errors)
 
 
 def _build_window(

@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
+from relaxapp.core.catalog import RoutineFileError
 from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, EpisodeDuration, Place, Side
 from relaxapp.core.record import Ratings, Scale, Score, SessionRecord
 from relaxapp.core.routine import Cycles, Routine, RoutineKind, SessionLength, Stage, StepKind
@@ -83,6 +84,23 @@ def ago_words(then: datetime, now: datetime) -> str:
 
 
 # -- routines -------------------------------------------------------------------------------------------
+
+SKIPPED_FILES_LISTED = 8  # the banner names this many skipped routine files; the log names them all
+
+
+def skipped_routine_files(errors: Sequence[RoutineFileError]) -> list[str]:
+    """The banner's lines for routine files that could not be read: the first few by name, then a count,
+    so a folder full of broken files cannot fill the window."""
+    lines = [
+        f"A routine file in {error.path.parent} was skipped: {error}"
+        for error in errors[:SKIPPED_FILES_LISTED]
+    ]
+    unlisted = len(errors) - SKIPPED_FILES_LISTED
+    if unlisted > 0:
+        files = "file was" if unlisted == 1 else "files were"
+        lines.append(f"{unlisted} more routine {files} skipped; the log names every one.")
+    return lines
+
 
 KIND_NAMES = {
     RoutineKind.BREATHING: "Breathing",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pathlib
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from relaxapp.core.catalog import RoutineFileError
 from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
 from relaxapp.core.record import SKIPPED, Ratings, Scale, Score, SessionRecord
 from relaxapp.core.routine import ONCE, Cycles, Minutes, Routine, RoutineKind, Stage, Step, StepKind
@@ -14,6 +16,7 @@ from relaxapp.core.stats import Comparison, DayFacts, Factor, Insights
 from relaxapp.core.wording import (
     KIND_INTROS,
     KIND_NAMES,
+    SKIPPED_FILES_LISTED,
     STAGE_NAMES,
     ago_words,
     amount_text,
@@ -36,6 +39,7 @@ from relaxapp.core.wording import (
     note_text,
     plan_text,
     problem_words,
+    skipped_routine_files,
     spoken,
     spoken_duration,
     spoken_glance,
@@ -412,3 +416,16 @@ def test_findings_html_puts_what_is_supported_first_in_bold_and_escapes():
         "<li><b>A &amp; B</b></li><li>no link yet</li></ul>"
     )
     assert findings_html(Insights(0, 14, "Keep going", ())) == "<p><b>Keep going</b></p>"
+
+
+def test_a_folder_of_broken_routine_files_is_named_a_few_at_a_time(tmp_path: pathlib.Path):
+    folder = tmp_path / "routines"
+    errors = [RoutineFileError(folder / f"broken{n}.toml", "title", "is missing") for n in range(11)]
+    lines = skipped_routine_files(errors)
+    assert len(lines) == SKIPPED_FILES_LISTED + 1
+    assert lines[0] == f"A routine file in {folder} was skipped: broken0.toml, title: is missing"
+    assert lines[-1] == "3 more routine files were skipped; the log names every one."
+    assert (
+        skipped_routine_files(errors[:9])[-1] == "1 more routine file was skipped; the log names every one."
+    )
+    assert len(skipped_routine_files(errors[:8])) == 8
