@@ -66,8 +66,9 @@ class BreathingView(QWidget):
         picture = (round(extent * STEPS_PER_PIXEL), state.segment.step.kind.value, number)
         if picture == self._picture:
             return
-        if self._picture is None or number != self._picture[2]:
-            self.setAccessibleDescription(f"{state.segment.step.text}, {number}")
+        # The phase, changed once a phase: a countdown in it would send a screen reader an event a second.
+        if self.accessibleDescription() != state.segment.step.text:
+            self.setAccessibleDescription(state.segment.step.text)
         self._picture = picture
         self.update(self._changing_area(max(extent, self._painted_extent)))
 

@@ -326,3 +326,18 @@ def test_titles_made_while_a_screen_reader_runs_are_headings_by_the_time_they_sh
     window.go_history()
     [title] = titles(window.history)
     assert role_of(title) is QAccessible.Role.Heading
+
+
+def test_the_breathing_guide_describes_the_phase_without_a_countdown_to_chatter(
+    qtbot, window: MainWindow, fake_clock: FakeClock
+):
+    choose(qtbot, window, RoutineKind.BREATHING, "coherent")
+    start(qtbot, window)
+    guide, steps = window.session.breathing, window.runner.engine.timeline.routine.steps
+    seen = []
+    for _ in range(3):  # three seconds of the first in-breath: one description, not one a second
+        breathe(qtbot, fake_clock, window, 1)
+        seen.append(guide.accessibleDescription())
+    assert seen == [steps[0].text] * 3
+    breathe(qtbot, fake_clock, window, 3)
+    assert guide.accessibleDescription() == steps[1].text
