@@ -62,7 +62,7 @@ class Assessment:
     @property
     def advice(self) -> tuple[str, ...]:
         """What the signs behind this answer add to it, in the order of the list."""
-        return tuple(" ".join(question.advice.split()) for question in self.reasons if question.advice)
+        return tuple(question.advice for question in self.reasons if question.advice)
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ def _question(number: int, raw: dict[str, Any], professionals: dict[str, Profess
     question_id = text(raw, "id", where)
     if not IDENTIFIER.fullmatch(question_id):
         raise FieldError(f"{where}.id", f"{shown(question_id)} may hold only lowercase letters, digits and _")
-    advice = text(raw, "advice", where, required=False)
+    advice = " ".join(text(raw, "advice", where, required=False).split())  # one paragraph, however wrapped
     return Question(question_id, urgency, text(raw, "text", where), tuple(see), advice)
 
 

@@ -18,9 +18,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from relaxapp.core.datafile import printable
 from relaxapp.core.journal import CheckIn, Episode
 from relaxapp.core.record import SKIPPED, Scale, Score, SessionRecord
-from relaxapp.storage.exchange_entries import CHECK_IN_FIELDS, SECTIONS, printable, read_entries, shown
+from relaxapp.storage.exchange_entries import CHECK_IN_FIELDS, SECTIONS, read_entries, shown
 from relaxapp.storage.history import HistoryStore, MergeReport, stamp
 
 FORMAT = "relaxapp-history"

@@ -293,11 +293,6 @@ def is_unicode(text: str) -> bool:
     return True
 
 
-def printable(text: str) -> str:
-    """`text` with any lone surrogate written as its escape (\\ud800), so that it can be shown and logged."""
-    return text if is_unicode(text) else text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 def shown(value: object) -> str:
     """A value of a file as a message quotes it: JSON's spelling, cut to 40 characters."""
     try:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import QWidget
 
+from relaxapp.core.sound import spoken_form
+
 
 def announce(source: QWidget, text: str, *, urgent: bool = False) -> None:
     """Have a screen reader say `text` on behalf of `source`; an urgent one interrupts what it is saying."""
-    event = QAccessibleAnnouncementEvent(source, " ".join(text.split()))
+    event = QAccessibleAnnouncementEvent(source, spoken_form(text))
     politeness = QAccessible.AnnouncementPoliteness
     event.setPoliteness(politeness.Assertive if urgent else politeness.Polite)
     send(event)

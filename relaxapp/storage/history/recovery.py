@@ -31,6 +31,7 @@ from relaxapp.storage.history.rows import (
     readable,
     session_of,
 )
+from relaxapp.storage.history.schema import tables_of
 from relaxapp.storage.history.store import HistoryStore
 
 # The package's logger, so that the log names the history as one, whichever of its modules speaks.
@@ -150,7 +151,7 @@ def _carry_over(damaged: Path, store: HistoryStore) -> int:
 def _columns_of(db: sqlite3.Connection, table: str, columns: str) -> str:
     """`columns` as `table` of a file from an earlier schema has them: one a later migration added as
     "not asked" (NULL) is read as NULL when the file has not got it yet."""
-    present = {str(row[1]) for row in db.execute(f"PRAGMA table_info({table})")}
+    present = tables_of(db).get(table, frozenset())
     return ", ".join(
         "NULL" if name in ADDED_AS_NOT_ASKED and name not in present else name
         for name in (column.strip() for column in columns.split(","))
