@@ -90,5 +90,5 @@ def smaller_copy(library: Path, work: Path) -> Path:
     _run("icupkg", "--remove", "unwanted.txt", full, small, cwd=work)  # the name inside must stay icudtNNl
     (work / "data.s").write_text(_ASSEMBLY.format(symbol=symbol, data=small.name))
     _run("as", "-o", "data.o", "data.s", cwd=work)
-    _run("ld", "-shared", "-soname", library.name, "-o", library.name, "data.o", cwd=work)
+    _run("ld", "-shared", "--strip-all", "-soname", library.name, "-o", library.name, "data.o", cwd=work)
     return work / library.name
