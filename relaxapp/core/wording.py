@@ -14,7 +14,7 @@ from typing import Protocol
 
 from relaxapp.core.catalog import RoutineFileError
 from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, EpisodeDuration, Place, Side
-from relaxapp.core.record import Ratings, Scale, Score, SessionRecord
+from relaxapp.core.record import MIN_KEPT_SECONDS, Ratings, Scale, Score, SessionRecord
 from relaxapp.core.routine import Cycles, Routine, RoutineKind, SessionLength, Stage, StepKind
 from relaxapp.core.stats import DayFacts, Insights
 
@@ -142,6 +142,8 @@ STAGE_NAMES = {
 
 
 # The home page's word on a routine's cautions (read_first): shown before it starts, or chosen away.
+# Said and shown when a session is stopped before it counts as practice (core.record.MIN_KEPT_SECONDS).
+FALSE_START = f"Stopped within the first {MIN_KEPT_SECONDS:g} seconds, so it was not saved in your history."
 CAUTIONS_DUE = "This routine has cautions to read first: they are shown in full when you press Start."
 CAUTIONS_HIDDEN = "You chose not to see this routine's cautions before it starts."
 

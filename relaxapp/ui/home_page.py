@@ -81,6 +81,12 @@ class HomePage(QWidget):
         self._intro.setObjectName("pageIntro")
         self._intro.setWordWrap(True)
         outer.addWidget(heading)
+        # What became of a session that went nowhere (stopped in its first seconds): said, then shown here.
+        self.note = QLabel()
+        self.note.setObjectName("note")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        outer.addWidget(self.note)
         # A twitch is logged in a few clicks from here, before anything else on the page.
         self.journal = JournalStrip(use_cases.journal, use_cases.events)
         outer.addWidget(self.journal)
@@ -492,7 +498,13 @@ class HomePage(QWidget):
         self.plan.setAccessibleName(spoken(text))  # "3 min, 9 breaths": a pause, not "middle dot"
         self.start_button.setEnabled(startable)
 
+    def tell(self, text: str) -> None:
+        """A calm word under the heading (empty: none), until the next start."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
     def _on_start(self) -> None:
+        self.tell("")
         routine, length = self.selected_routine(), self.selected_length()
         if routine is not None and length is not None:
             self.start_requested.emit(routine, length, self.selected_options())

@@ -13,6 +13,7 @@ from relaxapp.core.preferences import Preferences, ThemeChoice
 from relaxapp.core.routine import Minutes, Routine
 from relaxapp.core.session import SessionOptions
 from relaxapp.core.timeline import Timeline
+from relaxapp.core.wording import FALSE_START
 from relaxapp.logic.sessions import EndedSession
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.ui import accessible_roles
@@ -293,6 +294,7 @@ class MainWindow(QMainWindow):
         """The summary of a session kept in the history; home again after a false start."""
         if not ended.is_practice:
             self.go_home()
+            self.home.tell(FALSE_START)  # the screen reader hears it from the runner's announcement
             return
         # Shown first, then filled: the summary announces itself, from a page on screen.
         self._show_page(self.summary, None)
