@@ -54,6 +54,7 @@ from relaxapp.ui.journal_strip import JournalStrip
 from relaxapp.ui.layouts import scrolling_content
 from relaxapp.ui.listening import follow
 from relaxapp.ui.ratings import RatingsPanel
+from relaxapp.ui.suggestions import SuggestedRow
 from relaxapp.ui.theme import colours_for
 
 if TYPE_CHECKING:
@@ -90,6 +91,10 @@ class HomePage(QWidget):
         # A twitch is logged in a few clicks from here, before anything else on the page.
         self.journal = JournalStrip(use_cases.journal, use_cases.events)
         outer.addWidget(self.journal)
+        # What brings the person here (asked at first start, changed in Settings) suggests where to begin.
+        self.suggestions = SuggestedRow(use_cases.first_run, use_cases.events)
+        self.suggestions.routine_chosen.connect(self.select)
+        outer.addWidget(self.suggestions)
 
         kinds_row = QHBoxLayout()
         kinds_row.setSpacing(8)

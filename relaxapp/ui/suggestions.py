@@ -1,0 +1,73 @@
+"""The home page's "Suggested for you" row: the routines suggested for what brings the person here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from relaxapp.core.preferences import Preferences
+from relaxapp.core.routine import Routine
+from relaxapp.core.wording import at_a_glance, spoken_glance
+from relaxapp.logic.events import Events
+from relaxapp.logic.welcome import FirstRun
+from relaxapp.ui.choices import TextCard
+from relaxapp.ui.listening import follow
+
+SUGGESTED_CARD_HEIGHT = 56  # a title and a length: lower than a routine card, which has a summary too
+
+
+class SuggestedRow(QWidget):
+    """Two or three cards, one a routine; a click chooses it on the page. Hidden while no answer is given
+    (the question skipped, or answered "none" in Settings); follows a new answer from Settings."""
+
+    routine_chosen = Signal(str)  # the id of the routine clicked
+
+    def __init__(self, first_run: FirstRun, events: Events, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._first_run = first_run
+        self.cards: list[TextCard] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.title = QLabel("Suggested for you")
+        self.title.setObjectName("rowTitle")
+        self.note = QLabel()
+        self.note.setObjectName("pageIntro")
+        self.note.setWordWrap(True)
+        self._row = QHBoxLayout()
+        self._row.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.note)
+        layout.addLayout(self._row)
+        follow(events.preferences_changed, self, self._on_preferences)
+        self.show_suggestions()
+
+    def show_suggestions(self) -> None:
+        """The cards for the answer as it now stands; the row hides without one."""
+        answer, routines = self._first_run.suggested()
+        for card in self.cards:
+            self._row.removeWidget(card)
+            card.deleteLater()
+        self.cards = [self._card(routine) for routine in routines]
+        for card in self.cards:
+            self._row.addWidget(card, 1)
+        self.note.setText(answer.note if answer else "")
+        self.note.setVisible(bool(answer and answer.note))
+        self.setVisible(bool(self.cards))
+
+    def _card(self, routine: Routine) -> TextCard:
+        card = TextCard(
+            routine.title,
+            at_a_glance(routine),
+            "",
+            name=f"{routine.title}, {spoken_glance(routine)}",
+            aside_name=spoken_glance(routine),
+            description="Suggested for you: choose this routine",
+            least_height=SUGGESTED_CARD_HEIGHT,
+        )
+        card.setObjectName("suggestedCard")
+        card.clicked.connect(lambda: self.routine_chosen.emit(routine.id))
+        return card
+
+    def _on_preferences(self, _chosen: Preferences) -> None:
+        self.show_suggestions()
