@@ -119,7 +119,7 @@ KIND_INTROS = {
     "one area at a time.",
 }
 # What a running session calls its parts, by kind: "Part 2 of 7".
-SECTION_NAMES = {RoutineKind.PMR: "Part", RoutineKind.MASSAGE: "Step", RoutineKind.IMAGERY: "Passage"}
+SECTION_NAMES = {RoutineKind.PMR: "Part", RoutineKind.MASSAGE: "Step", RoutineKind.IMAGERY: "Part"}
 # What the badge over a step's countdown says for each kind of step.
 STEP_LABELS = {
     StepKind.PREPARE: "Get ready",

@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         page.stop_clicked.connect(self.sessions.request_stop)
         page.skip_clicked.connect(self.runner.skip)
         page.follow(self.runner)
-        page.breathing.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
+        page.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
         self.pages.addWidget(page)
         return page
 
@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         self.colours, self.text_scale = apply_to_application(self.preferences)
         self._fit_to_text()
         if "session" in self.__dict__:
-            self.session.breathing.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
+            self.session.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
         if "tips_page" in self.__dict__:
             self.tips_page.set_look(self.colours, self.text_scale)
         if "history" in self.__dict__:

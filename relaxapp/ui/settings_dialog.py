@@ -73,7 +73,9 @@ class SettingsDialog(QDialog):
         self.theme.setCurrentIndex([choice for choice, _ in THEMES].index(preferences.theme))
         self.larger_text = QCheckBox("&Larger text")
         self.larger_text.setChecked(preferences.larger_text)
-        self.reduced_motion = QCheckBox("Re&duced motion: a calm bar instead of a growing circle")
+        self.reduced_motion = QCheckBox(
+            "Re&duced motion: a calm bar instead of a growing circle, and scenes that stay still"
+        )
         self.reduced_motion.setChecked(preferences.reduced_motion)
         look_form.addRow(_buddy("&Theme", self.theme), self.theme)
         look_form.addRow(self.larger_text)
