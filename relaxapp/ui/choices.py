@@ -21,7 +21,8 @@ CARD_HEIGHT = 88
 
 class TextCard(QPushButton):
     """A button that reads as a card: a title with a word beside it (a rhythm, a length) and, under them,
-    a line or two (none when `summary` is empty). The names are what a screen reader says of it."""
+    a line or two (none when `summary` is empty). The names are what a screen reader says of it. Without
+    a word beside it, a long title wraps rather than widen the card (cards side by side in a row)."""
 
     def __init__(
         self,
@@ -46,22 +47,25 @@ class TextCard(QPushButton):
         # Plain-text labels: rich text would parse HTML for every card and slow the first frame.
         title_label = QLabel(title)
         title_label.setObjectName("cardTitle")
-        heading = QHBoxLayout()
-        heading.setSpacing(10)
-        heading.addWidget(title_label)
         labels = [title_label]
         if aside:
             rhythm = QLabel(aside)
             rhythm.setObjectName("cardRhythm")
             rhythm.setAccessibleName(aside_name or aside)
+            heading = QHBoxLayout()
+            heading.setSpacing(10)
+            heading.addWidget(title_label)
             heading.addWidget(rhythm)
+            heading.addStretch()
+            layout.addLayout(heading)
             labels.append(rhythm)
-        heading.addStretch()
-        layout.addLayout(heading)
+        else:
+            title_label.setWordWrap(True)
+            layout.addWidget(title_label)
         if summary:
             summary_label = QLabel(summary)
             summary_label.setObjectName("cardSummary")
-            summary_label.setAccessibleName(description or summary)
+            summary_label.setAccessibleName(spoken(summary))  # "3 min, 9 breaths", no "middle dot"
             summary_label.setWordWrap(True)
             layout.addWidget(summary_label)
             labels.append(summary_label)

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from relaxapp.core.preferences import Preferences
 from relaxapp.core.routine import Routine
-from relaxapp.core.wording import at_a_glance, spoken_glance
+from relaxapp.core.welcome import MAX_SUGGESTED
+from relaxapp.core.wording import KIND_NAMES, at_a_glance, spoken_glance
 from relaxapp.logic.events import Events
 from relaxapp.logic.welcome import FirstRun
 from relaxapp.ui.choices import TextCard
 from relaxapp.ui.listening import follow
 
-SUGGESTED_CARD_HEIGHT = 56  # a title and a length: lower than a routine card, which has a summary too
+SUGGESTED_CARD_HEIGHT = 64  # a title and a line: lower than a routine card, which has a summary too
 
 
 class SuggestedRow(QWidget):
@@ -34,7 +35,8 @@ class SuggestedRow(QWidget):
         self.note = QLabel()
         self.note.setObjectName("pageIntro")
         self.note.setWordWrap(True)
-        self._row = QHBoxLayout()
+        # A grid, not a box: equal columns, and every card as tall as the tallest.
+        self._row = QGridLayout()
         self._row.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.note)
@@ -49,23 +51,28 @@ class SuggestedRow(QWidget):
             self._row.removeWidget(card)
             card.deleteLater()
         self.cards = [self._card(routine) for routine in routines]
-        for card in self.cards:
-            self._row.addWidget(card, 1)
+        for column, card in enumerate(self.cards):
+            self._row.addWidget(card, 0, column)
+        for column in range(MAX_SUGGESTED):
+            self._row.setColumnStretch(column, 1)
         self.note.setText(answer.note if answer else "")
         self.note.setVisible(bool(answer and answer.note))
         self.setVisible(bool(self.cards))
 
     def _card(self, routine: Routine) -> TextCard:
+        # The length or rhythm under the title: three cards side by side leave no room beside it.
         card = TextCard(
             routine.title,
-            at_a_glance(routine),
             "",
+            f"{KIND_NAMES[routine.kind]} · {at_a_glance(routine)}",
             name=f"{routine.title}, {spoken_glance(routine)}",
-            aside_name=spoken_glance(routine),
-            description="Suggested for you: choose this routine",
+            description=f"{KIND_NAMES[routine.kind]}. Suggested for you: choose this routine",
             least_height=SUGGESTED_CARD_HEIGHT,
         )
         card.setObjectName("suggestedCard")
+        policy = card.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)  # as tall as its neighbours (a button is not)
+        card.setSizePolicy(policy)
         card.clicked.connect(lambda: self.routine_chosen.emit(routine.id))
         return card
 
