@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from relaxapp.core import datafile
-from relaxapp.core.datafile import IDENTIFIER, FieldError, no_unknown, shown, tables, text
+from relaxapp.core.datafile import IDENTIFIER, FieldError, no_unknown, shown, tables, text, unique_ids
 from relaxapp.core.preferences import Preferences
 
 MIN_SUGGESTED, MAX_SUGGESTED = 2, 3  # a row of cards on the home page, not a second catalogue
@@ -53,11 +53,7 @@ def load_welcome(path: Path, routine_ids: Collection[str]) -> WelcomeQuestion:
 def parse_welcome(data: dict[str, Any], routine_ids: Collection[str]) -> WelcomeQuestion:
     no_unknown(data, {"question", "intro", "answers"}, "")
     answers = tuple(_answer(n, raw, routine_ids) for n, raw in enumerate(tables(data, "answers"), start=1))
-    seen: set[str] = set()
-    for number, answer in enumerate(answers, start=1):
-        if answer.id in seen:
-            raise FieldError(f"answers[{number}].id", f"'{answer.id}' is used by another answer")
-        seen.add(answer.id)
+    unique_ids((answer.id for answer in answers), "answers", "answer")
     question = text(data, "question", one_line=True)
     return WelcomeQuestion(question, " ".join(text(data, "intro").split()), answers)
 
