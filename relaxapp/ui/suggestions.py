@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from relaxapp.core.preferences import Preferences
@@ -49,15 +49,27 @@ class SuggestedRow(QWidget):
         answer, routines = self._first_run.suggested()
         for card in self.cards:
             self._row.removeWidget(card)
+            card.hide()  # at once: deleted on the next turn of the event loop, it would linger till then
             card.deleteLater()
         self.cards = [self._card(routine) for routine in routines]
         for column, card in enumerate(self.cards):
             self._row.addWidget(card, 0, column)
+        self._place_in_tab_order()
         for column in range(MAX_SUGGESTED):
             self._row.setColumnStretch(column, 1)
         self.note.setText(answer.note if answer else "")
         self.note.setVisible(bool(answer and answer.note))
         self.setVisible(bool(self.cards))
+
+    def _place_in_tab_order(self) -> None:
+        # Cards made after the page come last in its Tab order, after Start: put them where the row is,
+        # after the last control before it (setTabOrder ignores a widget that takes no focus, as the row).
+        previous = self.previousInFocusChain()
+        while previous is not self and previous.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            previous = previous.previousInFocusChain()
+        for card in self.cards:
+            QWidget.setTabOrder(previous, card)
+            previous = card
 
     def _card(self, routine: Routine) -> TextCard:
         # The length or rhythm under the title: three cards side by side leave no room beside it.

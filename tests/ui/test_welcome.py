@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
@@ -178,3 +179,18 @@ def test_the_question_and_the_row_say_what_each_control_is(qtbot, window: MainWi
     interface = QAccessible.queryAccessibleInterface(card)
     assert interface.role() is Role.Button
     assert "·" not in interface.text(QAccessible.Text.Name)
+
+
+def test_tab_reaches_each_suggestion_between_the_journal_and_the_kinds(qtbot, window: MainWindow):
+    window.use_cases.first_run.answer("eyelid")
+    window.use_cases.first_run.use_settings(replace(window.preferences, reason="tension"))  # cards anew
+    QApplication.processEvents()  # a card added to a shown row shows on the next turn of the event loop
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.nav.relax.setFocus()
+    chain = tab_chain(qtbot)
+    cards = window.home.suggestions.cards
+    at = [chain.index(card) for card in cards]
+    assert at == sorted(at) and len(at) == 3  # each a button of its own, in the order they are shown
+    kinds = next(widget for widget in chain if widget.objectName() == "kindChip")
+    assert chain.index(window.home.journal.log_button) < at[0] and at[-1] < chain.index(kinds)
