@@ -65,8 +65,10 @@ class SuggestedRow(QWidget):
         # Cards made after the page come last in its Tab order, after Start: put them where the row is,
         # after the last control before it (setTabOrder ignores a widget that takes no focus, as the row).
         previous = self.previousInFocusChain()
-        while previous is not self and previous.focusPolicy() == Qt.FocusPolicy.NoFocus:
+        while previous not in (None, self) and previous.focusPolicy() == Qt.FocusPolicy.NoFocus:
             previous = previous.previousInFocusChain()
+        if previous is None:
+            return
         for card in self.cards:
             QWidget.setTabOrder(previous, card)
             previous = card
