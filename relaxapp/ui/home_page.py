@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -504,12 +505,17 @@ class HomePage(QWidget):
         self.start_button.setEnabled(startable)
 
     def tell(self, text: str) -> None:
-        """A calm word under the heading (empty: none), until the next start."""
+        """A calm word under the heading (empty: none), about what just happened: gone once the person
+        leaves the page (a session started, another page opened)."""
         self.note.setText(text)
         self.note.setVisible(bool(text))
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # not when the window is minimised: the person has not moved on
+            self.tell("")
+
     def _on_start(self) -> None:
-        self.tell("")
         routine, length = self.selected_routine(), self.selected_length()
         if routine is not None and length is not None:
             self.start_requested.emit(routine, length, self.selected_options())
