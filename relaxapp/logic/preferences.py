@@ -119,19 +119,25 @@ class PreferenceStore:
 
     @property
     def notice_read(self) -> bool:
-        return flag_from_text(self._settings.value(NOTICE_KEY))
+        return self._done(NOTICE_KEY)
 
     def mark_notice_read(self) -> None:
-        self._settings.setValue(NOTICE_KEY, "true")
-        self._settings.sync()
+        self._mark_done(NOTICE_KEY)
 
     @property
     def welcome_asked(self) -> bool:
         """Whether "What brings you here?" was asked (and answered or skipped)."""
-        return flag_from_text(self._settings.value(WELCOME_ASKED_KEY))
+        return self._done(WELCOME_ASKED_KEY)
 
     def mark_welcome_asked(self) -> None:
-        self._settings.setValue(WELCOME_ASKED_KEY, "true")
+        self._mark_done(WELCOME_ASKED_KEY)
+
+    def _done(self, key: str) -> bool:
+        return flag_from_text(self._settings.value(key))
+
+    def _mark_done(self, key: str) -> None:
+        """Something shown once at first start is done with: kept at once, so it never comes back."""
+        self._settings.setValue(key, "true")
         self._settings.sync()
 
     def save(self) -> None:
