@@ -100,12 +100,14 @@ class SettingsDialog(QDialog):
         # What brings the person here (asked at first start): the home page's suggestions follow it.
         self._question = question
         self._reason = preferences.reason  # kept as it is when the question could not be loaded
-        answers = question.answers if question else ()
-        self.reason = self._combo(["I'd rather not say", *(a.label for a in answers)], "What brings you here")
-        known = [answer.id for answer in answers]
-        self.reason.setCurrentIndex(known.index(preferences.reason) + 1 if preferences.reason in known else 0)
-        self.reason.currentIndexChanged.connect(self._on_reason)
+        self.reason: QComboBox | None = None
         if question is not None:
+            self.reason = self._combo(
+                ["I'd rather not say", *(answer.label for answer in question.answers)], "What brings you here"
+            )
+            known = ["", *(answer.id for answer in question.answers)]
+            self.reason.setCurrentIndex(known.index(preferences.reason) if preferences.reason in known else 0)
+            self.reason.currentIndexChanged.connect(self._on_reason)
             session_form.addRow(_buddy("&What brings you here", self.reason), self.reason)
         session_form.addRow(_buddy("&Routine on start", self.routine), self.routine)
         session_form.addRow(_buddy("&Length", self.length), self.length)
@@ -263,7 +265,7 @@ class SettingsDialog(QDialog):
         )
 
     def _chosen_reason(self) -> str:
-        if self._question is None:
+        if self._question is None or self.reason is None:
             return self._reason
         index = self.reason.currentIndex()
         return self._question.answers[index - 1].id if index > 0 else ""

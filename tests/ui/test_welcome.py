@@ -194,3 +194,13 @@ def test_tab_reaches_each_suggestion_between_the_journal_and_the_kinds(qtbot, wi
     assert at == sorted(at) and len(at) == 3  # each a button of its own, in the order they are shown
     kinds = next(widget for widget in chain if widget.objectName() == "kindChip")
     assert chain.index(window.home.journal.log_button) < at[0] and at[-1] < chain.index(kinds)
+
+
+def test_without_the_question_settings_neither_asks_nor_forgets_the_answer(qtbot, window: MainWindow):
+    from relaxapp.ui.settings_dialog import SettingsDialog  # noqa: PLC0415 - as the window loads it
+
+    dialog = SettingsDialog(Preferences(reason="eyelid"), list(window.use_cases.routines.routines))
+    qtbot.addWidget(dialog)
+    assert dialog.reason is None
+    assert "What brings you here" not in labels(dialog)
+    assert dialog.chosen().reason == "eyelid"  # kept for when the file can be read again
