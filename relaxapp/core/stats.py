@@ -23,6 +23,9 @@ MIN_CHECK_IN_DAYS = 14
 MIN_GROUP_DAYS = 5
 MIN_RATIO = 1.5
 MAX_P_VALUE = 0.05
+# Sessions of one kind rated before and after, before their mean change is drawn: one short session says
+# nothing about a kind of routine, however large its change.
+MIN_RATED_SESSIONS = 3
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,16 @@ def average_change_by_kind(ratings: Iterable[tuple[RoutineKind, int, int, int]])
         for kind in RoutineKind
         if sessions[kind]
     ]
+
+
+def rated_by_kind(changes: Iterable[Iterable[KindChange]]) -> dict[RoutineKind, int]:
+    """Sessions rated before and after, by kind, from the changes on each scale (the larger count of the
+    scales: most sessions are rated on both), kinds in their usual order."""
+    rated: dict[RoutineKind, int] = {}
+    for scale_changes in changes:
+        for change in scale_changes:
+            rated[change.kind] = max(rated.get(change.kind, 0), change.sessions)
+    return {kind: rated[kind] for kind in RoutineKind if kind in rated}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
@@ -16,7 +16,7 @@ from relaxapp.core.catalog import RoutineFileError
 from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, EpisodeDuration, Place, Side
 from relaxapp.core.record import Ratings, Scale, Score, SessionRecord
 from relaxapp.core.routine import Cycles, Routine, RoutineKind, SessionLength, Stage, StepKind
-from relaxapp.core.stats import DayFacts, Insights
+from relaxapp.core.stats import MIN_RATED_SESSIONS, DayFacts, Insights
 
 # -- durations ------------------------------------------------------------------------------------------
 
@@ -454,3 +454,30 @@ def findings_html(insights: Insights) -> str:
     ]
     listed = f"<ul style='margin-left: -20px'>{''.join(lines)}</ul>" if lines else ""
     return f"<p><b>{html.escape(insights.message)}</b></p>{listed}"
+
+
+def minutes_note(sessions: int, weeks: int) -> str:
+    """What the chart of minutes a week stands on, or why it is not drawn."""
+    if not sessions:
+        return f"No sessions in the last {weeks} weeks: the chart of minutes appears after your first one."
+    return f"Based on {plural(sessions, 'session')} in the last {weeks} weeks."
+
+
+def change_note(rated: Mapping[RoutineKind, int]) -> str:
+    """What the chart of changes after a session stands on (sessions rated before and after, by kind), and
+    which kinds wait for more."""
+    least = f"a kind of routine is drawn once {MIN_RATED_SESSIONS} of its sessions are rated before and after"
+    shown = sum(count for count in rated.values() if count >= MIN_RATED_SESSIONS)
+    waiting = ", ".join(
+        f"{KIND_NAMES[kind].lower()} {count}" for kind, count in rated.items() if count < MIN_RATED_SESSIONS
+    )
+    if not rated:
+        return f"No session rated before and after yet: {least}."
+    if not shown:
+        return f"Not drawn yet: {least} (so far: {waiting})."
+    based = f"Based on {plural(shown, 'rated session')}."
+    return f"{based} Too few yet to draw: {waiting}." if waiting else based
+
+
+def check_in_note(insights: Insights) -> str:
+    return f"Based on {plural(insights.days_observed, 'day')} with a check-in."

@@ -46,6 +46,7 @@ class Figures:
 @dataclass(frozen=True)
 class InsightsData:
     weeks: list[WeekMinutes]  # the last WEEKS weeks, this one last
+    sessions: int  # the sessions behind `weeks`
     changes: dict[Scale, list[KindChange]]
     episodes: Insights
 
@@ -91,10 +92,12 @@ class Progress:
         days = self._history.day_facts(today - timedelta(days=LOOK_BACK_DAYS - 1), today)
         minutes = {day.day: day.minutes for day in days if day.minutes}
         weeks = stats.minutes_per_week(minutes, today - timedelta(weeks=WEEKS - 1), today)
+        since = local_midnight(weeks[0].start)
+        sessions = self._history.count_timeline(TimelineFilter(episodes=False, since=since))
         changes = {
             scale: stats.average_change_by_kind(self._history.rating_changes(scale)) for scale in Scale
         }
-        return InsightsData(weeks, changes, stats.episode_insights(days))
+        return InsightsData(weeks, sessions, changes, stats.episode_insights(days))
 
     def timeline_filter(
         self, shown: TimelineFilter, period: Period, between: tuple[date, date] | None = None

@@ -92,13 +92,24 @@ def test_insights_draw_the_charts_and_say_what_the_data_support(store: HistorySt
     coffee_days = days[:10]  # 4 drinks and 3 episodes a day, against 1 drink and 1 episode
     store.merge(
         [
-            session(TODAY, ratings=Ratings(8, 5, 4, 4)),
+            *(session(TODAY, hour, ratings=Ratings(8, 5, 4, 4)) for hour in (7, 8, 9)),
+            *(
+                session(
+                    TODAY - timedelta(days=7),
+                    hour,
+                    kind=RoutineKind.PMR,
+                    title="Face",
+                    minutes=10,
+                    ratings=Ratings(6, 5, 4, 5),
+                )
+                for hour in (7, 8, 9)
+            ),
+            # One massage rated: too few to say anything of massage; not drawn, and the note says so.
             session(
-                TODAY - timedelta(days=7),
-                kind=RoutineKind.PMR,
-                title="Face",
-                minutes=10,
-                ratings=Ratings(6, 5, 4, 5),
+                TODAY - timedelta(days=1),
+                kind=RoutineKind.MASSAGE,
+                title="Massage",
+                ratings=Ratings(9, 9, 1, 1),
             ),
         ],
         [episode(day, 9 + n) for day in days for n in range(3 if day in coffee_days else 1)],
@@ -111,10 +122,13 @@ def test_insights_draw_the_charts_and_say_what_the_data_support(store: HistorySt
     assert len(view.findChildren(QChartView)) == 3
 
     minutes = bar_values(view.minutes_chart)["Minutes"]
-    assert len(minutes) == 12 and minutes[-1] == 5.0 and minutes[-2] == 10.0 and sum(minutes) == 15.0
+    assert len(minutes) == 12 and minutes[-1] == 20.0 and minutes[-2] == 30.0 and sum(minutes) == 50.0
+    assert view.minutes_card.note.text() == "Based on 7 sessions in the last 12 weeks."
     change = bar_values(view.change_chart)
     # Lying bars list their categories bottom-up: muscle relaxation first, then breathing.
     assert change == {"Tension": [-2.0, -4.0], "Twitching": [0.0, -1.0]}
+    assert view.change_card.note.text() == ("Based on 6 rated sessions. Too few yet to draw: face massage 1.")
+    assert view.episodes_card.note.text() == "Based on 20 days with a check-in."
     # Only caffeine has enough days on each side to compare: sleep was always 7 h, the eye triggers never
     # asked; bars of their nothing would read as days without episodes.
     assert bar_values(view.episodes_chart) == {"Days with it": [3.0], "Other days": [1.0]}
@@ -209,3 +223,35 @@ def test_every_control_on_every_tab_has_a_name(store: HistoryStore, make_page: M
     page.timeline.period.setCurrentText("Between dates")
     missing["dates"] = unnamed_controls(page)
     assert {tab: names for tab, names in missing.items() if names} == {}
+
+
+def test_one_short_session_is_not_drawn_as_a_change_and_the_page_says_why(
+    store: HistoryStore, make_page: MakePage
+):
+    # Issue 15: a single 12-second session was drawn as "the change after a session" of its kind.
+    store.merge([session(TODAY, minutes=0.2, ratings=Ratings(8, 6, 2, 1))], [], [])
+    page = make_page(store)
+    page.tabs.setCurrentIndex(2)
+    view = page.insights
+    assert not view.change_chart.isVisible()
+    assert view.change_card.note.text() == (
+        "Not drawn yet: a kind of routine is drawn once 3 of its sessions are rated before and after "
+        "(so far: breathing 1)."
+    )
+    assert view.minutes_card.note.text() == "Based on 1 session in the last 12 weeks."
+
+
+def test_value_labels_show_only_where_they_cannot_overlap(qtbot, store: HistoryStore, make_page: MakePage):
+    # Twelve weeks of long practice: four-digit minutes under bars a few pixels wide would run together.
+    store.merge(
+        [session(TODAY - timedelta(days=n), minutes=600 + n) for n in range(0, 84, 3)],
+        [],
+        [],
+    )
+    page = make_page(store)
+    page.tabs.setCurrentIndex(2)
+    [series] = page.insights.minutes_chart.chart().series()
+    page.resize(700, 700)
+    qtbot.waitUntil(lambda: not series.isLabelsVisible())
+    page.resize(2400, 900)
+    qtbot.waitUntil(series.isLabelsVisible)

@@ -17,6 +17,7 @@ from relaxapp.core.stats import (
     mann_whitney_p,
     minutes_per_week,
     minutes_this_week,
+    rated_by_kind,
     streaks,
     week_start,
 )
@@ -268,3 +269,10 @@ def test_days_checked_in_before_the_eye_triggers_were_asked_count_for_neither_si
         assert (unasked.days_with, unasked.days_without, unasked.supported) == (0, 0, False)
     # Only what was compared is charted: no bar of nothing that reads as a day without episodes.
     assert [c.factor for c in insights.measured] == [Factor.CAFFEINE]
+
+
+def test_rated_sessions_by_kind_take_the_larger_count_of_the_two_scales():
+    tension = [KindChange(RoutineKind.PMR, 4, -2.0), KindChange(RoutineKind.BREATHING, 1, -1.0)]
+    twitch = [KindChange(RoutineKind.BREATHING, 2, 0.0)]
+    assert rated_by_kind([tension, twitch]) == {RoutineKind.BREATHING: 2, RoutineKind.PMR: 4}
+    assert rated_by_kind([[], []]) == {}
