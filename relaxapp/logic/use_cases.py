@@ -16,6 +16,7 @@ from relaxapp.logic.progress import Progress
 from relaxapp.logic.routines import RoutineBook
 from relaxapp.logic.sessions import SessionFlow, WallClock
 from relaxapp.logic.unsaved import UnsavedEntries
+from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.storage.history import HistoryReader, HistoryStore
 
 
@@ -33,6 +34,7 @@ class UseCases:
     history_edits: HistoryEdits  # delete and edit entries, with undo
     history_files: HistoryFiles  # export, import, restore a backup
     progress: Progress  # the history page's figures, calendar, insights and timeline choices
+    visit_reports: VisitReports  # the report for a doctor's visit
     # Read by the pages (the timeline, the calendar, the insights); written only by the use cases above.
     history: HistoryReader
 
@@ -64,5 +66,6 @@ class UseCases:
             history_edits=edits,
             history_files=HistoryFiles(history, now, events, edits.undo_stack, backups_dir),
             progress=Progress(history, unsaved, journal.today),
+            visit_reports=VisitReports(history, journal.today),
             history=history,
         )

@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         assert self._checklist is not None
         page = SafetyPage(self._checklist, today=self.use_cases.journal.today)
         page.breathe_requested.connect(self.go_home)
+        page.visit_report_requested.connect(self.history.open_visit_report)
         self.pages.addWidget(page)
         return page
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -18,6 +18,8 @@ from relaxapp.storage.history.rows import (
     EPISODE_COLUMNS,
     SESSION_COLUMNS,
     SHOWABLE,
+    Row,
+    T,
     TimelineEntry,
     check_in_of,
     check_in_on,
@@ -198,6 +200,24 @@ class HistoryReader:
             days.append(DayFacts(day, minutes.get(day, 0.0), episodes.get(day, 0), check_ins.get(day)))
             day += timedelta(days=1)
         return days
+
+    def sessions_between(self, first: date, last: date) -> list[SessionRecord]:
+        """The sessions started on the local days `first` to `last` (inclusive), oldest first."""
+        return self._between("sessions", first, last, session_of)
+
+    def episodes_between(self, first: date, last: date) -> list[Episode]:
+        """The episodes of the local days `first` to `last` (inclusive), oldest first."""
+        return self._between("episodes", first, last, episode_of)
+
+    def _between(self, table: str, first: date, last: date, read: Callable[[Row], T]) -> list[T]:
+        sessions = table == "sessions"
+        columns, moment = (SESSION_COLUMNS, "started_at") if sessions else (EPISODE_COLUMNS, "occurred_at")
+        rows = self._db.execute(
+            f"SELECT {columns} FROM {table} WHERE {moment} >= ? AND {moment} < ? AND {SHOWABLE[table]}"
+            f" ORDER BY {moment}, id",
+            _local_range(first, last),
+        )
+        return [entry for row in rows if (entry := readable(read, row)) is not None]
 
     def rating_changes(
         self, scale: Scale, since: datetime | None = None
