@@ -198,16 +198,14 @@ def open_history_page_ms(store: HistoryStore) -> float:
 
 def visit_report_s(store: HistoryStore, today: date, folder: Path) -> float:
     """The visit report of the last 3 months: read, summed up, laid out with its chart and written as PDF."""
-    from PySide6.QtCore import QLocale
-
     from relaxapp.logic.visit_reports import VisitReports
-    from relaxapp.ui.report.document import page_size_for, report_document, write_pdf
+    from relaxapp.ui.report.document import save_report
 
     started = time.perf_counter()
     reports = VisitReports(store, lambda: today)
     period = reports.default_period()
     report = reports.build(period.first, period.last)
-    write_pdf(report_document(report, today), folder / "report.pdf", page_size_for(QLocale()))
+    save_report(report, today, folder / "report.pdf")
     return time.perf_counter() - started
 
 

@@ -52,14 +52,13 @@ def _write(path: Path, args: argparse.Namespace, today: date) -> str:
     # the person chose is left alone.
     if not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QLocale  # noqa: PLC0415 - Qt only once the inputs are known to be good
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the inputs are known good
 
-    from relaxapp.ui.report.document import page_size_for, report_document, write_pdf  # noqa: PLC0415
+    from relaxapp.ui.report.document import save_report  # noqa: PLC0415
 
     _app = QApplication.instance() or QApplication([sys.argv[0]])
     try:
-        write_pdf(report_document(report, today), path, page_size_for(QLocale()))
+        save_report(report, today, path)
     except OSError as error:
         log.info("report not written: %s", error)  # said on stderr; warning would say it twice
         raise ReportRefusedError(f"--report: {error}") from error

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -83,6 +84,21 @@ def answer(window: MainWindow, ticked: set[str]) -> None:
     window.safety_page.assess()
 
 
+def report_pages(window: MainWindow) -> None:
+    """The visit report the dialog saves, each page as a picture (poppler's pdftoppm draws them)."""
+    dialog = window.history.report_dialog
+    assert dialog is not None
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "report.pdf"
+        if not dialog.save(pdf):
+            raise SystemExit(f"screenshots: the visit report was not saved: {dialog.status.text()}")
+        for old in OUT.glob("visit-report-*.png"):
+            old.unlink()
+        subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(OUT / "visit-report")], check=True)
+    dialog.close()
+    print(f"saved {OUT}/visit-report-*.png")
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
@@ -93,6 +109,8 @@ def main() -> None:
             ("history", lambda w: w.go_history()),
             ("history-calendar", lambda w: w.history.tabs.setCurrentIndex(1)),
             ("history-insights", lambda w: w.history.tabs.setCurrentIndex(2)),
+            ("history-report", lambda w: w.history.open_visit_report()),
+            ("visit-report", report_pages),
             ("tips", lambda w: w.go_tips()),
             ("tips-guide", lambda w: w.tips_page.show_section("twitch_explained")),
             ("tips-search", lambda w: w.tips_page.search.setText("caffeine sleep")),
@@ -148,7 +166,14 @@ def main() -> None:
 
             def shoot() -> None:
                 QApplication.processEvents()
-                dialogs = {"settings": window.settings_dialog, "cautions": window.sessions.cautions_box}
+                dialogs = {
+                    "settings": window.settings_dialog,
+                    "cautions": window.sessions.cautions_box,
+                    "history-report": window.history.report_dialog,
+                }
+                if name == "visit-report":  # pictures of the PDF, made by report_pages
+                    take(window, index + 1)
+                    return
                 # The journal's dialogs run their own event loop: this shot is taken from inside it.
                 modal = QApplication.activeModalWidget() if name.startswith("journal-") else None
                 shown = modal or dialogs.get(name) or window

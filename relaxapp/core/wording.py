@@ -477,7 +477,3 @@ def change_note(rated: Mapping[RoutineKind, int]) -> str:
         return f"Not drawn yet: {least} (so far: {waiting})."
     based = f"Based on {plural(shown, 'rated session')}."
     return f"{based} Too few yet to draw: {waiting}." if waiting else based
-
-
-def check_in_note(insights: Insights) -> str:
-    return f"Based on {plural(insights.days_observed, 'day')} with a check-in."

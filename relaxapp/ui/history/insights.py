@@ -16,7 +16,6 @@ from relaxapp.core.wording import (
     KIND_NAMES,
     SCALE_NAMES,
     change_note,
-    check_in_note,
     findings_html,
     minutes_note,
 )
@@ -47,6 +46,7 @@ class ChartCard(QWidget):
 
     def say(self, note: str, *, drawn: bool) -> None:
         self.note.setText(note)
+        self.note.setVisible(bool(note))
         self.view.setVisible(drawn)
         self.view.refit()
 
@@ -170,7 +170,8 @@ class InsightsView(HistoryTab):
             value_title="Episodes a day",
             value_format="%.1f",
         )
-        self.episodes_card.say(check_in_note(data.episodes), drawn=bool(charted))
+        # What it stands on is the findings' first line, beside it.
+        self.episodes_card.say("", drawn=bool(charted))
         self.episodes_chart.setAccessibleDescription(" ".join(c.sentence for c in charted))
         self.findings.setText(findings_html(data.episodes))
         for view in (self.minutes_chart, self.change_chart, self.episodes_chart):

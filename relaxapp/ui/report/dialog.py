@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, QUrl
+from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -26,7 +26,7 @@ from relaxapp.core.report_wording import period_words
 from relaxapp.core.safety import VisitNotes
 from relaxapp.logic.visit_reports import PeriodError, VisitReports
 from relaxapp.ui.file_chooser import FileChooser
-from relaxapp.ui.report.document import page_size_for, report_document, write_pdf
+from relaxapp.ui.report.document import save_report
 
 log = logging.getLogger(__name__)
 PDF_FILES = "PDF document (*.pdf)"
@@ -133,9 +133,7 @@ class ReportDialog(QDialog):
         first, last = self.period()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            report = self._reports.build(first, last)
-            document = report_document(report, self._reports.today(), self.notes)
-            write_pdf(document, path, page_size_for(QLocale()))
+            save_report(self._reports.build(first, last), self._reports.today(), path, notes=self.notes)
         except (PeriodError, OSError) as error:
             log.warning("report not saved to %s: %s", path, error)
             self._say(f"The report was not saved: {error}", problem=True)

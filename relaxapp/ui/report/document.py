@@ -7,13 +7,13 @@ Needs a QApplication (QtCharts draws through QGraphicsScene); no window is shown
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QChart
 from PySide6.QtCore import QLocale, QMarginsF, QSize, QSizeF, QUrl
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextBlock, QTextDocument
 
 from relaxapp.core import report_wording as words
 from relaxapp.core.journal import Place
@@ -45,6 +45,9 @@ LETTER_TERRITORIES = frozenset(
 DOCUMENT_DPI = 96
 PAGE_MARGINS_MM = (18, 16, 18, 16)  # left, top, right, bottom
 CHART_SIZE = QSize(640, 250)  # logical pixels: the text width of the page at the document's 96 dpi
+BOX_LINES_LEAST = 6  # the questions box: never fewer lines than this on the page it starts
+BOX_LINES_ON_OWN_PAGE = 24
+PAGE_END_SLACK = 24.0  # pixels kept free under the box, so rounding never pushes its edge over
 CHART_SCALE = 3.0  # image pixels per logical pixel: sharp on paper
 FONT = "DejaVu Sans"  # shipped with every Linux desktop and with Qt's own fonts; a fallback is picked if not
 STYLE = """
@@ -75,12 +78,22 @@ def page_size_for(locale: QLocale) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
 
 
+def page_layout(page_size: QPageSize) -> QPageLayout:
+    margins = QMarginsF(*PAGE_MARGINS_MM)
+    return QPageLayout(page_size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
+
+
 def report_document(
-    report: VisitReport, made_on: date, notes: VisitNotes | None = None, *, font: QFont | None = None
+    report: VisitReport, made_on: date, page_size: QPageSize, notes: VisitNotes | None = None
 ) -> QTextDocument:
-    """The report laid out, charts included, ready to print."""
+    """The report laid out on pages of `page_size`, charts included, ready to print."""
     document = QTextDocument()
-    document.setDefaultFont(font or QFont(FONT, 10))
+    # At the screen's 96 dpi the document's pixels are the writer's (write_pdf): the layout made here for
+    # the page is the one printed; a document without a page size would be laid out again, with margins
+    # of its own.
+    document.setDocumentMargin(0)
+    document.setPageSize(QSizeF(page_layout(page_size).paintRectPixels(DOCUMENT_DPI).size()))
+    document.setDefaultFont(QFont(FONT, 10))
     document.setDefaultStyleSheet(STYLE)
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, words.REPORT_TITLE)
     parts = [
@@ -108,9 +121,45 @@ def report_document(
         if rows:
             parts.append(_table(words.CHANGE_HEADINGS, rows))
             parts.append(_p(words.CHANGE_NOTE, "small"))
-    parts += [_h2(words.QUESTIONS_TITLE), _questions_box()]
-    document.setHtml("".join(parts))
+    _end_with_questions(document, "".join(parts))
     return document
+
+
+def _end_with_questions(document: QTextDocument, body: str) -> None:
+    """The box for questions fills what is left of the last page; where too little is left for a useful
+    box, it starts a page of its own rather than being cut in two."""
+    document.setHtml(body + _questions(BOX_LINES_LEAST))
+    short = document.size().height()
+    document.setHtml(body + _questions(BOX_LINES_LEAST + 1))
+    line = document.size().height() - short  # what one more line adds to the box
+    page = document.pageSize().height()
+    heading = next(block for block in _blocks(document) if block.text() == words.QUESTIONS_TITLE)
+    top = document.documentLayout().blockBoundingRect(heading).top()
+    if top // page != (short - 1) // page:
+        document.setHtml(body + _questions(BOX_LINES_ON_OWN_PAGE, new_page=True))
+        return
+    room = (top // page + 1) * page - short - PAGE_END_SLACK
+    document.setHtml(body + _questions(BOX_LINES_LEAST + max(int(room // line), 0)))
+
+
+def _blocks(document: QTextDocument) -> Iterator[QTextBlock]:
+    block = document.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def save_report(
+    report: VisitReport,
+    made_on: date,
+    path: Path,
+    *,
+    notes: VisitNotes | None = None,
+    page_size: QPageSize | None = None,
+) -> None:
+    """The report as a PDF at `path`, on the locale's paper unless told; OSError (in words) if not written."""
+    paper = page_size or page_size_for(QLocale())
+    write_pdf(report_document(report, made_on, paper, notes), path, paper)
 
 
 def write_pdf(document: QTextDocument, path: Path, page_size: QPageSize) -> None:
@@ -120,15 +169,10 @@ def write_pdf(document: QTextDocument, path: Path, page_size: QPageSize) -> None
     except OSError as error:
         raise OSError(f"cannot write {path}: {error.strerror or error}") from error
     writer = QPdfWriter(str(path))
-    writer.setPageSize(page_size)
-    writer.setPageMargins(QMarginsF(*PAGE_MARGINS_MM), QPageLayout.Unit.Millimeter)
-    # At the screen's 96 dpi the document's pixels are the writer's: the layout made for the page is the
-    # one printed (a document without a page size would be laid out again, inside margins of its own).
-    writer.setResolution(DOCUMENT_DPI)
+    writer.setPageLayout(page_layout(page_size))
+    writer.setResolution(DOCUMENT_DPI)  # the document's pixels: see report_document
     writer.setTitle(words.REPORT_TITLE)
     writer.setCreator("relaxapp")
-    document.setDocumentMargin(0)
-    document.setPageSize(QSizeF(writer.pageLayout().paintRectPixels(DOCUMENT_DPI).size()))
     document.print_(writer)
     del writer  # the file is complete once the writer is gone
     if not path.is_file() or path.stat().st_size == 0:
@@ -183,11 +227,16 @@ def _writing_line() -> str:
     return "<p>&nbsp;</p><hr>"  # room to write, above a rule
 
 
-def _questions_box() -> str:
-    lines = "".join("<p>&nbsp;</p>" for _ in range(9))
-    return (
+def _questions(lines: int, *, new_page: bool = False) -> str:
+    heading = (
+        f"<h2 style='page-break-before: always'>{_e(words.QUESTIONS_TITLE)}</h2>"
+        if new_page
+        else _h2(words.QUESTIONS_TITLE)
+    )
+    room = "".join("<p>&nbsp;</p>" for _ in range(lines))
+    return heading + (
         "<table width='100%' border='1' cellspacing='0' cellpadding='8' style='border-color: #b9cdc9;"
-        f" border-style: solid'><tr><td>{lines}</td></tr></table>"
+        f" border-style: solid'><tr><td>{room}</td></tr></table>"
     )
 
 

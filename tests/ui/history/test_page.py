@@ -128,7 +128,7 @@ def test_insights_draw_the_charts_and_say_what_the_data_support(store: HistorySt
     # Lying bars list their categories bottom-up: muscle relaxation first, then breathing.
     assert change == {"Tension": [-2.0, -4.0], "Twitching": [0.0, -1.0]}
     assert view.change_card.note.text() == ("Based on 6 rated sessions. Too few yet to draw: face massage 1.")
-    assert view.episodes_card.note.text() == "Based on 20 days with a check-in."
+    assert view.findings.text().startswith("<p><b>Based on 20 days with a check-in.")
     # Only caffeine has enough days on each side to compare: sleep was always 7 h, the eye triggers never
     # asked; bars of their nothing would read as days without episodes.
     assert bar_values(view.episodes_chart) == {"Days with it": [3.0], "Other days": [1.0]}

@@ -20,7 +20,7 @@ from relaxapp.core.routine import RoutineKind
 from relaxapp.core.safety import VisitNotes
 from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.storage.history import HistoryStore
-from relaxapp.ui.report.document import page_size_for, report_document, write_pdf
+from relaxapp.ui.report.document import page_size_for, save_report
 from tests.ui.history.conftest import TODAY, FakeFiles, MakePage, episode, session
 
 pytestmark = pytest.mark.skipif(
@@ -61,7 +61,7 @@ def test_the_pdf_says_the_period_the_counts_and_leaves_room_for_questions(
     reports = VisitReports(history(store), lambda: TODAY)
     report = reports.build(TODAY - timedelta(days=20), TODAY)
     pdf = tmp_path / "report.pdf"
-    write_pdf(report_document(report, TODAY), pdf, page_size_for(QLocale("en_GB")))
+    save_report(report, TODAY, pdf, page_size=page_size_for(QLocale("en_GB")))
     text = " ".join(pdf_text(pdf).split())
     assert "Covers 26 February to 18 March 2026 (21 days)" in text
     assert "6 twitches logged, 2.0 a week on average." in text  # 6 in 21 days
@@ -85,7 +85,7 @@ def test_letter_paper_where_the_locale_prints_on_it(qapp):
 def test_an_empty_period_is_one_clear_page(qapp, store: HistoryStore, tmp_path: Path):
     report = VisitReports(store, lambda: TODAY).build(TODAY - timedelta(days=30), TODAY)
     pdf = tmp_path / "empty.pdf"
-    write_pdf(report_document(report, TODAY), pdf, page_size_for(QLocale("en_GB")))
+    save_report(report, TODAY, pdf, page_size=page_size_for(QLocale("en_GB")))
     text = " ".join(pdf_text(pdf).split())
     assert "Nothing was logged from 16 February 2026 to 18 March 2026" in text
     assert "Questions for the doctor" in text
