@@ -106,7 +106,7 @@ def sample(
                 Episode(
                     at(day, rng.uniform(8, 22)),
                     rng.choices(list(Side), weights=(5, 2, 1))[0],
-                    rng.choices(list(Place), weights=(6, 2, 1, 1))[0],
+                    (rng.choices(list(Place), weights=(6, 1, 2, 1, 1, 1, 1))[0],),
                     max(1, min(10, round(rng.gauss(4 + caffeine / 2, 2)))),
                     rng.choices(list(EpisodeDuration), weights=(6, 3, 1))[0],
                     rng.choice(("", "", "", "after coffee", "screen work", "tired")),

@@ -260,7 +260,17 @@ def change_words(ratings: Ratings, scale: Scale, *, spoken: bool = False) -> str
 # -- the spasm journal ----------------------------------------------------------------------------------
 
 SIDE_NAMES = {Side.LEFT: "Left", Side.RIGHT: "Right", Side.BOTH: "Both"}
-PLACE_NAMES = {Place.EYELID: "Eyelid", Place.CHEEK: "Cheek", Place.MOUTH: "Mouth", Place.OTHER: "Other"}
+PLACE_NAMES = {
+    Place.EYELID: "Eyelid",
+    Place.BROW: "Brow",
+    Place.CHEEK: "Cheek",
+    Place.MOUTH: "Mouth corner",
+    Place.CHIN: "Chin",
+    Place.NECK: "Neck",
+    Place.OTHER: "Other",
+}
+# Places a face has one of on each side ('left eyelid', 'both cheeks'); the others take 'left side'.
+_PAIRED = frozenset({Place.EYELID, Place.BROW, Place.CHEEK, Place.MOUTH})
 DURATION_NAMES = {
     EpisodeDuration.SECONDS: "Seconds",
     EpisodeDuration.MINUTES: "Minutes",
@@ -270,7 +280,7 @@ DURATION_NAMES = {
 FIELD_NAMES = {
     "occurred_at": "When",
     "side": "Side",
-    "place": "Place",
+    "places": "Places",
     "intensity": "How strong",
     "duration": "How long",
     "note": "Note",
@@ -285,12 +295,17 @@ FIELD_NAMES = {
 NOT_ANSWERED = "not answered"  # a check-in question left at its lowest, which means no answer
 
 
-def where_words(side: Side, place: Place) -> str:
-    """Where a twitch was, as said aloud: 'left eyelid', 'both cheeks', 'mouth, right side'."""
-    if place in (Place.OTHER, Place.MOUTH):
-        where = "elsewhere" if place is Place.OTHER else "mouth"
-        return f"{where}, both sides" if side is Side.BOTH else f"{where}, {side.value} side"
-    return f"both {place.value}s" if side is Side.BOTH else f"{side.value} {place.value}"
+def where_words(side: Side | None, places: Sequence[Place]) -> str:
+    """Where a twitch was, as said aloud: 'left eyelid', 'both cheeks', 'chin, right side',
+    'eyelid, cheek and mouth corner, left side'; without a side, the places alone."""
+    if len(places) == 1 and places[0] in _PAIRED and side is not None:
+        name = PLACE_NAMES[places[0]].lower()
+        return f"both {name}s" if side is Side.BOTH else f"{side.value} {name}"
+    names = [("elsewhere" if place is Place.OTHER else PLACE_NAMES[place].lower()) for place in places]
+    where = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if side is None:
+        return where
+    return f"{where}, both sides" if side is Side.BOTH else f"{where}, {side.value} side"
 
 
 def filled_words(day: date, defaults: CheckIn | None) -> str:
@@ -352,7 +367,7 @@ def what_text(entry: SessionRecord | Episode) -> str:
     """'Box breathing', or for an episode where it was: 'Twitch: left eyelid'."""
     if isinstance(entry, SessionRecord):
         return entry.routine_title
-    return f"Twitch: {where_words(entry.side, entry.place)}"
+    return f"Twitch: {where_words(entry.side, entry.places)}"
 
 
 def amount_text(entry: SessionRecord | Episode) -> str:

@@ -62,10 +62,10 @@ class Journal:
         today = self.today()
         return self._history.check_in(today) or self._history.latest_check_in_before(today)
 
-    def last_where(self) -> tuple[Side | None, Place | None]:
+    def last_where(self) -> tuple[Side | None, tuple[Place, ...]]:
         """Where the last twitch was: a new one starts there, as twitches tend to come back to one place."""
         last = self.last_episode()
-        return (last.side, last.place) if last else (None, None)
+        return (last.side, last.places) if last else (None, ())
 
     def log_episode(self, episode: Episode) -> Logged:
         saved = self._write(lambda: self._history.add_episode(episode))

@@ -27,7 +27,9 @@ from relaxapp.storage.history import HistoryStore, MergeReport, stamp
 FORMAT = "relaxapp-history"
 # 2: check-ins carry alcohol_drinks, screen_hours and dry_eyes. Version 1 files, without them, still import;
 # a relaxapp that reads only 1 refuses a 2 as newer instead of naming each new field as unknown.
-VERSION = 2
+# 3: an episode lists its places ("places": ["eyelid", "cheek"]) where it named one ("place"); treatments
+# and warning-signs answers have sections of their own. Files of versions 1 and 2 still import.
+VERSION = 3
 MAX_IMPORT_BYTES = 256 * 1024 * 1024  # ten years of heavy use is about 50 MB
 SHOWN_PROBLEMS = 5
 
@@ -270,7 +272,7 @@ def _episode_json(episode: Episode) -> dict[str, object]:
     return {
         "occurred_at": stamp(episode.occurred_at),
         "side": episode.side.value,
-        "place": episode.place.value,
+        "places": [place.value for place in episode.places],
         "intensity": episode.intensity,
         "duration": episode.duration.value,
         "note": episode.note,
@@ -314,7 +316,7 @@ _SESSION_HEADER = (
     "twitch_after",
     "twitch_change",
 )
-_EPISODE_HEADER = ("date", "time", "occurred_at_utc", "side", "place", "intensity", "duration", "note")
+_EPISODE_HEADER = ("date", "time", "occurred_at_utc", "side", "places", "intensity", "duration", "note")
 _CHECK_IN_HEADER = ("date", *CHECK_IN_FIELDS[1:])  # a spreadsheet's word for the day
 
 
@@ -374,7 +376,7 @@ def _episode_row(episode: Episode) -> list[object]:
         local.strftime("%H:%M"),
         stamp(episode.occurred_at),
         episode.side.value,
-        episode.place.value,
+        " ".join(place.value for place in episode.places),
         episode.intensity,
         episode.duration.value,
         _cell(episode.note),

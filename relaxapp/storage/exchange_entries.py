@@ -21,6 +21,7 @@ from relaxapp.core.journal import (
     Side,
     check_in_problems,
     episode_problems,
+    in_place_order,
 )
 from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord, session_problems
 from relaxapp.core.routine import RoutineKind
@@ -166,6 +167,29 @@ class _Fields:
                 self.problem(field, f"{shown(value)} is not one of {names}")
             return next(iter(choices))
 
+    def places(self, field: str, *, needed: bool) -> tuple[Place, ...]:
+        """A list of places (['eyelid', 'cheek']) in Place order; an empty one only when not `needed`."""
+        value = self._get(field, needed)
+        if value is None and not needed:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+            if field in self.entry:
+                self.problem(field, f"{shown(value)} is not a list of places")
+            return ()
+        try:
+            places = [Place(name) for name in value]
+        except ValueError:
+            names = ", ".join(member.value for member in Place)
+            self.problem(field, f"{shown(value)} names a place that is not one of {names}")
+            return ()
+        if len(set(places)) != len(places):
+            self.problem(field, f"{shown(value)} names a place twice")
+            return ()
+        if needed and not places:
+            self.problem(field, "is empty; an episode was in one place at least")
+            return ()
+        return in_place_order(places)
+
     def score(self, field: str) -> Score:
         value = self.entry.get(field)
         if value == SKIPPED.value:
@@ -234,7 +258,7 @@ _FIELDS = {
         "completed",
         *_RATING_FIELDS,
     },
-    "episodes": {"occurred_at", "side", "place", "intensity", "duration", "note"},
+    "episodes": {"occurred_at", "side", "place", "places", "intensity", "duration", "note"},
     # An export of version 1 has no alcohol_drinks, screen_hours or dry_eyes: they are read as not recorded.
     "check_ins": set(CHECK_IN_FIELDS),
 }
@@ -256,10 +280,15 @@ def _session_from(fields: _Fields) -> SessionRecord:
 
 
 def _episode_from(fields: _Fields) -> Episode:
+    if "place" in fields.entry and "places" in fields.entry:
+        fields.problem("place", "and places are both given; an export names places only")
+    # An export before version 3 names one place; one of version 3 lists them.
+    one_place = "place" in fields.entry
+    places = (fields.choice("place", Place),) if one_place else fields.places("places", needed=True)
     episode = Episode(
         occurred_at=fields.moment("occurred_at"),
         side=fields.choice("side", Side),
-        place=fields.choice("place", Place),
+        places=places,
         intensity=fields.whole("intensity"),
         duration=fields.choice("duration", EpisodeDuration),
         note=fields.text("note", required=False),

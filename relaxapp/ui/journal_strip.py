@@ -72,8 +72,10 @@ class JournalStrip(QFrame):
         """A twitch, in a few clicks: where (remembered from last time), how strong, how long."""
         from relaxapp.ui.journal_view import EpisodeDialog  # noqa: PLC0415 - the dialogs load when first asked for
 
-        side, place = self._journal.last_where()
-        dialog = EpisodeDialog(now=self._journal.now, last_side=side, last_place=place, parent=self.window())
+        side, places = self._journal.last_where()
+        dialog = EpisodeDialog(
+            now=self._journal.now, last_side=side, last_places=places, parent=self.window()
+        )
         episode = dialog.episode() if dialog.exec() else None
         if episode is None:
             return
@@ -82,7 +84,7 @@ class JournalStrip(QFrame):
             self.show_saved("Kept; not saved yet.")
             return
         saved = logged.episode
-        where = where_words(saved.side, saved.place)
+        where = where_words(saved.side, saved.places)
         self.show_saved(f"Logged: {where}, {saved.intensity}/{INTENSITY_MAX}.", logged.undo)
 
     def check_in(self) -> None:
@@ -112,7 +114,7 @@ class JournalStrip(QFrame):
             self.last.setText(NOTHING_LOGGED)
             return
         self.last.setText(
-            f"Last logged: {where_words(episode.side, episode.place)}, "
+            f"Last logged: {where_words(episode.side, episode.places)}, "
             f"{episode.intensity}/{INTENSITY_MAX}, {ago_words(episode.occurred_at, self._journal.now())}"
         )
 

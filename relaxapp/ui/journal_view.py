@@ -48,7 +48,7 @@ from relaxapp.core.wording import (
     problem_words,
     spoken,
 )
-from relaxapp.ui.ratings import ChoiceButtons, RatingRow
+from relaxapp.ui.ratings import ChoiceButtons, ChoiceChecks, RatingRow
 
 STRENGTHS = range(INTENSITY_MIN, INTENSITY_MAX + 1)
 SLEEP_HOURS_SHOWN = 16.0
@@ -73,7 +73,7 @@ class EpisodeDialog(QDialog):
         *,
         now: Callable[[], datetime],
         last_side: Side | None = None,
-        last_place: Place | None = None,
+        last_places: tuple[Place, ...] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,10 +88,8 @@ class EpisodeDialog(QDialog):
             question="Side",
             can_unpick=False,
         )
-        self.place: ChoiceButtons[Place] = ChoiceButtons(
-            [(place, name, f"Place: {name.lower()}") for place, name in PLACE_NAMES.items()],
-            question="Place",
-            can_unpick=False,
+        self.places: ChoiceChecks[Place] = ChoiceChecks(
+            [(place, name, name) for place, name in PLACE_NAMES.items()], question="Places"
         )
         self.intensity: ChoiceButtons[int] = ChoiceButtons(
             [(n, str(n), f"How strong: {n} of {INTENSITY_MAX}") for n in STRENGTHS],
@@ -106,7 +104,7 @@ class EpisodeDialog(QDialog):
             can_unpick=False,
         )
         self.side.set_value(episode.side if episode else last_side)
-        self.place.set_value(episode.place if episode else last_place)
+        self.places.set_values(episode.places if episode else last_places)
         if episode:
             self.intensity.set_value(episode.intensity)
             self.duration.set_value(episode.duration)
@@ -128,12 +126,15 @@ class EpisodeDialog(QDialog):
         hint = QLabel(f"{INTENSITY_MIN} barely there · {INTENSITY_MAX} the worst")
         hint.setObjectName("ratingHint")
         hint.setAccessibleName(spoken(hint.text()))
+        places_hint = QLabel("Tick every place it was in.")
+        places_hint.setObjectName("ratingHint")
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(12)
         rows: list[tuple[str, QWidget]] = [
             ("S&ide", self.side),
-            ("&Place", self.place),
+            ("&Places", self.places),
+            ("", places_hint),
             ("How st&rong", self.intensity),
             ("", hint),  # under the strength buttons, what their ends mean
             ("How &long", self.duration),
@@ -155,28 +156,30 @@ class EpisodeDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
-        for choices in (self.side, self.place, self.intensity, self.duration):
+        for choices in (self.side, self.places, self.intensity, self.duration):
             choices.changed.connect(self._check)
         self.when.dateTimeChanged.connect(self._check)
         self.note.textChanged.connect(self._check)
         self._check()
         # The keyboard starts at the first question still open, the same spot a mouse would go.
-        first_open = next(
-            (c for c in (self.side, self.place, self.intensity, self.duration) if c.value() is None),
-            self.note,
-        )
+        open_rows: list[QWidget] = [
+            *([self.side] if self.side.value() is None else []),
+            *([self.places] if not self.places.values() else []),
+            *(c for c in (self.intensity, self.duration) if c.value() is None),
+        ]
+        first_open = open_rows[0] if open_rows else self.note
         first_open.setFocus()
 
     def episode(self) -> Episode | None:
-        """The episode as chosen, or None while side, place, strength or length is still open."""
-        side, place = self.side.value(), self.place.value()
+        """The episode as chosen, or None while side, places, strength or length is still open."""
+        side, places = self.side.value(), self.places.values()
         intensity, duration = self.intensity.value(), self.duration.value()
-        if side is None or place is None or intensity is None or duration is None:
+        if side is None or not places or intensity is None or duration is None:
             return None
         return Episode(
             occurred_at=self._time(),
             side=side,
-            place=place,
+            places=places,
             intensity=intensity,
             duration=duration,
             note=self.note.text().strip(),
@@ -198,13 +201,13 @@ class EpisodeDialog(QDialog):
     def _check(self) -> None:
         open_questions = [
             name
-            for name, choices in (
-                ("side", self.side),
-                ("place", self.place),
-                ("how strong", self.intensity),
-                ("how long", self.duration),
+            for name, unanswered in (
+                ("side", self.side.value() is None),
+                ("where", not self.places.values()),
+                ("how strong", self.intensity.value() is None),
+                ("how long", self.duration.value() is None),
             )
-            if choices.value() is None
+            if unanswered
         ]
         episode = self.episode()
         problems = [problem_words(problem) for problem in episode_problems(episode)] if episode else []

@@ -31,6 +31,7 @@ ROLES_BY_NAME = {
     "chip": {Role.RadioButton},
     "ratingButton": {Role.RadioButton},
     "choiceButton": {Role.RadioButton},
+    "checkButton": {Role.CheckBox},  # one of several that may all be ticked (a twitch's places)
     "navButton": {Role.Button, Role.ButtonMenu},
 }
 

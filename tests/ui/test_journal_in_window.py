@@ -33,7 +33,7 @@ def answer_episode(side: Side | None, place: Place | None, strength: int) -> Cal
         if side is not None:
             dialog.side.buttons[side].click()
         if place is not None:
-            dialog.place.buttons[place].click()
+            dialog.places.buttons[place].click()
         dialog.intensity.buttons[strength].click()
         dialog.duration.buttons[EpisodeDuration.MINUTES].click()
         dialog.save_button.click()
@@ -49,7 +49,7 @@ def test_a_twitch_is_logged_from_home_shown_and_undone(
     strip = window.home.journal
     click(qtbot, strip.log_button)
     [episode] = store.timeline(5)
-    assert (episode.side, episode.place, episode.intensity) == (Side.LEFT, Place.EYELID, 6)
+    assert (episode.side, episode.places, episode.intensity) == (Side.LEFT, (Place.EYELID,), 6)
     assert strip.saved.text() == "Logged: left eyelid, 6/10."
     assert "left eyelid" in strip.last.text()
 
@@ -57,7 +57,7 @@ def test_a_twitch_is_logged_from_home_shown_and_undone(
     monkeypatch.setattr(journal_view.EpisodeDialog, "exec", answer_episode(None, None, 3))
     click(qtbot, strip.log_button)
     newest = store.timeline(5)[0]
-    assert (newest.side, newest.place, newest.intensity) == (Side.LEFT, Place.EYELID, 3)
+    assert (newest.side, newest.places, newest.intensity) == (Side.LEFT, (Place.EYELID,), 3)
 
     click(qtbot, strip.undo_button)
     assert [e.intensity for e in store.timeline(5)] == [6]

@@ -443,12 +443,12 @@ class HistoryStore(HistoryReader):
     def _note_unshowable(self) -> None:
         """Log the rows no page shows (rows.SHOWABLE): a date outside 1970-2100 or a length beyond a day,
         kept from before such values were refused. They stay in the file, as every unreadable row does."""
-        key = {"sessions": "id", "episodes": "id", "check_ins": "day"}
+        key = {"check_ins": "day"}
         for table, showable in rows.SHOWABLE.items():
             found = [
                 str(row[0])
                 for row in self._db.execute(
-                    f"SELECT {key[table]} FROM {table} WHERE NOT ({showable}) LIMIT 11"
+                    f"SELECT {key.get(table, 'id')} FROM {table} WHERE NOT ({showable}) LIMIT 11"
                 )
             ]
             if found:

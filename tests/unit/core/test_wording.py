@@ -59,7 +59,7 @@ SESSION = SessionRecord(
     "box", RoutineKind.BREATHING, "Box breathing", NOW, 300, 300, True, ratings=Ratings(7, 5)
 )
 STOPPED = replace(SESSION, actual_seconds=176, completed=False)
-EPISODE = Episode(NOW, Side.LEFT, Place.EYELID, 4, EpisodeDuration.MINUTES, "after\n  typing", id=3)
+EPISODE = Episode(NOW, Side.LEFT, (Place.EYELID,), 4, EpisodeDuration.MINUTES, "after\n  typing", id=3)
 
 
 # -- durations ------------------------------------------------------------------------------------------
@@ -296,14 +296,24 @@ def test_the_change_said_aloud_has_no_arrow():
     [
         (Side.LEFT, Place.EYELID, "left eyelid"),
         (Side.BOTH, Place.CHEEK, "both cheeks"),
-        (Side.RIGHT, Place.MOUTH, "mouth, right side"),
-        (Side.BOTH, Place.MOUTH, "mouth, both sides"),
+        (Side.RIGHT, Place.MOUTH, "right mouth corner"),
+        (Side.BOTH, Place.BROW, "both brows"),
+        (Side.RIGHT, Place.CHIN, "chin, right side"),
+        (Side.BOTH, Place.NECK, "neck, both sides"),
         (Side.LEFT, Place.OTHER, "elsewhere, left side"),
         (Side.BOTH, Place.OTHER, "elsewhere, both sides"),
     ],
 )
 def test_where_in_words(side: Side, place: Place, words: str):
-    assert where_words(side, place) == words
+    assert where_words(side, (place,)) == words
+
+
+def test_several_places_are_listed_with_the_side_after_them():
+    assert where_words(Side.LEFT, (Place.EYELID, Place.CHEEK)) == "eyelid and cheek, left side"
+    assert where_words(Side.BOTH, (Place.EYELID, Place.MOUTH, Place.OTHER)) == (
+        "eyelid, mouth corner and elsewhere, both sides"
+    )
+    assert where_words(None, (Place.EYELID, Place.BROW)) == "eyelid and brow"
 
 
 def test_filled_words_say_which_check_in_the_answers_came_from():

@@ -28,7 +28,7 @@ def session(hours_ago: float = 1, ratings: Ratings = Ratings(7, 4, 3, 2)) -> Ses
 
 def twitch(intensity: int = 4, note: str = "") -> Episode:
     return Episode(
-        NOW - timedelta(hours=2), Side.LEFT, Place.EYELID, intensity, EpisodeDuration.SECONDS, note
+        NOW - timedelta(hours=2), Side.LEFT, (Place.EYELID,), intensity, EpisodeDuration.SECONDS, note
     )
 
 
@@ -74,7 +74,13 @@ def test_an_edited_episode_is_saved_and_undone(
 ):
     before = store.add_episode(twitch(4))
     after = Episode(
-        before.occurred_at, before.side, before.place, 8, before.duration, "long day at the screen", before.id
+        before.occurred_at,
+        before.side,
+        before.places,
+        8,
+        before.duration,
+        "long day at the screen",
+        before.id,
     )
     use_cases.history_edits.edit_episode(before, after)
     assert list(store.all_episodes()) == [after]
@@ -146,12 +152,14 @@ def test_undo_finds_an_entry_brought_back_under_a_new_id_and_leaves_the_newer_on
     edits.edit_episode(old, edited)
     edits.delete(edited)
     # Logged since: SQLite gives it the id the deleted twitch had.
-    newer = use_cases.journal.log_episode(Episode(NOW, Side.RIGHT, Place.CHEEK, 7, EpisodeDuration.MINUTES))
+    newer = use_cases.journal.log_episode(
+        Episode(NOW, Side.RIGHT, (Place.CHEEK,), 7, EpisodeDuration.MINUTES)
+    )
     assert newer.episode is not None and newer.episode.id == old.id
     edits.undo_stack.undo()  # the delete: back under a new id, as its old one is taken
     edits.undo_stack.undo()  # the edit: on the twitch it was made to
-    kept = {(e.place, e.intensity) for e in store.all_episodes()}
-    assert kept == {(Place.EYELID, 5), (Place.CHEEK, 7)}
+    kept = {(e.places, e.intensity) for e in store.all_episodes()}
+    assert kept == {((Place.EYELID,), 5), ((Place.CHEEK,), 7)}
     edits.undo_stack.redo()
     edits.undo_stack.redo()  # and again: the edit, then the delete, on that same twitch
-    assert [(e.place, e.intensity) for e in store.all_episodes()] == [(Place.CHEEK, 7)]
+    assert [(e.places, e.intensity) for e in store.all_episodes()] == [((Place.CHEEK,), 7)]

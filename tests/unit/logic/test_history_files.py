@@ -29,7 +29,7 @@ def session(days_ago: int) -> SessionRecord:
 
 def twitch(note: str = "", hours_ago: int = 3) -> Episode:
     return Episode(
-        NOW - timedelta(hours=hours_ago), Side.LEFT, Place.EYELID, 4, EpisodeDuration.SECONDS, note
+        NOW - timedelta(hours=hours_ago), Side.LEFT, (Place.EYELID,), 4, EpisodeDuration.SECONDS, note
     )
 
 

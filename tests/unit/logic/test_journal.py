@@ -18,7 +18,7 @@ TODAY = date(2026, 11, 25)
 
 
 def twitch(minutes_ago: int = 0, place: Place = Place.EYELID) -> Episode:
-    return Episode(NOW - timedelta(minutes=minutes_ago), Side.LEFT, place, 4, EpisodeDuration.SECONDS)
+    return Episode(NOW - timedelta(minutes=minutes_ago), Side.LEFT, (place,), 4, EpisodeDuration.SECONDS)
 
 
 def test_a_logged_twitch_is_saved_announced_and_undone(
@@ -32,7 +32,7 @@ def test_a_logged_twitch_is_saved_announced_and_undone(
     assert logged.undo is not None
     logged.undo()
     last = use_cases.journal.last_episode()
-    assert last is not None and last.place is Place.CHEEK
+    assert last is not None and last.places == (Place.CHEEK,)
     assert store.count_timeline() == 1
     assert heard.count("history_changed") == 3
 

@@ -29,7 +29,7 @@ def session(hour: int, actual: float = 300.0) -> SessionRecord:
 
 def episode(hour: int) -> Episode:
     occurred = datetime(2026, 11, 24, hour, tzinfo=UTC)
-    return Episode(occurred, Side.LEFT, Place.EYELID, 4, EpisodeDuration.SECONDS)
+    return Episode(occurred, Side.LEFT, (Place.EYELID,), 4, EpisodeDuration.SECONDS)
 
 
 def keep_rows_from_before_the_span(path: Path) -> None:
