@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from relaxapp.core.journal import EpisodeDuration
+from relaxapp.core.journal import EpisodeDuration, TreatmentKind
 from relaxapp.core.record import Scale
+from relaxapp.core.safety import Checklist
 from relaxapp.core.visit_report import VisitReport
-from relaxapp.core.wording import KIND_NAMES, PLACE_NAMES, SCALE_NAMES, SIDE_NAMES, plural
+from relaxapp.core.wording import KIND_NAMES, PLACE_NAMES, SCALE_NAMES, SIDE_NAMES, plural, where_words
 
 REPORT_TITLE = "Twitches and relaxation: a report for a doctor's visit"
 QUESTIONS_TITLE = "Questions for the doctor"
@@ -67,11 +68,10 @@ def twitch_lines(report: VisitReport) -> list[str]:
         f"{twitches_text(report.twitches)} logged, "
         f"{per_week(report.twitches, report.days):.1f} a week on average."
     ]
-    lines.append(
-        "Where: "
-        + ", ".join(f"{PLACE_NAMES[place].lower()} {count}" for place, count in report.by_place)
-        + "."
-    )
+    where = ", ".join(f"{PLACE_NAMES[place].lower()} {count}" for place, count in report.by_place)
+    if report.in_several_places:
+        where += f" ({twitches_text(report.in_several_places)} in more than one place, counted in each)"
+    lines.append(f"Where: {where}.")
     lines.append(
         "Side: " + ", ".join(f"{SIDE_NAMES[side].lower()} {count}" for side, count in report.by_side) + "."
     )
@@ -136,6 +136,45 @@ def change_rows(report: VisitReport) -> list[tuple[str, str, str]]:
         if any(cell != "—" for cell in cells):
             rows.append((name, cells[0], cells[1]))
     return rows
+
+
+TREATMENT_WORDS = {
+    TreatmentKind.INJECTION: "Injection",
+    TreatmentKind.MEDICINE_STARTED: "Medicine started",
+    TreatmentKind.MEDICINE_STOPPED: "Medicine stopped",
+    TreatmentKind.OTHER: "Other treatment",
+}
+TREATMENT_HEADINGS = ("Date", "Treatment", "Where and how much")
+NO_TREATMENTS = "No treatment was logged in this period."
+
+
+def treatment_rows(report: VisitReport) -> list[tuple[str, str, str]]:
+    """(day, what, where and how much) for each treatment of the period, oldest first."""
+    rows = []
+    for treatment in report.treatments:
+        what = TREATMENT_WORDS[treatment.kind] + (f": {treatment.name}" if treatment.name else "")
+        where = where_words(treatment.side, treatment.places) if treatment.places or treatment.side else ""
+        details = "; ".join(part for part in (treatment.dose, where, treatment.note) if part)
+        rows.append((day_words(treatment.given_on), what, details))
+    return rows
+
+
+def safety_lines(report: VisitReport, checklist: Checklist | None) -> list[str]:
+    """Each warning-signs answer of the period: its day, the answer, and the signs ticked."""
+    if not report.safety_checks:
+        return ["The warning-signs check was not used in this period."]
+    texts = {question.id: question.text for question in checklist.questions} if checklist else {}
+    lines = []
+    for check in report.safety_checks:
+        answer = checklist.answers[check.urgency].title if checklist else check.urgency.value
+        signs = " ".join(_sentence(texts.get(sign, sign)) for sign in check.signs)
+        day = check.checked_at.astimezone().date()
+        lines.append(f"{day_words(day)}: {answer}." + (f" Ticked: {signs}" if signs else ""))
+    return lines
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
 CHANGE_HEADINGS = (

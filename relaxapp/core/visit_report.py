@@ -16,7 +16,16 @@ from typing import TypeVar
 
 from relaxapp.core import stats
 from relaxapp.core.bounds import day_problem
-from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
+from relaxapp.core.journal import (
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    SafetyCheck,
+    Side,
+    Treatment,
+    TreatmentKind,
+)
 from relaxapp.core.record import Scale, SessionRecord
 from relaxapp.core.stats import DayFacts, Insights, KindChange
 
@@ -29,11 +38,12 @@ class WeekTwitches:
     """The twitches of one week of the period (the first and last weeks may be cut by the period)."""
 
     start: date  # the week's Monday
-    by_place: tuple[tuple[Place, int], ...]  # every place, in Place order, zeros included
+    by_side: tuple[tuple[Side, int], ...]  # every side, in Side order, zeros included: one side a twitch
+    injected: bool  # an injection was given that week
 
     @property
     def total(self) -> int:
-        return sum(count for _, count in self.by_place)
+        return sum(count for _, count in self.by_side)
 
 
 @dataclass(frozen=True)
@@ -89,8 +99,9 @@ class VisitReport:
     last: date  # both included
     twitches: int
     weeks: tuple[WeekTwitches, ...]
-    by_place: tuple[tuple[Place, int], ...]  # places with twitches, most first
+    by_place: tuple[tuple[Place, int], ...]  # places with twitches, most first; a twitch counts in each
     by_side: tuple[tuple[Side, int], ...]  # sides with twitches, most first
+    in_several_places: int  # twitches felt in more than one place at once
     typical_strength: float | None  # the median of the intensities, 1-10; None without twitches
     strongest: int | None
     typical_duration: EpisodeDuration | None  # the most common
@@ -98,6 +109,8 @@ class VisitReport:
     check_ins: CheckInMeans
     insights: Insights
     practice: Practice
+    treatments: tuple[Treatment, ...] = ()  # oldest first
+    safety_checks: tuple[SafetyCheck, ...] = ()  # oldest first
 
     @property
     def days(self) -> int:
@@ -106,7 +119,13 @@ class VisitReport:
     @property
     def empty(self) -> bool:
         """Nothing at all was logged in the period."""
-        return not (self.twitches or self.practice.sessions or self.check_ins.days)
+        return not (
+            self.twitches
+            or self.practice.sessions
+            or self.check_ins.days
+            or self.treatments
+            or self.safety_checks
+        )
 
 
 def period_problem(first: date, last: date, *, first_name: str = "from", last_name: str = "to") -> str | None:
@@ -131,23 +150,31 @@ def build_visit_report(
     days: Sequence[DayFacts],
     episodes: Iterable[tuple[date, Episode]],
     sessions: Iterable[SessionRecord],
+    *,
+    treatments: Iterable[Treatment] = (),
+    safety_checks: Iterable[tuple[date, SafetyCheck]] = (),
 ) -> VisitReport:
-    """The report of `first`..`last` from that period's days, episodes (with their local day) and sessions.
+    """The report of `first`..`last` from that period's days, episodes and warning-signs answers (each with
+    its local day), sessions and treatments.
 
     `days` must hold every day of the period (DayFacts with a check-in or not); entries outside the period
     are left out, so that a caller reading a little more than the period cannot change the numbers.
     """
     inside = [day for day in days if first <= day.day <= last]
     logged = [(day, episode) for day, episode in episodes if first <= day <= last]
-    week_counts: dict[date, Counter[Place]] = {}
+    given = tuple(sorted((t for t in treatments if first <= t.given_on <= last), key=lambda t: t.given_on))
+    injected = {stats.week_start(t.given_on) for t in given if t.kind is TreatmentKind.INJECTION}
+    week_counts: dict[date, Counter[Side]] = {}
     for day, episode in logged:
-        week_counts.setdefault(stats.week_start(day), Counter())[episode.place] += 1
+        week_counts.setdefault(stats.week_start(day), Counter())[episode.side] += 1
     weeks = []
     start = stats.week_start(first)
     while start <= last:
         counts = week_counts.get(start, Counter())
-        weeks.append(WeekTwitches(start, tuple((place, counts[place]) for place in Place)))
+        weeks.append(WeekTwitches(start, tuple((side, counts[side]) for side in Side), start in injected))
         start += timedelta(days=7)
+    by_place = Counter(place for _, episode in logged for place in episode.places)
+
     intensities = [episode.intensity for _, episode in logged]
     durations = Counter(episode.duration for _, episode in logged)
     order = list(EpisodeDuration)
@@ -171,8 +198,9 @@ def build_visit_report(
         last=last,
         twitches=len(logged),
         weeks=tuple(weeks),
-        by_place=_most_first(Counter(episode.place for _, episode in logged), list(Place)),
+        by_place=_most_first(by_place, list(Place)),
         by_side=_most_first(Counter(episode.side for _, episode in logged), list(Side)),
+        in_several_places=sum(1 for _, episode in logged if len(episode.places) > 1),
         typical_strength=median(intensities) if intensities else None,
         strongest=max(intensities, default=None),
         # Ties go to the shorter duration: the report never makes twitches sound longer than they were.
@@ -181,6 +209,12 @@ def build_visit_report(
         check_ins=check_in_means([day.check_in for day in inside if day.check_in is not None]),
         insights=stats.episode_insights(inside),
         practice=practice,
+        treatments=given,
+        safety_checks=tuple(
+            check
+            for day, check in sorted(safety_checks, key=lambda item: item[1].checked_at)
+            if first <= day <= last
+        ),
     )
 
 

@@ -18,6 +18,7 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
     QHorizontalBarSeries,
+    QScatterSeries,
     QStackedBarSeries,
     QValueAxis,
 )
@@ -114,6 +115,27 @@ def draw_bars(
     chart.legend().setVisible(len(sets) > 1)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     style(chart, look)
+
+
+def mark_categories(chart: QChart, look: Look, indices: Sequence[int], name: str) -> None:
+    """A marker at the top of each of the bars' categories `indices` (weeks with an injection), named in
+    the legend; drawn after draw_bars, on its axes."""
+    if not indices:
+        return
+    names, values = chart.axes(Qt.Orientation.Horizontal)[0], chart.axes(Qt.Orientation.Vertical)[0]
+    assert isinstance(values, QValueAxis)
+    marks = QScatterSeries()
+    marks.setName(name)
+    marks.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
+    marks.setMarkerSize(11)
+    marks.setColor(QColor(look.colours.episode_mark))
+    marks.setBorderColor(QColor(look.colours.episode_mark))
+    for index in indices:
+        marks.append(float(index), values.max())
+    chart.addSeries(marks)
+    marks.attachAxis(names)
+    marks.attachAxis(values)
+    chart.legend().setVisible(True)
 
 
 def named_every_third(categories: Sequence[str]) -> QCategoryAxis:

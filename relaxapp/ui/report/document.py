@@ -13,14 +13,14 @@ from pathlib import Path
 
 from PySide6.QtCharts import QChart
 from PySide6.QtCore import QLocale, QMarginsF, QSize, QSizeF, QUrl
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextBlock, QTextDocument
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextBlock, QTextDocument
 
 from relaxapp.core import report_wording as words
-from relaxapp.core.journal import Place
-from relaxapp.core.safety import VisitNotes
+from relaxapp.core.journal import Side
+from relaxapp.core.safety import Checklist, VisitNotes
 from relaxapp.core.visit_report import VisitReport
-from relaxapp.core.wording import PLACE_NAMES
-from relaxapp.ui.charts import Bars, Look, chart_image, draw_bars
+from relaxapp.core.wording import SIDE_NAMES
+from relaxapp.ui.charts import Bars, Look, chart_image, draw_bars, mark_categories
 from relaxapp.ui.theme import LIGHT
 
 # Territories that print on US Letter (CLDR's paperSize data); everyone else uses A4.
@@ -60,16 +60,7 @@ ul { margin-top: 0px; margin-bottom: 2px; }
 .small { color: #4f6166; font-size: 8.5pt; }
 th { text-align: left; color: #4f6166; font-weight: 600; }
 """
-# The places' colours in the weekly chart: the light theme's, in an order that keeps neighbours apart.
-PLACE_COLOURS = (
-    LIGHT.accent,
-    LIGHT.hold,
-    LIGHT.exhale,
-    LIGHT.emergency_line_border,
-    LIGHT.inhale,
-    LIGHT.note_border,
-    LIGHT.border_strong,
-)
+SIDE_COLOURS = (LIGHT.accent, LIGHT.hold, LIGHT.exhale)  # left, right, both: the light theme's
 
 
 def page_size_for(locale: QLocale) -> QPageSize:
@@ -84,7 +75,11 @@ def page_layout(page_size: QPageSize) -> QPageLayout:
 
 
 def report_document(
-    report: VisitReport, made_on: date, page_size: QPageSize, notes: VisitNotes | None = None
+    report: VisitReport,
+    made_on: date,
+    page_size: QPageSize,
+    notes: VisitNotes | None = None,
+    checklist: Checklist | None = None,
 ) -> QTextDocument:
     """The report laid out on pages of `page_size`, charts included, ready to print."""
     document = QTextDocument()
@@ -116,11 +111,15 @@ def report_document(
             _h2("Daily check-ins and what they show"),
             *(_p(line) for line in words.check_in_lines(report)),
         ]
+        parts.append(_h2("Treatments"))
+        rows = words.treatment_rows(report)
+        parts.append(_table(words.TREATMENT_HEADINGS, rows) if rows else _p(words.NO_TREATMENTS))
         parts += [_h2("Relaxation practice"), *(_p(line) for line in words.practice_lines(report))]
         rows = words.change_rows(report)
         if rows:
             parts.append(_table(words.CHANGE_HEADINGS, rows))
             parts.append(_p(words.CHANGE_NOTE, "small"))
+        parts += [_h2("Warning-signs answers"), *(_p(line) for line in words.safety_lines(report, checklist))]
     _end_with_questions(document, "".join(parts))
     return document
 
@@ -155,11 +154,13 @@ def save_report(
     path: Path,
     *,
     notes: VisitNotes | None = None,
+    checklist: Checklist | None = None,
     page_size: QPageSize | None = None,
 ) -> None:
-    """The report as a PDF at `path`, on the locale's paper unless told; OSError (in words) if not written."""
+    """The report as a PDF at `path`, on the locale's paper unless told; OSError (in words) if not written.
+    `checklist` words the warning-signs answers (their ids, without it)."""
     paper = page_size or page_size_for(QLocale())
-    write_pdf(report_document(report, made_on, paper, notes), path, paper)
+    write_pdf(report_document(report, made_on, paper, notes, checklist), path, paper)
 
 
 def write_pdf(document: QTextDocument, path: Path, page_size: QPageSize) -> None:
@@ -179,29 +180,25 @@ def write_pdf(document: QTextDocument, path: Path, page_size: QPageSize) -> None
         raise OSError(f"nothing could be written to {path}")
 
 
-def _weeks_chart(report: VisitReport) -> object:
+def _weeks_chart(report: VisitReport) -> QImage:
     chart = QChart()
     chart.layout().setContentsMargins(0, 0, 0, 0)
-    places = [place for place in Place if any(dict(week.by_place).get(place) for week in report.weeks)]
-    sets = [
-        Bars(
-            PLACE_NAMES[place],
-            [float(dict(week.by_place)[place]) for week in report.weeks],
-            PLACE_COLOURS[index % len(PLACE_COLOURS)],
-        )
-        for index, place in enumerate(places)
-    ]
+    look = Look(LIGHT, QFont(FONT, 10))
     draw_bars(
         chart,
-        Look(LIGHT, QFont(FONT, 10)),
-        "Twitches a week, by place",
+        look,
+        "Twitches a week, by side",
         [f"{week.start.day} {week.start:%b}" for week in report.weeks],
-        sets,
+        [
+            Bars(SIDE_NAMES[side], [float(dict(week.by_side)[side]) for week in report.weeks], colour)
+            for side, colour in zip(Side, SIDE_COLOURS, strict=True)
+        ],
         value_title="Twitches",
         value_format="%d",
         stacked=True,
     )
-    chart.legend().setVisible(True)  # even one place: the legend names it
+    injected = [index for index, week in enumerate(report.weeks) if week.injected]
+    mark_categories(chart, look, injected, "Injection")
     return chart_image(chart, CHART_SIZE, CHART_SCALE)
 
 

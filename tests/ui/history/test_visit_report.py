@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,10 +14,21 @@ from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QPageSize
 
 from relaxapp import app
-from relaxapp.core.journal import CheckIn
+from relaxapp.core.journal import (
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    SafetyCheck,
+    Side,
+    Treatment,
+    TreatmentKind,
+)
 from relaxapp.core.record import Ratings
 from relaxapp.core.routine import RoutineKind
-from relaxapp.core.safety import VisitNotes
+from relaxapp.core.safety import Checklist, Urgency, VisitNotes
+from relaxapp.core.stats import DayFacts
+from relaxapp.core.visit_report import build_visit_report
 from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.report.document import page_size_for, save_report
@@ -222,3 +233,49 @@ def test_the_command_line_needs_no_display(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
     assert date.today().strftime("%Y") in pdf_text(pdf)
+
+
+def test_treatments_and_warning_signs_answers_are_listed_with_their_dates(
+    qapp, tmp_path: Path, checklist: Checklist
+):
+    first, last = date(2026, 2, 2), date(2026, 3, 29)
+    days = [DayFacts(first + timedelta(days=n), 0.0, 0, None) for n in range((last - first).days + 1)]
+    twitches = [
+        (
+            day,
+            Episode(
+                datetime(day.year, day.month, day.day, 9, tzinfo=UTC),
+                Side.LEFT,
+                (Place.EYELID,),
+                5,
+                EpisodeDuration.SECONDS,
+            ),
+        )
+        for day in days_every(first, last, 2)
+    ]
+    treatments = [
+        Treatment(
+            date(2026, 3, 10),
+            TreatmentKind.INJECTION,
+            "Botox",
+            Side.LEFT,
+            (Place.EYELID, Place.BROW),
+            "12.5 units",
+        ),
+        Treatment(date(2026, 2, 20), TreatmentKind.MEDICINE_STOPPED, "Sertraline"),
+    ]
+    check = SafetyCheck(datetime(2026, 3, 12, 9, tzinfo=UTC), Urgency.SOON, ("persistent",))
+    report = build_visit_report(
+        first, last, days, twitches, [], treatments=treatments, safety_checks=[(date(2026, 3, 12), check)]
+    )
+    pdf = tmp_path / "treated.pdf"
+    save_report(report, last, pdf, checklist=checklist, page_size=page_size_for(QLocale("en_GB")))
+    text = " ".join(pdf_text(pdf).split())
+    assert "20 February 2026 Medicine stopped: Sertraline" in text
+    assert "10 March 2026 Injection: Botox 12.5 units; eyelid and brow, left side" in text
+    assert "12 March 2026: Please book a visit to a doctor. Ticked: The spasms have gone on" in text
+    assert 1 <= len(pages_of(pdf, tmp_path)) <= 3
+
+
+def days_every(first: date, last: date, step: int) -> list[date]:
+    return [first + timedelta(days=n) for n in range(0, (last - first).days + 1, step)]

@@ -6,33 +6,49 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
+from relaxapp.core.journal import (
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    SafetyCheck,
+    Side,
+    Treatment,
+    TreatmentKind,
+)
 from relaxapp.core.record import Ratings, Scale, SessionRecord
 from relaxapp.core.routine import RoutineKind
+from relaxapp.core.safety import Urgency
 from relaxapp.core.stats import DayFacts, KindChange
 from relaxapp.core.visit_report import build_visit_report, months_before, period_problem
 
+CHECK = SafetyCheck(datetime(2026, 3, 6, 9, tzinfo=UTC), Urgency.SOON, ("persistent", "eyelid_closes"))
 FIRST = date(2026, 3, 4)  # a Wednesday: the first week is cut by the period
 LAST = date(2026, 3, 17)  # a Tuesday
 E, C, M = Place.EYELID, Place.CHEEK, Place.MOUTH
 L, R, B = Side.LEFT, Side.RIGHT, Side.BOTH
 S, MIN, H = EpisodeDuration.SECONDS, EpisodeDuration.MINUTES, EpisodeDuration.HOURS
 
-# (day, place, side, intensity, duration)
+# (day, places, side, intensity, duration)
 LOGGED = [
-    (date(2026, 3, 3), E, L, 9, H),  # the day before the period: left out everywhere
-    (date(2026, 3, 4), E, L, 3, S),
-    (date(2026, 3, 4), E, L, 5, S),
-    (date(2026, 3, 8), C, R, 7, MIN),  # Sunday: still the first week (Monday 2 March)
-    (date(2026, 3, 9), E, B, 2, S),
-    (date(2026, 3, 12), M, L, 6, MIN),
-    (date(2026, 3, 17), E, L, 4, S),
-    (date(2026, 3, 18), C, L, 10, H),  # the day after: left out
+    (date(2026, 3, 3), (E,), L, 9, H),  # the day before the period: left out everywhere
+    (date(2026, 3, 4), (E,), L, 3, S),
+    (date(2026, 3, 4), (E, C), L, 5, S),  # eyelid and cheek at once: counted in both places
+    (date(2026, 3, 8), (C,), R, 7, MIN),  # Sunday: still the first week (Monday 2 March)
+    (date(2026, 3, 9), (E,), B, 2, S),
+    (date(2026, 3, 12), (M,), L, 6, MIN),
+    (date(2026, 3, 17), (E,), L, 4, S),
+    (date(2026, 3, 18), (C,), L, 10, H),  # the day after: left out
 ]
+INJECTION = Treatment(date(2026, 3, 10), TreatmentKind.INJECTION, "Botox", Side.LEFT, (E,), "12.5 units")
+STARTED = Treatment(date(2026, 3, 4), TreatmentKind.MEDICINE_STARTED, "Clonazepam")
+BEFORE = Treatment(date(2026, 2, 1), TreatmentKind.INJECTION)
 
 
-def episode(day: date, place: Place, side: Side, intensity: int, duration: EpisodeDuration) -> Episode:
-    return Episode(datetime(day.year, day.month, day.day, 12, tzinfo=UTC), side, place, intensity, duration)
+def episode(
+    day: date, places: tuple[Place, ...], side: Side, intensity: int, duration: EpisodeDuration
+) -> Episode:
+    return Episode(datetime(day.year, day.month, day.day, 12, tzinfo=UTC), side, places, intensity, duration)
 
 
 def session(day: date, kind: RoutineKind, ratings: Ratings, minutes: float = 10.0) -> SessionRecord:
@@ -73,14 +89,26 @@ def test_the_numbers_of_a_two_week_diary():
         days_of(date(2026, 3, 1), date(2026, 3, 20), check_ins, minutes),
         [(day, episode(day, *rest)) for day, *rest in LOGGED],
         sessions,
+        treatments=[INJECTION, BEFORE, STARTED],
+        safety_checks=[
+            (date(2026, 3, 6), CHECK),
+            (
+                date(2026, 3, 3),
+                SafetyCheck(datetime(2026, 3, 3, 9, tzinfo=UTC), Urgency.SOON, ("persistent",)),
+            ),
+        ],
     )
     assert report.days == 14
     assert report.twitches == 6
     assert [week.start for week in report.weeks] == [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16)]
     assert [week.total for week in report.weeks] == [3, 2, 1]
-    assert dict(report.weeks[0].by_place) == {E: 2, C: 1, M: 0, Place.OTHER: 0}
-    assert report.by_place == ((E, 4), (C, 1), (M, 1))  # cheek before mouth: a tie keeps Place order
+    assert dict(report.weeks[0].by_side) == {L: 2, R: 1, B: 0}
+    assert [week.injected for week in report.weeks] == [False, True, False]
+    assert report.by_place == ((E, 4), (C, 2), (M, 1))
+    assert report.in_several_places == 1
     assert report.by_side == ((L, 4), (R, 1), (B, 1))
+    assert report.treatments == (STARTED, INJECTION)  # oldest first; February's is outside
+    assert report.safety_checks == (CHECK,)
     assert report.typical_strength == 4.5  # the median of 2, 3, 4, 5, 6, 7
     assert report.strongest == 7
     assert report.typical_duration is S  # four of six

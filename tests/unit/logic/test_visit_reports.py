@@ -34,7 +34,7 @@ def test_a_report_counts_the_periods_entries_by_the_persons_own_days(
     first, last = TODAY - timedelta(days=6), TODAY
     # Just before the first local midnight, just after it, and the last minute of the last day.
     for moment in (at(first, 0) - timedelta(minutes=1), at(first, 0), at(last, 23) + timedelta(minutes=59)):
-        store.add_episode(Episode(moment, Side.LEFT, Place.EYELID, 4, EpisodeDuration.SECONDS))
+        store.add_episode(Episode(moment, Side.LEFT, (Place.EYELID,), 4, EpisodeDuration.SECONDS))
     for day in (first - timedelta(days=1), first, last):
         store.add_session(SessionRecord("box", RoutineKind.BREATHING, "Box", at(day, 8), 300.0, 300.0, True))
     report = use_cases.visit_reports.build(first, last)
