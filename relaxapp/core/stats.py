@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from statistics import NormalDist, fmean
 
-from relaxapp.core.journal import CheckIn
+from relaxapp.core.journal import CheckIn, Place, Side
 from relaxapp.core.routine import RoutineKind
 
 MONDAY = 0
@@ -119,6 +119,28 @@ def rated_by_kind(changes: Iterable[Iterable[KindChange]]) -> dict[RoutineKind, 
         for change in scale_changes:
             rated[change.kind] = max(rated.get(change.kind, 0), change.sessions)
     return {kind: rated[kind] for kind in RoutineKind if kind in rated}
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    place: Place
+    by_side: tuple[int, ...]  # twitches on each side, in Side order
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_side)
+
+
+def twitches_by_place(counted: Iterable[tuple[tuple[Place, ...], Side, int]]) -> list[PlaceCount]:
+    """Twitches in each place, by side, most first, from (places, side, twitches) rows: a twitch felt in
+    several places at once counts in each of them."""
+    counts: dict[Place, list[int]] = {}
+    sides = list(Side)
+    for places, side, twitches in counted:
+        for place in places:
+            counts.setdefault(place, [0] * len(sides))[sides.index(side)] += twitches
+    ranked = sorted(counts.items(), key=lambda item: (-sum(item[1]), list(Place).index(item[0])))
+    return [PlaceCount(place, tuple(by_side)) for place, by_side in ranked]
 
 
 @dataclass(frozen=True)

@@ -492,3 +492,13 @@ def change_note(rated: Mapping[RoutineKind, int]) -> str:
         return f"Not drawn yet: {least} (so far: {waiting})."
     based = f"Based on {plural(shown, 'rated session')}."
     return f"{based} Too few yet to draw: {waiting}." if waiting else based
+
+
+def places_note(twitches: int, months: int) -> str:
+    """What the chart of places stands on, or why it is not drawn."""
+    if not twitches:
+        return f"No twitches logged in the last {months} months: nothing to show by place yet."
+    return (
+        f"Based on {twitches:,} twitch{'' if twitches == 1 else 'es'} in the last {months} months; one felt "
+        "in several places counts in each."
+    )

@@ -11,12 +11,13 @@ from enum import StrEnum
 
 from relaxapp.core import stats
 from relaxapp.core.record import Scale
-from relaxapp.core.stats import DayFacts, Insights, KindChange, WeekMinutes
+from relaxapp.core.stats import DayFacts, Insights, KindChange, PlaceCount, WeekMinutes
 from relaxapp.logic.unsaved import UnsavedEntries
 from relaxapp.storage.history import HistoryReader, TimelineFilter
 
 WEEKS = 12  # the weeks of practice the insights chart
 LOOK_BACK_DAYS = 365  # the days the episodes are compared over: a year of seasons, not a decade of change
+LOOK_BACK_MONTHS = 12  # the same, as the charts name it
 
 
 class Period(StrEnum):
@@ -49,6 +50,8 @@ class InsightsData:
     sessions: int  # the sessions behind `weeks`
     changes: dict[Scale, list[KindChange]]
     episodes: Insights
+    twitches: int  # in the last LOOK_BACK_DAYS days
+    places: list[PlaceCount]  # those twitches by place and side (one in several places counts in each)
 
 
 def local_midnight(day: date) -> datetime:
@@ -97,7 +100,9 @@ class Progress:
         changes = {
             scale: stats.average_change_by_kind(self._history.rating_changes(scale)) for scale in Scale
         }
-        return InsightsData(weeks, sessions, changes, stats.episode_insights(days))
+        places = stats.twitches_by_place(self._history.places_and_sides(days[0].day, today))
+        twitches = sum(day.episodes for day in days)
+        return InsightsData(weeks, sessions, changes, stats.episode_insights(days), twitches, places)
 
     def timeline_filter(
         self, shown: TimelineFilter, period: Period, between: tuple[date, date] | None = None

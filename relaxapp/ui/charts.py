@@ -18,6 +18,7 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
     QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
     QScatterSeries,
     QStackedBarSeries,
     QValueAxis,
@@ -72,15 +73,18 @@ def draw_bars(
     """Bars in `sets` across `categories`, each carrying its value at its end where it fits. Lying down,
     each names its category on the left, where a name has more room than under a bar. Standing (a run of
     weeks), every third is named: QBarCategoryAxis would cut every name short to fit each under its bar.
-    Stacked bars stand, one pile per category, and carry no value labels: the axis reads their heights."""
+    Stacked bars make one pile per category and carry no value labels: the axis reads their lengths."""
     chart.removeAllSeries()
     for axis in chart.axes():
         chart.removeAxis(axis)
     chart.setTitle(title)
-    standing = standing or stacked
-    series: QAbstractBarSeries = (
-        QStackedBarSeries() if stacked else QBarSeries() if standing else QHorizontalBarSeries()
-    )
+    kinds = {
+        (True, True): QStackedBarSeries,
+        (True, False): QBarSeries,
+        (False, True): QHorizontalStackedBarSeries,
+        (False, False): QHorizontalBarSeries,
+    }
+    series: QAbstractBarSeries = kinds[standing, stacked]()
     for bars in sets:
         bar_set = QBarSet(bars.name)
         # Lying bars stack their categories from the bottom up: given reversed, the first is on top.

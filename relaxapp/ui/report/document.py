@@ -195,6 +195,7 @@ def _weeks_chart(report: VisitReport) -> QImage:
         ],
         value_title="Twitches",
         value_format="%d",
+        standing=True,
         stacked=True,
     )
     injected = [index for index, week in enumerate(report.weeks) if week.injected]

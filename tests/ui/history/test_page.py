@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCalendarWidget
 
-from relaxapp.core.journal import CheckIn
+from relaxapp.core.journal import CheckIn, Place, Side
 from relaxapp.core.record import Ratings
 from relaxapp.core.routine import RoutineKind
 from relaxapp.storage.history import HistoryStore
@@ -119,7 +119,7 @@ def test_insights_draw_the_charts_and_say_what_the_data_support(store: HistorySt
     assert page.findChildren(QChartView) == []  # QtCharts is not even loaded for the first frame
     page.tabs.setCurrentIndex(2)
     view = page.insights
-    assert len(view.findChildren(QChartView)) == 3
+    assert len(view.findChildren(QChartView)) == 4
 
     minutes = bar_values(view.minutes_chart)["Minutes"]
     assert len(minutes) == 12 and minutes[-1] == 20.0 and minutes[-2] == 30.0 and sum(minutes) == 50.0
@@ -255,3 +255,20 @@ def test_value_labels_show_only_where_they_cannot_overlap(qtbot, store: HistoryS
     qtbot.waitUntil(lambda: not series.isLabelsVisible())
     page.resize(2400, 900)
     qtbot.waitUntil(series.isLabelsVisible)
+
+
+def test_the_places_chart_counts_a_twitch_in_each_of_its_places_by_side(
+    store: HistoryStore, make_page: MakePage
+):
+    left_eye = episode(TODAY)
+    spread = replace(episode(TODAY, 16), places=(Place.EYELID, Place.CHEEK), side=Side.RIGHT)
+    store.merge([], [left_eye, spread, episode(TODAY - timedelta(days=400))], [])  # the last: too old
+    page = make_page(store)
+    page.tabs.setCurrentIndex(2)
+    view = page.insights
+    # Lying bars list their categories bottom-up: the cheek first, then the eyelid (most twitches, on top).
+    assert bar_values(view.places_chart) == {"Left": [0.0, 1.0], "Right": [1.0, 1.0], "Both": [0.0, 0.0]}
+    assert view.places_card.note.text() == (
+        "Based on 2 twitches in the last 12 months; one felt in several places counts in each."
+    )
+    assert view.places_chart.accessibleDescription() == "Eyelid: 2 (1 left, 1 right); Cheek: 1 (1 right)"

@@ -4,12 +4,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from relaxapp.core.journal import CheckIn
+from relaxapp.core.journal import CheckIn, Place, Side
 from relaxapp.core.routine import RoutineKind
 from relaxapp.core.stats import (
     DayFacts,
     Factor,
     KindChange,
+    PlaceCount,
     Streaks,
     WeekMinutes,
     average_change_by_kind,
@@ -19,6 +20,7 @@ from relaxapp.core.stats import (
     minutes_this_week,
     rated_by_kind,
     streaks,
+    twitches_by_place,
     week_start,
 )
 
@@ -276,3 +278,17 @@ def test_rated_sessions_by_kind_take_the_larger_count_of_the_two_scales():
     twitch = [KindChange(RoutineKind.BREATHING, 2, 0.0)]
     assert rated_by_kind([tension, twitch]) == {RoutineKind.BREATHING: 2, RoutineKind.PMR: 4}
     assert rated_by_kind([[], []]) == {}
+
+
+def test_twitches_count_in_each_of_their_places_by_side_most_first():
+    counted = [
+        ((Place.EYELID,), Side.LEFT, 5),
+        ((Place.EYELID, Place.CHEEK), Side.LEFT, 2),
+        ((Place.CHEEK,), Side.RIGHT, 1),
+        ((Place.NECK,), Side.BOTH, 3),
+    ]
+    assert twitches_by_place(counted) == [
+        PlaceCount(Place.EYELID, (7, 0, 0)),
+        PlaceCount(Place.CHEEK, (2, 1, 0)),  # a tie with the neck: the face's order decides
+        PlaceCount(Place.NECK, (0, 0, 3)),
+    ]
