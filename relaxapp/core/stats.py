@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from statistics import NormalDist, fmean
 
-from relaxapp.core.journal import CheckIn
+from relaxapp.core.journal import CheckIn, Treatment
 from relaxapp.core.routine import RoutineKind
 
 MONDAY = 0
@@ -116,6 +116,7 @@ class DayFacts:
     minutes: float  # relaxation practised that day
     episodes: int  # spasm episodes logged that day
     check_in: CheckIn | None
+    treatments: tuple[Treatment, ...] = ()  # given that day
 
 
 class Factor(StrEnum):

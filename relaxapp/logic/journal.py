@@ -11,9 +11,8 @@ from typing import Final, Literal, TypeVar
 from relaxapp.core.journal import CheckIn, Episode, Place, Side
 from relaxapp.logic.events import Events
 from relaxapp.logic.sessions import WallClock
-from relaxapp.storage.history import HistoryStore, HistoryWriteError, TimelineFilter
+from relaxapp.storage.history import ONLY_EPISODES, HistoryStore, HistoryWriteError
 
-ONLY_EPISODES = TimelineFilter(sessions=False)
 T = TypeVar("T")
 
 
