@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from statistics import NormalDist, fmean
 
-from relaxapp.core.journal import CheckIn, Place, Side
+from relaxapp.core.journal import CheckIn, Place, Side, Treatment
 from relaxapp.core.routine import RoutineKind
 
 MONDAY = 0
@@ -151,6 +151,7 @@ class DayFacts:
     minutes: float  # relaxation practised that day
     episodes: int  # spasm episodes logged that day
     check_in: CheckIn | None
+    treatments: tuple[Treatment, ...] = ()  # given that day
 
 
 class Factor(StrEnum):

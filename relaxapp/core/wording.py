@@ -9,11 +9,20 @@ import html
 import math
 import re
 from collections.abc import Collection, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
 from relaxapp.core.catalog import RoutineFileError
-from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, EpisodeDuration, Place, Side
+from relaxapp.core.journal import (
+    INTENSITY_MAX,
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    Side,
+    Treatment,
+    TreatmentKind,
+)
 from relaxapp.core.record import Ratings, Scale, Score, SessionRecord
 from relaxapp.core.routine import Cycles, Routine, RoutineKind, SessionLength, Stage, StepKind
 from relaxapp.core.stats import MIN_RATED_SESSIONS, DayFacts, Insights
@@ -352,9 +361,18 @@ class MergeLike(Protocol):
     def skipped(self) -> CountsLike: ...
 
 
-def moment_of(entry: SessionRecord | Episode) -> datetime:
-    """When a session started or an episode happened."""
-    return entry.started_at if isinstance(entry, SessionRecord) else entry.occurred_at
+# What the timeline lists: sessions and episodes at their moment, treatments and check-ins on their day.
+Listed = SessionRecord | Episode | Treatment | CheckIn
+
+
+def moment_of(entry: Listed) -> datetime:
+    """When a session started or an episode happened; a dated entry's local midnight."""
+    if isinstance(entry, SessionRecord):
+        return entry.started_at
+    if isinstance(entry, Episode):
+        return entry.occurred_at
+    day = entry.given_on if isinstance(entry, Treatment) else entry.day
+    return datetime.combine(day, time()).astimezone()
 
 
 def when_text(moment: datetime, today: date) -> str:
@@ -363,23 +381,59 @@ def when_text(moment: datetime, today: date) -> str:
     return local.strftime("%d %b %H:%M" if local.year == today.year else "%d %b %Y %H:%M").lstrip("0")
 
 
-def what_text(entry: SessionRecord | Episode) -> str:
-    """'Box breathing', or for an episode where it was: 'Twitch: left eyelid'."""
+def when_listed(entry: Listed, today: date) -> str:
+    """when_text for a timed entry; a dated one (a treatment, a check-in) by its day alone: '25 Nov'."""
+    if isinstance(entry, SessionRecord | Episode):
+        return when_text(moment_of(entry), today)
+    day = entry.given_on if isinstance(entry, Treatment) else entry.day
+    return f"{day:%d %b}".lstrip("0") if day.year == today.year else f"{day:%d %b %Y}".lstrip("0")
+
+
+TREATMENT_NAMES = {
+    TreatmentKind.INJECTION: "Injection",
+    TreatmentKind.MEDICINE_STARTED: "Medicine started",
+    TreatmentKind.MEDICINE_STOPPED: "Medicine stopped",
+    TreatmentKind.OTHER: "Other treatment",
+}
+
+
+def treatment_words(treatment: Treatment) -> str:
+    """'Injection: Botox, eyelid and brow, both sides' or 'Medicine started: clonazepam'."""
+    parts = [treatment.name] if treatment.name else []
+    if treatment.places:
+        parts.append(where_words(treatment.side, treatment.places))
+    elif treatment.side is not None:
+        parts.append("both sides" if treatment.side is Side.BOTH else f"{treatment.side.value} side")
+    if treatment.kind is TreatmentKind.OTHER and treatment.name:
+        return ", ".join(parts)
+    return TREATMENT_NAMES[treatment.kind] + (f": {', '.join(parts)}" if parts else "")
+
+
+def what_text(entry: Listed) -> str:
+    """'Box breathing', for an episode where it was ('Twitch: left eyelid'), a treatment, or 'Check-in'."""
     if isinstance(entry, SessionRecord):
         return entry.routine_title
-    return f"Twitch: {where_words(entry.side, entry.places)}"
+    if isinstance(entry, Episode):
+        return f"Twitch: {where_words(entry.side, entry.places)}"
+    if isinstance(entry, Treatment):
+        return treatment_words(entry)
+    return "Daily check-in"
 
 
-def amount_text(entry: SessionRecord | Episode) -> str:
-    """A session's length ('12 min'), or an episode's strength and length ('4/10 · minutes')."""
+def amount_text(entry: Listed) -> str:
+    """A session's length ('12 min'), an episode's strength and length ('4/10 · minutes'), a dose."""
     if isinstance(entry, Episode):
         return f"{entry.intensity}/{INTENSITY_MAX} · {DURATION_NAMES[entry.duration].lower()}"
+    if isinstance(entry, Treatment):
+        return entry.dose
+    if isinstance(entry, CheckIn):
+        return ""
     return duration_text(entry.actual_seconds)  # a session stopped early says so in its note
 
 
-def change_text(entry: SessionRecord | Episode, scale: Scale) -> str:
+def change_text(entry: Listed, scale: Scale) -> str:
     """A session's 'before → after' on one scale, '7 → 3', a dash for a missing answer; empty if neither."""
-    if isinstance(entry, Episode):
+    if not isinstance(entry, SessionRecord):
         return ""
     before, after = before_after(entry.ratings, scale)
     if not isinstance(before, int) and not isinstance(after, int):
@@ -387,16 +441,40 @@ def change_text(entry: SessionRecord | Episode, scale: Scale) -> str:
     return f"{score_text(before, '–')} → {score_text(after, '–')}"
 
 
-def note_text(entry: SessionRecord | Episode) -> str:
-    """An episode's note on one line, or a note that a session was stopped early."""
-    if isinstance(entry, Episode):
-        return " ".join(entry.note.split())  # one line in a table cell
-    return "" if entry.completed else f"Stopped early, planned {duration_text(entry.planned_seconds)}"
+def note_text(entry: Listed) -> str:
+    """A note on one line, a check-in's answers, or a note that a session was stopped early."""
+    if isinstance(entry, SessionRecord):
+        return "" if entry.completed else f"Stopped early, planned {duration_text(entry.planned_seconds)}"
+    if isinstance(entry, CheckIn):
+        answers = check_in_words(entry)
+        return "; ".join(part for part in (answers, " ".join(entry.note.split())) if part)
+    return " ".join(entry.note.split())  # one line in a table cell
 
 
-def describe(entry: SessionRecord | Episode, today: date) -> str:
+def check_in_words(check_in: CheckIn) -> str:
+    """A check-in's answers: 'slept 6.5 h, 3 caffeine drinks, 5 glasses of water, stress 4, …'."""
+    answers = []
+    if check_in.sleep_hours is not None:
+        answers.append(f"slept {check_in.sleep_hours:g} h")
+    if check_in.caffeine_drinks is not None:
+        answers.append(plural(check_in.caffeine_drinks, "caffeine drink"))
+    if check_in.water_glasses is not None:
+        glasses = check_in.water_glasses
+        answers.append(f"{glasses} glass{'' if glasses == 1 else 'es'} of water")
+    if check_in.stress is not None:
+        answers.append(f"stress {check_in.stress}")
+    if check_in.alcohol_drinks is not None:
+        answers.append(plural(check_in.alcohol_drinks, "alcohol drink"))
+    if check_in.screen_hours is not None:
+        answers.append(f"{check_in.screen_hours:g} h at screens")
+    if check_in.dry_eyes is not None:
+        answers.append("eyes dry or gritty" if check_in.dry_eyes else "eyes not dry")
+    return ", ".join(answers)
+
+
+def describe(entry: Listed, today: date) -> str:
     """The entry in a few words, for the undo note: 'Box breathing (Tue 03 Mar, 08:30)'."""
-    return f"{what_text(entry)} ({when_text(moment_of(entry), today)})"
+    return f"{what_text(entry)} ({when_listed(entry, today)})"
 
 
 def counts_text(counts: CountsLike) -> str:
@@ -429,24 +507,13 @@ def day_text(facts: DayFacts) -> str:
     parts = [f"{round(facts.minutes)} min of practice" if facts.minutes else "no practice"]
     if facts.episodes:
         parts.append(plural(facts.episodes, "episode"))
+    for treatment in facts.treatments:
+        words = treatment_words(treatment)
+        parts.append(words[:1].lower() + words[1:])  # 'injection: Botox …', the name as written
     text = f"{facts.day:%a} {facts.day.day} {facts.day:%B}: {', '.join(parts)}"
-    check_in = facts.check_in
-    if check_in is not None:
-        answers = []
-        if check_in.sleep_hours is not None:
-            answers.append(f"slept {check_in.sleep_hours:g} h")
-        if check_in.caffeine_drinks is not None:
-            answers.append(plural(check_in.caffeine_drinks, "caffeine drink"))
-        if check_in.stress is not None:
-            answers.append(f"stress {check_in.stress}")
-        if check_in.alcohol_drinks is not None:
-            answers.append(plural(check_in.alcohol_drinks, "alcohol drink"))
-        if check_in.screen_hours is not None:
-            answers.append(f"{check_in.screen_hours:g} h at screens")
-        if check_in.dry_eyes is not None:
-            answers.append("eyes dry or gritty" if check_in.dry_eyes else "eyes not dry")
-        if answers:
-            text += "; " + ", ".join(answers)
+    answers = check_in_words(facts.check_in) if facts.check_in is not None else ""
+    if answers:
+        text += "; " + answers
     return text + "."
 
 

@@ -1,4 +1,5 @@
-"""The spasm journal's actions: log a twitch, check in for the day, and take either back."""
+"""The spasm journal's actions: log a twitch or a treatment, check in for the day, and take any of them
+back; and keep the answer the warning signs gave."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Final, Literal, TypeVar
 
-from relaxapp.core.journal import CheckIn, Episode, Place, Side
+from relaxapp.core.journal import CheckIn, Episode, Place, SafetyCheck, Side, Treatment
+from relaxapp.core.safety import Urgency
 from relaxapp.logic.events import Events
 from relaxapp.logic.sessions import WallClock
-from relaxapp.storage.history import HistoryStore, HistoryWriteError, TimelineFilter
+from relaxapp.storage.history import ONLY_EPISODES, HistoryStore, HistoryWriteError
 
-ONLY_EPISODES = TimelineFilter(sessions=False)
 T = TypeVar("T")
 
 
@@ -31,8 +32,9 @@ class Logged:
     """An entry the journal took: `undo` takes it back; None when it could not be written (it waits in
     memory and is tried again, so there is nothing to take back yet)."""
 
-    episode: Episode | None
+    episode: Episode | None  # the twitch as saved, when a twitch was logged
     undo: Callable[[], object] | None
+    treatment: Treatment | None = None  # the treatment as saved, when a treatment was logged
 
 
 class Journal:
@@ -72,6 +74,30 @@ class Journal:
         if saved is NOT_WRITTEN:
             return Logged(episode, None)
         return Logged(saved, lambda: self._write(lambda: self._history.delete_episode(saved)))
+
+    def last_treatment(self) -> Treatment | None:
+        """The latest treatment: a new one starts from it (the same injection, every few months)."""
+        return self._history.latest_treatment()
+
+    def log_treatment(self, treatment: Treatment) -> Logged:
+        saved = self._write(lambda: self._history.add_treatment(treatment))
+        if saved is NOT_WRITTEN:
+            return Logged(None, None, treatment)
+        return Logged(None, lambda: self._write(lambda: self._history.delete_treatment(saved)), saved)
+
+    def keep_safety_answer(self, urgency: Urgency, signs: tuple[str, ...]) -> SafetyCheck | None:
+        """Keep the answer the warning signs just gave, for the visit report; returns it as kept.
+
+        An answer counts when the person is shown it (See what to do, or an emergency sign ticked) with at
+        least one sign ticked: an empty list says nothing a doctor could use, and must not wipe out the
+        signs answered earlier that day. A later answer the same day replaces the earlier (the signs as
+        they are now). Nothing is kept (None) without a sign, or while the history cannot be written: the
+        person still has the answer on screen, and is told why it was not kept.
+        """
+        if not signs:
+            return None
+        kept = self._write(lambda: self._history.save_safety_check(SafetyCheck(self._now(), urgency, signs)))
+        return None if kept is NOT_WRITTEN else kept
 
     def check_in(self, check_in: CheckIn) -> Logged:
         replaced = self._write(lambda: self._history.save_check_in(check_in))

@@ -96,7 +96,8 @@ class Progress:
         minutes = {day.day: day.minutes for day in days if day.minutes}
         weeks = stats.minutes_per_week(minutes, today - timedelta(weeks=WEEKS - 1), today)
         since = local_midnight(weeks[0].start)
-        sessions = self._history.count_timeline(TimelineFilter(episodes=False, since=since))
+        only_sessions = TimelineFilter(episodes=False, treatments=False, check_ins=False, since=since)
+        sessions = self._history.count_timeline(only_sessions)
         changes = {
             scale: stats.average_change_by_kind(self._history.rating_changes(scale)) for scale in Scale
         }

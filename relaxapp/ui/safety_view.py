@@ -57,10 +57,16 @@ class SafetyPage(QWidget):
     visit_report_requested = Signal(VisitNotes)
 
     def __init__(
-        self, checklist: Checklist, *, today: Callable[[], date], parent: QWidget | None = None
+        self,
+        checklist: Checklist,
+        *,
+        today: Callable[[], date],
+        keep_answer: Callable[[Urgency, tuple[str, ...]], object] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._today = today
+        self._keep_answer = keep_answer  # the journal keeps each answer shown (Journal.keep_safety_answer)
         self._checklist = checklist
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 20)
@@ -127,6 +133,9 @@ class SafetyPage(QWidget):
     def assess(self) -> None:
         ticked = {question_id for question_id, box in self.boxes.items() if box.isChecked()}
         self.assessment = self._checklist.assess(ticked)
+        if self._keep_answer is not None:
+            signs = tuple(question.id for question in self._checklist.questions if question.id in ticked)
+            self._keep_answer(self.assessment.urgency, signs)
         view, title = self._answer_view(self.assessment)
         self.answer_area.setWidget(view)
         self.stack.setCurrentIndex(1)

@@ -62,7 +62,7 @@ _CHECK_IN_PLACES = ", ".join("?" * len(CHECK_IN_COLUMNS.split(",")))
 ADDED_AS_NOT_ASKED = frozenset({"alcohol_drinks", "screen_hours", "dry_eyes", "places"})
 
 Entry = SessionRecord | Episode | CheckIn | Treatment | SafetyCheck
-TimelineEntry = SessionRecord | Episode
+TimelineEntry = SessionRecord | Episode | Treatment | CheckIn
 Row = tuple[object, ...]
 T = TypeVar("T")
 

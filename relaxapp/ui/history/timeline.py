@@ -7,6 +7,7 @@ the history reads the first page again, at once if the tab is on screen, or else
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QEvent, Qt
@@ -25,30 +26,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relaxapp.core.journal import INTENSITY_MAX, Episode
+from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, Treatment
+from relaxapp.core.record import SessionRecord
 from relaxapp.core.wording import KIND_NAMES, when_text
 from relaxapp.logic.events import EntryChange
 from relaxapp.logic.progress import Period
 from relaxapp.logic.use_cases import UseCases
-from relaxapp.storage.history import EVERYTHING, TimelineEntry, TimelineFilter
+from relaxapp.storage.history import (
+    EVERYTHING,
+    ONLY_CHECK_INS,
+    ONLY_EPISODES,
+    ONLY_SESSIONS,
+    ONLY_TREATMENTS,
+    TimelineEntry,
+    TimelineFilter,
+)
 from relaxapp.ui.history.dates import py_date, qt_date
 from relaxapp.ui.history.ratings_dialog import RatingsDialog
 from relaxapp.ui.history.timeline_model import HEADERS, Column, TimelineModel
-from relaxapp.ui.journal_view import EpisodeDialog
+from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
 from relaxapp.ui.listening import follow
 
 CELL_PADDING = 20  # a cell's padding in the style sheet, both sides, and a little air
 SORT_MARK = 16
 
-# What the "Show" choice offers, in its order: everything, then sessions (all, then each kind), episodes.
+# What the "Show" choice offers, in its order: everything, then sessions (all, then each kind), twitches,
+# treatments and check-ins. A twitch is a spasm episode: the home page logs "a twitch", and so says this.
 SHOWN: tuple[tuple[str, TimelineFilter], ...] = (
     ("Everything", EVERYTHING),
-    ("Sessions only", TimelineFilter(episodes=False)),
-    *(
-        (name, TimelineFilter(episodes=False, routine_kinds=frozenset({kind})))
-        for kind, name in KIND_NAMES.items()
-    ),
-    ("Episodes only", TimelineFilter(sessions=False)),
+    ("Sessions only", ONLY_SESSIONS),
+    *((name, replace(ONLY_SESSIONS, routine_kinds=frozenset({kind}))) for kind, name in KIND_NAMES.items()),
+    ("Twitches only", ONLY_EPISODES),
+    ("Treatments only", ONLY_TREATMENTS),
+    ("Check-ins only", ONLY_CHECK_INS),
 )
 
 
@@ -65,7 +75,7 @@ class TimelineView(QWidget):
         self._stale = True  # read when first shown
         self._kept_in_place = False  # the last change was shown in its row: no need to read again
         self._columns_fitted = False
-        self.edit_dialog: EpisodeDialog | RatingsDialog | None = None
+        self.edit_dialog: EpisodeDialog | RatingsDialog | CheckInDialog | None = None
         self.not_saved_box: QMessageBox | None = None
 
         layout = QVBoxLayout(self)
@@ -304,8 +314,10 @@ class TimelineView(QWidget):
         return self.model.entry(rows[0].row()) if rows else None
 
     def _update_actions(self) -> None:
-        chosen = self.selected() is not None
-        self.edit_button.setEnabled(chosen)
+        selected = self.selected()
+        chosen = selected is not None
+        # A treatment is changed by logging it again for now: its own dialog comes with the journal's.
+        self.edit_button.setEnabled(chosen and not isinstance(selected, Treatment))
         self.delete_button.setEnabled(chosen)
 
     def delete_selected(self) -> None:
@@ -321,20 +333,28 @@ class TimelineView(QWidget):
         entry = self.selected()
         if entry is None:
             return
-        dialog: EpisodeDialog | RatingsDialog = (
-            EpisodeDialog(entry, now=self._now, parent=self)
-            if isinstance(entry, Episode)
-            else RatingsDialog(entry, self._today(), self)
-        )
+        dialog: EpisodeDialog | RatingsDialog | CheckInDialog
+        if isinstance(entry, Episode):
+            dialog = EpisodeDialog(entry, now=self._now, parent=self)
+        elif isinstance(entry, CheckIn):
+            dialog = CheckInDialog(entry.day, entry, self)
+        elif isinstance(entry, SessionRecord):
+            dialog = RatingsDialog(entry, self._today(), self)
+        else:
+            return
         dialog.accepted.connect(lambda: self._save_edit(entry, dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.edit_dialog = dialog
         dialog.open()
 
-    def _save_edit(self, entry: TimelineEntry, dialog: EpisodeDialog | RatingsDialog) -> None:
+    def _save_edit(self, entry: TimelineEntry, dialog: EpisodeDialog | RatingsDialog | CheckInDialog) -> None:
         if isinstance(dialog, RatingsDialog):
             self._edits.change_ratings(dialog.record, dialog.scores())
-        elif isinstance(entry, Episode) and (edited := dialog.episode()) is not None:
+        elif isinstance(dialog, CheckInDialog) and isinstance(entry, CheckIn):
+            self._edits.edit_check_in(entry, dialog.check_in())
+        elif (
+            isinstance(dialog, EpisodeDialog) and isinstance(entry, Episode) and (edited := dialog.episode())
+        ):
             self._edits.edit_episode(entry, edited)
 
     def _tell_not_saved(self, text: str) -> None:

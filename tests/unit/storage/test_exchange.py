@@ -108,7 +108,7 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(tmp_path: Pa
     store = filled(tmp_path / "a.sqlite3")
     export_json(store, tmp_path / "export.json", NOW)
     assert import_json(store, tmp_path / "export.json") == MergeReport(Counts(0, 0, 0), Counts(2, 2, 4))
-    assert store.count_timeline() == 4
+    assert store.count_timeline() == 8  # 2 sessions, 2 episodes, 4 check-ins
 
 
 def write(path: Path, document: object) -> Path:
@@ -263,9 +263,10 @@ def test_csv_files_open_in_a_spreadsheet_with_local_dates(tmp_path: Path):
     store = filled(tmp_path / "a.sqlite3")
     report = export_csv(store, tmp_path)
     assert report.files == tuple(tmp_path / name for name in CSV_NAMES)
-    sessions, episodes, check_ins = (
+    sessions, episodes, check_ins, treatments, answers = (
         list(csv.DictReader(path.open(encoding="utf-8-sig", newline=""))) for path in report.files
     )
+    assert treatments == answers == []
     assert tmp_path.joinpath(CSV_NAMES[0]).read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
     started = datetime(2026, 11, 20, 7, 0, tzinfo=UTC).astimezone()
     assert sessions[0] | {} == {

@@ -243,7 +243,7 @@ def test_a_file_from_schema_2_keeps_its_sessions_as_never_asked_for_ratings(tmp_
     assert saved[1].started_at == datetime(2026, 11, 23, 20, 5, 30, 250000, tzinfo=UTC)
     store.add_episode(episode())
     store.save_check_in(CheckIn(date(2026, 11, 25), caffeine_drinks=2))
-    assert store.count_timeline() == 4
+    assert store.count_timeline() == 5  # the check-in is in the timeline too
 
 
 def test_a_file_from_schema_3_keeps_its_ratings_and_skips(tmp_path: Path):
@@ -276,7 +276,7 @@ def test_a_file_from_schema_5_keeps_every_row_and_leaves_the_eye_triggers_unaske
     # Not recorded is NULL in the file, never a 0 or a "no" nobody said.
     raw = store._db.execute("SELECT alcohol_drinks, screen_hours, dry_eyes FROM check_ins").fetchall()
     assert raw == [(None, None, None)] * 3
-    assert len(store.newest(10)) == 2 and store.count_timeline() == 4
+    assert len(store.newest(10)) == 2 and store.count_timeline() == 7  # with the 3 check-ins
     later = CheckIn(date(2026, 12, 4), alcohol_drinks=2, screen_hours=9.5, dry_eyes=True)
     store.save_check_in(later)
     assert store.check_in(date(2026, 12, 4)) == later
@@ -765,7 +765,7 @@ def test_merge_adds_only_what_is_new(tmp_path: Path):
     assert store.check_in(date(2026, 11, 24)) == CheckIn(
         date(2026, 11, 24), stress=5
     )  # the history's is kept
-    assert store.count_timeline() == 4
+    assert store.count_timeline() == 6  # 2 sessions, 2 episodes and the 2 days' check-ins
 
 
 def test_the_average_change_reads_a_covering_index_not_every_session(tmp_path: Path):
