@@ -44,8 +44,9 @@ def _write(path: Path, args: argparse.Namespace, today: date) -> str:
     if problem := _destination_problem(path):
         raise ReportRefusedError(f"--report: {problem}")
     store = _history(args.data_dir)
+    reports = VisitReports(store, lambda: today)
     try:
-        report = VisitReports(store, lambda: today).build(first, last)
+        report = reports.build(first, last)
     finally:
         store.close()
     # QtCharts needs a QApplication; with no screen (a terminal, a server) Qt draws offscreen. A platform
@@ -58,7 +59,7 @@ def _write(path: Path, args: argparse.Namespace, today: date) -> str:
 
     _app = QApplication.instance() or QApplication([sys.argv[0]])
     try:
-        save_report(report, today, path)
+        save_report(report, today, path, checklist=reports.checklist)
     except OSError as error:
         log.info("report not written: %s", error)  # said on stderr; warning would say it twice
         raise ReportRefusedError(f"--report: {error}") from error

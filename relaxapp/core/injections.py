@@ -47,12 +47,13 @@ class InjectionEffect:
         return self.weeks_observed >= MIN_CHARTED_WEEKS
 
 
-def twitches_by_week(days: Iterable[date], first: date, last: date) -> dict[date, int]:
-    """Twitches of each week (by its Monday) from the week of `first` to that of `last`, zeros included."""
+def twitches_by_week(by_day: Iterable[tuple[date, int]], first: date, last: date) -> dict[date, int]:
+    """Twitches of each week (by its Monday) from the week of `first` to that of `last`, zeros included,
+    from (day, twitches) pairs; days outside first..last are left out."""
     counts: dict[date, int] = defaultdict(int)
-    for day in days:
+    for day, twitches in by_day:
         if first <= day <= last:
-            counts[week_start(day)] += 1
+            counts[week_start(day)] += twitches
     weeks = {}
     start = week_start(first)
     while start <= last:
@@ -124,3 +125,18 @@ def _finding(soon: float, later: float) -> str:
 
 def _injections(count: int) -> str:
     return f"{count} injection{'' if count == 1 else 's'}"
+
+
+def weeks_since_note(effect: InjectionEffect) -> str:
+    """What the chart by weeks since an injection stands on and shows, or why it is not drawn."""
+    if not effect.injections:
+        return (
+            "No injection logged yet: once you log one (Log a treatment), this chart shows your twitches in "
+            "the weeks after it."
+        )
+    if not effect.charted:
+        return (
+            f"Drawn once there are {MIN_CHARTED_WEEKS} full weeks after an injection "
+            f"(so far {effect.weeks_observed})."
+        )
+    return f"Based on {effect.weeks_observed} weeks after {_injections(effect.injections)}. {effect.sentence}"

@@ -569,3 +569,11 @@ def places_note(twitches: int, months: int) -> str:
         f"Based on {twitches:,} twitch{'' if twitches == 1 else 'es'} in the last {months} months; one felt "
         "in several places counts in each."
     )
+
+
+def twitch_weeks_note(twitches: int, injections: int, weeks: int) -> str:
+    """What the chart of twitches a week stands on, or why it is not drawn."""
+    if not twitches:
+        return f"No twitches logged in the last {weeks} weeks."
+    marked = f"; a red mark is a week with an injection ({injections})" if injections else ""
+    return f"Based on {twitches:,} twitch{'' if twitches == 1 else 'es'} in the last {weeks} weeks{marked}."

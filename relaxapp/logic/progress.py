@@ -10,14 +10,18 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from relaxapp.core import stats
+from relaxapp.core.injections import InjectionEffect, injection_effect, twitches_by_week
+from relaxapp.core.journal import TreatmentKind
 from relaxapp.core.record import Scale
 from relaxapp.core.stats import DayFacts, Insights, KindChange, PlaceCount, WeekMinutes
 from relaxapp.logic.unsaved import UnsavedEntries
 from relaxapp.storage.history import HistoryReader, TimelineFilter
 
+INJECTION = TreatmentKind.INJECTION
 WEEKS = 12  # the weeks of practice the insights chart
 LOOK_BACK_DAYS = 365  # the days the episodes are compared over: a year of seasons, not a decade of change
 LOOK_BACK_MONTHS = 12  # the same, as the charts name it
+TWITCH_WEEKS = 26  # the weeks of twitches charted with the injections marked
 
 
 class Period(StrEnum):
@@ -52,6 +56,9 @@ class InsightsData:
     episodes: Insights
     twitches: int  # in the last LOOK_BACK_DAYS days
     places: list[PlaceCount]  # those twitches by place and side (one in several places counts in each)
+    twitch_weeks: dict[date, int]  # the last TWITCH_WEEKS weeks' twitches, by Monday
+    injection_weeks: frozenset[date]  # the Mondays of weeks with an injection
+    injections: InjectionEffect  # twitches by weeks since the last injection, over LOOK_BACK_DAYS
 
 
 def local_midnight(day: date) -> datetime:
@@ -103,7 +110,23 @@ class Progress:
         }
         places = stats.twitches_by_place(self._history.places_and_sides(days[0].day, today))
         twitches = sum(day.episodes for day in days)
-        return InsightsData(weeks, sessions, changes, stats.episode_insights(days), twitches, places)
+        first = days[0].day
+        given = [t.given_on for t in self._history.treatments_between(first, today) if t.kind is INJECTION]
+        # The injection before the year still explains the year's first weeks.
+        earlier = self._history.latest_treatment(INJECTION, before=first)
+        given += [earlier.given_on] if earlier is not None else []
+        by_day = [(day.day, day.episodes) for day in days]
+        return InsightsData(
+            weeks,
+            sessions,
+            changes,
+            stats.episode_insights(days),
+            twitches,
+            places,
+            twitch_weeks=twitches_by_week(by_day, today - timedelta(weeks=TWITCH_WEEKS - 1), today),
+            injection_weeks=frozenset(stats.week_start(day) for day in given),
+            injections=injection_effect(twitches_by_week(by_day, first, today), given, today),
+        )
 
     def timeline_filter(
         self, shown: TimelineFilter, period: Period, between: tuple[date, date] | None = None

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
+from relaxapp.core.datafile import DataFileError
+from relaxapp.core.report_wording import TREATMENT_WORDS, day_words
+from relaxapp.core.safety import Checklist, load_checklist
 from relaxapp.core.visit_report import (
     DEFAULT_MONTHS,
     VisitReport,
@@ -13,7 +18,11 @@ from relaxapp.core.visit_report import (
     months_before,
     period_problem,
 )
+from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryReader
+
+log = logging.getLogger(__name__)
+TREATMENT_MONTHS = 12  # a treatment older than this is no start for a visit's report
 
 
 class PeriodError(ValueError):
@@ -35,9 +44,24 @@ class VisitReports:
         self.today = today
 
     def default_period(self) -> ReportPeriod:
-        """The last few months up to today."""
+        """Since the last treatment (given before today, within the last year), else the last 3 months."""
         today = self.today()
+        latest = self._history.latest_treatment(before=today)
+        if latest is not None and latest.given_on >= months_before(today, TREATMENT_MONTHS):
+            what = TREATMENT_WORDS[latest.kind].lower()
+            return ReportPeriod(
+                latest.given_on, today, f"since your last treatment ({what}, {day_words(latest.given_on)})"
+            )
         return ReportPeriod(months_before(today, DEFAULT_MONTHS), today, f"the last {DEFAULT_MONTHS} months")
+
+    @cached_property
+    def checklist(self) -> Checklist | None:
+        """The warning signs' words, for the answers the report lists; None (ids shown) if unreadable."""
+        try:
+            return load_checklist(paths.content_dir() / "safety.toml")
+        except DataFileError as error:
+            log.error("the report shows warning signs by their ids: %s", error)
+            return None
 
     def build(self, first: date, last: date) -> VisitReport:
         """The report of the local days `first` to `last` (both included); PeriodError for no period."""
@@ -53,4 +77,9 @@ class VisitReports:
             self._history.day_facts(first, last),
             episodes,
             self._history.sessions_between(first, last),
+            treatments=self._history.treatments_between(first, last),
+            safety_checks=[
+                (check.checked_at.astimezone().date(), check)
+                for check in self._history.safety_checks_between(first, last)
+            ],
         )

@@ -25,12 +25,13 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QMargins, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QLabel, QVBoxLayout, QWidget
 
 from relaxapp.ui.theme import Colours
 
 EMPTY_CHART_TOP = 10.0
 LABEL_GAP = 2.0  # pixels at least between two value labels
+CARD_CHART_HEIGHT = 225
 
 
 @dataclass(frozen=True)
@@ -235,6 +236,29 @@ class ChartView(QChartView):
     def refit(self) -> None:
         """After the bars changed: labels shown or hidden for the present size."""
         fit_value_labels(self.chart())
+
+
+class ChartCard(QWidget):
+    """A chart with a line under it saying what it stands on, or, in its place, why it is not drawn."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.view = ChartView(name)
+        self.view.setMinimumHeight(CARD_CHART_HEIGHT)
+        self.note = QLabel()
+        self.note.setObjectName("chartNote")
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.view)
+        layout.addWidget(self.note)
+
+    def say(self, note: str, *, drawn: bool) -> None:
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self.view.setVisible(drawn)
+        self.view.refit()
 
 
 def chart_image(chart: QChart, size: QSize, scale: float) -> QImage:

@@ -11,48 +11,22 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from relaxapp.core import stats
-from relaxapp.core.journal import Side
 from relaxapp.core.record import Scale
 from relaxapp.core.wording import (
     KIND_NAMES,
-    PLACE_NAMES,
     SCALE_NAMES,
-    SIDE_NAMES,
     change_note,
     findings_html,
     minutes_note,
-    places_note,
 )
-from relaxapp.logic.progress import LOOK_BACK_MONTHS, WEEKS, InsightsData, Progress
-from relaxapp.ui.charts import Bars, ChartView, Look, draw_bars
+from relaxapp.logic.progress import WEEKS, InsightsData, Progress
+from relaxapp.ui.charts import Bars, ChartCard, ChartView, Look, draw_bars
+from relaxapp.ui.history import twitch_charts
 from relaxapp.ui.history.tab import HistoryTab
 from relaxapp.ui.layouts import scroll_area
 from relaxapp.ui.theme import Colours
 
 CHART_HEIGHT = 225
-
-
-class ChartCard(QWidget):
-    """A chart with a line under it saying what it stands on, or, in its place, why it is not drawn."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.view = ChartView(name)
-        self.view.setMinimumHeight(CHART_HEIGHT)
-        self.note = QLabel()
-        self.note.setObjectName("chartNote")
-        self.note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.view)
-        layout.addWidget(self.note)
-
-    def say(self, note: str, *, drawn: bool) -> None:
-        self.note.setText(note)
-        self.note.setVisible(bool(note))
-        self.view.setVisible(drawn)
-        self.view.refit()
 
 
 class InsightsView(HistoryTab):
@@ -71,13 +45,16 @@ class InsightsView(HistoryTab):
         self.change_card = ChartCard("Change in ratings after a session, by kind of routine")
         self.episodes_card = ChartCard("Episodes a day, on days with and without each factor")
         self.places_card = ChartCard("Twitches by place and side, the last 12 months")
+        self.twitch_weeks_card = ChartCard("Twitches a week, with the weeks of injections marked")
+        self.since_injection_card = ChartCard("Twitches a week, by the weeks since the last injection")
         self.minutes_chart = self.minutes_card.view
         self.change_chart = self.change_card.view
         self.episodes_chart = self.episodes_card.view
         self.places_chart = self.places_card.view
 
-        # Two rows that fit the window's usual size: the findings beside the chart they speak of, then
-        # practice and what it changes. Smaller windows scroll.
+        # The findings beside the chart they speak of; practice and what it changes; twitches and
+        # injections; where the twitches were. The first two rows fit the window's usual size; the rest
+        # scroll into view.
         content = QWidget()
         content.setObjectName("pageContent")
         grid = QGridLayout(content)
@@ -87,10 +64,12 @@ class InsightsView(HistoryTab):
         grid.addWidget(self.episodes_card, 0, 1)
         grid.addWidget(self.minutes_card, 1, 0)
         grid.addWidget(self.change_card, 1, 1)
-        grid.addWidget(self.places_card, 2, 0)
+        grid.addWidget(self.twitch_weeks_card, 2, 0)
+        grid.addWidget(self.since_injection_card, 2, 1)
+        grid.addWidget(self.places_card, 3, 0)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        grid.setRowStretch(4, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll_area(content))
@@ -181,36 +160,8 @@ class InsightsView(HistoryTab):
         self.episodes_card.say("", drawn=bool(charted))
         self.episodes_chart.setAccessibleDescription(" ".join(c.sentence for c in charted))
         self.findings.setText(findings_html(data.episodes))
-        self._draw_places(data, look)
-        for view in (self.minutes_chart, self.change_chart, self.episodes_chart, self.places_chart):
+        twitch_charts.draw_places(self.places_card, data, look)
+        twitch_charts.draw_twitch_weeks(self.twitch_weeks_card, data, look)
+        twitch_charts.draw_since_injection(self.since_injection_card, data, look)
+        for view in self.findChildren(ChartView):
             view.setBackgroundBrush(QColor(colours.background))  # behind the chart's rounded corners
-
-    def _draw_places(self, data: InsightsData, look: Look) -> None:
-        colours = self._colours
-        side_colours = (colours.accent, colours.hold, colours.exhale)
-        draw_bars(
-            self.places_chart.chart(),
-            look,
-            "Where the twitches were",
-            [PLACE_NAMES[count.place] for count in data.places],
-            [
-                Bars(SIDE_NAMES[side], [float(count.by_side[index]) for count in data.places], colour)
-                for index, (side, colour) in enumerate(zip(Side, side_colours, strict=True))
-            ],
-            value_title=f"Twitches, the last {LOOK_BACK_MONTHS} months",
-            value_format="%d",
-            stacked=True,
-        )
-        self.places_card.say(places_note(data.twitches, LOOK_BACK_MONTHS), drawn=bool(data.places))
-        self.places_chart.setAccessibleDescription(
-            "; ".join(
-                f"{PLACE_NAMES[count.place]}: {count.total} ("
-                + ", ".join(
-                    f"{number} {SIDE_NAMES[side].lower()}"
-                    for side, number in zip(Side, count.by_side, strict=True)
-                    if number
-                )
-                + ")"
-                for count in data.places
-            )
-        )

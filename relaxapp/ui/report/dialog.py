@@ -133,7 +133,13 @@ class ReportDialog(QDialog):
         first, last = self.period()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            save_report(self._reports.build(first, last), self._reports.today(), path, notes=self.notes)
+            save_report(
+                self._reports.build(first, last),
+                self._reports.today(),
+                path,
+                notes=self.notes,
+                checklist=self._reports.checklist,
+            )
         except (PeriodError, OSError) as error:
             log.warning("report not saved to %s: %s", path, error)
             self._say(f"The report was not saved: {error}", problem=True)

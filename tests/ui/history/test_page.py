@@ -9,12 +9,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QAbstractBarSeries, QChartView
+from PySide6.QtCharts import QAbstractBarSeries, QChartView, QScatterSeries
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCalendarWidget
 
-from relaxapp.core.journal import CheckIn, Place, Side
+from relaxapp.core.journal import CheckIn, Place, Side, Treatment, TreatmentKind
 from relaxapp.core.record import Ratings
 from relaxapp.core.routine import RoutineKind
 from relaxapp.storage.history import HistoryStore
@@ -119,7 +119,7 @@ def test_insights_draw_the_charts_and_say_what_the_data_support(store: HistorySt
     assert page.findChildren(QChartView) == []  # QtCharts is not even loaded for the first frame
     page.tabs.setCurrentIndex(2)
     view = page.insights
-    assert len(view.findChildren(QChartView)) == 4
+    assert len(view.findChildren(QChartView)) == 6
 
     minutes = bar_values(view.minutes_chart)["Minutes"]
     assert len(minutes) == 12 and minutes[-1] == 20.0 and minutes[-2] == 30.0 and sum(minutes) == 50.0
@@ -272,3 +272,41 @@ def test_the_places_chart_counts_a_twitch_in_each_of_its_places_by_side(
         "Based on 2 twitches in the last 12 months; one felt in several places counts in each."
     )
     assert view.places_chart.accessibleDescription() == "Eyelid: 2 (1 left, 1 right); Cheek: 1 (1 right)"
+
+
+def test_twitches_a_week_mark_the_injections_and_the_weeks_since_one_say_what_they_can(
+    store: HistoryStore, make_page: MakePage
+):
+    for given in (date(2026, 1, 5), date(2026, 2, 9)):  # Mondays, five weeks apart
+        store.add_treatment(Treatment(given, TreatmentKind.INJECTION, "Botox", Side.LEFT, (Place.EYELID,)))
+    store.merge([], [episode(date(2026, 1, 14)), episode(date(2026, 3, 3)), episode(date(2026, 3, 4))], [])
+    page = make_page(store)
+    page.tabs.setCurrentIndex(2)
+    view = page.insights
+    bars, marks = view.twitch_weeks_card.view.chart().series()
+    assert isinstance(marks, QScatterSeries) and marks.name() == "Injection"
+    weeks = [bars.barSets()[0].at(i) for i in range(bars.barSets()[0].count())]
+    assert len(weeks) == 26 and sum(weeks) == 3 and weeks[-3] == 2  # the week of 2 March
+    # This week is the 26th (index 25): 5 January is 10 weeks back, 9 February 5.
+    assert [point.x() for point in marks.points()] == [15.0, 20.0]
+    assert view.twitch_weeks_card.note.text() == (
+        "Based on 3 twitches in the last 26 weeks; a red mark is a week with an injection (2)."
+    )
+    # Ten full weeks after an injection: enough to draw, not to tell (none is 9 or more weeks after one).
+    assert not view.since_injection_card.view.isHidden(), view.since_injection_card.note.text()
+    assert view.since_injection_card.note.text() == (
+        "Based on 10 weeks after 2 injections. Too early to tell whether your twitches change after an "
+        "injection: that takes at least 2 injections, and 4 weeks both within 8 weeks of one and later "
+        "(so far: 2 injections, 8 and 0 weeks)."
+    )
+
+
+def test_without_an_injection_the_chart_by_weeks_since_one_waits_and_says_so(
+    store: HistoryStore, make_page: MakePage
+):
+    store.merge([], [episode(TODAY)], [])
+    page = make_page(store)
+    page.tabs.setCurrentIndex(2)
+    card = page.insights.since_injection_card
+    assert card.view.isHidden()
+    assert card.note.text().startswith("No injection logged yet")

@@ -61,7 +61,7 @@ def test_no_injection_draws_nothing():
 
 
 def test_twitches_are_counted_by_their_weeks_monday_every_week_included():
-    days = [date(2026, 11, 2), date(2026, 11, 8), date(2026, 11, 18), date(2026, 10, 1)]
+    days = [(date(2026, 11, 2), 1), (date(2026, 11, 8), 1), (date(2026, 11, 18), 1), (date(2026, 10, 1), 4)]
     assert twitches_by_week(days, date(2026, 11, 1), date(2026, 11, 20)) == {
         date(2026, 10, 26): 0,  # the week holding 1 November: its days before the first are not counted
         date(2026, 11, 2): 2,

@@ -6,9 +6,18 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from relaxapp.core.journal import Episode, EpisodeDuration, Place, Side
+from relaxapp.core.journal import (
+    Episode,
+    EpisodeDuration,
+    Place,
+    SafetyCheck,
+    Side,
+    Treatment,
+    TreatmentKind,
+)
 from relaxapp.core.record import SessionRecord
 from relaxapp.core.routine import RoutineKind
+from relaxapp.core.safety import Urgency
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.logic.visit_reports import PeriodError
 from relaxapp.storage.history import HistoryStore
@@ -46,3 +55,27 @@ def test_a_report_counts_the_periods_entries_by_the_persons_own_days(
 def test_a_period_that_ends_before_it_starts_is_refused_by_name(use_cases: UseCases):
     with pytest.raises(PeriodError, match="to: 2026-11-01 is before from"):
         use_cases.visit_reports.build(date(2026, 11, 2), date(2026, 11, 1))
+
+
+def test_the_default_period_starts_at_the_last_treatment_of_the_year(
+    use_cases: UseCases, store: HistoryStore
+):
+    store.add_treatment(Treatment(date(2025, 10, 1), TreatmentKind.INJECTION, "Botox"))  # over a year ago
+    assert use_cases.visit_reports.default_period().first == date(2026, 8, 25)
+    store.add_treatment(Treatment(date(2026, 10, 14), TreatmentKind.MEDICINE_STARTED, "Clonazepam"))
+    period = use_cases.visit_reports.default_period()
+    assert (period.first, period.last) == (date(2026, 10, 14), TODAY)
+    assert period.why == "since your last treatment (medicine started, 14 October 2026)"
+
+
+def test_a_report_lists_the_periods_treatments_and_warning_signs_answers(
+    use_cases: UseCases, store: HistoryStore
+):
+    given = store.add_treatment(Treatment(date(2026, 11, 2), TreatmentKind.INJECTION, "Botox", Side.LEFT))
+    store.add_treatment(Treatment(date(2026, 9, 1), TreatmentKind.INJECTION, "Botox"))  # before the period
+    check = store.save_safety_check(SafetyCheck(at(date(2026, 11, 20), 9), Urgency.SOON, ("persistent",)))
+    report = use_cases.visit_reports.build(date(2026, 11, 1), TODAY)
+    assert report.treatments == (given,)
+    assert report.safety_checks == (check,)
+    assert [week.injected for week in report.weeks] == [False, True, False, False, False]
+    assert use_cases.visit_reports.checklist is not None  # the answers are worded from the shipped list
