@@ -13,7 +13,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,9 +21,10 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 from relaxapp import app as relaxapp_app  # noqa: E402
+from relaxapp.core.journal import Place, Side, Treatment, TreatmentKind  # noqa: E402
 from relaxapp.core.preferences import ThemeChoice  # noqa: E402
 from relaxapp.core.record import SessionRecord  # noqa: E402
 from relaxapp.core.routine import RoutineKind  # noqa: E402
@@ -38,7 +39,15 @@ OUT = ROOT / "docs" / "screenshots"
 def sample_history(path: Path) -> None:
     """Three months of believable practice, twitches and check-ins (the same every run)."""
     store = HistoryStore.open(path)
-    store.merge(*sample(90, datetime.now().date(), random.Random(3)))
+    today = datetime.now().date()
+    store.merge(*sample(90, today, random.Random(3)))
+    # Injections about every three months, as botulinum toxin is given: the insights and the visit report
+    # mark them.
+    for weeks_ago, units in ((24, "12.5 units"), (11, "15 units")):
+        given = today - timedelta(weeks=weeks_ago)
+        store.add_treatment(
+            Treatment(given, TreatmentKind.INJECTION, "Botulinum toxin", Side.LEFT, (Place.EYELID,), units)
+        )
     store.close()
 
 
@@ -84,6 +93,13 @@ def answer(window: MainWindow, ticked: set[str]) -> None:
     window.safety_page.assess()
 
 
+def scroll_to_twitch_charts(window: MainWindow) -> None:
+    """The insights scrolled down to the twitches a week and by the weeks since an injection."""
+    insights = window.history.insights
+    [area] = insights.findChildren(QScrollArea)
+    area.ensureWidgetVisible(insights.since_injection_card, 0, 0)
+
+
 def report_pages(window: MainWindow) -> None:
     """The visit report the dialog saves, each page as a picture (poppler's pdftoppm draws them)."""
     dialog = window.history.report_dialog
@@ -109,6 +125,7 @@ def main() -> None:
             ("history", lambda w: w.go_history()),
             ("history-calendar", lambda w: w.history.tabs.setCurrentIndex(1)),
             ("history-insights", lambda w: w.history.tabs.setCurrentIndex(2)),
+            ("history-insights-twitches", scroll_to_twitch_charts),
             ("history-report", lambda w: w.history.open_visit_report()),
             ("visit-report", report_pages),
             ("tips", lambda w: w.go_tips()),

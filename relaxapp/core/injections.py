@@ -62,16 +62,19 @@ def twitches_by_week(by_day: Iterable[tuple[date, int]], first: date, last: date
     return weeks
 
 
-def injection_effect(weekly: Mapping[date, int], injections: Iterable[date], today: date) -> InjectionEffect:
+def injection_effect(
+    weekly: Mapping[date, int], injections: Iterable[date], today: date, diary_from: date
+) -> InjectionEffect:
     """Twitches a week by the weeks since the last injection, from `weekly` (Monday → twitches, every week
-    of the span), over full weeks only: this week is not over yet."""
+    of the span), over full weeks only: this week is not over yet, and a week before `diary_from` (the
+    first day anything was logged) or cut by it would count twitches nobody was logging as none."""
     this_week = week_start(today)
     given = sorted({week_start(day) for day in injections if week_start(day) < this_week})
     since: list[
         tuple[int, int]
     ] = []  # (weeks since the last injection, twitches) of each full week after one
     for start, twitches in sorted(weekly.items()):
-        if start >= this_week:
+        if start >= this_week or start < diary_from:
             continue
         last_given = [week for week in given if week <= start]
         if last_given:

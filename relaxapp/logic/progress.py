@@ -116,6 +116,9 @@ class Progress:
         earlier = self._history.latest_treatment(INJECTION, before=first)
         given += [earlier.given_on] if earlier is not None else []
         by_day = [(day.day, day.episodes) for day in days]
+        used = [day.day for day in days if day.episodes or day.minutes or day.check_in is not None]
+        # The first Monday on or after the first day anything was logged: the diary's first full week.
+        diary_from = stats.week_start((used[0] if used else today) + timedelta(days=6))
         return InsightsData(
             weeks,
             sessions,
@@ -125,7 +128,7 @@ class Progress:
             places,
             twitch_weeks=twitches_by_week(by_day, today - timedelta(weeks=TWITCH_WEEKS - 1), today),
             injection_weeks=frozenset(stats.week_start(day) for day in given),
-            injections=injection_effect(twitches_by_week(by_day, first, today), given, today),
+            injections=injection_effect(twitches_by_week(by_day, first, today), given, today, diary_from),
         )
 
     def timeline_filter(

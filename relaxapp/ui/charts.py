@@ -6,10 +6,12 @@ would overlap (many weeks, large numbers, a narrow window) the axis alone tells 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
@@ -32,6 +34,7 @@ from relaxapp.ui.theme import Colours
 EMPTY_CHART_TOP = 10.0
 LABEL_GAP = 2.0  # pixels at least between two value labels
 CARD_CHART_HEIGHT = 225
+MAX_NAMED_CATEGORIES = 6  # names under a long run of standing bars
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def draw_bars(
 ) -> None:
     """Bars in `sets` across `categories`, each carrying its value at its end where it fits. Lying down,
     each names its category on the left, where a name has more room than under a bar. Standing (a run of
-    weeks), every third is named: QBarCategoryAxis would cut every name short to fit each under its bar.
+    weeks), a few are named: QBarCategoryAxis would cut every name short to fit each under its bar.
     Stacked bars make one pile per category and carry no value labels: the axis reads their lengths."""
     chart.removeAllSeries()
     for axis in chart.axes():
@@ -97,8 +100,10 @@ def draw_bars(
     series.setLabelsFormat("@value")
     series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart.addSeries(series)
-    names = (
-        named_every_third(categories) if standing else QBarCategoryAxis(categories=list(reversed(categories)))
+    names: QAbstractAxis = (
+        named_now_and_then(categories)
+        if standing
+        else QBarCategoryAxis(categories=list(reversed(categories)))
     )
     values = QValueAxis()
     values.setTitleText(value_title)
@@ -135,20 +140,23 @@ def mark_categories(chart: QChart, look: Look, indices: Sequence[int], name: str
     marks.setMarkerSize(11)
     marks.setColor(QColor(look.colours.episode_mark))
     marks.setBorderColor(QColor(look.colours.episode_mark))
+    near_top = values.max() - (values.max() - values.min()) * 0.04  # whole, not cut by the plot's edge
     for index in indices:
-        marks.append(float(index), values.max())
+        marks.append(float(index), near_top)
     chart.addSeries(marks)
     marks.attachAxis(names)
     marks.attachAxis(values)
     chart.legend().setVisible(True)
 
 
-def named_every_third(categories: Sequence[str]) -> QCategoryAxis:
-    # Bars stand at 0, 1, 2…; the names sit under every third, counted back from the last (this week's).
+def named_now_and_then(categories: Sequence[str]) -> QCategoryAxis:
+    """Bars stand at 0, 1, 2…; the names sit under every third, or under fewer of a long run so that each
+    has room ("15 Jun" under six bars' width at most), counted back from the last (this week's)."""
+    step = max(3, math.ceil(len(categories) / MAX_NAMED_CATEGORIES))
     axis = QCategoryAxis()
     axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     axis.setRange(-0.5, len(categories) - 0.5)
-    for index in range((len(categories) - 1) % 3, len(categories), 3):
+    for index in range((len(categories) - 1) % step, len(categories), step):
         axis.append(categories[index], index)
     return axis
 

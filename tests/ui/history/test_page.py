@@ -292,12 +292,13 @@ def test_twitches_a_week_mark_the_injections_and_the_weeks_since_one_say_what_th
     assert view.twitch_weeks_card.note.text() == (
         "Based on 3 twitches in the last 26 weeks; a red mark is a week with an injection (2)."
     )
-    # Ten full weeks after an injection: enough to draw, not to tell (none is 9 or more weeks after one).
+    # The diary's first full week is that of 19 January (the first twitch was on Wednesday 14th): eight
+    # weeks after an injection to 9 March, enough to draw, not to tell (none is 9 or more weeks after one).
     assert not view.since_injection_card.view.isHidden(), view.since_injection_card.note.text()
     assert view.since_injection_card.note.text() == (
-        "Based on 10 weeks after 2 injections. Too early to tell whether your twitches change after an "
+        "Based on 8 weeks after 2 injections. Too early to tell whether your twitches change after an "
         "injection: that takes at least 2 injections, and 4 weeks both within 8 weeks of one and later "
-        "(so far: 2 injections, 8 and 0 weeks)."
+        "(so far: 2 injections, 7 and 0 weeks)."
     )
 
 

@@ -30,7 +30,9 @@ def shaped(monday: date) -> int:
 
 def test_weeks_soon_after_an_injection_against_the_later_ones():
     weekly = weeks(date(2026, 1, 5), date(2026, 11, 23), shaped)
-    effect = injection_effect(weekly, [*INJECTED, date(2026, 11, 24)], TODAY)  # this week's: not yet
+    effect = injection_effect(
+        weekly, [*INJECTED, date(2026, 11, 24)], TODAY, date(2026, 1, 5)
+    )  # not this week's
     assert effect.injections == 3
     assert effect.weeks_observed == 38  # 2 March to 16 November
     assert (effect.soon_weeks, effect.later_weeks) == (24, 11)  # 8 + 8 + 8; 4 + 4 + 3 (weeks 9 to 11)
@@ -46,7 +48,7 @@ def test_weeks_soon_after_an_injection_against_the_later_ones():
 
 def test_one_injection_is_too_early_to_tell_and_says_what_is_needed():
     weekly = weeks(date(2026, 8, 3), date(2026, 11, 23), shaped)
-    effect = injection_effect(weekly, [date(2026, 8, 31)], TODAY)
+    effect = injection_effect(weekly, [date(2026, 8, 31)], TODAY, date(2026, 8, 3))
     assert not effect.supported
     assert effect.sentence == (
         "Too early to tell whether your twitches change after an injection: that takes at least 2 "
@@ -56,7 +58,9 @@ def test_one_injection_is_too_early_to_tell_and_says_what_is_needed():
 
 
 def test_no_injection_draws_nothing():
-    effect = injection_effect(weeks(date(2026, 8, 3), date(2026, 11, 23), shaped), [], TODAY)
+    effect = injection_effect(
+        weeks(date(2026, 8, 3), date(2026, 11, 23), shaped), [], TODAY, date(2026, 8, 3)
+    )
     assert effect.injections == 0 and effect.by_weeks_since == () and not effect.charted
 
 
@@ -68,3 +72,11 @@ def test_twitches_are_counted_by_their_weeks_monday_every_week_included():
         date(2026, 11, 9): 0,
         date(2026, 11, 16): 1,
     }
+
+
+def test_weeks_before_the_diary_began_are_not_counted_as_weeks_without_twitches():
+    weekly = weeks(date(2026, 1, 5), date(2026, 11, 23), shaped)
+    # Logging began on Thursday 4 June: its week is cut, so the first counted is the week of 8 June.
+    effect = injection_effect(weekly, INJECTED, TODAY, date(2026, 6, 4))
+    assert effect.weeks_observed == 24  # 8 June to 16 November
+    assert effect.by_weeks_since[0] == WeeksSince(0, 3.0, 1)  # only 31 August's week
