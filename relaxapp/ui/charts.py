@@ -234,7 +234,7 @@ class ChartView(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFrameShape(QFrame.Shape.NoFrame)
         chart = self.chart()
-        chart.setMargins(QMargins(4, 4, 8, 4))
+        chart.setMargins(QMargins(4, 4, 20, 4))  # room for the last week's name, centred on its bar
         chart.layout().setContentsMargins(0, 0, 0, 0)  # the card's edge is the view's edge
 
     def resizeEvent(self, event: QResizeEvent) -> None:
