@@ -37,7 +37,7 @@ OUT = ROOT / "docs" / "screenshots"
 def sample_history(path: Path) -> None:
     """Three months of believable practice, twitches and check-ins (the same every run)."""
     store = HistoryStore.open(path)
-    store.merge(*sample(90, datetime.now().date(), random.Random(3)))
+    sample(90, datetime.now().date(), random.Random(3)).merge_into(store)
     store.close()
 
 
