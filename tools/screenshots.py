@@ -13,7 +13,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +24,6 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 from relaxapp import app as relaxapp_app  # noqa: E402
-from relaxapp.core.journal import Place, Side, Treatment, TreatmentKind  # noqa: E402
 from relaxapp.core.preferences import ThemeChoice  # noqa: E402
 from relaxapp.core.record import SessionRecord  # noqa: E402
 from relaxapp.core.routine import RoutineKind  # noqa: E402
@@ -39,15 +38,7 @@ OUT = ROOT / "docs" / "screenshots"
 def sample_history(path: Path) -> None:
     """Three months of believable practice, twitches and check-ins (the same every run)."""
     store = HistoryStore.open(path)
-    today = datetime.now().date()
-    store.merge(*sample(90, today, random.Random(3)))
-    # Injections about every three months, as botulinum toxin is given: the insights and the visit report
-    # mark them.
-    for weeks_ago, units in ((24, "12.5 units"), (11, "15 units")):
-        given = today - timedelta(weeks=weeks_ago)
-        store.add_treatment(
-            Treatment(given, TreatmentKind.INJECTION, "Botulinum toxin", Side.LEFT, (Place.EYELID,), units)
-        )
+    sample(90, datetime.now().date(), random.Random(3)).merge_into(store)
     store.close()
 
 

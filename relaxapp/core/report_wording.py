@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from relaxapp.core.journal import EpisodeDuration, TreatmentKind
+from relaxapp.core.journal import EpisodeDuration
 from relaxapp.core.record import Scale
 from relaxapp.core.safety import Checklist
 from relaxapp.core.visit_report import VisitReport
-from relaxapp.core.wording import KIND_NAMES, PLACE_NAMES, SCALE_NAMES, SIDE_NAMES, plural, where_words
+from relaxapp.core.wording import KIND_NAMES, PLACE_NAMES, SCALE_NAMES, SIDE_NAMES, plural, treatment_words
 
 REPORT_TITLE = "Twitches and relaxation: a report for a doctor's visit"
 QUESTIONS_TITLE = "Questions for the doctor"
@@ -138,24 +138,16 @@ def change_rows(report: VisitReport) -> list[tuple[str, str, str]]:
     return rows
 
 
-TREATMENT_WORDS = {
-    TreatmentKind.INJECTION: "Injection",
-    TreatmentKind.MEDICINE_STARTED: "Medicine started",
-    TreatmentKind.MEDICINE_STOPPED: "Medicine stopped",
-    TreatmentKind.OTHER: "Other treatment",
-}
-TREATMENT_HEADINGS = ("Date", "Treatment", "Where and how much")
+TREATMENT_HEADINGS = ("Date", "Treatment", "Dose and note")
 NO_TREATMENTS = "No treatment was logged in this period."
 
 
 def treatment_rows(report: VisitReport) -> list[tuple[str, str, str]]:
-    """(day, what, where and how much) for each treatment of the period, oldest first."""
+    """(day, what and where, dose and note) for each treatment of the period, oldest first."""
     rows = []
     for treatment in report.treatments:
-        what = TREATMENT_WORDS[treatment.kind] + (f": {treatment.name}" if treatment.name else "")
-        where = where_words(treatment.side, treatment.places) if treatment.places or treatment.side else ""
-        details = "; ".join(part for part in (treatment.dose, where, treatment.note) if part)
-        rows.append((day_words(treatment.given_on), what, details))
+        details = "; ".join(part for part in (treatment.dose, treatment.note) if part)
+        rows.append((day_words(treatment.given_on), treatment_words(treatment), details))
     return rows
 
 

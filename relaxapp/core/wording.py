@@ -61,8 +61,8 @@ def duration_text(seconds: float) -> str:
 
 
 def plural(number: int, noun: str) -> str:
-    """A count and its noun: '1 day', '3 days'."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    """A count and its noun: '1 day', '3 days', '2 twitches'."""
+    return f"{number} {noun}{'' if number == 1 else 'es' if noun.endswith(('ch', 'sh', 's', 'x')) else 's'}"
 
 
 def spoken_duration(seconds: float) -> str:
@@ -288,6 +288,9 @@ DURATION_NAMES = {
 # The names core.journal's problems start with, as the dialogs label those fields.
 FIELD_NAMES = {
     "occurred_at": "When",
+    "given_on": "Date",
+    "kind": "Treatment",
+    "dose": "Dose",
     "side": "Side",
     "places": "Places",
     "intensity": "How strong",
@@ -348,6 +351,10 @@ class CountsLike(Protocol):
     def episodes(self) -> int: ...
     @property
     def check_ins(self) -> int: ...
+    @property
+    def treatments(self) -> int: ...
+    @property
+    def safety_checks(self) -> int: ...
     @property
     def total(self) -> int: ...
 
@@ -478,13 +485,15 @@ def describe(entry: Listed, today: date) -> str:
 
 
 def counts_text(counts: CountsLike) -> str:
-    """'12 sessions, 1 episode and 3 check-ins', or 'nothing'."""
+    """'12 sessions, 1 twitch and 3 check-ins', or 'nothing'."""
     parts = [
-        f"{number:,} {noun}{'' if number == 1 else 's'}"
-        for number, noun in (
-            (counts.sessions, "session"),
-            (counts.episodes, "episode"),
-            (counts.check_ins, "check-in"),
+        f"{number:,} {noun if number == 1 else more}"
+        for number, noun, more in (
+            (counts.sessions, "session", "sessions"),
+            (counts.episodes, "twitch", "twitches"),
+            (counts.check_ins, "check-in", "check-ins"),
+            (counts.treatments, "treatment", "treatments"),
+            (counts.safety_checks, "warning-signs answer", "warning-signs answers"),
         )
         if number
     ]
@@ -494,7 +503,7 @@ def counts_text(counts: CountsLike) -> str:
 
 
 def merge_text(report: MergeLike) -> str:
-    """'Added 12 sessions and 3 episodes; 5 already there.'"""
+    """'Added 12 sessions and 3 twitches; 5 already there.'"""
     text = f"Added {counts_text(report.added)}" if report.added.total else "Nothing new to add"
     if report.skipped.total:
         text += f"; {report.skipped.total:,} already there"
@@ -502,11 +511,11 @@ def merge_text(report: MergeLike) -> str:
 
 
 def day_text(facts: DayFacts) -> str:
-    """'Tue 3 March: 25 min of practice, 2 episodes; slept 6.5 h, 3 caffeine drinks, stress 4, 1 alcohol
-    drink, 9.5 h at screens, eyes dry or gritty.'"""
+    """'Tue 3 March: 25 min of practice, 2 twitches, injection: Botox; slept 6.5 h, 3 caffeine drinks,
+    5 glasses of water, stress 4, 1 alcohol drink, 9.5 h at screens, eyes dry or gritty.'"""
     parts = [f"{round(facts.minutes)} min of practice" if facts.minutes else "no practice"]
     if facts.episodes:
-        parts.append(plural(facts.episodes, "episode"))
+        parts.append(plural(facts.episodes, "twitch"))
     for treatment in facts.treatments:
         words = treatment_words(treatment)
         parts.append(words[:1].lower() + words[1:])  # 'injection: Botox …', the name as written
@@ -518,12 +527,12 @@ def day_text(facts: DayFacts) -> str:
 
 
 def month_text(first: date, in_month: Sequence[DayFacts]) -> str:
-    """'March 2026: 12 days of practice, 180 min in all; 3 episodes logged.'"""
+    """'March 2026: 12 days of practice, 180 min in all; 3 twitches logged.'"""
     practice = [day for day in in_month if day.minutes]
     episodes = sum(day.episodes for day in in_month)
     return (
         f"{first:%B %Y}: {plural(len(practice), 'day')} of practice, "
-        f"{round(sum(day.minutes for day in practice))} min in all; {plural(episodes, 'episode')} logged."
+        f"{round(sum(day.minutes for day in practice))} min in all; {plural(episodes, 'twitch')} logged."
     )
 
 

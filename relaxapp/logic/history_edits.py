@@ -179,6 +179,21 @@ class _Deletion:
         self.entry = self.writer.restore(self.writer.current(self.entry))
 
 
+@dataclass
+class _Addition:
+    """Add one entry; undo deletes it again, redo brings it back (under its id when still free)."""
+
+    text: str
+    entry: TimelineEntry
+    writer: _Writer
+
+    def redo(self) -> None:
+        self.entry = self.writer.restore(self.writer.current(self.entry))
+
+    def undo(self) -> None:
+        self.writer.delete(self.writer.current(self.entry))
+
+
 @dataclass(frozen=True)
 class _Edit:
     """Replace an entry with an edited version of itself; undo puts the old version back."""
@@ -213,6 +228,12 @@ class HistoryEdits:
     def delete(self, entry: TimelineEntry) -> None:
         """Delete a session, an episode, a treatment or a check-in."""
         self.undo_stack.push(_Deletion(f"Deleted {describe(entry, self._today())}", entry, self._writer))
+
+    def add_treatment(self, treatment: Treatment) -> None:
+        """Log a treatment from the history page, where Undo takes it back like any other change."""
+        self.undo_stack.push(
+            _Addition(f"Logged {describe(treatment, self._today())}", treatment, self._writer)
+        )
 
     def edit_episode(self, before: Episode, after: Episode) -> None:
         """Replace an episode with its edited version (the same id); nothing when nothing changed."""

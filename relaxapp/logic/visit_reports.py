@@ -9,7 +9,7 @@ from datetime import date
 from functools import cached_property
 
 from relaxapp.core.datafile import DataFileError
-from relaxapp.core.report_wording import TREATMENT_WORDS, day_words
+from relaxapp.core.report_wording import day_words
 from relaxapp.core.safety import Checklist, load_checklist
 from relaxapp.core.visit_report import (
     DEFAULT_MONTHS,
@@ -18,6 +18,7 @@ from relaxapp.core.visit_report import (
     months_before,
     period_problem,
 )
+from relaxapp.core.wording import TREATMENT_NAMES
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryReader
 
@@ -48,7 +49,7 @@ class VisitReports:
         today = self.today()
         latest = self._history.latest_treatment(before=today)
         if latest is not None and latest.given_on >= months_before(today, TREATMENT_MONTHS):
-            what = TREATMENT_WORDS[latest.kind].lower()
+            what = TREATMENT_NAMES[latest.kind].lower()
             return ReportPeriod(
                 latest.given_on, today, f"since your last treatment ({what}, {day_words(latest.given_on)})"
             )

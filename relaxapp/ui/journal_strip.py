@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from relaxapp.core.journal import INTENSITY_MAX, Episode
-from relaxapp.core.wording import ago_words, where_words
+from relaxapp.core.wording import TREATMENT_NAMES, ago_words, when_listed, where_words
 from relaxapp.logic.events import Events
 from relaxapp.logic.journal import Journal
 from relaxapp.ui.listening import follow
@@ -20,7 +20,8 @@ NOTHING_LOGGED = "Nothing logged yet."
 
 
 class JournalStrip(QFrame):
-    """The journal's row on the home page: log a twitch, check in, and what was logged last.
+    """The journal's row on the home page: log a twitch, check in, log a treatment, and what was logged
+    last.
 
     After a save the words and an Undo button stay for a few seconds in place of the last-logged line.
     """
@@ -39,6 +40,9 @@ class JournalStrip(QFrame):
         self.log_button.clicked.connect(self.log_episode)
         self.check_in_button = QPushButton()
         self.check_in_button.clicked.connect(self.check_in)
+        self.treatment_button = QPushButton("Log a treatment…")
+        self.treatment_button.setToolTip("An injection, a medicine started or stopped, or another treatment")
+        self.treatment_button.clicked.connect(self.log_treatment)
         self.last = QLabel()
         self.last.setObjectName("journalLast")
         self.saved = QLabel()
@@ -57,6 +61,7 @@ class JournalStrip(QFrame):
         row.setSpacing(12)
         row.addWidget(self.log_button)
         row.addWidget(self.check_in_button)
+        row.addWidget(self.treatment_button)
         row.addSpacing(6)
         # One of the two shows at a time: the last-logged line, or the saved words with Undo beside them.
         row.addWidget(self.last, 1)
@@ -86,6 +91,22 @@ class JournalStrip(QFrame):
         saved = logged.episode
         where = where_words(saved.side, saved.places)
         self.show_saved(f"Logged: {where}, {saved.intensity}/{INTENSITY_MAX}.", logged.undo)
+
+    def log_treatment(self) -> None:
+        """A treatment, starting from the last one logged (the same injection every few months)."""
+        from relaxapp.ui.treatment_dialog import TreatmentDialog  # noqa: PLC0415 - see log_episode
+
+        journal = self._journal
+        dialog = TreatmentDialog(today=journal.today(), last=journal.last_treatment(), parent=self.window())
+        if not dialog.exec():
+            return
+        logged = journal.log_treatment(dialog.treatment())
+        if logged.undo is None or logged.treatment is None:
+            self.show_saved("Kept; not saved yet.")
+            return
+        saved = logged.treatment
+        kind = TREATMENT_NAMES[saved.kind].lower()
+        self.show_saved(f"Logged: {kind}, {when_listed(saved, journal.today())}.", logged.undo)
 
     def check_in(self) -> None:
         from relaxapp.ui.journal_view import CheckInDialog  # noqa: PLC0415 - see log_episode

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
 from relaxapp.ui.main_window import MainWindow
+from relaxapp.ui.treatment_dialog import TreatmentDialog
 
 INTERACTIVE = (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QLineEdit, QAbstractItemView, QTextEdit)
 Role = QAccessible.Role
@@ -131,6 +132,7 @@ def test_every_control_everywhere_says_what_it_is_and_its_name(qtbot, window: Ma
     dialogs: dict[str, QDialog] = {
         "log a twitch": EpisodeDialog(now=lambda: now),
         "check-in": CheckInDialog(date(2026, 11, 25)),
+        "log a treatment": TreatmentDialog(today=date(2026, 11, 25)),
     }
     for name, dialog in dialogs.items():
         qtbot.addWidget(dialog)

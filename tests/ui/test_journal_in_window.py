@@ -7,12 +7,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialog
 
 from relaxapp.core.clock import FakeClock
-from relaxapp.core.journal import CheckIn, EpisodeDuration, Place, Side
+from relaxapp.core.journal import CheckIn, EpisodeDuration, Place, Side, TreatmentKind
 from relaxapp.core.record import SKIPPED
+from relaxapp.core.wording import when_listed
 from relaxapp.storage.history import HistoryStore
-from relaxapp.ui import journal_view
+from relaxapp.ui import journal_view, treatment_dialog
 from relaxapp.ui.main_window import MainWindow
 from tests.helpers.history import QUICK_BUSY_TIMEOUT_MS, write_locked
 from tests.helpers.widgets import click
@@ -174,3 +176,41 @@ def test_closing_with_entries_not_saved_yet_asks_first(qtbot, window, store, mon
         assert "1 of your entries could not be saved yet" in window.losing_box.text()
         window.close_anyway_button.click()
         assert not window.isVisible()
+
+
+def test_an_injection_is_logged_from_home_and_the_next_starts_from_it(
+    qtbot, window: MainWindow, store: HistoryStore, monkeypatch
+):
+    def first(dialog: treatment_dialog.TreatmentDialog) -> int:
+        dialog.name.setText("Botox")
+        for place in (Place.EYELID, Place.BROW):
+            dialog.places.buttons[place].click()
+        dialog.side.buttons[Side.BOTH].click()
+        dialog.dose.setText("25 units")
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(treatment_dialog.TreatmentDialog, "exec", first)
+    strip = window.home.journal
+    today = window.use_cases.journal.today()
+    click(qtbot, strip.treatment_button)
+    [saved] = store.treatments_between(today, today)
+    assert (saved.kind, saved.name, saved.side, saved.places, saved.dose) == (
+        TreatmentKind.INJECTION, "Botox", Side.BOTH, (Place.EYELID, Place.BROW), "25 units"
+    )  # fmt: skip
+    assert strip.saved.text() == f"Logged: injection, {when_listed(saved, today)}."
+    click(qtbot, strip.undo_button)
+    assert store.treatments_between(today, today) == []
+
+    store.add_treatment(saved)
+    offered: list[treatment_dialog.TreatmentDialog] = []
+
+    def look(dialog: treatment_dialog.TreatmentDialog) -> int:
+        offered.append(dialog)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(treatment_dialog.TreatmentDialog, "exec", look)
+    click(qtbot, strip.treatment_button)
+    [dialog] = offered
+    assert replace(dialog.treatment(), id=None) == replace(saved, id=None)  # the same injection again
+    assert len(store.treatments_between(today, today)) == 1  # cancelled: nothing added

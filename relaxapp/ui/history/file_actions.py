@@ -67,7 +67,11 @@ class FileActions(QWidget):
         # Four rarely used commands in one menu: the row must fit a narrow window with larger text.
         menu = QMenu(self)
         for text, tip, slot in (
-            ("Export CSV…", "Three spreadsheet files: sessions, episodes and check-ins", self.export_csv),
+            (
+                "Export CSV…",
+                "Spreadsheet files: sessions, twitches, check-ins, treatments and warning-signs answers",
+                self.export_csv,
+            ),
             ("Export JSON…", "One file with everything, which relaxapp can import again", self.export_json),
             (
                 "Import JSON…",
@@ -124,7 +128,9 @@ class FileActions(QWidget):
         except ExchangeError as error:
             self._tell(Warning_, "Export failed", str(error))
             return
-        counts = Counts(report.sessions, report.episodes, report.check_ins)
+        counts = Counts(
+            report.sessions, report.episodes, report.check_ins, report.treatments, report.safety_checks
+        )
         self._tell(Info, "History exported", f"Saved {counts_text(counts)} {where}")
 
     def import_json(self) -> None:

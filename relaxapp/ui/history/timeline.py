@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, Treatment
-from relaxapp.core.record import SessionRecord
 from relaxapp.core.wording import KIND_NAMES, when_text
 from relaxapp.logic.events import EntryChange
 from relaxapp.logic.progress import Period
@@ -46,6 +45,7 @@ from relaxapp.ui.history.ratings_dialog import RatingsDialog
 from relaxapp.ui.history.timeline_model import HEADERS, Column, TimelineModel
 from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
 from relaxapp.ui.listening import follow
+from relaxapp.ui.treatment_dialog import TreatmentDialog
 
 CELL_PADDING = 20  # a cell's padding in the style sheet, both sides, and a little air
 SORT_MARK = 16
@@ -63,7 +63,8 @@ SHOWN: tuple[tuple[str, TimelineFilter], ...] = (
 
 
 class TimelineView(QWidget):
-    """Every session and episode under the chosen filter, with the commands that change them."""
+    """Every session, twitch, treatment and check-in under the chosen filter, with the commands that change
+    them and one that logs a treatment."""
 
     def __init__(self, use_cases: UseCases, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,11 +72,12 @@ class TimelineView(QWidget):
         self._now = use_cases.now
         self._today = use_cases.journal.today
         self._progress = use_cases.progress
+        self._journal = use_cases.journal
         self.model = TimelineModel(use_cases.history, self._today)
         self._stale = True  # read when first shown
         self._kept_in_place = False  # the last change was shown in its row: no need to read again
         self._columns_fitted = False
-        self.edit_dialog: EpisodeDialog | RatingsDialog | CheckInDialog | None = None
+        self.edit_dialog: EpisodeDialog | RatingsDialog | CheckInDialog | TreatmentDialog | None = None
         self.not_saved_box: QMessageBox | None = None
 
         layout = QVBoxLayout(self)
@@ -153,7 +155,7 @@ class TimelineView(QWidget):
         table = QTableView()
         table.setModel(self.model)
         table.setObjectName("timeline")
-        table.setAccessibleName("Sessions and episodes")
+        table.setAccessibleName("Sessions, twitches, treatments and check-ins")
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -187,8 +189,11 @@ class TimelineView(QWidget):
     def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
         actions.setSpacing(8)
+        self.treatment_button = QPushButton("Log a treatment…")
+        self.treatment_button.setToolTip("An injection, a medicine started or stopped, or another treatment")
+        self.treatment_button.clicked.connect(self.log_treatment)
         self.edit_button = QPushButton("Edit…")
-        self.edit_button.setToolTip("Change the ratings of a session, or the details of an episode (Enter)")
+        self.edit_button.setToolTip("Change a session's ratings or another entry's details (Enter)")
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete the chosen entry (Delete); Undo brings it back")
@@ -197,6 +202,8 @@ class TimelineView(QWidget):
         self.undo_note.setObjectName("undoNote")
         self.undo_button = QPushButton("Undo")
         self.undo_button.clicked.connect(self._edits.undo_stack.undo)
+        actions.addWidget(self.treatment_button)
+        actions.addSpacing(12)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.delete_button)
         actions.addStretch()
@@ -301,7 +308,8 @@ class TimelineView(QWidget):
             return
         if self.model.only == EVERYTHING and Period(self.period.currentData()) is Period.ALL:
             self.empty.setText(
-                "Nothing here yet. Sessions you finish or stop, and spasm episodes you log, appear here."
+                "Nothing here yet. Sessions you finish or stop, and the twitches, treatments and check-ins "
+                "you log, appear here."
             )
         else:
             self.empty.setText("Nothing matches these choices. Try “Everything” and “All time”.")
@@ -314,10 +322,8 @@ class TimelineView(QWidget):
         return self.model.entry(rows[0].row()) if rows else None
 
     def _update_actions(self) -> None:
-        selected = self.selected()
-        chosen = selected is not None
-        # A treatment is changed by logging it again for now: its own dialog comes with the journal's.
-        self.edit_button.setEnabled(chosen and not isinstance(selected, Treatment))
+        chosen = self.selected() is not None
+        self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
 
     def delete_selected(self) -> None:
@@ -333,25 +339,37 @@ class TimelineView(QWidget):
         entry = self.selected()
         if entry is None:
             return
-        dialog: EpisodeDialog | RatingsDialog | CheckInDialog
+        dialog: EpisodeDialog | RatingsDialog | CheckInDialog | TreatmentDialog
         if isinstance(entry, Episode):
             dialog = EpisodeDialog(entry, now=self._now, parent=self)
         elif isinstance(entry, CheckIn):
             dialog = CheckInDialog(entry.day, entry, self)
-        elif isinstance(entry, SessionRecord):
-            dialog = RatingsDialog(entry, self._today(), self)
+        elif isinstance(entry, Treatment):
+            dialog = TreatmentDialog(entry, today=self._today(), parent=self)
         else:
-            return
+            dialog = RatingsDialog(entry, self._today(), self)
         dialog.accepted.connect(lambda: self._save_edit(entry, dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.edit_dialog = dialog
         dialog.open()
 
-    def _save_edit(self, entry: TimelineEntry, dialog: EpisodeDialog | RatingsDialog | CheckInDialog) -> None:
+    def log_treatment(self) -> None:
+        """A treatment logged from here; Undo (and Ctrl+Z) takes it back like any change on this page."""
+        dialog = TreatmentDialog(today=self._today(), last=self._journal.last_treatment(), parent=self)
+        dialog.accepted.connect(lambda: self._edits.add_treatment(dialog.treatment()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.edit_dialog = dialog
+        dialog.open()
+
+    def _save_edit(
+        self, entry: TimelineEntry, dialog: EpisodeDialog | RatingsDialog | CheckInDialog | TreatmentDialog
+    ) -> None:
         if isinstance(dialog, RatingsDialog):
             self._edits.change_ratings(dialog.record, dialog.scores())
         elif isinstance(dialog, CheckInDialog) and isinstance(entry, CheckIn):
             self._edits.edit_check_in(entry, dialog.check_in())
+        elif isinstance(dialog, TreatmentDialog) and isinstance(entry, Treatment):
+            self._edits.edit_treatment(entry, dialog.treatment())
         elif (
             isinstance(dialog, EpisodeDialog) and isinstance(entry, Episode) and (edited := dialog.episode())
         ):

@@ -52,12 +52,12 @@ def test_calendar_marks_practice_and_episode_days_and_the_figures_show_the_strea
     assert shade(LIGHT, 25) != shade(LIGHT, 5)
     marked = calendar.dateTextFormat(qt_date(TODAY - timedelta(days=4)))
     assert marked.foreground().color() == QColor(LIGHT.episode_mark) and marked.fontUnderline()
-    assert "2 episodes" in marked.toolTip() and "slept 5.5 h, 4 caffeine drinks" in marked.toolTip()
+    assert "2 twitches" in marked.toolTip() and "slept 5.5 h, 4 caffeine drinks" in marked.toolTip()
     assert (
         calendar.dateTextFormat(qt_date(TODAY - timedelta(days=3))).background().style()
         == Qt.BrushStyle.NoBrush
     )
-    assert view.month.text().startswith("March 2026: 7 days of practice, 55 min in all; 2 episodes")
+    assert view.month.text().startswith("March 2026: 7 days of practice, 55 min in all; 2 twitches")
     assert view.chosen.text() == "Wed 18 March: 25 min of practice."
 
 

@@ -272,7 +272,7 @@ def test_treatments_and_warning_signs_answers_are_listed_with_their_dates(
     save_report(report, last, pdf, checklist=checklist, page_size=page_size_for(QLocale("en_GB")))
     text = " ".join(pdf_text(pdf).split())
     assert "20 February 2026 Medicine stopped: Sertraline" in text
-    assert "10 March 2026 Injection: Botox 12.5 units; eyelid and brow, left side" in text
+    assert "10 March 2026 Injection: Botox, eyelid and brow, left side 12.5 units" in text
     assert "12 March 2026: Please book a visit to a doctor. Ticked: The spasms have gone on" in text
     assert 1 <= len(pages_of(pdf, tmp_path)) <= 3
 
