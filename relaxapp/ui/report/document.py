@@ -241,7 +241,8 @@ def _questions(lines: int, *, new_page: bool = False) -> str:
 def _table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     head = "".join(f"<th>{_e(heading)}</th>" for heading in headings)
     body = "".join("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table cellspacing='0' cellpadding='3' width='100%'><tr>{head}</tr>{body}</table>"
+    table = "<table cellspacing='0' cellpadding='3' width='100%' style='margin-bottom: 8px'>"
+    return f"{table}<tr>{head}</tr>{body}</table>"
 
 
 def _h2(text: str) -> str:
