@@ -83,6 +83,10 @@ def answer(window: MainWindow, ticked: set[str]) -> None:
     window.safety_page.assess()
 
 
+def show_only(window: MainWindow, choice: str) -> None:
+    window.history.timeline.shown.setCurrentText(choice)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
@@ -93,12 +97,17 @@ def main() -> None:
             ("history", lambda w: w.go_history()),
             ("history-calendar", lambda w: w.history.tabs.setCurrentIndex(1)),
             ("history-insights", lambda w: w.history.tabs.setCurrentIndex(2)),
+            (
+                "history-treatments",
+                lambda w: (w.history.tabs.setCurrentIndex(0), show_only(w, "Treatments only")),
+            ),
             ("tips", lambda w: w.go_tips()),
             ("tips-guide", lambda w: w.tips_page.show_section("twitch_explained")),
             ("tips-search", lambda w: w.tips_page.search.setText("caffeine sleep")),
             ("tips-botox", lambda w: w.tips_page.search.setText("botox")),
             ("journal-check-in", lambda w: (w.go_home(), QTimer.singleShot(0, w.home.journal.check_in))),
             ("journal-episode", lambda w: QTimer.singleShot(0, w.home.journal.log_episode)),
+            ("journal-treatment", lambda w: QTimer.singleShot(0, w.home.journal.log_treatment)),
             ("safety", lambda w: (w.tips_page.search.clear(), w.go_safety_check())),
             ("safety-emergency", lambda w: answer(w, {"signs_passed", "persistent"})),
             ("safety-today", lambda w: answer(w, {"face_weak_days", "persistent"})),
