@@ -106,6 +106,10 @@ def report_pages(window: MainWindow) -> None:
     print(f"saved {OUT}/visit-report-*.png")
 
 
+def show_only(window: MainWindow, choice: str) -> None:
+    window.history.timeline.shown.setCurrentText(choice)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
@@ -119,12 +123,17 @@ def main() -> None:
             ("history-insights-twitches", scroll_to_twitch_charts),
             ("history-report", lambda w: w.history.open_visit_report()),
             ("visit-report", report_pages),
+            (
+                "history-treatments",
+                lambda w: (w.history.tabs.setCurrentIndex(0), show_only(w, "Treatments only")),
+            ),
             ("tips", lambda w: w.go_tips()),
             ("tips-guide", lambda w: w.tips_page.show_section("twitch_explained")),
             ("tips-search", lambda w: w.tips_page.search.setText("caffeine sleep")),
             ("tips-botox", lambda w: w.tips_page.search.setText("botox")),
             ("journal-check-in", lambda w: (w.go_home(), QTimer.singleShot(0, w.home.journal.check_in))),
             ("journal-episode", lambda w: QTimer.singleShot(0, w.home.journal.log_episode)),
+            ("journal-treatment", lambda w: QTimer.singleShot(0, w.home.journal.log_treatment)),
             ("safety", lambda w: (w.tips_page.search.clear(), w.go_safety_check())),
             ("safety-emergency", lambda w: answer(w, {"signs_passed", "persistent"})),
             ("safety-today", lambda w: answer(w, {"face_weak_days", "persistent"})),

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Final, Literal, TypeVar
 
-from relaxapp.core.journal import CheckIn, Episode, Place, SafetyCheck, Side, Treatment
+from relaxapp.core.journal import CheckIn, Episode, Place, SafetyCheck, Side, Treatment, TreatmentKind
 from relaxapp.core.safety import Urgency
 from relaxapp.logic.events import Events
 from relaxapp.logic.sessions import WallClock
@@ -75,9 +75,10 @@ class Journal:
             return Logged(episode, None)
         return Logged(saved, lambda: self._write(lambda: self._history.delete_episode(saved)))
 
-    def last_treatment(self) -> Treatment | None:
-        """The latest treatment: a new one starts from it (the same injection, every few months)."""
-        return self._history.latest_treatment()
+    def last_injection(self) -> Treatment | None:
+        """The latest injection: a new treatment starts from it, as the same injection comes back every
+        few months (a medicine or another treatment is logged once)."""
+        return self._history.latest_treatment(TreatmentKind.INJECTION)
 
     def log_treatment(self, treatment: Treatment) -> Logged:
         saved = self._write(lambda: self._history.add_treatment(treatment))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relaxapp.core.journal import INTENSITY_MAX, Episode
 from relaxapp.core.wording import TREATMENT_NAMES, ago_words, when_listed, where_words
@@ -47,6 +47,9 @@ class JournalStrip(QFrame):
         self.last.setObjectName("journalLast")
         self.saved = QLabel()
         self.saved.setObjectName("savedToast")
+        # Words that do not fit the window's width wrap rather than widen the home page past it.
+        for label in (self.last, self.saved):
+            label.setWordWrap(True)
         self.undo_button = QPushButton("Undo")
         self.undo_button.setObjectName("linkButton")
         self.undo_button.clicked.connect(self._on_undo)
@@ -56,18 +59,24 @@ class JournalStrip(QFrame):
         self.saved_timer.setInterval(SAVED_SHOWN_MS)
         self.saved_timer.timeout.connect(self._hide_saved)
 
-        row = QHBoxLayout(self)
-        row.setContentsMargins(14, 10, 14, 10)
-        row.setSpacing(12)
-        row.addWidget(self.log_button)
-        row.addWidget(self.check_in_button)
-        row.addWidget(self.treatment_button)
-        row.addSpacing(6)
-        # One of the two shows at a time: the last-logged line, or the saved words with Undo beside them.
-        row.addWidget(self.last, 1)
-        row.addWidget(self.saved)
-        row.addWidget(self.undo_button)
-        row.addStretch()
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        for button in (self.log_button, self.check_in_button, self.treatment_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        # Under the buttons, the width of the strip: a twitch in several places takes words. One of the two
+        # shows at a time: the last-logged line, or the saved words with Undo beside them.
+        status = QHBoxLayout()
+        status.setSpacing(12)
+        status.addWidget(self.last, 1)
+        status.addWidget(self.saved)
+        status.addWidget(self.undo_button)
+        status.addStretch()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(14, 10, 14, 10)
+        column.setSpacing(8)
+        column.addLayout(buttons)
+        column.addLayout(status)
         self._hide_saved()
         self.last.setText(NOTHING_LOGGED)
         self.show_checked_in(False)
@@ -93,11 +102,11 @@ class JournalStrip(QFrame):
         self.show_saved(f"Logged: {where}, {saved.intensity}/{INTENSITY_MAX}.", logged.undo)
 
     def log_treatment(self) -> None:
-        """A treatment, starting from the last one logged (the same injection every few months)."""
+        """A treatment, starting from the last injection logged (the same one every few months)."""
         from relaxapp.ui.treatment_dialog import TreatmentDialog  # noqa: PLC0415 - see log_episode
 
         journal = self._journal
-        dialog = TreatmentDialog(today=journal.today(), last=journal.last_treatment(), parent=self.window())
+        dialog = TreatmentDialog(today=journal.today(), last=journal.last_injection(), parent=self.window())
         if not dialog.exec():
             return
         logged = journal.log_treatment(dialog.treatment())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from relaxapp.core.journal import (
     DOSE_MAX_CHARS,
@@ -41,8 +41,8 @@ DOSE_HINTS = {
 
 
 class TreatmentDialog(QDialog):
-    """A treatment on a day. A new one starts from the last one logged (the same injection, given every
-    few months, is then a date and Save), dated today; changing one shows its own answers.
+    """A treatment on a day. A new one starts from the last injection logged (the same injection, given
+    every few months, is then Save), dated today; changing one shows its own answers.
 
     Where (side and places) is asked of an injection only. Save stays off while core.journal finds
     anything wrong, and the problem is named under the fields by the field's label.
@@ -112,6 +112,8 @@ class TreatmentDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
+        # The rows of an injection come and go with the kind: the dialog takes the height its rows need.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.addLayout(self.form)
         layout.addWidget(self.waiting)
         layout.addWidget(self.problems)
@@ -124,6 +126,7 @@ class TreatmentDialog(QDialog):
         for line in (self.name, self.dose, self.note):
             line.textChanged.connect(self._check)
         self._show_kind()
+        self._check()
         self.given_on.setFocus()
 
     def treatment(self) -> Treatment:
@@ -156,7 +159,6 @@ class TreatmentDialog(QDialog):
         self.dose.setPlaceholderText(DOSE_HINTS[kind])
         for row in (self.side, self.places):
             self.form.setRowVisible(row, kind is TreatmentKind.INJECTION)
-        self.adjustSize()
 
     def _check(self) -> None:
         # An empty name the kind needs is still to be filled in, said softly; anything else is wrong.

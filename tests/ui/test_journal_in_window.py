@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QScrollArea
 
 from relaxapp.core.clock import FakeClock
-from relaxapp.core.journal import CheckIn, EpisodeDuration, Place, Side, TreatmentKind
+from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side, TreatmentKind
 from relaxapp.core.record import SKIPPED
 from relaxapp.core.wording import when_listed
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui import journal_view, treatment_dialog
-from relaxapp.ui.main_window import MainWindow
+from relaxapp.ui.main_window import DEFAULT_SIZE, MainWindow
 from tests.helpers.history import QUICK_BUSY_TIMEOUT_MS, write_locked
 from tests.helpers.widgets import click
 
@@ -214,3 +215,25 @@ def test_an_injection_is_logged_from_home_and_the_next_starts_from_it(
     [dialog] = offered
     assert replace(dialog.treatment(), id=None) == replace(saved, id=None)  # the same injection again
     assert len(store.treatments_between(today, today)) == 1  # cancelled: nothing added
+
+
+def test_a_twitch_in_many_places_wraps_its_words_rather_than_widen_the_home_page(
+    qtbot, window: MainWindow, store: HistoryStore
+):
+    strip = window.home.journal
+    window.go_home()
+    window.resize(*DEFAULT_SIZE)
+    [scroller] = [area for area in window.home.findChildren(QScrollArea) if area.isAncestorOf(strip)]
+    places = (Place.EYELID, Place.BROW, Place.CHEEK, Place.MOUTH, Place.CHIN, Place.NECK, Place.OTHER)
+    moment = window.use_cases.now() - timedelta(hours=1)
+    store.add_episode(Episode(moment, Side.BOTH, places, 6, EpisodeDuration.SECONDS))
+    strip.show_journal()
+    assert "eyelid, brow, cheek, mouth corner, chin, neck and elsewhere, both sides" in strip.last.text()
+    page = scroller.widget()
+    assert page is not None
+    # The page's content still fits the window's width: the words wrap, no sideways scrolling.
+    for widget in (strip, page):  # the layouts take in the new words now, not on a later turn of the loop
+        layout = widget.layout()
+        assert layout is not None
+        layout.activate()
+    assert page.minimumSizeHint().width() <= scroller.viewport().width()

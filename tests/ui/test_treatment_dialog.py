@@ -40,7 +40,9 @@ def test_the_next_injection_is_the_last_one_again_dated_today(qtbot):
 def test_a_medicine_is_asked_its_name_and_not_where(qtbot):
     dialog = shown(qtbot, TreatmentDialog(today=TODAY))
     assert dialog.kind.value() is TreatmentKind.INJECTION and dialog.save_button.isEnabled()
+    tall = dialog.height()
     click(qtbot, dialog.kind.buttons[TreatmentKind.MEDICINE_STARTED])
+    qtbot.waitUntil(lambda: dialog.height() < tall)  # no empty room where the rows of where were
     assert dialog.name_label.text() == "&Medicine" and dialog.name.accessibleName() == "Medicine"
     assert dialog.side.isHidden() and dialog.places.isHidden()
     assert dialog.waiting.text() == "Still to fill in: medicine."
@@ -89,3 +91,11 @@ def test_a_treatment_is_changed_with_its_own_answers(qtbot):
         LAST.given_on, LAST.kind, "Botox", Side.BOTH, (Place.EYELID, Place.BROW), "30 units", "went well", 4
     )
     assert dialog.given_on.maximumDate() == QDate(2026, 11, 25)  # not in the future
+
+
+def test_the_fields_are_checked_from_the_start_not_only_after_a_change(qtbot):
+    unnamed = Treatment(date(2026, 11, 1), TreatmentKind.MEDICINE_STOPPED, id=9)
+    dialog = shown(qtbot, TreatmentDialog(unnamed, today=TODAY))
+    assert not dialog.save_button.isEnabled()
+    assert dialog.waiting.text() == "Still to fill in: medicine."
+    assert dialog.problems.isHidden()

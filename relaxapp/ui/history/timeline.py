@@ -355,7 +355,7 @@ class TimelineView(QWidget):
 
     def log_treatment(self) -> None:
         """A treatment logged from here; Undo (and Ctrl+Z) takes it back like any change on this page."""
-        dialog = TreatmentDialog(today=self._today(), last=self._journal.last_treatment(), parent=self)
+        dialog = TreatmentDialog(today=self._today(), last=self._journal.last_injection(), parent=self)
         dialog.accepted.connect(lambda: self._edits.add_treatment(dialog.treatment()))
         dialog.finished.connect(dialog.deleteLater)
         self.edit_dialog = dialog

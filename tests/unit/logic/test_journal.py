@@ -74,15 +74,18 @@ INJECTION = Treatment(
 def test_a_logged_treatment_is_saved_announced_remembered_and_undone(
     use_cases: UseCases, store: HistoryStore, heard: Heard
 ):
-    assert use_cases.journal.last_treatment() is None
+    assert use_cases.journal.last_injection() is None
     logged = use_cases.journal.log_treatment(INJECTION)
     assert logged.treatment is not None and logged.treatment.id is not None
-    assert use_cases.journal.last_treatment() == logged.treatment
-    assert store.treatments_between(TODAY, TODAY) == [logged.treatment]
-    assert heard.count("history_changed") == 1
+    assert use_cases.journal.last_injection() == logged.treatment
+    use_cases.journal.log_treatment(Treatment(TODAY, TreatmentKind.OTHER, "Tinted glasses"))
+    assert use_cases.journal.last_injection() == logged.treatment  # glasses are not given again
+    assert store.treatments_between(TODAY, TODAY)[0] == logged.treatment
+    assert heard.count("history_changed") == 2
     assert logged.undo is not None
     logged.undo()
-    assert store.treatments_between(TODAY, TODAY) == [] and heard.count("history_changed") == 2
+    assert [t.kind for t in store.treatments_between(TODAY, TODAY)] == [TreatmentKind.OTHER]
+    assert heard.count("history_changed") == 3
 
 
 @pytest.mark.allow_logged_errors
