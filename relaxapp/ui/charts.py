@@ -34,7 +34,7 @@ from relaxapp.ui.theme import Colours
 EMPTY_CHART_TOP = 10.0
 LABEL_GAP = 2.0  # pixels at least between two value labels
 CARD_CHART_HEIGHT = 225
-MAX_NAMED_CATEGORIES = 6  # names under a long run of standing bars
+MAX_NAMED_CATEGORIES = 5  # names under a long run of standing bars
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def mark_categories(chart: QChart, look: Look, indices: Sequence[int], name: str
 
 def named_now_and_then(categories: Sequence[str]) -> QCategoryAxis:
     """Bars stand at 0, 1, 2…; the names sit under every third, or under fewer of a long run so that each
-    has room ("15 Jun" under six bars' width at most), counted back from the last (this week's)."""
+    has room (five names at most), counted back from the last (this week's)."""
     step = max(3, math.ceil(len(categories) / MAX_NAMED_CATEGORIES))
     axis = QCategoryAxis()
     axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)

@@ -41,10 +41,10 @@ def draw_since_injection(card: ChartCard, data: InsightsData, look: Look) -> Non
     draw_bars(
         card.view.chart(),
         look,
-        "Twitches a week, by weeks since the last injection",
+        "Twitches by weeks since an injection",
         [str(since.weeks) for since in weeks],
         [Bars("Twitches a week", [round(since.twitches, 1) for since in weeks], look.colours.hold)],
-        value_title="Mean twitches that week",
+        value_title="Mean a week",
         value_format="%.1f",
         standing=True,
     )
