@@ -3,9 +3,13 @@
     python tools/make_sample_history.py --data-dir /tmp/relax-sample [--days 90] [--seed 3]
     python main.py --data-dir /tmp/relax-sample
 
-Sessions of every routine kind with before/after ratings (some skipped, as people do), spasm episodes and a
-daily check-in on most days. Episodes follow caffeine, stress and dry eyes and ease on days with relaxation,
-so the insights page has something true to say. Entries already in the file are kept; nothing is added twice.
+Sessions of every routine kind with before/after ratings (some skipped, as people do), twitches and a
+daily check-in on most days, and the treatments of someone with blepharospasm: a botulinum toxin injection
+every three months or so, a medicine tried, tinted glasses, and a warning-signs answer before a visit.
+Twitches follow caffeine, stress and dry eyes, ease on days with relaxation, and, as the toxin works and
+then wears off, fall a few days after each injection and rise again in the weeks before the next; more of
+them then spread beyond the eyelid (brow, cheek). The insights and the visit report have something true to
+show. Entries already in the file are kept; nothing is added twice.
 """
 
 from __future__ import annotations
@@ -16,14 +20,26 @@ import random
 import sys
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side  # noqa: E402
+from relaxapp.core.journal import (  # noqa: E402
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    SafetyCheck,
+    Side,
+    Treatment,
+    TreatmentKind,
+)
 from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord  # noqa: E402
 from relaxapp.core.routine import RoutineKind  # noqa: E402
-from relaxapp.storage.history import HistoryStore  # noqa: E402
+from relaxapp.core.safety import Urgency  # noqa: E402
+from relaxapp.core.wording import merge_text  # noqa: E402
+from relaxapp.storage.history import HistoryStore, MergeReport  # noqa: E402
 
 ROUTINES = [
     ("box", RoutineKind.BREATHING, "Box breathing", 176.0, 3),
@@ -40,6 +56,81 @@ EASING = {
     RoutineKind.IMAGERY: 2.5,
     RoutineKind.MASSAGE: 1.5,
 }
+
+
+# Botulinum toxin every 12 to 14 weeks (the last one this many days ago), into both eyelids and brows.
+INJECTION_EVERY_DAYS = (84, 98)
+LAST_INJECTION_DAYS_AGO = 74
+# Where a twitch is, while the toxin holds and as it wears off: the eyelid alone, or spreading.
+CALM_PLACES = ((Place.EYELID,), (Place.EYELID,), (Place.EYELID,), (Place.EYELID, Place.BROW))
+WORN_OFF_PLACES = ((Place.EYELID,), (Place.EYELID, Place.BROW), (Place.EYELID, Place.CHEEK),
+                   (Place.EYELID, Place.BROW, Place.CHEEK))  # fmt: skip
+
+
+class Sample(NamedTuple):
+    sessions: list[SessionRecord]
+    episodes: list[Episode]
+    check_ins: list[CheckIn]
+    treatments: list[Treatment]
+    safety_checks: list[SafetyCheck]
+
+    def merge_into(self, store: HistoryStore) -> MergeReport:
+        return store.merge(
+            self.sessions,
+            self.episodes,
+            self.check_ins,
+            treatments=self.treatments,
+            safety_checks=self.safety_checks,
+        )
+
+
+def toxin_effect(days_since: int | None) -> float:
+    """How much the twitching is as it would be without the toxin: none yet in the first days, least from
+    about two weeks on, and back to full (and beyond) in the weeks before the next injection."""
+    if days_since is None:
+        return 1.4
+    if days_since < 4:
+        return 1.4
+    if days_since < 14:
+        return 1.4 - 1.1 * (days_since - 4) / 10
+    if days_since < 60:
+        return 0.3 + 0.15 * (days_since - 14) / 46
+    return min(1.7, 0.45 + 1.25 * (days_since - 60) / 30)
+
+
+def injection_days(days: int, today: date, rng: random.Random) -> list[date]:
+    """The days of the injections within the sample, oldest first."""
+    given = []
+    back = LAST_INJECTION_DAYS_AGO
+    while back <= days:
+        given.append(today - timedelta(days=back))
+        back += rng.randint(*INJECTION_EVERY_DAYS)
+    return given[::-1]
+
+
+def treatments_of(days: int, today: date, injections: list[date]) -> list[Treatment]:
+    where = (Place.EYELID, Place.BROW)
+    given = [
+        Treatment(day, TreatmentKind.INJECTION, "Botox", Side.BOTH, where, "25 units a side", note)
+        for day, note in zip(injections, ("", "Dr Okafor, eye clinic") * len(injections), strict=False)
+    ]
+    medicine = "Clonazepam"
+    others = [
+        Treatment(
+            today - timedelta(days=160), TreatmentKind.MEDICINE_STARTED, medicine, dose="0.5 mg at night"
+        ),
+        Treatment(
+            today - timedelta(days=120),
+            TreatmentKind.MEDICINE_STOPPED,
+            medicine,
+            note="too drowsy in the mornings",
+        ),
+        Treatment(today - timedelta(days=50), TreatmentKind.OTHER, "Tinted glasses (FL-41)"),
+    ]
+    first = today - timedelta(days=days)
+    return sorted(
+        given + [t for t in others if t.given_on >= first], key=lambda treatment: treatment.given_on
+    )
 
 
 def poisson(rng: random.Random, mean: float) -> int:
@@ -60,15 +151,16 @@ def at(day: date, hour: float) -> datetime:
     return moment.astimezone().astimezone(UTC)  # the person's wall clock, stored as UTC
 
 
-def sample(
-    days: int, today: date, rng: random.Random
-) -> tuple[list[SessionRecord], list[Episode], list[CheckIn]]:
+def sample(days: int, today: date, rng: random.Random) -> Sample:
     sessions: list[SessionRecord] = []
     episodes: list[Episode] = []
     check_ins: list[CheckIn] = []
     weights = [routine[4] for routine in ROUTINES]
+    injections = injection_days(days, today, rng)
     for back in range(days, -1, -1):
         day = today - timedelta(days=back)
+        since = [(day - given).days for given in injections if given <= day]
+        effect = toxin_effect(min(since) if since else None)
         caffeine = rng.choices(range(6), weights=(2, 4, 5, 3, 2, 1))[0]
         sleep = round(rng.uniform(4.5, 8.5) * 2) / 2
         stress = max(0, min(10, round(rng.gauss(4.5, 2))))
@@ -101,13 +193,14 @@ def sample(
             + (0.4 if sleep < 6 else 0)
             + (0.7 if dry_eyes else 0)
         )
-        for _ in range(poisson(rng, mean * (0.6 if minutes >= 10 else 1.0))):
+        places = WORN_OFF_PLACES if effect >= 0.8 else CALM_PLACES
+        for _ in range(poisson(rng, mean * effect * (0.6 if minutes >= 10 else 1.0))):
             episodes.append(
                 Episode(
                     at(day, rng.uniform(8, 22)),
-                    rng.choices(list(Side), weights=(5, 2, 1))[0],
-                    rng.choices(list(Place), weights=(6, 2, 1, 1))[0],
-                    max(1, min(10, round(rng.gauss(4 + caffeine / 2, 2)))),
+                    rng.choices(list(Side), weights=(2, 2, 5))[0],  # blepharospasm: mostly both eyes
+                    rng.choice(places),
+                    max(1, min(10, round(rng.gauss(3 + caffeine / 2 + 2 * effect, 2)))),
                     rng.choices(list(EpisodeDuration), weights=(6, 3, 1))[0],
                     rng.choice(("", "", "", "after coffee", "screen work", "tired")),
                 )
@@ -125,7 +218,13 @@ def sample(
                     dry_eyes=dry_eyes,
                 )
             )
-    return sessions, episodes, check_ins
+    # Checked the week the twitching spread, before booking the next injection.
+    answers = [
+        SafetyCheck(at(today - timedelta(days=back), 20.5), Urgency.SOON, ("persistent", "spreading"))
+        for back in (9,)
+        if back <= days
+    ]
+    return Sample(sessions, episodes, check_ins, treatments_of(days, today, injections), answers)
 
 
 def main() -> None:
@@ -137,13 +236,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=3, help="the same seed gives the same history")
     args = parser.parse_args()
     store = HistoryStore.open(args.data_dir / "history.sqlite3")
-    report = store.merge(*sample(args.days, datetime.now().date(), random.Random(args.seed)))
+    report = sample(args.days, datetime.now().date(), random.Random(args.seed)).merge_into(store)
     store.close()
-    added = report.added
-    print(
-        f"{args.data_dir / 'history.sqlite3'}: added {added.sessions} sessions, {added.episodes} episodes, "
-        f"{added.check_ins} check-ins ({report.skipped.total} already there)"
-    )
+    print(f"{args.data_dir / 'history.sqlite3'}: {merge_text(report)}")
 
 
 if __name__ == "__main__":

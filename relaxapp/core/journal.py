@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from relaxapp.core.bounds import day_problem, moment_problem
+from relaxapp.core.safety import Urgency
 
 INTENSITY_MIN = 1
 INTENSITY_MAX = 10
@@ -19,6 +20,9 @@ CAFFEINE_DRINKS_MAX = 30
 ALCOHOL_DRINKS_MAX = 30
 WATER_GLASSES_MAX = 40
 NOTE_MAX_CHARS = 2000
+# A medicine's or product's name, or what an "other" treatment was, and a dose as the person writes it.
+TREATMENT_NAME_MAX_CHARS = 200
+DOSE_MAX_CHARS = 100
 
 
 class Side(StrEnum):
@@ -28,10 +32,21 @@ class Side(StrEnum):
 
 
 class Place(StrEnum):
+    """Where on the face or neck; the order is the one pages list them in (the commonest first)."""
+
     EYELID = "eyelid"
+    BROW = "brow"
     CHEEK = "cheek"
-    MOUTH = "mouth"
+    MOUTH = "mouth"  # the corner of the mouth
+    CHIN = "chin"
+    NECK = "neck"
     OTHER = "other"
+
+
+def in_place_order(places: object) -> tuple[Place, ...]:
+    """`places` without repeats, in the order of Place: how an entry keeps them."""
+    chosen = set(places) if isinstance(places, tuple | list | set | frozenset) else set()
+    return tuple(place for place in Place if place in chosen)
 
 
 class EpisodeDuration(StrEnum):
@@ -48,7 +63,7 @@ class Episode:
 
     occurred_at: datetime  # timezone-aware, UTC
     side: Side
-    place: Place
+    places: tuple[Place, ...]  # at least one, no repeats, in Place order; older entries have one
     intensity: int  # 1 (barely) to 10 (worst)
     duration: EpisodeDuration
     note: str = ""
@@ -79,10 +94,79 @@ def episode_problems(episode: Episode) -> list[str]:
         problems.append(f"occurred_at: {episode.occurred_at.isoformat()} has no time zone")
     problems += episode_range_problems(episode)
     problems += _member_problems("side", episode.side, Side)
-    problems += _member_problems("place", episode.place, Place)
+    problems += _places_problems(episode.places, needed=True)
     problems += _member_problems("duration", episode.duration, EpisodeDuration)
     problems += _whole_number_problems("intensity", episode.intensity, INTENSITY_MIN, INTENSITY_MAX)
     problems += _note_problems(episode.note)
+    return problems
+
+
+class TreatmentKind(StrEnum):
+    INJECTION = "injection"  # botulinum toxin, the usual treatment, given every few months
+    MEDICINE_STARTED = "medicine_started"
+    MEDICINE_STOPPED = "medicine_stopped"
+    OTHER = "other"  # anything else, said in its name (surgery, a new pair of tinted glasses …)
+
+
+@dataclass(frozen=True)
+class Treatment:
+    """A treatment on a day: an injection (where, which side, how much), a medicine started or stopped."""
+
+    given_on: date  # the person's local date
+    kind: TreatmentKind
+    name: str = ""  # the medicine or product, or what an OTHER treatment was
+    side: Side | None = None
+    places: tuple[Place, ...] = ()  # no repeats, in Place order
+    dose: str = ""  # as the person writes it: "25 units", "2 mg twice a day"
+    note: str = ""
+    id: int | None = None
+
+
+def treatment_problems(treatment: Treatment) -> list[str]:
+    """Everything that makes `treatment` unfit for the journal, each naming the field; empty when fit."""
+    problems = []
+    if not isinstance(treatment.given_on, date) or isinstance(treatment.given_on, datetime):
+        problems.append(f"given_on: {treatment.given_on!r} is not a date")
+    else:
+        problem = day_problem("given_on", treatment.given_on)
+        problems += [problem] if problem else []
+    problems += _member_problems("kind", treatment.kind, TreatmentKind)
+    problems += _text_problems("name", treatment.name, TREATMENT_NAME_MAX_CHARS)
+    named = treatment.kind is not TreatmentKind.INJECTION  # a medicine, or what an OTHER was
+    if named and isinstance(treatment.name, str) and not treatment.name.strip():
+        what = "what it was" if treatment.kind is TreatmentKind.OTHER else "the medicine's name"
+        problems.append(f"name: is empty; say {what}")
+    if treatment.side is not None:
+        problems += _member_problems("side", treatment.side, Side)
+    problems += _places_problems(treatment.places, needed=False)
+    problems += _text_problems("dose", treatment.dose, DOSE_MAX_CHARS)
+    problems += _note_problems(treatment.note)
+    return problems
+
+
+@dataclass(frozen=True)
+class SafetyCheck:
+    """The answer a person got from the warning signs: kept, at most one a day (the day's latest)."""
+
+    checked_at: datetime  # timezone-aware, UTC
+    urgency: Urgency
+    signs: tuple[str, ...]  # the ids of the questions ticked, in the checklist's order
+    id: int | None = None
+
+
+def safety_check_problems(check: SafetyCheck) -> list[str]:
+    """Everything that makes `check` unfit for the journal, each naming the field; empty when fit."""
+    problems = []
+    if check.checked_at.tzinfo is None:
+        problems.append(f"checked_at: {check.checked_at.isoformat()} has no time zone")
+    else:
+        problem = moment_problem("checked_at", check.checked_at)
+        problems += [problem] if problem else []
+    problems += _member_problems("urgency", check.urgency, Urgency)
+    if not isinstance(check.signs, tuple) or not all(isinstance(sign, str) and sign for sign in check.signs):
+        problems.append(f"signs: {check.signs!r} is not a list of question ids")
+    elif len(set(check.signs)) != len(check.signs):
+        problems.append(f"signs: {', '.join(check.signs)} names a sign twice")
     return problems
 
 
@@ -151,9 +235,27 @@ def _member_problems(field: str, value: object, choices: type[StrEnum]) -> list[
     return [f"{field}: {value!r} is not one of {names}"]
 
 
+def _places_problems(places: object, *, needed: bool) -> list[str]:
+    names = ", ".join(member.value for member in Place)
+    if not isinstance(places, tuple):
+        return [f"places: {places!r} is not a list of places ({names})"]
+    unknown = [place for place in places if not isinstance(place, Place)]
+    if unknown:
+        return [f"places: {', '.join(repr(place) for place in unknown)} is not one of {names}"]
+    if needed and not places:
+        return ["places: none chosen; choose at least one"]
+    if places != in_place_order(places):
+        return [f"places: {', '.join(places)} repeats a place or is not in the order {names}"]
+    return []
+
+
 def _note_problems(note: object) -> list[str]:
-    if not isinstance(note, str):
-        return [f"note: {note!r} is not text"]
-    if len(note) > NOTE_MAX_CHARS:
-        return [f"note: {len(note)} characters is longer than {NOTE_MAX_CHARS}"]
+    return _text_problems("note", note, NOTE_MAX_CHARS)
+
+
+def _text_problems(field: str, text: object, most: int) -> list[str]:
+    if not isinstance(text, str):
+        return [f"{field}: {text!r} is not text"]
+    if len(text) > most:
+        return [f"{field}: {len(text)} characters is longer than {most}"]
     return []

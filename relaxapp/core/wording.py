@@ -8,15 +8,24 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Collection, Sequence
-from datetime import date, datetime, timedelta
+from collections.abc import Collection, Mapping, Sequence
+from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
 from relaxapp.core.catalog import RoutineFileError
-from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, EpisodeDuration, Place, Side
+from relaxapp.core.journal import (
+    INTENSITY_MAX,
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    Side,
+    Treatment,
+    TreatmentKind,
+)
 from relaxapp.core.record import MIN_KEPT_SECONDS, Ratings, Scale, Score, SessionRecord
 from relaxapp.core.routine import Cycles, Routine, RoutineKind, SessionLength, Stage, StepKind
-from relaxapp.core.stats import DayFacts, Insights
+from relaxapp.core.stats import MIN_RATED_SESSIONS, DayFacts, Insights
 
 # -- durations ------------------------------------------------------------------------------------------
 
@@ -52,8 +61,8 @@ def duration_text(seconds: float) -> str:
 
 
 def plural(number: int, noun: str) -> str:
-    """A count and its noun: '1 day', '3 days'."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    """A count and its noun: '1 day', '3 days', '2 twitches'."""
+    return f"{number} {noun}{'' if number == 1 else 'es' if noun.endswith(('ch', 'sh', 's', 'x')) else 's'}"
 
 
 def spoken_duration(seconds: float) -> str:
@@ -262,7 +271,17 @@ def change_words(ratings: Ratings, scale: Scale, *, spoken: bool = False) -> str
 # -- the spasm journal ----------------------------------------------------------------------------------
 
 SIDE_NAMES = {Side.LEFT: "Left", Side.RIGHT: "Right", Side.BOTH: "Both"}
-PLACE_NAMES = {Place.EYELID: "Eyelid", Place.CHEEK: "Cheek", Place.MOUTH: "Mouth", Place.OTHER: "Other"}
+PLACE_NAMES = {
+    Place.EYELID: "Eyelid",
+    Place.BROW: "Brow",
+    Place.CHEEK: "Cheek",
+    Place.MOUTH: "Mouth corner",
+    Place.CHIN: "Chin",
+    Place.NECK: "Neck",
+    Place.OTHER: "Other",
+}
+# Places a face has one of on each side ('left eyelid', 'both cheeks'); the others take 'left side'.
+_PAIRED = frozenset({Place.EYELID, Place.BROW, Place.CHEEK, Place.MOUTH})
 DURATION_NAMES = {
     EpisodeDuration.SECONDS: "Seconds",
     EpisodeDuration.MINUTES: "Minutes",
@@ -271,8 +290,11 @@ DURATION_NAMES = {
 # The names core.journal's problems start with, as the dialogs label those fields.
 FIELD_NAMES = {
     "occurred_at": "When",
+    "given_on": "Date",
+    "kind": "Treatment",
+    "dose": "Dose",
     "side": "Side",
-    "place": "Place",
+    "places": "Places",
     "intensity": "How strong",
     "duration": "How long",
     "note": "Note",
@@ -287,12 +309,17 @@ FIELD_NAMES = {
 NOT_ANSWERED = "not answered"  # a check-in question left at its lowest, which means no answer
 
 
-def where_words(side: Side, place: Place) -> str:
-    """Where a twitch was, as said aloud: 'left eyelid', 'both cheeks', 'mouth, right side'."""
-    if place in (Place.OTHER, Place.MOUTH):
-        where = "elsewhere" if place is Place.OTHER else "mouth"
-        return f"{where}, both sides" if side is Side.BOTH else f"{where}, {side.value} side"
-    return f"both {place.value}s" if side is Side.BOTH else f"{side.value} {place.value}"
+def where_words(side: Side | None, places: Sequence[Place]) -> str:
+    """Where a twitch was, as said aloud: 'left eyelid', 'both cheeks', 'chin, right side',
+    'eyelid, cheek and mouth corner, left side'; without a side, the places alone."""
+    if len(places) == 1 and places[0] in _PAIRED and side is not None:
+        name = PLACE_NAMES[places[0]].lower()
+        return f"both {name}s" if side is Side.BOTH else f"{side.value} {name}"
+    names = [("elsewhere" if place is Place.OTHER else PLACE_NAMES[place].lower()) for place in places]
+    where = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if side is None:
+        return where
+    return f"{where}, both sides" if side is Side.BOTH else f"{where}, {side.value} side"
 
 
 def filled_words(day: date, defaults: CheckIn | None) -> str:
@@ -327,6 +354,10 @@ class CountsLike(Protocol):
     @property
     def check_ins(self) -> int: ...
     @property
+    def treatments(self) -> int: ...
+    @property
+    def safety_checks(self) -> int: ...
+    @property
     def total(self) -> int: ...
 
 
@@ -339,9 +370,18 @@ class MergeLike(Protocol):
     def skipped(self) -> CountsLike: ...
 
 
-def moment_of(entry: SessionRecord | Episode) -> datetime:
-    """When a session started or an episode happened."""
-    return entry.started_at if isinstance(entry, SessionRecord) else entry.occurred_at
+# What the timeline lists: sessions and episodes at their moment, treatments and check-ins on their day.
+Listed = SessionRecord | Episode | Treatment | CheckIn
+
+
+def moment_of(entry: Listed) -> datetime:
+    """When a session started or an episode happened; a dated entry's local midnight."""
+    if isinstance(entry, SessionRecord):
+        return entry.started_at
+    if isinstance(entry, Episode):
+        return entry.occurred_at
+    day = entry.given_on if isinstance(entry, Treatment) else entry.day
+    return datetime.combine(day, time()).astimezone()
 
 
 def when_text(moment: datetime, today: date) -> str:
@@ -350,23 +390,59 @@ def when_text(moment: datetime, today: date) -> str:
     return local.strftime("%d %b %H:%M" if local.year == today.year else "%d %b %Y %H:%M").lstrip("0")
 
 
-def what_text(entry: SessionRecord | Episode) -> str:
-    """'Box breathing', or for an episode where it was: 'Twitch: left eyelid'."""
+def when_listed(entry: Listed, today: date) -> str:
+    """when_text for a timed entry; a dated one (a treatment, a check-in) by its day alone: '25 Nov'."""
+    if isinstance(entry, SessionRecord | Episode):
+        return when_text(moment_of(entry), today)
+    day = entry.given_on if isinstance(entry, Treatment) else entry.day
+    return f"{day:%d %b}".lstrip("0") if day.year == today.year else f"{day:%d %b %Y}".lstrip("0")
+
+
+TREATMENT_NAMES = {
+    TreatmentKind.INJECTION: "Injection",
+    TreatmentKind.MEDICINE_STARTED: "Medicine started",
+    TreatmentKind.MEDICINE_STOPPED: "Medicine stopped",
+    TreatmentKind.OTHER: "Other treatment",
+}
+
+
+def treatment_words(treatment: Treatment) -> str:
+    """'Injection: Botox, eyelid and brow, both sides' or 'Medicine started: clonazepam'."""
+    parts = [treatment.name] if treatment.name else []
+    if treatment.places:
+        parts.append(where_words(treatment.side, treatment.places))
+    elif treatment.side is not None:
+        parts.append("both sides" if treatment.side is Side.BOTH else f"{treatment.side.value} side")
+    if treatment.kind is TreatmentKind.OTHER and treatment.name:
+        return ", ".join(parts)
+    return TREATMENT_NAMES[treatment.kind] + (f": {', '.join(parts)}" if parts else "")
+
+
+def what_text(entry: Listed) -> str:
+    """'Box breathing', for an episode where it was ('Twitch: left eyelid'), a treatment, or 'Check-in'."""
     if isinstance(entry, SessionRecord):
         return entry.routine_title
-    return f"Twitch: {where_words(entry.side, entry.place)}"
+    if isinstance(entry, Episode):
+        return f"Twitch: {where_words(entry.side, entry.places)}"
+    if isinstance(entry, Treatment):
+        return treatment_words(entry)
+    return "Daily check-in"
 
 
-def amount_text(entry: SessionRecord | Episode) -> str:
-    """A session's length ('12 min'), or an episode's strength and length ('4/10 · minutes')."""
+def amount_text(entry: Listed) -> str:
+    """A session's length ('12 min'), an episode's strength and length ('4/10 · minutes'), a dose."""
     if isinstance(entry, Episode):
         return f"{entry.intensity}/{INTENSITY_MAX} · {DURATION_NAMES[entry.duration].lower()}"
+    if isinstance(entry, Treatment):
+        return entry.dose
+    if isinstance(entry, CheckIn):
+        return ""
     return duration_text(entry.actual_seconds)  # a session stopped early says so in its note
 
 
-def change_text(entry: SessionRecord | Episode, scale: Scale) -> str:
+def change_text(entry: Listed, scale: Scale) -> str:
     """A session's 'before → after' on one scale, '7 → 3', a dash for a missing answer; empty if neither."""
-    if isinstance(entry, Episode):
+    if not isinstance(entry, SessionRecord):
         return ""
     before, after = before_after(entry.ratings, scale)
     if not isinstance(before, int) and not isinstance(after, int):
@@ -374,26 +450,52 @@ def change_text(entry: SessionRecord | Episode, scale: Scale) -> str:
     return f"{score_text(before, '–')} → {score_text(after, '–')}"
 
 
-def note_text(entry: SessionRecord | Episode) -> str:
-    """An episode's note on one line, or a note that a session was stopped early."""
-    if isinstance(entry, Episode):
-        return " ".join(entry.note.split())  # one line in a table cell
-    return "" if entry.completed else f"Stopped early, planned {duration_text(entry.planned_seconds)}"
+def note_text(entry: Listed) -> str:
+    """A note on one line, a check-in's answers, or a note that a session was stopped early."""
+    if isinstance(entry, SessionRecord):
+        return "" if entry.completed else f"Stopped early, planned {duration_text(entry.planned_seconds)}"
+    if isinstance(entry, CheckIn):
+        answers = check_in_words(entry)
+        return "; ".join(part for part in (answers, " ".join(entry.note.split())) if part)
+    return " ".join(entry.note.split())  # one line in a table cell
 
 
-def describe(entry: SessionRecord | Episode, today: date) -> str:
+def check_in_words(check_in: CheckIn) -> str:
+    """A check-in's answers: 'slept 6.5 h, 3 caffeine drinks, 5 glasses of water, stress 4, …'."""
+    answers = []
+    if check_in.sleep_hours is not None:
+        answers.append(f"slept {check_in.sleep_hours:g} h")
+    if check_in.caffeine_drinks is not None:
+        answers.append(plural(check_in.caffeine_drinks, "caffeine drink"))
+    if check_in.water_glasses is not None:
+        glasses = check_in.water_glasses
+        answers.append(f"{glasses} glass{'' if glasses == 1 else 'es'} of water")
+    if check_in.stress is not None:
+        answers.append(f"stress {check_in.stress}")
+    if check_in.alcohol_drinks is not None:
+        answers.append(plural(check_in.alcohol_drinks, "alcohol drink"))
+    if check_in.screen_hours is not None:
+        answers.append(f"{check_in.screen_hours:g} h at screens")
+    if check_in.dry_eyes is not None:
+        answers.append("eyes dry or gritty" if check_in.dry_eyes else "eyes not dry")
+    return ", ".join(answers)
+
+
+def describe(entry: Listed, today: date) -> str:
     """The entry in a few words, for the undo note: 'Box breathing (Tue 03 Mar, 08:30)'."""
-    return f"{what_text(entry)} ({when_text(moment_of(entry), today)})"
+    return f"{what_text(entry)} ({when_listed(entry, today)})"
 
 
 def counts_text(counts: CountsLike) -> str:
-    """'12 sessions, 1 episode and 3 check-ins', or 'nothing'."""
+    """'12 sessions, 1 twitch and 3 check-ins', or 'nothing'."""
     parts = [
-        f"{number:,} {noun}{'' if number == 1 else 's'}"
-        for number, noun in (
-            (counts.sessions, "session"),
-            (counts.episodes, "episode"),
-            (counts.check_ins, "check-in"),
+        f"{number:,} {noun if number == 1 else more}"
+        for number, noun, more in (
+            (counts.sessions, "session", "sessions"),
+            (counts.episodes, "twitch", "twitches"),
+            (counts.check_ins, "check-in", "check-ins"),
+            (counts.treatments, "treatment", "treatments"),
+            (counts.safety_checks, "warning-signs answer", "warning-signs answers"),
         )
         if number
     ]
@@ -403,7 +505,7 @@ def counts_text(counts: CountsLike) -> str:
 
 
 def merge_text(report: MergeLike) -> str:
-    """'Added 12 sessions and 3 episodes; 5 already there.'"""
+    """'Added 12 sessions and 3 twitches; 5 already there.'"""
     text = f"Added {counts_text(report.added)}" if report.added.total else "Nothing new to add"
     if report.skipped.total:
         text += f"; {report.skipped.total:,} already there"
@@ -411,39 +513,28 @@ def merge_text(report: MergeLike) -> str:
 
 
 def day_text(facts: DayFacts) -> str:
-    """'Tue 3 March: 25 min of practice, 2 episodes; slept 6.5 h, 3 caffeine drinks, stress 4, 1 alcohol
-    drink, 9.5 h at screens, eyes dry or gritty.'"""
+    """'Tue 3 March: 25 min of practice, 2 twitches, injection: Botox; slept 6.5 h, 3 caffeine drinks,
+    5 glasses of water, stress 4, 1 alcohol drink, 9.5 h at screens, eyes dry or gritty.'"""
     parts = [f"{round(facts.minutes)} min of practice" if facts.minutes else "no practice"]
     if facts.episodes:
-        parts.append(plural(facts.episodes, "episode"))
+        parts.append(plural(facts.episodes, "twitch"))
+    for treatment in facts.treatments:
+        words = treatment_words(treatment)
+        parts.append(words[:1].lower() + words[1:])  # 'injection: Botox …', the name as written
     text = f"{facts.day:%a} {facts.day.day} {facts.day:%B}: {', '.join(parts)}"
-    check_in = facts.check_in
-    if check_in is not None:
-        answers = []
-        if check_in.sleep_hours is not None:
-            answers.append(f"slept {check_in.sleep_hours:g} h")
-        if check_in.caffeine_drinks is not None:
-            answers.append(plural(check_in.caffeine_drinks, "caffeine drink"))
-        if check_in.stress is not None:
-            answers.append(f"stress {check_in.stress}")
-        if check_in.alcohol_drinks is not None:
-            answers.append(plural(check_in.alcohol_drinks, "alcohol drink"))
-        if check_in.screen_hours is not None:
-            answers.append(f"{check_in.screen_hours:g} h at screens")
-        if check_in.dry_eyes is not None:
-            answers.append("eyes dry or gritty" if check_in.dry_eyes else "eyes not dry")
-        if answers:
-            text += "; " + ", ".join(answers)
+    answers = check_in_words(facts.check_in) if facts.check_in is not None else ""
+    if answers:
+        text += "; " + answers
     return text + "."
 
 
 def month_text(first: date, in_month: Sequence[DayFacts]) -> str:
-    """'March 2026: 12 days of practice, 180 min in all; 3 episodes logged.'"""
+    """'March 2026: 12 days of practice, 180 min in all; 3 twitches logged.'"""
     practice = [day for day in in_month if day.minutes]
     episodes = sum(day.episodes for day in in_month)
     return (
         f"{first:%B %Y}: {plural(len(practice), 'day')} of practice, "
-        f"{round(sum(day.minutes for day in practice))} min in all; {plural(episodes, 'episode')} logged."
+        f"{round(sum(day.minutes for day in practice))} min in all; {plural(episodes, 'twitch')} logged."
     )
 
 
@@ -456,3 +547,44 @@ def findings_html(insights: Insights) -> str:
     ]
     listed = f"<ul style='margin-left: -20px'>{''.join(lines)}</ul>" if lines else ""
     return f"<p><b>{html.escape(insights.message)}</b></p>{listed}"
+
+
+def minutes_note(sessions: int, weeks: int) -> str:
+    """What the chart of minutes a week stands on, or why it is not drawn."""
+    if not sessions:
+        return f"No sessions in the last {weeks} weeks: the chart of minutes appears after your first one."
+    return f"Based on {plural(sessions, 'session')} in the last {weeks} weeks."
+
+
+def change_note(rated: Mapping[RoutineKind, int]) -> str:
+    """What the chart of changes after a session stands on (sessions rated before and after, by kind), and
+    which kinds wait for more."""
+    least = f"a kind of routine is drawn once {MIN_RATED_SESSIONS} of its sessions are rated before and after"
+    shown = sum(count for count in rated.values() if count >= MIN_RATED_SESSIONS)
+    waiting = ", ".join(
+        f"{KIND_NAMES[kind].lower()} {count}" for kind, count in rated.items() if count < MIN_RATED_SESSIONS
+    )
+    if not rated:
+        return f"No session rated before and after yet: {least}."
+    if not shown:
+        return f"Not drawn yet: {least} (so far: {waiting})."
+    based = f"Based on {plural(shown, 'rated session')}."
+    return f"{based} Too few yet to draw: {waiting}." if waiting else based
+
+
+def places_note(twitches: int, months: int) -> str:
+    """What the chart of places stands on, or why it is not drawn."""
+    if not twitches:
+        return f"No twitches logged in the last {months} months: nothing to show by place yet."
+    return (
+        f"Based on {twitches:,} twitch{'' if twitches == 1 else 'es'} in the last {months} months; one felt "
+        "in several places counts in each."
+    )
+
+
+def twitch_weeks_note(twitches: int, injections: int, weeks: int) -> str:
+    """What the chart of twitches a week stands on, or why it is not drawn."""
+    if not twitches:
+        return f"No twitches logged in the last {weeks} weeks."
+    marked = f"; a red mark is a week with an injection ({injections})" if injections else ""
+    return f"Based on {twitches:,} twitch{'' if twitches == 1 else 'es'} in the last {weeks} weeks{marked}."

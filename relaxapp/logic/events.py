@@ -9,7 +9,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
-    from relaxapp.core.journal import Episode
+    from relaxapp.core.journal import CheckIn, Episode, Treatment
     from relaxapp.core.preferences import Preferences
     from relaxapp.core.record import SessionRecord
     from relaxapp.core.routine import Routine
@@ -57,11 +57,11 @@ class How(Enum):
 
 @dataclass(frozen=True)
 class EntryChange:
-    """One session or episode changed by an edit of the history: enough for a list that shows it to
+    """One timeline entry changed by an edit of the history: enough for a list that shows it to
     change that row alone, instead of reading everything again."""
 
     how: How
-    entry: SessionRecord | Episode  # as it now is; a removed one as it was
+    entry: SessionRecord | Episode | Treatment | CheckIn  # as it now is; a removed one as it was
 
 
 @dataclass(frozen=True)

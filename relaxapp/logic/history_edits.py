@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol, TypeVar
 
-from relaxapp.core.journal import Episode
+from relaxapp.core.journal import CheckIn, Episode, Treatment
 from relaxapp.core.record import Score, SessionRecord
 from relaxapp.core.wording import describe
 from relaxapp.logic.events import EntryChange, Event, Events, How
@@ -95,38 +95,57 @@ class _Writer:
     moved: dict[tuple[type, int], int] = field(default_factory=dict)
 
     def current(self, entry: TimelineEntry) -> TimelineEntry:
-        """`entry` under the id it has now."""
+        """`entry` under the id it has now (a check-in is known by its day, which never moves)."""
+        if isinstance(entry, CheckIn):
+            return entry
         entry_id = entry.id
         while entry_id is not None and (type(entry), entry_id) in self.moved:
             entry_id = self.moved[(type(entry), entry_id)]
         return entry if entry_id == entry.id else replace(entry, id=entry_id)
 
     def delete(self, entry: TimelineEntry) -> None:
+        history = self.history
         if isinstance(entry, SessionRecord):
-            self._write(lambda: self.history.delete_session(entry), None)
+            self._write(lambda: history.delete_session(entry), None)
+        elif isinstance(entry, Episode):
+            self._write(lambda: history.delete_episode(entry), None)
+        elif isinstance(entry, Treatment):
+            self._write(lambda: history.delete_treatment(entry), None)
         else:
-            self._write(lambda: self.history.delete_episode(entry), None)
+            self._write(lambda: history.delete_check_in(entry.day), None)
         self._announce(How.REMOVED, entry)
 
     def restore(self, entry: TimelineEntry) -> TimelineEntry:
         """Bring back a deleted entry; returns it as saved (its id may be new)."""
-        restored: TimelineEntry = (
-            self._write(lambda: self.history.restore_session(entry), entry)
-            if isinstance(entry, SessionRecord)
-            else self._write(lambda: self.history.restore_episode(entry), entry)
-        )
-        if entry.id is not None and restored.id is not None and restored.id != entry.id:
-            self.moved[(type(entry), entry.id)] = restored.id
+        history = self.history
+        restored: TimelineEntry
+        if isinstance(entry, SessionRecord):
+            restored = self._write(lambda: history.restore_session(entry), entry)
+        elif isinstance(entry, Episode):
+            restored = self._write(lambda: history.restore_episode(entry), entry)
+        elif isinstance(entry, Treatment):
+            restored = self._write(lambda: history.restore_treatment(entry), entry)
+        else:
+            self._write(lambda: history.save_check_in(entry), None)
+            restored = entry
+        old_id, new_id = _id_of(entry), _id_of(restored)
+        if old_id is not None and new_id is not None and new_id != old_id:
+            self.moved[(type(entry), old_id)] = new_id
         self._announce(How.RESTORED, restored)
         return restored
 
     def put(self, entry: TimelineEntry) -> None:
-        """Replace the saved entry of the same id with `entry`."""
+        """Replace the saved entry of the same id (a check-in: of the same day) with `entry`."""
         entry = self.current(entry)
+        history = self.history
         if isinstance(entry, SessionRecord):
-            self._write(lambda: self.history.update_session(entry), None)
+            self._write(lambda: history.update_session(entry), None)
+        elif isinstance(entry, Episode):
+            self._write(lambda: history.update_episode(entry), None)
+        elif isinstance(entry, Treatment):
+            self._write(lambda: history.update_treatment(entry), None)
         else:
-            self._write(lambda: self.history.update_episode(entry), None)
+            self._write(lambda: history.save_check_in(entry), None)
         self._announce(How.EDITED, entry)
 
     def _write(self, write: Callable[[], T], unsaved: T) -> T:
@@ -139,6 +158,10 @@ class _Writer:
     def _announce(self, how: How, entry: TimelineEntry) -> None:
         self.events.entry_changed.emit(EntryChange(how, entry))
         self.events.history_changed.emit(None)
+
+
+def _id_of(entry: TimelineEntry) -> int | None:
+    return None if isinstance(entry, CheckIn) else entry.id
 
 
 @dataclass
@@ -154,6 +177,21 @@ class _Deletion:
 
     def undo(self) -> None:
         self.entry = self.writer.restore(self.writer.current(self.entry))
+
+
+@dataclass
+class _Addition:
+    """Add one entry; undo deletes it again, redo brings it back (under its id when still free)."""
+
+    text: str
+    entry: TimelineEntry
+    writer: _Writer
+
+    def redo(self) -> None:
+        self.entry = self.writer.restore(self.writer.current(self.entry))
+
+    def undo(self) -> None:
+        self.writer.delete(self.writer.current(self.entry))
 
 
 @dataclass(frozen=True)
@@ -173,7 +211,8 @@ class _Edit:
 
 
 class HistoryEdits:
-    """Deletes and edits of sessions and episodes, with their undo stack.
+    """Deletes and edits of the timeline's entries (sessions, episodes, treatments, check-ins), with their
+    undo stack.
 
     A write that fails is told as write_failed, never raised; every change is announced as "entry
     changed", then "history changed".
@@ -187,11 +226,25 @@ class HistoryEdits:
         self.undo_stack = UndoStack()
 
     def delete(self, entry: TimelineEntry) -> None:
-        """Delete a session or an episode."""
+        """Delete a session, an episode, a treatment or a check-in."""
         self.undo_stack.push(_Deletion(f"Deleted {describe(entry, self._today())}", entry, self._writer))
+
+    def add_treatment(self, treatment: Treatment) -> None:
+        """Log a treatment from the history page, where Undo takes it back like any other change."""
+        self.undo_stack.push(
+            _Addition(f"Logged {describe(treatment, self._today())}", treatment, self._writer)
+        )
 
     def edit_episode(self, before: Episode, after: Episode) -> None:
         """Replace an episode with its edited version (the same id); nothing when nothing changed."""
+        self._edit(before, after)
+
+    def edit_treatment(self, before: Treatment, after: Treatment) -> None:
+        """Replace a treatment with its edited version (the same id); nothing when nothing changed."""
+        self._edit(before, after)
+
+    def edit_check_in(self, before: CheckIn, after: CheckIn) -> None:
+        """Replace a day's check-in with its edited version (the same day); nothing when nothing changed."""
         self._edit(before, after)
 
     def change_ratings(self, record: SessionRecord, scores: Mapping[str, Score]) -> SessionRecord:

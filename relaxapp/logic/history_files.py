@@ -78,9 +78,10 @@ class HistoryFiles:
         from relaxapp.storage import exchange  # noqa: PLC0415 - see export_json
 
         try:
-            report = self._history.merge(entries.sessions, entries.episodes, entries.check_ins)
+            report = entries.merge_into(self._history)
         except HistoryWriteError as error:
             raise exchange.ExchangeError(str(error)) from error
+        assert report is not None  # only a cancel gives None, and nothing cancels this one
         self.announce_import(report)
         return report
 
@@ -99,7 +100,7 @@ class HistoryFiles:
         from relaxapp.storage import exchange  # noqa: PLC0415 - see export_json
 
         try:
-            return self._history.merge_apart(entries.sessions, entries.episodes, entries.check_ins, cancelled)
+            return entries.merge_into(self._history, cancelled)
         except HistoryWriteError as error:
             raise exchange.ExchangeError(str(error)) from error
 

@@ -1,4 +1,5 @@
-"""The spasm journal's actions: log a twitch, check in for the day, and take either back."""
+"""The spasm journal's actions: log a twitch or a treatment, check in for the day, and take any of them
+back; and keep the answer the warning signs gave."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Final, Literal, TypeVar
 
-from relaxapp.core.journal import CheckIn, Episode, Place, Side
+from relaxapp.core.journal import CheckIn, Episode, Place, SafetyCheck, Side, Treatment, TreatmentKind
+from relaxapp.core.safety import Urgency
 from relaxapp.logic.events import Events
 from relaxapp.logic.sessions import WallClock
-from relaxapp.storage.history import HistoryStore, HistoryWriteError, TimelineFilter
+from relaxapp.storage.history import ONLY_EPISODES, HistoryStore, HistoryWriteError
 
-ONLY_EPISODES = TimelineFilter(sessions=False)
 T = TypeVar("T")
 
 
@@ -31,8 +32,9 @@ class Logged:
     """An entry the journal took: `undo` takes it back; None when it could not be written (it waits in
     memory and is tried again, so there is nothing to take back yet)."""
 
-    episode: Episode | None
+    episode: Episode | None  # the twitch as saved, when a twitch was logged
     undo: Callable[[], object] | None
+    treatment: Treatment | None = None  # the treatment as saved, when a treatment was logged
 
 
 class Journal:
@@ -62,16 +64,41 @@ class Journal:
         today = self.today()
         return self._history.check_in(today) or self._history.latest_check_in_before(today)
 
-    def last_where(self) -> tuple[Side | None, Place | None]:
+    def last_where(self) -> tuple[Side | None, tuple[Place, ...]]:
         """Where the last twitch was: a new one starts there, as twitches tend to come back to one place."""
         last = self.last_episode()
-        return (last.side, last.place) if last else (None, None)
+        return (last.side, last.places) if last else (None, ())
 
     def log_episode(self, episode: Episode) -> Logged:
         saved = self._write(lambda: self._history.add_episode(episode))
         if saved is NOT_WRITTEN:
             return Logged(episode, None)
         return Logged(saved, lambda: self._write(lambda: self._history.delete_episode(saved)))
+
+    def last_injection(self) -> Treatment | None:
+        """The latest injection: a new treatment starts from it, as the same injection comes back every
+        few months (a medicine or another treatment is logged once)."""
+        return self._history.latest_treatment(TreatmentKind.INJECTION)
+
+    def log_treatment(self, treatment: Treatment) -> Logged:
+        saved = self._write(lambda: self._history.add_treatment(treatment))
+        if saved is NOT_WRITTEN:
+            return Logged(None, None, treatment)
+        return Logged(None, lambda: self._write(lambda: self._history.delete_treatment(saved)), saved)
+
+    def keep_safety_answer(self, urgency: Urgency, signs: tuple[str, ...]) -> SafetyCheck | None:
+        """Keep the answer the warning signs just gave, for the visit report; returns it as kept.
+
+        An answer counts when the person is shown it (See what to do, or an emergency sign ticked) with at
+        least one sign ticked: an empty list says nothing a doctor could use, and must not wipe out the
+        signs answered earlier that day. A later answer the same day replaces the earlier (the signs as
+        they are now). Nothing is kept (None) without a sign, or while the history cannot be written: the
+        person still has the answer on screen, and is told why it was not kept.
+        """
+        if not signs:
+            return None
+        kept = self._write(lambda: self._history.save_safety_check(SafetyCheck(self._now(), urgency, signs)))
+        return None if kept is NOT_WRITTEN else kept
 
     def check_in(self, check_in: CheckIn) -> Logged:
         replaced = self._write(lambda: self._history.save_check_in(check_in))

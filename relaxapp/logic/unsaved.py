@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from relaxapp.core.journal import CheckIn, Episode
+from relaxapp.core.journal import CheckIn, Episode, SafetyCheck, Treatment
 from relaxapp.core.record import SessionRecord
 from relaxapp.logic.events import Events
 from relaxapp.storage.history import HistoryStore
@@ -50,5 +50,7 @@ class UnsavedEntries:
             [entry for entry in entries if isinstance(entry, Episode)],
             [entry for entry in entries if isinstance(entry, CheckIn)],
             now,
+            treatments=[entry for entry in entries if isinstance(entry, Treatment)],
+            safety_checks=[entry for entry in entries if isinstance(entry, SafetyCheck)],
         )
         return path

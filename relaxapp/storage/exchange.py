@@ -19,15 +19,17 @@ from pathlib import Path
 from typing import IO
 
 from relaxapp.core.datafile import printable
-from relaxapp.core.journal import CheckIn, Episode
+from relaxapp.core.journal import CheckIn, Episode, SafetyCheck, Treatment
 from relaxapp.core.record import SKIPPED, Scale, Score, SessionRecord
-from relaxapp.storage.exchange_entries import CHECK_IN_FIELDS, SECTIONS, read_entries, shown
+from relaxapp.storage.exchange_entries import CHECK_IN_FIELDS, SECTIONS, Sections, read_entries, shown
 from relaxapp.storage.history import HistoryStore, MergeReport, stamp
 
 FORMAT = "relaxapp-history"
 # 2: check-ins carry alcohol_drinks, screen_hours and dry_eyes. Version 1 files, without them, still import;
 # a relaxapp that reads only 1 refuses a 2 as newer instead of naming each new field as unknown.
-VERSION = 2
+# 3: an episode lists its places ("places": ["eyelid", "cheek"]) where it named one ("place"); treatments
+# and warning-signs answers have sections of their own. Files of versions 1 and 2 still import.
+VERSION = 3
 MAX_IMPORT_BYTES = 256 * 1024 * 1024  # ten years of heavy use is about 50 MB
 SHOWN_PROBLEMS = 5
 
@@ -56,6 +58,8 @@ class ExportReport:
     sessions: int
     episodes: int
     check_ins: int
+    treatments: int = 0
+    safety_checks: int = 0
 
 
 # -- JSON ---------------------------------------------------------------------------------------------
@@ -66,7 +70,15 @@ def export_json(store: HistoryStore, path: Path, now: datetime) -> ExportReport:
 
     Raises ExchangeError.
     """
-    return export_entries(path, store.all_sessions(), store.all_episodes(), store.all_check_ins(), now)
+    return export_entries(
+        path,
+        store.all_sessions(),
+        store.all_episodes(),
+        store.all_check_ins(),
+        now,
+        treatments=store.all_treatments(),
+        safety_checks=store.all_safety_checks(),
+    )
 
 
 def export_entries(
@@ -75,10 +87,13 @@ def export_entries(
     episodes: Iterable[Episode],
     check_ins: Iterable[CheckIn],
     now: datetime,
+    *,
+    treatments: Iterable[Treatment] = (),
+    safety_checks: Iterable[SafetyCheck] = (),
 ) -> ExportReport:
     """Write these entries to `path` as an export (what import_json reads), replacing the file only once it
     is whole. Raises ExchangeError."""
-    counts = {"sessions": 0, "episodes": 0, "check_ins": 0}
+    counts = dict.fromkeys(SECTIONS, 0)
 
     def write(out: IO[str]) -> None:
         header = {"format": FORMAT, "version": VERSION, "exported_at": stamp(now)}
@@ -87,6 +102,8 @@ def export_entries(
             ("sessions", (_session_json(s) for s in sessions)),
             ("episodes", (_episode_json(e) for e in episodes)),
             ("check_ins", (_check_in_json(c) for c in check_ins)),
+            ("treatments", (_treatment_json(t) for t in treatments)),
+            ("safety_checks", (_safety_check_json(a) for a in safety_checks)),
         ]
         for name, entries in sections:
             out.write(f', "{name}": [')
@@ -97,7 +114,7 @@ def export_entries(
         out.write("}\n")
 
     _write_atomically(path, write, encoding="utf-8")
-    return ExportReport((path,), counts["sessions"], counts["episodes"], counts["check_ins"])
+    return ExportReport((path,), *counts.values())
 
 
 @dataclass(frozen=True)
@@ -108,10 +125,26 @@ class ImportedEntries:
     sessions: list[SessionRecord]
     episodes: list[Episode]
     check_ins: list[CheckIn]
+    treatments: list[Treatment]
+    safety_checks: list[SafetyCheck]
 
     @property
     def total(self) -> int:
-        return len(self.sessions) + len(self.episodes) + len(self.check_ins)
+        sizes = (len(self.sessions), len(self.episodes), len(self.check_ins), len(self.treatments))
+        return sum(sizes) + len(self.safety_checks)
+
+    def merge_into(
+        self, store: HistoryStore, cancelled: Callable[[], bool] | None = None
+    ) -> MergeReport | None:
+        """Merge these entries into `store` (HistoryStore.merge), or, given `cancelled`, through a connection
+        of its own (merge_apart; None when cancelled)."""
+        sessions, episodes, check_ins = self.sessions, self.episodes, self.check_ins
+        treatments, checks = self.treatments, self.safety_checks
+        if cancelled is None:
+            return store.merge(sessions, episodes, check_ins, treatments=treatments, safety_checks=checks)
+        return store.merge_apart(
+            sessions, episodes, check_ins, cancelled, treatments=treatments, safety_checks=checks
+        )
 
 
 class ImportCancelledError(ExchangeError):
@@ -127,8 +160,9 @@ def import_json(store: HistoryStore, path: Path) -> MergeReport:
 
     Raises what read_import raises, and HistoryWriteError when the history cannot be written.
     """
-    entries = read_import(path)
-    return store.merge(entries.sessions, entries.episodes, entries.check_ins)
+    report = read_import(path).merge_into(store)
+    assert report is not None  # only a cancel gives None
+    return report
 
 
 def read_import(
@@ -161,10 +195,9 @@ def read_import(
     report(_READ_SHARE)
     if stop():
         raise _cancelled(path)
-    sessions, episodes, check_ins = parse_document(
-        path, document, _entry_progress(path, document, report, stop)
+    return ImportedEntries(
+        path, *parse_document(path, document, _entry_progress(path, document, report, stop))
     )
-    return ImportedEntries(path, sessions, episodes, check_ins)
 
 
 # Reading and decoding the file is this share of the work; checking its entries is the rest.
@@ -223,9 +256,7 @@ def _cancelled(path: Path) -> ImportCancelledError:
     return ImportCancelledError(f"The import of {path.name} was cancelled; nothing was imported.")
 
 
-def parse_document(
-    path: Path, document: object, after_entry: Callable[[], None] | None = None
-) -> tuple[list[SessionRecord], list[Episode], list[CheckIn]]:
+def parse_document(path: Path, document: object, after_entry: Callable[[], None] | None = None) -> Sections:
     """The entries of a decoded JSON export; raises ImportRefusedError listing every problem found.
 
     `after_entry` is called once each entry is checked (progress and cancelling).
@@ -247,10 +278,10 @@ def parse_document(
     problems: list[str] = []
     known = {"format", "version", "exported_at", *SECTIONS}
     problems += [f"{key}: is not part of a relaxapp history" for key in document if key not in known]
-    sessions, episodes, check_ins = read_entries(document, problems, after_entry)
+    sections = read_entries(document, problems, after_entry)
     if problems:
         raise ImportRefusedError(path, problems)
-    return sessions, episodes, check_ins
+    return sections
 
 
 def _session_json(record: SessionRecord) -> dict[str, object]:
@@ -270,7 +301,7 @@ def _episode_json(episode: Episode) -> dict[str, object]:
     return {
         "occurred_at": stamp(episode.occurred_at),
         "side": episode.side.value,
-        "place": episode.place.value,
+        "places": [place.value for place in episode.places],
         "intensity": episode.intensity,
         "duration": episode.duration.value,
         "note": episode.note,
@@ -291,13 +322,35 @@ def _check_in_json(check_in: CheckIn) -> dict[str, object]:
     }
 
 
+def _treatment_json(treatment: Treatment) -> dict[str, object]:
+    return {
+        "given_on": treatment.given_on.isoformat(),
+        "kind": treatment.kind.value,
+        "name": treatment.name,
+        "side": None if treatment.side is None else treatment.side.value,
+        "places": [place.value for place in treatment.places],
+        "dose": treatment.dose,
+        "note": treatment.note,
+    }
+
+
+def _safety_check_json(check: SafetyCheck) -> dict[str, object]:
+    return {"checked_at": stamp(check.checked_at), "urgency": check.urgency.value, "signs": list(check.signs)}
+
+
 def _score_json(score: Score) -> int | str | None:
     return SKIPPED.value if score is SKIPPED else score
 
 
 # -- CSV ----------------------------------------------------------------------------------------------
 
-CSV_NAMES = ("relaxapp-sessions.csv", "relaxapp-episodes.csv", "relaxapp-check-ins.csv")
+CSV_NAMES = (
+    "relaxapp-sessions.csv",
+    "relaxapp-episodes.csv",
+    "relaxapp-check-ins.csv",
+    "relaxapp-treatments.csv",
+    "relaxapp-warning-signs.csv",
+)
 _SESSION_HEADER = (
     "date",
     "time",
@@ -314,20 +367,31 @@ _SESSION_HEADER = (
     "twitch_after",
     "twitch_change",
 )
-_EPISODE_HEADER = ("date", "time", "occurred_at_utc", "side", "place", "intensity", "duration", "note")
+_EPISODE_HEADER = ("date", "time", "occurred_at_utc", "side", "places", "intensity", "duration", "note")
 _CHECK_IN_HEADER = ("date", *CHECK_IN_FIELDS[1:])  # a spreadsheet's word for the day
+_TREATMENT_HEADER = ("date", "kind", "name", "side", "places", "dose", "note")
+_SAFETY_CHECK_HEADER = ("date", "time", "checked_at_utc", "answer", "signs")
 
 
 def export_csv(store: HistoryStore, folder: Path) -> ExportReport:
-    """Write three spreadsheet files into `folder` (CSV_NAMES): sessions, episodes and check-ins, each with
-    its own columns, dates and times in local time. A file is replaced only once it is whole.
+    """Write five spreadsheet files into `folder` (CSV_NAMES): sessions, episodes, check-ins, treatments and
+    warning-signs answers, each with its own columns, dates and times in local time. A file is replaced only
+    once it is whole.
 
     Raises ExchangeError.
     """
-    sessions = _write_csv(folder / CSV_NAMES[0], _SESSION_HEADER, map(_session_row, store.all_sessions()))
-    episodes = _write_csv(folder / CSV_NAMES[1], _EPISODE_HEADER, map(_episode_row, store.all_episodes()))
-    check_ins = _write_csv(folder / CSV_NAMES[2], _CHECK_IN_HEADER, map(_check_in_row, store.all_check_ins()))
-    return ExportReport(tuple(folder / name for name in CSV_NAMES), sessions, episodes, check_ins)
+    tables: list[tuple[tuple[str, ...], Iterator[list[object]]]] = [
+        (_SESSION_HEADER, map(_session_row, store.all_sessions())),
+        (_EPISODE_HEADER, map(_episode_row, store.all_episodes())),
+        (_CHECK_IN_HEADER, map(_check_in_row, store.all_check_ins())),
+        (_TREATMENT_HEADER, map(_treatment_row, store.all_treatments())),
+        (_SAFETY_CHECK_HEADER, map(_safety_check_row, store.all_safety_checks())),
+    ]
+    counts = [
+        _write_csv(folder / name, header, rows)
+        for name, (header, rows) in zip(CSV_NAMES, tables, strict=True)
+    ]
+    return ExportReport(tuple(folder / name for name in CSV_NAMES), *counts)
 
 
 def _write_csv(path: Path, header: tuple[str, ...], rows: Iterator[list[object]]) -> int:
@@ -374,7 +438,7 @@ def _episode_row(episode: Episode) -> list[object]:
         local.strftime("%H:%M"),
         stamp(episode.occurred_at),
         episode.side.value,
-        episode.place.value,
+        " ".join(place.value for place in episode.places),
         episode.intensity,
         episode.duration.value,
         _cell(episode.note),
@@ -392,6 +456,29 @@ def _check_in_row(check_in: CheckIn) -> list[object]:
         _blank(check_in.screen_hours),
         _blank(None if check_in.dry_eyes is None else "yes" if check_in.dry_eyes else "no"),
         _cell(check_in.note),
+    ]
+
+
+def _treatment_row(treatment: Treatment) -> list[object]:
+    return [
+        treatment.given_on.isoformat(),
+        treatment.kind.value,
+        _cell(treatment.name),
+        _blank(None if treatment.side is None else treatment.side.value),
+        " ".join(place.value for place in treatment.places),
+        _cell(treatment.dose),
+        _cell(treatment.note),
+    ]
+
+
+def _safety_check_row(check: SafetyCheck) -> list[object]:
+    local = check.checked_at.astimezone()
+    return [
+        local.date().isoformat(),
+        local.strftime("%H:%M"),
+        stamp(check.checked_at),
+        check.urgency.value,
+        " ".join(check.signs),
     ]
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from relaxapp.core.bounds import EARLIEST_DAY, EARLIEST_MOMENT, SPAN_WORDS, day_problem, moment_problem
 from relaxapp.core.journal import (
@@ -18,12 +18,19 @@ from relaxapp.core.journal import (
     Episode,
     EpisodeDuration,
     Place,
+    SafetyCheck,
     Side,
+    Treatment,
+    TreatmentKind,
     check_in_problems,
     episode_problems,
+    in_place_order,
+    safety_check_problems,
+    treatment_problems,
 )
 from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord, session_problems
 from relaxapp.core.routine import RoutineKind
+from relaxapp.core.safety import Urgency
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # What a field at fault is read as, so that the rest of its entry can still be checked.
@@ -32,19 +39,33 @@ E = TypeVar("E", bound=StrEnum)
 _T = TypeVar("_T")
 
 
-SECTIONS = ("sessions", "episodes", "check_ins")
+SECTIONS = ("sessions", "episodes", "check_ins", "treatments", "safety_checks")
+
+
+class Sections(NamedTuple):
+    """The entries of an export, section by section."""
+
+    sessions: list[SessionRecord]
+    episodes: list[Episode]
+    check_ins: list[CheckIn]
+    treatments: list[Treatment]
+    safety_checks: list[SafetyCheck]
 
 
 def read_entries(
     document: dict[str, Any], problems: list[str], after_entry: Callable[[], None] | None = None
-) -> tuple[list[SessionRecord], list[Episode], list[CheckIn]]:
-    """The sessions, episodes and check-ins of a decoded export; each problem found is added to `problems`
-    and its entry left out. Each entry costs the same however many problems came before it."""
+) -> Sections:
+    """The entries of a decoded export; each problem found is added to `problems` and its entry left out.
+    Each entry costs the same however many problems came before it. A file before version 3 has no
+    treatments or warning-signs answers: those sections are then empty."""
     step = after_entry or (lambda: None)
-    sessions = _section(document, "sessions", _session_from, problems, step)
-    episodes = _section(document, "episodes", _episode_from, problems, step)
-    check_ins = _section(document, "check_ins", _check_in_from, problems, step)
-    return sessions, episodes, check_ins
+    return Sections(
+        _section(document, "sessions", _session_from, problems, step),
+        _section(document, "episodes", _episode_from, problems, step),
+        _section(document, "check_ins", _check_in_from, problems, step),
+        _section(document, "treatments", _treatment_from, problems, step),
+        _section(document, "safety_checks", _safety_check_from, problems, step),
+    )
 
 
 class _Fields:
@@ -166,6 +187,29 @@ class _Fields:
                 self.problem(field, f"{shown(value)} is not one of {names}")
             return next(iter(choices))
 
+    def places(self, field: str, *, needed: bool) -> tuple[Place, ...]:
+        """A list of places (['eyelid', 'cheek']) in Place order; an empty one only when not `needed`."""
+        value = self._get(field, needed)
+        if value is None and not needed:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+            if field in self.entry:
+                self.problem(field, f"{shown(value)} is not a list of places")
+            return ()
+        try:
+            places = [Place(name) for name in value]
+        except ValueError:
+            names = ", ".join(member.value for member in Place)
+            self.problem(field, f"{shown(value)} names a place that is not one of {names}")
+            return ()
+        if len(set(places)) != len(places):
+            self.problem(field, f"{shown(value)} names a place twice")
+            return ()
+        if needed and not places:
+            self.problem(field, "is empty; an episode was in one place at least")
+            return ()
+        return in_place_order(places)
+
     def score(self, field: str) -> Score:
         value = self.entry.get(field)
         if value == SKIPPED.value:
@@ -234,9 +278,11 @@ _FIELDS = {
         "completed",
         *_RATING_FIELDS,
     },
-    "episodes": {"occurred_at", "side", "place", "intensity", "duration", "note"},
+    "episodes": {"occurred_at", "side", "place", "places", "intensity", "duration", "note"},
     # An export of version 1 has no alcohol_drinks, screen_hours or dry_eyes: they are read as not recorded.
     "check_ins": set(CHECK_IN_FIELDS),
+    "treatments": {"given_on", "kind", "name", "side", "places", "dose", "note"},
+    "safety_checks": {"checked_at", "urgency", "signs"},
 }
 
 
@@ -256,16 +302,50 @@ def _session_from(fields: _Fields) -> SessionRecord:
 
 
 def _episode_from(fields: _Fields) -> Episode:
+    if "place" in fields.entry and "places" in fields.entry:
+        fields.problem("place", "and places are both given; an export names places only")
+    # An export before version 3 names one place; one of version 3 lists them.
+    one_place = "place" in fields.entry
+    places = (fields.choice("place", Place),) if one_place else fields.places("places", needed=True)
     episode = Episode(
         occurred_at=fields.moment("occurred_at"),
         side=fields.choice("side", Side),
-        place=fields.choice("place", Place),
+        places=places,
         intensity=fields.whole("intensity"),
         duration=fields.choice("duration", EpisodeDuration),
         note=fields.text("note", required=False),
     )
     fields.check(episode_problems(episode))
     return episode
+
+
+def _treatment_from(fields: _Fields) -> Treatment:
+    side = None if fields.entry.get("side") is None else fields.choice("side", Side)
+    treatment = Treatment(
+        given_on=fields.day("given_on"),
+        kind=fields.choice("kind", TreatmentKind),
+        name=fields.text("name", required=False),
+        side=side,
+        places=fields.places("places", needed=False),
+        dose=fields.text("dose", required=False),
+        note=fields.text("note", required=False),
+    )
+    fields.check(treatment_problems(treatment))
+    return treatment
+
+
+def _safety_check_from(fields: _Fields) -> SafetyCheck:
+    signs = fields.entry.get("signs", [])
+    if not isinstance(signs, list) or not all(isinstance(sign, str) and is_unicode(sign) for sign in signs):
+        fields.problem("signs", f"{shown(signs)} is not a list of question ids")
+        signs = []
+    check = SafetyCheck(
+        checked_at=fields.moment("checked_at"),
+        urgency=fields.choice("urgency", Urgency),
+        signs=tuple(signs),
+    )
+    fields.check(safety_check_problems(check))
+    return check
 
 
 def _check_in_from(fields: _Fields) -> CheckIn:

@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relaxapp.core.journal import INTENSITY_MAX, Episode
-from relaxapp.core.wording import ago_words, where_words
+from relaxapp.core.wording import TREATMENT_NAMES, ago_words, when_listed, where_words
 from relaxapp.logic.events import Events
 from relaxapp.logic.journal import Journal
 from relaxapp.ui.listening import follow
@@ -20,7 +20,8 @@ NOTHING_LOGGED = "Nothing logged yet."
 
 
 class JournalStrip(QFrame):
-    """The journal's row on the home page: log a twitch, check in, and what was logged last.
+    """The journal's row on the home page: log a twitch, check in, log a treatment, and what was logged
+    last.
 
     After a save the words and an Undo button stay for a few seconds in place of the last-logged line.
     """
@@ -39,10 +40,16 @@ class JournalStrip(QFrame):
         self.log_button.clicked.connect(self.log_episode)
         self.check_in_button = QPushButton()
         self.check_in_button.clicked.connect(self.check_in)
+        self.treatment_button = QPushButton("Log a treatment…")
+        self.treatment_button.setToolTip("An injection, a medicine started or stopped, or another treatment")
+        self.treatment_button.clicked.connect(self.log_treatment)
         self.last = QLabel()
         self.last.setObjectName("journalLast")
         self.saved = QLabel()
         self.saved.setObjectName("savedToast")
+        # Words that do not fit the window's width wrap rather than widen the home page past it.
+        for label in (self.last, self.saved):
+            label.setWordWrap(True)
         self.undo_button = QPushButton("Undo")
         self.undo_button.setObjectName("linkButton")
         self.undo_button.clicked.connect(self._on_undo)
@@ -52,17 +59,24 @@ class JournalStrip(QFrame):
         self.saved_timer.setInterval(SAVED_SHOWN_MS)
         self.saved_timer.timeout.connect(self._hide_saved)
 
-        row = QHBoxLayout(self)
-        row.setContentsMargins(14, 10, 14, 10)
-        row.setSpacing(12)
-        row.addWidget(self.log_button)
-        row.addWidget(self.check_in_button)
-        row.addSpacing(6)
-        # One of the two shows at a time: the last-logged line, or the saved words with Undo beside them.
-        row.addWidget(self.last, 1)
-        row.addWidget(self.saved)
-        row.addWidget(self.undo_button)
-        row.addStretch()
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        for button in (self.log_button, self.check_in_button, self.treatment_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        # Under the buttons, the width of the strip: a twitch in several places takes words. One of the two
+        # shows at a time: the last-logged line, or the saved words with Undo beside them.
+        status = QHBoxLayout()
+        status.setSpacing(12)
+        status.addWidget(self.last, 1)
+        status.addWidget(self.saved)
+        status.addWidget(self.undo_button)
+        status.addStretch()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(14, 10, 14, 10)
+        column.setSpacing(8)
+        column.addLayout(buttons)
+        column.addLayout(status)
         self._hide_saved()
         self.last.setText(NOTHING_LOGGED)
         self.show_checked_in(False)
@@ -72,8 +86,10 @@ class JournalStrip(QFrame):
         """A twitch, in a few clicks: where (remembered from last time), how strong, how long."""
         from relaxapp.ui.journal_view import EpisodeDialog  # noqa: PLC0415 - the dialogs load when first asked for
 
-        side, place = self._journal.last_where()
-        dialog = EpisodeDialog(now=self._journal.now, last_side=side, last_place=place, parent=self.window())
+        side, places = self._journal.last_where()
+        dialog = EpisodeDialog(
+            now=self._journal.now, last_side=side, last_places=places, parent=self.window()
+        )
         episode = dialog.episode() if dialog.exec() else None
         if episode is None:
             return
@@ -82,8 +98,24 @@ class JournalStrip(QFrame):
             self.show_saved("Kept; not saved yet.")
             return
         saved = logged.episode
-        where = where_words(saved.side, saved.place)
+        where = where_words(saved.side, saved.places)
         self.show_saved(f"Logged: {where}, {saved.intensity}/{INTENSITY_MAX}.", logged.undo)
+
+    def log_treatment(self) -> None:
+        """A treatment, starting from the last injection logged (the same one every few months)."""
+        from relaxapp.ui.treatment_dialog import TreatmentDialog  # noqa: PLC0415 - see log_episode
+
+        journal = self._journal
+        dialog = TreatmentDialog(today=journal.today(), last=journal.last_injection(), parent=self.window())
+        if not dialog.exec():
+            return
+        logged = journal.log_treatment(dialog.treatment())
+        if logged.undo is None or logged.treatment is None:
+            self.show_saved("Kept; not saved yet.")
+            return
+        saved = logged.treatment
+        kind = TREATMENT_NAMES[saved.kind].lower()
+        self.show_saved(f"Logged: {kind}, {when_listed(saved, journal.today())}.", logged.undo)
 
     def check_in(self) -> None:
         from relaxapp.ui.journal_view import CheckInDialog  # noqa: PLC0415 - see log_episode
@@ -112,7 +144,7 @@ class JournalStrip(QFrame):
             self.last.setText(NOTHING_LOGGED)
             return
         self.last.setText(
-            f"Last logged: {where_words(episode.side, episode.place)}, "
+            f"Last logged: {where_words(episode.side, episode.places)}, "
             f"{episode.intensity}/{INTENSITY_MAX}, {ago_words(episode.occurred_at, self._journal.now())}"
         )
 

@@ -10,18 +10,15 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -48,7 +45,8 @@ from relaxapp.core.wording import (
     problem_words,
     spoken,
 )
-from relaxapp.ui.ratings import ChoiceButtons, RatingRow
+from relaxapp.ui.journal_form import buddy, check_and_save, show_state
+from relaxapp.ui.ratings import ChoiceButtons, ChoiceChecks, RatingRow
 
 STRENGTHS = range(INTENSITY_MIN, INTENSITY_MAX + 1)
 SLEEP_HOURS_SHOWN = 16.0
@@ -73,7 +71,7 @@ class EpisodeDialog(QDialog):
         *,
         now: Callable[[], datetime],
         last_side: Side | None = None,
-        last_place: Place | None = None,
+        last_places: tuple[Place, ...] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,10 +86,8 @@ class EpisodeDialog(QDialog):
             question="Side",
             can_unpick=False,
         )
-        self.place: ChoiceButtons[Place] = ChoiceButtons(
-            [(place, name, f"Place: {name.lower()}") for place, name in PLACE_NAMES.items()],
-            question="Place",
-            can_unpick=False,
+        self.places: ChoiceChecks[Place] = ChoiceChecks(
+            [(place, name, name) for place, name in PLACE_NAMES.items()], question="Places"
         )
         self.intensity: ChoiceButtons[int] = ChoiceButtons(
             [(n, str(n), f"How strong: {n} of {INTENSITY_MAX}") for n in STRENGTHS],
@@ -106,7 +102,7 @@ class EpisodeDialog(QDialog):
             can_unpick=False,
         )
         self.side.set_value(episode.side if episode else last_side)
-        self.place.set_value(episode.place if episode else last_place)
+        self.places.set_values(episode.places if episode else last_places)
         if episode:
             self.intensity.set_value(episode.intensity)
             self.duration.set_value(episode.duration)
@@ -128,12 +124,15 @@ class EpisodeDialog(QDialog):
         hint = QLabel(f"{INTENSITY_MIN} barely there · {INTENSITY_MAX} the worst")
         hint.setObjectName("ratingHint")
         hint.setAccessibleName(spoken(hint.text()))
+        places_hint = QLabel("Tick every place it was in.")
+        places_hint.setObjectName("ratingHint")
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(12)
         rows: list[tuple[str, QWidget]] = [
             ("S&ide", self.side),
-            ("&Place", self.place),
+            ("&Places", self.places),
+            ("", places_hint),
             ("How st&rong", self.intensity),
             ("", hint),  # under the strength buttons, what their ends mean
             ("How &long", self.duration),
@@ -142,11 +141,11 @@ class EpisodeDialog(QDialog):
         ]
         for row, (label, control) in enumerate(rows):
             if label:
-                grid.addWidget(_buddy(label, control), row, 0)
+                grid.addWidget(buddy(label, control), row, 0)
             grid.addWidget(control, row, 1)
         grid.setColumnStretch(1, 1)
 
-        self.waiting, self.problems, self.buttons, self.save_button = _check_and_save(self)
+        self.waiting, self.problems, self.buttons, self.save_button = check_and_save(self)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
@@ -155,28 +154,30 @@ class EpisodeDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
-        for choices in (self.side, self.place, self.intensity, self.duration):
+        for choices in (self.side, self.places, self.intensity, self.duration):
             choices.changed.connect(self._check)
         self.when.dateTimeChanged.connect(self._check)
         self.note.textChanged.connect(self._check)
         self._check()
         # The keyboard starts at the first question still open, the same spot a mouse would go.
-        first_open = next(
-            (c for c in (self.side, self.place, self.intensity, self.duration) if c.value() is None),
-            self.note,
-        )
+        open_rows: list[QWidget] = [
+            *([self.side] if self.side.value() is None else []),
+            *([self.places] if not self.places.values() else []),
+            *(c for c in (self.intensity, self.duration) if c.value() is None),
+        ]
+        first_open = open_rows[0] if open_rows else self.note
         first_open.setFocus()
 
     def episode(self) -> Episode | None:
-        """The episode as chosen, or None while side, place, strength or length is still open."""
-        side, place = self.side.value(), self.place.value()
+        """The episode as chosen, or None while side, places, strength or length is still open."""
+        side, places = self.side.value(), self.places.values()
         intensity, duration = self.intensity.value(), self.duration.value()
-        if side is None or place is None or intensity is None or duration is None:
+        if side is None or not places or intensity is None or duration is None:
             return None
         return Episode(
             occurred_at=self._time(),
             side=side,
-            place=place,
+            places=places,
             intensity=intensity,
             duration=duration,
             note=self.note.text().strip(),
@@ -198,18 +199,18 @@ class EpisodeDialog(QDialog):
     def _check(self) -> None:
         open_questions = [
             name
-            for name, choices in (
-                ("side", self.side),
-                ("place", self.place),
-                ("how strong", self.intensity),
-                ("how long", self.duration),
+            for name, unanswered in (
+                ("side", self.side.value() is None),
+                ("where", not self.places.values()),
+                ("how strong", self.intensity.value() is None),
+                ("how long", self.duration.value() is None),
             )
-            if choices.value() is None
+            if unanswered
         ]
         episode = self.episode()
         problems = [problem_words(problem) for problem in episode_problems(episode)] if episode else []
         waiting = f"Still to choose: {', '.join(open_questions)}." if open_questions else ""
-        _show_state(self.save_button, self.waiting, waiting, self.problems, problems)
+        show_state(self.save_button, self.waiting, waiting, self.problems, problems)
 
 
 class CheckInDialog(QDialog):
@@ -262,17 +263,17 @@ class CheckInDialog(QDialog):
         form = QFormLayout()
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(12)
-        form.addRow(_buddy("Hours &slept", self.sleep), _with_words(self.sleep, "last night"))
+        form.addRow(buddy("Hours &slept", self.sleep), _with_words(self.sleep, "last night"))
         form.addRow(
-            _buddy("&Caffeine drinks", self.caffeine), _with_words(self.caffeine, "coffee, tea, cola, energy")
+            buddy("&Caffeine drinks", self.caffeine), _with_words(self.caffeine, "coffee, tea, cola, energy")
         )
-        form.addRow(_buddy("&Alcohol drinks", self.alcohol), _with_words(self.alcohol, "beer, wine, spirits"))
-        form.addRow(_buddy("&Water", self.water), _with_words(self.water, "glasses"))
-        form.addRow(_buddy("Sc&reen time", self.screens), _with_words(self.screens, "computer, phone, TV"))
-        form.addRow(_buddy("&Eyes dry or gritty", self.dry_eyes), self.dry_eyes)
+        form.addRow(buddy("&Alcohol drinks", self.alcohol), _with_words(self.alcohol, "beer, wine, spirits"))
+        form.addRow(buddy("&Water", self.water), _with_words(self.water, "glasses"))
+        form.addRow(buddy("Sc&reen time", self.screens), _with_words(self.screens, "computer, phone, TV"))
+        form.addRow(buddy("&Eyes dry or gritty", self.dry_eyes), self.dry_eyes)
         form.addRow(self.stress)
-        form.addRow(_buddy("&Note", self.note), self.note)
-        self.waiting, self.problems, self.buttons, self.save_button = _check_and_save(self)
+        form.addRow(buddy("&Note", self.note), self.note)
+        self.waiting, self.problems, self.buttons, self.save_button = check_and_save(self)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
@@ -325,29 +326,7 @@ class CheckInDialog(QDialog):
         # An empty check-in would only mark the day as done: the strip would say "Checked in" for nothing.
         waiting = "Answer at least one question to save." if empty else ""
         problems = [problem_words(problem) for problem in check_in_problems(check_in)]
-        _show_state(self.save_button, self.waiting, waiting, self.problems, problems)
-
-
-def _waiting_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("ratingHint")
-    # A line kept for it, so the dialog does not jump as the words come and go.
-    label.setMinimumHeight(label.fontMetrics().lineSpacing())
-    return label
-
-
-def _show_state(
-    save: QPushButton, waiting_label: QLabel, waiting: str, label: QLabel, problems: list[str]
-) -> None:
-    """What is still to answer (softly) and what is wrong (plainly) under the fields; Save is off while
-    there is either."""
-    waiting_label.setText(waiting)
-    label.setText("\n".join(problems))
-    label.setVisible(bool(problems))
-    save.setEnabled(not waiting and not problems)
-    # A screen reader says why Save is off when the person reaches it.
-    reasons = [waiting, *problems] if waiting else problems
-    save.setAccessibleDescription("Save is off. " + " ".join(reasons) if reasons else "")
+        show_state(self.save_button, self.waiting, waiting, self.problems, problems)
 
 
 def _count_box(top: int, value: int | None, name: str) -> QSpinBox:
@@ -391,28 +370,6 @@ def _with_words(control: QWidget, words: str) -> QHBoxLayout:
     return row
 
 
-def _check_and_save(dialog: QDialog) -> tuple[QLabel, QLabel, QDialogButtonBox, QPushButton]:
-    """The foot of a journal dialog: what is still to answer, what is wrong, and Save / Cancel."""
-    problems = QLabel()
-    problems.setObjectName("problemText")
-    problems.setWordWrap(True)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-    for button in buttons.buttons():
-        button.setIcon(QIcon())  # some styles add icons; the words say enough
-    save = buttons.button(QDialogButtonBox.StandardButton.Save)
-    assert save is not None
-    save.setDefault(True)  # Enter saves from any field; Esc cancels (QDialog's own)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return _waiting_label(), problems, buttons, save
-
-
 def _qt_time(moment: datetime) -> QDateTime:
     # Through the epoch, not naive fields: shown in local time whatever zone the datetime carries.
     return QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
-
-
-def _buddy(text: str, control: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(control)  # the & letter jumps to the control
-    return label

@@ -197,8 +197,10 @@ class MainWindow(QMainWindow):
         from relaxapp.ui.safety_view import SafetyPage  # noqa: PLC0415 - see above
 
         assert self._checklist is not None
-        page = SafetyPage(self._checklist, today=self.use_cases.journal.today)
+        journal = self.use_cases.journal
+        page = SafetyPage(self._checklist, today=journal.today, keep_answer=journal.keep_safety_answer)
         page.breathe_requested.connect(self.go_home)
+        page.visit_report_requested.connect(self.history.open_visit_report)
         self.pages.addWidget(page)
         return page
 

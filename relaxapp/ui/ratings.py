@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relaxapp.core.record import NOT_ASKED, RATING_MAX, RATING_MIN, SKIPPED, Ratings, Scale, Score
@@ -77,6 +78,68 @@ class ChoiceButtons(QWidget, Generic[T]):
         entry = self._choice.entry()
         if entry is not None:
             self.setFocusProxy(entry)
+
+
+_ARROW_STEPS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
+
+
+class ChoiceChecks(QWidget, Generic[T]):
+    """A row of buttons of which any number are chosen: check boxes to a screen reader (a checkable
+    button that is not exclusive is one), each its own Tab stop; the arrow keys move along the row, and
+    Space or a click ticks one or takes it back."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        choices: Sequence[tuple[T, str, str]],  # (value, text on the button, accessible name)
+        *,
+        question: str,  # what the row asks, its accessible name: "Places"
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(question)
+        self.buttons: dict[T, QPushButton] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        for value, text, name in choices:
+            button = QPushButton(text)
+            button.setObjectName("checkButton")
+            button.setCheckable(True)
+            button.setAccessibleName(name)
+            button.setAutoDefault(False)  # Enter is for Save
+            button.toggled.connect(self.changed)
+            button.installEventFilter(self)
+            self.buttons[value] = button
+            row.addWidget(button)
+        row.addStretch()
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setFocusProxy(next(iter(self.buttons.values())))  # a buddy label's Alt key lands here
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The arrow keys move along the row and stop at its ends, as in a radio group; they never tick.
+        if event.type() is QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and watched in self._order():
+            step = _ARROW_STEPS.get(Qt.Key(event.key()))
+            if step is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                order = self._order()
+                index = min(max(order.index(watched) + step, 0), len(order) - 1)
+                order[index].setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _order(self) -> list[QPushButton]:
+        return list(self.buttons.values())
+
+    def values(self) -> tuple[T, ...]:
+        """The chosen values, in the row's order."""
+        return tuple(value for value, button in self.buttons.items() if button.isChecked())
+
+    def set_values(self, values: Sequence[T]) -> None:
+        """Choose exactly `values` without emitting `changed`: the caller knows what it set."""
+        with QSignalBlocker(self):
+            for value, button in self.buttons.items():
+                button.setChecked(value in values)
 
 
 class RatingRow(QWidget):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.welcome import WelcomeDialog
+from relaxapp.ui.treatment_dialog import TreatmentDialog
 
 INTERACTIVE = (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QLineEdit, QAbstractItemView, QTextEdit)
 Role = QAccessible.Role
@@ -34,6 +35,7 @@ ROLES_BY_NAME = {
     "choiceButton": {Role.RadioButton},
     "answerCard": {Role.RadioButton},  # what brings you here, at first start
     "suggestedCard": {Role.Button},  # a click chooses the routine on the page: an action, not a state
+    "checkButton": {Role.CheckBox},  # one of several that may all be ticked (a twitch's places)
     "navButton": {Role.Button, Role.ButtonMenu},
 }
 
@@ -140,6 +142,7 @@ def test_every_control_everywhere_says_what_it_is_and_its_name(qtbot, window: Ma
     dialogs: dict[str, QDialog] = {
         "log a twitch": EpisodeDialog(now=lambda: now),
         "check-in": CheckInDialog(date(2026, 11, 25)),
+        "log a treatment": TreatmentDialog(today=date(2026, 11, 25)),
     }
     for name, dialog in dialogs.items():
         qtbot.addWidget(dialog)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QScrollA
 from relaxapp.core.journal import EpisodeDuration, Place, Side
 from relaxapp.core.record import SKIPPED
 from relaxapp.core.routine import RoutineKind
+from relaxapp.core.wording import PLACE_NAMES
 from relaxapp.ui import accessible_roles
 from relaxapp.ui.choices import RoutineCard
 from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
@@ -191,11 +192,15 @@ def test_a_twitch_is_logged_with_tab_arrows_and_space_alone(qtbot):
     press(qtbot, Qt.Key.Key_Space)
     assert press(qtbot, Qt.Key.Key_Left) is dialog.side.buttons[Side.LEFT]
     assert dialog.side.value() is Side.LEFT  # the arrow took the choice along
-    assert press(qtbot, Qt.Key.Key_Tab) is dialog.place.buttons[Place.EYELID]
-    for place in (Place.CHEEK, Place.MOUTH, Place.OTHER):
-        assert press(qtbot, Qt.Key.Key_Right) is dialog.place.buttons[place]
+    assert press(qtbot, Qt.Key.Key_Tab) is dialog.places.buttons[Place.EYELID]
+    for place in (Place.BROW, Place.CHEEK):
+        assert press(qtbot, Qt.Key.Key_Right) is dialog.places.buttons[place]
+    press(qtbot, Qt.Key.Key_Space)  # a check box: Space ticks it, the arrows only move
+    assert dialog.places.values() == (Place.CHEEK,)
+    for place in (Place.MOUTH, Place.CHIN, Place.NECK, Place.OTHER):
+        assert press(qtbot, Qt.Key.Key_Right) is dialog.places.buttons[place]
     press(qtbot, Qt.Key.Key_Space)
-    assert dialog.place.value() is Place.OTHER
+    assert dialog.places.values() == (Place.CHEEK, Place.OTHER)
     assert press(qtbot, Qt.Key.Key_Tab) is dialog.intensity.buttons[1]
     press(qtbot, Qt.Key.Key_Space)
     walk_numbers(qtbot, dialog.intensity)
@@ -206,15 +211,19 @@ def test_a_twitch_is_logged_with_tab_arrows_and_space_alone(qtbot):
     press(qtbot, Qt.Key.Key_Space)
     episode = dialog.episode()
     assert episode is not None
-    assert (episode.side, episode.place, episode.intensity, episode.duration) == (
+    assert (episode.side, episode.places, episode.intensity, episode.duration) == (
         Side.LEFT,
-        Place.OTHER,
+        (Place.CHEEK, Place.OTHER),
         1,
         EpisodeDuration.MINUTES,
     )
-    # Back through the rows: each is one Shift+Tab, entered at its choice.
+    # Back through the rows: each radio row is one Shift+Tab, entered at its choice; each place, a
+    # check box, is a stop of its own.
     assert press(qtbot, Qt.Key.Key_Backtab) is dialog.intensity.buttons[1]
-    assert press(qtbot, Qt.Key.Key_Backtab) is dialog.place.buttons[Place.OTHER]
+    assert press(qtbot, Qt.Key.Key_Backtab) is dialog.places.buttons[Place.OTHER]
+    assert press(qtbot, Qt.Key.Key_Backtab) is dialog.places.buttons[Place.NECK]
+    dialog.places.buttons[Place.EYELID].setFocus()
+    assert press(qtbot, Qt.Key.Key_Left) is dialog.places.buttons[Place.EYELID]  # the row's end holds
     assert press(qtbot, Qt.Key.Key_Backtab) is dialog.side.buttons[Side.LEFT]
 
 
@@ -222,10 +231,13 @@ def test_the_twitch_dialog_says_what_each_row_and_button_is(qtbot):
     dialog = active(qtbot, EpisodeDialog(now=lambda: NOW))
     rows = {
         "Side": dialog.side,
-        "Place": dialog.place,
         "How strong": dialog.intensity,
         "How long": dialog.duration,
     }
+    # Several places may be ticked: check boxes, each named by its place, in a row named "Places".
+    assert dialog.places.accessibleName() == "Places"
+    for place, button in dialog.places.buttons.items():
+        assert role_and_name(button) == (Role.CheckBox, PLACE_NAMES[place])
     for question, row in rows.items():
         assert row.accessibleName() == question
         for button in row.buttons.values():

@@ -301,7 +301,7 @@ def test_a_stopped_session_sounds_its_end_before_its_record_is_saved(qtbot, wind
 def test_the_journal_strip_catches_up_when_home_is_shown_again(qtbot, window):
     window.go_history()
     window.use_cases.journal.log_episode(
-        Episode(STARTED, Side.RIGHT, Place.CHEEK, 7, EpisodeDuration.MINUTES)
+        Episode(STARTED, Side.RIGHT, (Place.CHEEK,), 7, EpisodeDuration.MINUTES)
     )
     window.go_home()
     assert window.home.journal.last.text() == "Last logged: right cheek, 7/10, just now"

@@ -33,7 +33,7 @@ YESTERDAY = CheckIn(
     dry_eyes=True,
 )
 LOGGED = Episode(
-    NOW - timedelta(hours=3), Side.RIGHT, Place.CHEEK, 4, EpisodeDuration.MINUTES, "typing", id=5
+    NOW - timedelta(hours=3), Side.RIGHT, (Place.CHEEK,), 4, EpisodeDuration.MINUTES, "typing", id=5
 )
 
 
@@ -60,38 +60,46 @@ def shown(qtbot, dialog: QDialog) -> QDialog:
 
 
 def test_a_repeat_twitch_takes_three_clicks_with_save(qtbot):
-    dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.LEFT, last_place=Place.EYELID))
+    dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.LEFT, last_places=(Place.EYELID,)))
     click = Clicks(qtbot)
     click(dialog.intensity.buttons[6])
     click(dialog.duration.buttons[EpisodeDuration.SECONDS])
     click(dialog.save_button)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert click.count <= 4  # well under five seconds
-    assert dialog.episode() == Episode(NOW, Side.LEFT, Place.EYELID, 6, EpisodeDuration.SECONDS)
+    assert dialog.episode() == Episode(NOW, Side.LEFT, (Place.EYELID,), 6, EpisodeDuration.SECONDS)
 
 
-def test_three_clicks_and_save_change_what_was_remembered(qtbot):
-    dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.LEFT, last_place=Place.EYELID))
+def test_another_place_is_one_more_click_and_a_place_another_takes_it_back(qtbot):
+    dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.LEFT, last_places=(Place.EYELID,)))
     click = Clicks(qtbot)
-    click(dialog.place.buttons[Place.CHEEK])
+    click(dialog.places.buttons[Place.CHEEK])
     click(dialog.intensity.buttons[8])
     click(dialog.duration.buttons[EpisodeDuration.MINUTES])
+    assert dialog.episode() == Episode(
+        NOW, Side.LEFT, (Place.EYELID, Place.CHEEK), 8, EpisodeDuration.MINUTES
+    )
+    click(dialog.places.buttons[Place.EYELID])
+    click(dialog.places.buttons[Place.CHEEK])
+    assert dialog.waiting.text() == "Still to choose: where."
+    assert not dialog.save_button.isEnabled()
+    click(dialog.places.buttons[Place.NECK])
     click(dialog.save_button)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.episode() == Episode(NOW, Side.LEFT, Place.CHEEK, 8, EpisodeDuration.MINUTES)
+    assert dialog.episode() == Episode(NOW, Side.LEFT, (Place.NECK,), 8, EpisodeDuration.MINUTES)
 
 
 def test_save_stays_off_until_everything_is_chosen_and_says_what_is_left(qtbot):
     dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW))
     assert not dialog.save_button.isEnabled()
-    assert dialog.waiting.text() == "Still to choose: side, place, how strong, how long."
+    assert dialog.waiting.text() == "Still to choose: side, where, how strong, how long."
     assert dialog.episode() is None
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.isVisible()  # Enter does not get round a Save that is off
     click = Clicks(qtbot)
     for button in (
         dialog.side.buttons[Side.BOTH],
-        dialog.place.buttons[Place.MOUTH],
+        dialog.places.buttons[Place.MOUTH],
         dialog.intensity.buttons[2],
     ):
         click(button)
@@ -103,7 +111,7 @@ def test_save_stays_off_until_everything_is_chosen_and_says_what_is_left(qtbot):
 
 
 def test_a_choice_cannot_be_emptied_by_clicking_it_again(qtbot):
-    dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.LEFT, last_place=Place.EYELID))
+    dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.LEFT, last_places=(Place.EYELID,)))
     Clicks(qtbot)(dialog.side.buttons[Side.LEFT])
     assert dialog.side.value() is Side.LEFT
     assert dialog.side.buttons[Side.LEFT].isChecked()
@@ -113,7 +121,7 @@ def test_what_the_journal_refuses_is_said_and_keeps_save_off(qtbot):
     # A clock without a time zone: core.journal refuses the episode, the dialog says so.
     dialog = shown(
         qtbot,
-        EpisodeDialog(now=lambda: NOW.replace(tzinfo=None), last_side=Side.LEFT, last_place=Place.EYELID),
+        EpisodeDialog(now=lambda: NOW.replace(tzinfo=None), last_side=Side.LEFT, last_places=(Place.EYELID,)),
     )
     click = Clicks(qtbot)
     click(dialog.intensity.buttons[3])
@@ -124,7 +132,7 @@ def test_what_the_journal_refuses_is_said_and_keeps_save_off(qtbot):
 
 
 def test_enter_saves_even_from_a_choice_button(qtbot):
-    dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.RIGHT, last_place=Place.OTHER))
+    dialog = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.RIGHT, last_places=(Place.OTHER,)))
     Clicks(qtbot)(dialog.intensity.buttons[5])
     Clicks(qtbot)(dialog.duration.buttons[EpisodeDuration.SECONDS])
     dialog.intensity.buttons[5].setFocus()
@@ -134,7 +142,9 @@ def test_enter_saves_even_from_a_choice_button(qtbot):
 
 
 def test_the_keyboard_starts_at_the_first_open_question(qtbot):
-    remembered = shown(qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.LEFT, last_place=Place.EYELID))
+    remembered = shown(
+        qtbot, EpisodeDialog(now=lambda: NOW, last_side=Side.LEFT, last_places=(Place.EYELID,))
+    )
     assert remembered.focusWidget() is remembered.intensity.buttons[1]
     fresh = shown(qtbot, EpisodeDialog(now=lambda: NOW))
     assert fresh.focusWidget() is fresh.side.buttons[Side.LEFT]
@@ -148,7 +158,7 @@ def test_changing_a_twitch_keeps_its_id_and_its_exact_time(qtbot):
     Clicks(qtbot)(dialog.intensity.buttons[9])
     edited = dialog.episode()
     assert edited == Episode(
-        LOGGED.occurred_at, Side.RIGHT, Place.CHEEK, 9, EpisodeDuration.MINUTES, "typing", 5
+        LOGGED.occurred_at, Side.RIGHT, (Place.CHEEK,), 9, EpisodeDuration.MINUTES, "typing", 5
     )
 
 
@@ -175,16 +185,17 @@ def test_the_underlined_letters_reach_each_row_of_choices(qtbot):
         dialog.activateWindow()
     for letter, row in (
         (Qt.Key.Key_I, dialog.side),
-        (Qt.Key.Key_P, dialog.place),
         (Qt.Key.Key_R, dialog.intensity),
         (Qt.Key.Key_L, dialog.duration),
     ):
         qtbot.keyClick(dialog.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
         assert dialog.focusWidget() is row.buttons[row.value()]  # where Tab enters the row: its choice
-    # Tab goes from row to row, into each at its choice; the arrow keys move within a row.
+    # The places are check boxes: Alt+P lands on the first, and each is a Tab stop of its own.
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert dialog.focusWidget() is dialog.places.buttons[Place.EYELID]
     dialog.side.buttons[Side.BOTH].setFocus()
     dialog.focusNextChild()
-    assert dialog.focusWidget() is dialog.place.buttons[LOGGED.place]
+    assert dialog.focusWidget() is dialog.places.buttons[Place.EYELID]
 
 
 # -- the daily check-in ----------------------------------------------------------------------------------
@@ -373,7 +384,9 @@ def test_the_strip_opens_the_twitch_and_check_in_dialogs(qtbot, strip: JournalSt
 def test_the_strip_says_what_was_logged_last_and_the_check_in(strip: JournalStrip, store: HistoryStore):
     assert strip.last.text() == "Nothing logged yet."
     assert strip.check_in_button.text() == "Daily check-in"
-    store.add_episode(Episode(NOW - timedelta(hours=2), Side.LEFT, Place.EYELID, 6, EpisodeDuration.SECONDS))
+    store.add_episode(
+        Episode(NOW - timedelta(hours=2), Side.LEFT, (Place.EYELID,), 6, EpisodeDuration.SECONDS)
+    )
     store.save_check_in(CheckIn(NOW.astimezone().date(), stress=3))
     strip.show_journal()
     assert strip.last.text() == "Last logged: left eyelid, 6/10, 2 h ago"

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialog, QScrollArea
 
 from relaxapp.core.clock import FakeClock
-from relaxapp.core.journal import CheckIn, EpisodeDuration, Place, Side
+from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side, TreatmentKind
 from relaxapp.core.record import SKIPPED
+from relaxapp.core.wording import when_listed
 from relaxapp.storage.history import HistoryStore
-from relaxapp.ui import journal_view
-from relaxapp.ui.main_window import MainWindow
+from relaxapp.ui import journal_view, treatment_dialog
+from relaxapp.ui.main_window import DEFAULT_SIZE, MainWindow
 from tests.helpers.history import QUICK_BUSY_TIMEOUT_MS, write_locked
 from tests.helpers.widgets import click
 
@@ -33,7 +36,7 @@ def answer_episode(side: Side | None, place: Place | None, strength: int) -> Cal
         if side is not None:
             dialog.side.buttons[side].click()
         if place is not None:
-            dialog.place.buttons[place].click()
+            dialog.places.buttons[place].click()
         dialog.intensity.buttons[strength].click()
         dialog.duration.buttons[EpisodeDuration.MINUTES].click()
         dialog.save_button.click()
@@ -49,7 +52,7 @@ def test_a_twitch_is_logged_from_home_shown_and_undone(
     strip = window.home.journal
     click(qtbot, strip.log_button)
     [episode] = store.timeline(5)
-    assert (episode.side, episode.place, episode.intensity) == (Side.LEFT, Place.EYELID, 6)
+    assert (episode.side, episode.places, episode.intensity) == (Side.LEFT, (Place.EYELID,), 6)
     assert strip.saved.text() == "Logged: left eyelid, 6/10."
     assert "left eyelid" in strip.last.text()
 
@@ -57,7 +60,7 @@ def test_a_twitch_is_logged_from_home_shown_and_undone(
     monkeypatch.setattr(journal_view.EpisodeDialog, "exec", answer_episode(None, None, 3))
     click(qtbot, strip.log_button)
     newest = store.timeline(5)[0]
-    assert (newest.side, newest.place, newest.intensity) == (Side.LEFT, Place.EYELID, 3)
+    assert (newest.side, newest.places, newest.intensity) == (Side.LEFT, (Place.EYELID,), 3)
 
     click(qtbot, strip.undo_button)
     assert [e.intensity for e in store.timeline(5)] == [6]
@@ -174,3 +177,63 @@ def test_closing_with_entries_not_saved_yet_asks_first(qtbot, window, store, mon
         assert "1 of your entries could not be saved yet" in window.losing_box.text()
         window.close_anyway_button.click()
         assert not window.isVisible()
+
+
+def test_an_injection_is_logged_from_home_and_the_next_starts_from_it(
+    qtbot, window: MainWindow, store: HistoryStore, monkeypatch
+):
+    def first(dialog: treatment_dialog.TreatmentDialog) -> int:
+        dialog.name.setText("Botox")
+        for place in (Place.EYELID, Place.BROW):
+            dialog.places.buttons[place].click()
+        dialog.side.buttons[Side.BOTH].click()
+        dialog.dose.setText("25 units")
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(treatment_dialog.TreatmentDialog, "exec", first)
+    strip = window.home.journal
+    today = window.use_cases.journal.today()
+    click(qtbot, strip.treatment_button)
+    [saved] = store.treatments_between(today, today)
+    assert (saved.kind, saved.name, saved.side, saved.places, saved.dose) == (
+        TreatmentKind.INJECTION, "Botox", Side.BOTH, (Place.EYELID, Place.BROW), "25 units"
+    )  # fmt: skip
+    assert strip.saved.text() == f"Logged: injection, {when_listed(saved, today)}."
+    click(qtbot, strip.undo_button)
+    assert store.treatments_between(today, today) == []
+
+    store.add_treatment(saved)
+    offered: list[treatment_dialog.TreatmentDialog] = []
+
+    def look(dialog: treatment_dialog.TreatmentDialog) -> int:
+        offered.append(dialog)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(treatment_dialog.TreatmentDialog, "exec", look)
+    click(qtbot, strip.treatment_button)
+    [dialog] = offered
+    assert replace(dialog.treatment(), id=None) == replace(saved, id=None)  # the same injection again
+    assert len(store.treatments_between(today, today)) == 1  # cancelled: nothing added
+
+
+def test_a_twitch_in_many_places_wraps_its_words_rather_than_widen_the_home_page(
+    qtbot, window: MainWindow, store: HistoryStore
+):
+    strip = window.home.journal
+    window.go_home()
+    window.resize(*DEFAULT_SIZE)
+    [scroller] = [area for area in window.home.findChildren(QScrollArea) if area.isAncestorOf(strip)]
+    places = (Place.EYELID, Place.BROW, Place.CHEEK, Place.MOUTH, Place.CHIN, Place.NECK, Place.OTHER)
+    moment = window.use_cases.now() - timedelta(hours=1)
+    store.add_episode(Episode(moment, Side.BOTH, places, 6, EpisodeDuration.SECONDS))
+    strip.show_journal()
+    assert "eyelid, brow, cheek, mouth corner, chin, neck and elsewhere, both sides" in strip.last.text()
+    page = scroller.widget()
+    assert page is not None
+    # The page's content still fits the window's width: the words wrap, no sideways scrolling.
+    for widget in (strip, page):  # the layouts take in the new words now, not on a later turn of the loop
+        layout = widget.layout()
+        assert layout is not None
+        layout.activate()
+    assert page.minimumSizeHint().width() <= scroller.viewport().width()

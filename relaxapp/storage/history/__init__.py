@@ -16,7 +16,15 @@ from relaxapp.storage.history.errors import (
 )
 from relaxapp.storage.history.files import move_aside
 from relaxapp.storage.history.merging import Counts, MergeReport
-from relaxapp.storage.history.queries import EVERYTHING, HistoryReader, TimelineFilter
+from relaxapp.storage.history.queries import (
+    EVERYTHING,
+    ONLY_CHECK_INS,
+    ONLY_EPISODES,
+    ONLY_SESSIONS,
+    ONLY_TREATMENTS,
+    HistoryReader,
+    TimelineFilter,
+)
 from relaxapp.storage.history.recovery import OpenResult, open_history
 from relaxapp.storage.history.rows import Entry, TimelineEntry, stamp
 from relaxapp.storage.history.schema import MIGRATIONS, SCHEMA_VERSION
@@ -25,6 +33,10 @@ from relaxapp.storage.history.store import HistoryStore, RestoreReport
 __all__ = [
     "EVERYTHING",
     "MIGRATIONS",
+    "ONLY_CHECK_INS",
+    "ONLY_EPISODES",
+    "ONLY_SESSIONS",
+    "ONLY_TREATMENTS",
     "SCHEMA_VERSION",
     "Counts",
     "Entry",

@@ -8,7 +8,16 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from relaxapp.core.journal import CheckIn, Episode, check_in_problems, episode_problems
+from relaxapp.core.journal import (
+    CheckIn,
+    Episode,
+    SafetyCheck,
+    Treatment,
+    check_in_problems,
+    episode_problems,
+    safety_check_problems,
+    treatment_problems,
+)
 from relaxapp.core.record import SessionRecord, session_problems
 from relaxapp.storage.history import rows
 from relaxapp.storage.history.errors import HistoryWriteError, require
@@ -23,10 +32,12 @@ class Counts:
     sessions: int = 0
     episodes: int = 0
     check_ins: int = 0
+    treatments: int = 0
+    safety_checks: int = 0  # warning-signs answers
 
     @property
     def total(self) -> int:
-        return self.sessions + self.episodes + self.check_ins
+        return self.sessions + self.episodes + self.check_ins + self.treatments + self.safety_checks
 
 
 @dataclass(frozen=True)
@@ -42,16 +53,21 @@ def merge_into(
     episodes: Iterable[Episode],
     check_ins: Iterable[CheckIn],
     *,
+    treatments: Iterable[Treatment] = (),
+    safety_checks: Iterable[SafetyCheck] = (),
     cancelled: Callable[[], bool],
 ) -> MergeReport | None:
     """Add to `db` what it does not hold yet (see HistoryStore.merge); None when the transaction was
     interrupted because `cancelled` said so, and nothing was added. Raises InvalidEntryError before writing
     anything, HistoryWriteError when the write fails."""
     sessions, episodes, check_ins = list(sessions), list(episodes), list(check_ins)
+    treatments, safety_checks = list(treatments), list(safety_checks)
     problems = [
         *(p for s in sessions for p in session_problems(s)),
         *(p for e in episodes for p in episode_problems(e)),
         *(p for c in check_ins for p in check_in_problems(c)),
+        *(p for t in treatments for p in treatment_problems(t)),
+        *(p for a in safety_checks for p in safety_check_problems(a)),
     ]
     require(problems)
     try:
@@ -60,6 +76,8 @@ def merge_into(
                 rows.insert_new_sessions(db, sessions),
                 rows.insert_new_episodes(db, episodes),
                 rows.insert_new_check_ins(db, check_ins),
+                rows.insert_new_treatments(db, treatments),
+                rows.insert_new_safety_checks(db, safety_checks),
             )
     except sqlite3.Error as error:
         if cancelled():
@@ -71,6 +89,10 @@ def merge_into(
             "folder can be written, then try again."
         ) from error
     skipped = Counts(
-        len(sessions) - added.sessions, len(episodes) - added.episodes, len(check_ins) - added.check_ins
+        len(sessions) - added.sessions,
+        len(episodes) - added.episodes,
+        len(check_ins) - added.check_ins,
+        len(treatments) - added.treatments,
+        len(safety_checks) - added.safety_checks,
     )
     return MergeReport(added, skipped)

@@ -24,12 +24,16 @@ from relaxapp.storage.history.rows import (
     ADDED_AS_NOT_ASKED,
     CHECK_IN_COLUMNS,
     EPISODE_COLUMNS,
+    SAFETY_CHECK_COLUMNS,
     SESSION_COLUMNS,
+    TREATMENT_COLUMNS,
     Row,
     check_in_of,
     episode_of,
     readable,
+    safety_check_of,
     session_of,
+    treatment_of,
 )
 from relaxapp.storage.history.schema import tables_of
 from relaxapp.storage.history.store import HistoryStore
@@ -120,11 +124,13 @@ def _carry_over(damaged: Path, store: HistoryStore) -> int:
     Table by table, each without its index (an index is as likely to be damaged as a table): a table
     that fails part way keeps what it gave before.
     """
-    tables: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    tables: tuple[list[Any], ...] = ([], [], [], [], [])
     reads: tuple[tuple[str, str, Callable[[Row], Any]], ...] = (
         ("sessions", SESSION_COLUMNS, session_of),
         ("episodes", EPISODE_COLUMNS, episode_of),
         ("check_ins", CHECK_IN_COLUMNS, check_in_of),
+        ("treatments", TREATMENT_COLUMNS, treatment_of),
+        ("safety_checks", SAFETY_CHECK_COLUMNS, safety_check_of),
     )
     try:
         db = sqlite3.connect(f"{damaged.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
@@ -134,6 +140,8 @@ def _carry_over(damaged: Path, store: HistoryStore) -> int:
     with closing(db):
         for entries, (table, columns, read) in zip(tables, reads, strict=True):
             try:
+                if table not in tables_of(db):  # a file from before schema 7 has no treatments yet
+                    continue
                 for row in db.execute(f"SELECT {_columns_of(db, table, columns)} FROM {table}"):
                     entry = readable(read, row)
                     if entry is not None:
@@ -141,7 +149,10 @@ def _carry_over(damaged: Path, store: HistoryStore) -> int:
             except sqlite3.Error:
                 log.warning("only part of a table of %s could be read", damaged, exc_info=True)
     try:
-        report = store.merge(*tables)
+        sessions, episodes, check_ins, treatments, safety_checks = tables
+        report = store.merge(
+            sessions, episodes, check_ins, treatments=treatments, safety_checks=safety_checks
+        )
     except (InvalidEntryError, HistoryWriteError):
         log.exception("the entries read from %s could not be carried over", damaged)
         return 0

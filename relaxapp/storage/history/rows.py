@@ -12,18 +12,31 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import TypeVar
 
-from relaxapp.core.bounds import EARLIEST_DAY, EARLIEST_MOMENT, LATEST_DAY, LATEST_MOMENT, MAX_SESSION_SECONDS
+from relaxapp.core.bounds import (
+    EARLIEST_DAY,
+    EARLIEST_MOMENT,
+    LATEST_DAY,
+    LATEST_MOMENT,
+    MAX_SESSION_SECONDS,
+    day_problem,
+    moment_problem,
+)
 from relaxapp.core.journal import (
     CheckIn,
     Episode,
     EpisodeDuration,
     Place,
+    SafetyCheck,
     Side,
+    Treatment,
+    TreatmentKind,
     check_in_range_problems,
     episode_range_problems,
+    in_place_order,
 )
 from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord, session_range_problems
 from relaxapp.core.routine import RoutineKind
+from relaxapp.core.safety import Urgency
 
 # The package's logger, so that the log names the history as one, whichever of its modules speaks.
 log = logging.getLogger(__package__)
@@ -34,17 +47,22 @@ _SESSION_FIELDS = (
     " tension_before, twitch_before, tension_after, twitch_after, skipped_ratings"
 )
 SESSION_COLUMNS = f"id, {_SESSION_FIELDS}"
-EPISODE_COLUMNS = "id, occurred_at, side, place, intensity, duration, note"
+_EPISODE_FIELDS = "occurred_at, side, place, intensity, duration, note, places"
+EPISODE_COLUMNS = f"id, {_EPISODE_FIELDS}"
+_TREATMENT_FIELDS = "given_on, kind, name, side, places, dose, note"
+TREATMENT_COLUMNS = f"id, {_TREATMENT_FIELDS}"
+SAFETY_CHECK_COLUMNS = "id, checked_at, urgency, signs"
 CHECK_IN_COLUMNS = (
     "day, sleep_hours, caffeine_drinks, stress, water_glasses, note, alcohol_drinks, screen_hours, dry_eyes"
 )
 _CHECK_IN_PLACES = ", ".join("?" * len(CHECK_IN_COLUMNS.split(",")))
-# Columns a migration added where NULL means "not asked then" (schema 6): a damaged file from before them,
-# read to carry its entries over, gives them as NULL rather than failing its whole table.
-ADDED_AS_NOT_ASKED = frozenset({"alcohol_drinks", "screen_hours", "dry_eyes"})
+# Columns a migration added where NULL means "not asked then" (schema 6) or "as before" (an episode's places,
+# schema 7: its one place): a damaged file from before them, read to carry its entries over, gives them as
+# NULL rather than failing its whole table.
+ADDED_AS_NOT_ASKED = frozenset({"alcohol_drinks", "screen_hours", "dry_eyes", "places"})
 
-Entry = SessionRecord | Episode | CheckIn
-TimelineEntry = SessionRecord | Episode
+Entry = SessionRecord | Episode | CheckIn | Treatment | SafetyCheck
+TimelineEntry = SessionRecord | Episode | Treatment | CheckIn
 Row = tuple[object, ...]
 T = TypeVar("T")
 
@@ -64,6 +82,8 @@ def _showable() -> dict[str, str]:
         f" AND planned_seconds <= {MAX_SESSION_SECONDS!r} AND actual_seconds {seconds}",
         "episodes": f"occurred_at >= '{first}' AND occurred_at < '{last}'",
         "check_ins": f"day BETWEEN '{EARLIEST_DAY.isoformat()}' AND '{LATEST_DAY.isoformat()}'",
+        "treatments": f"given_on BETWEEN '{EARLIEST_DAY.isoformat()}' AND '{LATEST_DAY.isoformat()}'",
+        "safety_checks": f"checked_at >= '{first}' AND checked_at < '{last}'",
     }
 
 
@@ -163,27 +183,42 @@ def _episode_values(episode: Episode) -> tuple[object, ...]:
     return (
         stamp(episode.occurred_at),
         episode.side.value,
-        episode.place.value,
+        episode.places[0].value,  # the first place: the natural key, and what an older relaxapp reads
         episode.intensity,
         episode.duration.value,
         episode.note,
+        places_text(episode.places),
     )
+
+
+def places_text(places: tuple[Place, ...]) -> str:
+    """Places as a column holds them: 'eyelid,cheek'."""
+    return ",".join(place.value for place in places)
+
+
+def places_of(stored: object) -> tuple[Place, ...]:
+    """The places a column holds, in Place order; a value that is no place makes the row unreadable."""
+    text = "" if stored is None else str(stored)
+    places = [Place(name) for name in text.split(",")] if text else []
+    ordered = in_place_order(places)
+    if len(ordered) != len(places):
+        raise ValueError(f"places {text!r} repeats a place")
+    return ordered
 
 
 def insert_episode(db: sqlite3.Connection, episode: Episode, keep_id: bool = False) -> Episode:
     wanted = episode.id if keep_id and not _exists(db, "episodes", episode.id) else None
     cursor = db.execute(
-        "INSERT INTO episodes (id, occurred_at, side, place, intensity, duration, note)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO episodes ({EPISODE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (wanted, *_episode_values(episode)),
     )
     return replace(episode, id=cursor.lastrowid)
 
 
 def insert_new_episodes(db: sqlite3.Connection, episodes: Iterable[Episode]) -> int:
-    """Insert the episodes not saved yet (by moment, side and place); returns how many were."""
+    """Insert the episodes not saved yet (by moment, side and first place); returns how many were."""
     cursor = db.executemany(
-        "INSERT INTO episodes (occurred_at, side, place, intensity, duration, note) SELECT ?, ?, ?, ?, ?, ?"
+        f"INSERT INTO episodes ({_EPISODE_FIELDS}) SELECT ?, ?, ?, ?, ?, ?, ?"
         " WHERE NOT EXISTS (SELECT 1 FROM episodes WHERE occurred_at = ? AND side = ? AND place = ?)",
         ((*values, *values[:3]) for values in map(_episode_values, episodes)),
     )
@@ -192,21 +227,19 @@ def insert_new_episodes(db: sqlite3.Connection, episodes: Iterable[Episode]) -> 
 
 def update_episode(db: sqlite3.Connection, episode: Episode, row_id: int) -> Episode | None:
     row = db.execute(f"SELECT {EPISODE_COLUMNS} FROM episodes WHERE id = ?", (row_id,)).fetchone()
-    db.execute(
-        "UPDATE episodes SET occurred_at = ?, side = ?, place = ?, intensity = ?, duration = ?, note = ?"
-        " WHERE id = ?",
-        (*_episode_values(episode), row_id),
-    )
+    assignments = ", ".join(f"{field.strip()} = ?" for field in _EPISODE_FIELDS.split(","))
+    db.execute(f"UPDATE episodes SET {assignments} WHERE id = ?", (*_episode_values(episode), row_id))
     return None if row is None else readable(episode_of, row)
 
 
 def episode_of(row: Row) -> Episode:
-    episode_id, occurred_at, side, place, intensity, duration, note = row
+    episode_id, occurred_at, side, place, intensity, duration, note, places = row
     return _in_range(
         Episode(
             occurred_at=_moment_of(occurred_at),
             side=Side(str(side)),
-            place=Place(str(place)),
+            # A row from before schema 7 (carried over from a damaged file) has its one place only.
+            places=places_of(places) or (Place(str(place)),),
             intensity=int(str(intensity)),
             duration=EpisodeDuration(str(duration)),
             note=str(note),
@@ -214,6 +247,116 @@ def episode_of(row: Row) -> Episode:
         ),
         episode_range_problems,
     )
+
+
+# -- treatments and warning-signs answers ----------------------------------------------------------------
+
+
+def _treatment_values(treatment: Treatment) -> tuple[object, ...]:
+    return (
+        treatment.given_on.isoformat(),
+        treatment.kind.value,
+        treatment.name,
+        None if treatment.side is None else treatment.side.value,
+        places_text(treatment.places),
+        treatment.dose,
+        treatment.note,
+    )
+
+
+def insert_treatment(db: sqlite3.Connection, treatment: Treatment, keep_id: bool = False) -> Treatment:
+    wanted = treatment.id if keep_id and not _exists(db, "treatments", treatment.id) else None
+    cursor = db.execute(
+        f"INSERT INTO treatments ({TREATMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (wanted, *_treatment_values(treatment)),
+    )
+    return replace(treatment, id=cursor.lastrowid)
+
+
+def insert_new_treatments(db: sqlite3.Connection, treatments: Iterable[Treatment]) -> int:
+    """Insert the treatments not saved yet (by day, kind and name); returns how many were."""
+    cursor = db.executemany(
+        f"INSERT INTO treatments ({_TREATMENT_FIELDS}) SELECT ?, ?, ?, ?, ?, ?, ?"
+        " WHERE NOT EXISTS (SELECT 1 FROM treatments WHERE given_on = ? AND kind = ? AND name = ?)",
+        ((*values, *values[:3]) for values in map(_treatment_values, treatments)),
+    )
+    return cursor.rowcount
+
+
+def update_treatment(db: sqlite3.Connection, treatment: Treatment, row_id: int) -> Treatment | None:
+    row = db.execute(f"SELECT {TREATMENT_COLUMNS} FROM treatments WHERE id = ?", (row_id,)).fetchone()
+    assignments = ", ".join(f"{field.strip()} = ?" for field in _TREATMENT_FIELDS.split(","))
+    db.execute(f"UPDATE treatments SET {assignments} WHERE id = ?", (*_treatment_values(treatment), row_id))
+    return None if row is None else readable(treatment_of, row)
+
+
+def treatment_of(row: Row) -> Treatment:
+    treatment_id, given_on, kind, name, side, places, dose, note = row
+    return _in_range(
+        Treatment(
+            given_on=date.fromisoformat(str(given_on)),
+            kind=TreatmentKind(str(kind)),
+            name=str(name),
+            side=None if side is None else Side(str(side)),
+            places=places_of(places),
+            dose=str(dose),
+            note=str(note),
+            id=int(str(treatment_id)),
+        ),
+        _treatment_range_problems,
+    )
+
+
+def _treatment_range_problems(treatment: Treatment) -> list[str]:
+    problem = day_problem("given_on", treatment.given_on)
+    return [problem] if problem else []
+
+
+def _safety_check_values(check: SafetyCheck) -> tuple[object, ...]:
+    # The local day it was answered on: the one row that day holds.
+    day = check.checked_at.astimezone().date().isoformat()
+    return (day, stamp(check.checked_at), check.urgency.value, ",".join(check.signs))
+
+
+def save_safety_check(db: sqlite3.Connection, check: SafetyCheck) -> SafetyCheck:
+    """Keep `check` as its local day's answer, replacing an earlier one of that day (under the same id)."""
+    values = _safety_check_values(check)
+    db.execute(
+        "INSERT INTO safety_checks (day, checked_at, urgency, signs) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (day) DO UPDATE SET checked_at = excluded.checked_at, urgency = excluded.urgency,"
+        " signs = excluded.signs",
+        values,
+    )  # not RETURNING: SQLite has it from 3.35 only, and some systems' Python links an older one
+    row = db.execute("SELECT id FROM safety_checks WHERE day = ?", (values[0],)).fetchone()
+    return replace(check, id=int(row[0]))
+
+
+def insert_new_safety_checks(db: sqlite3.Connection, checks: Iterable[SafetyCheck]) -> int:
+    """Insert the answers of days that have none yet; returns how many were."""
+    cursor = db.executemany(
+        "INSERT OR IGNORE INTO safety_checks (day, checked_at, urgency, signs) VALUES (?, ?, ?, ?)",
+        map(_safety_check_values, checks),
+    )
+    return cursor.rowcount
+
+
+def safety_check_of(row: Row) -> SafetyCheck:
+    check_id, checked_at, urgency, signs = row
+    text = str(signs)
+    return _in_range(
+        SafetyCheck(
+            checked_at=_moment_of(checked_at),
+            urgency=Urgency(str(urgency)),
+            signs=tuple(text.split(",")) if text else (),
+            id=int(str(check_id)),
+        ),
+        _safety_check_range_problems,
+    )
+
+
+def _safety_check_range_problems(check: SafetyCheck) -> list[str]:
+    problem = moment_problem("checked_at", check.checked_at)
+    return [problem] if problem else []
 
 
 def delete(db: sqlite3.Connection, table: str, row_id: int) -> None:

@@ -90,6 +90,32 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE check_ins ADD COLUMN screen_hours REAL CHECK (screen_hours BETWEEN 0 AND 24)",
         "ALTER TABLE check_ins ADD COLUMN dry_eyes INTEGER CHECK (dry_eyes IN (0, 1))",
     ),
+    # 7: issue 14. An episode names every place it was in: `places` lists them comma-separated in Place
+    # order, and `place` keeps the first, so that the natural key and every older reader still hold
+    # (an older row's places are its one place). Treatments are dated, not timed, like check-ins. A
+    # warning-signs answer is kept once a local day (`day`): the day's latest answer replaces the earlier.
+    (
+        "ALTER TABLE episodes ADD COLUMN places TEXT NOT NULL DEFAULT ''",
+        "UPDATE episodes SET places = place",
+        """CREATE TABLE treatments (
+            id INTEGER PRIMARY KEY,
+            given_on TEXT NOT NULL CHECK (given_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            side TEXT,
+            places TEXT NOT NULL DEFAULT '',
+            dose TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX treatments_by_day ON treatments (given_on, id)",
+        """CREATE TABLE safety_checks (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL UNIQUE CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+            checked_at TEXT NOT NULL,
+            urgency TEXT NOT NULL,
+            signs TEXT NOT NULL DEFAULT ''
+        )""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_MS = 3000

@@ -20,7 +20,16 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 from relaxapp.core.datafile import not_a_file
-from relaxapp.core.journal import CheckIn, Episode, check_in_problems, episode_problems
+from relaxapp.core.journal import (
+    CheckIn,
+    Episode,
+    SafetyCheck,
+    Treatment,
+    check_in_problems,
+    episode_problems,
+    safety_check_problems,
+    treatment_problems,
+)
 from relaxapp.core.record import SessionRecord, session_problems
 from relaxapp.storage.history import rows
 from relaxapp.storage.history.errors import (
@@ -60,7 +69,7 @@ class RestoreReport:
 @dataclass
 class _Write(Generic[T]):
     entry: Entry
-    noun: str  # "session", "episode", "check-in", "change"
+    noun: str  # "session", "episode", "check-in", "treatment", "answer", "change"
     run: Callable[[sqlite3.Connection], T]
 
 
@@ -113,7 +122,7 @@ class HistoryStore(HistoryReader):
         except HistoryError:
             connection.close()
             raise
-        store._note_unshowable()
+        store.note_unshowable()
         return store
 
     @classmethod
@@ -271,20 +280,84 @@ class HistoryStore(HistoryReader):
         """Delete the check-in of `day`; returns it (undo: save_check_in), or None if there was none."""
         return self._write(_Write(CheckIn(day), "change", functools.partial(rows.delete_check_in, day=day)))
 
+    # -- treatments and warning-signs answers --------------------------------------------------------
+
+    def add_treatment(self, treatment: Treatment) -> Treatment:
+        """Save a treatment; returns it with its id. Raises as add_session does."""
+        require(treatment_problems(treatment))
+        return self._write(
+            _Write(treatment, "treatment", functools.partial(rows.insert_treatment, treatment=treatment))
+        )
+
+    def update_treatment(self, treatment: Treatment) -> Treatment | None:
+        """Replace the saved treatment with treatment.id; returns the version replaced (to undo), or None."""
+        require(treatment_problems(treatment))
+        row_id = _saved_id(treatment)
+        return self._write(
+            _Write(
+                treatment,
+                "change",
+                functools.partial(rows.update_treatment, treatment=treatment, row_id=row_id),
+            )
+        )
+
+    def delete_treatment(self, treatment: Treatment) -> None:
+        """Delete a treatment; restore_treatment(treatment) undoes it. An unsaved one is simply forgotten."""
+        if treatment.id is None:
+            self._forget(treatment)
+            return
+        self._write(
+            _Write(
+                treatment, "change", functools.partial(rows.delete, table="treatments", row_id=treatment.id)
+            )
+        )
+
+    def restore_treatment(self, treatment: Treatment) -> Treatment:
+        """Bring back a deleted treatment, under its old id when that is still free; returns it as saved."""
+        require(treatment_problems(treatment))
+        return self._write(
+            _Write(
+                treatment,
+                "treatment",
+                functools.partial(rows.insert_treatment, treatment=treatment, keep_id=True),
+            )
+        )
+
+    def save_safety_check(self, check: SafetyCheck) -> SafetyCheck:
+        """Keep a warning-signs answer as its local day's, replacing that day's earlier one."""
+        require(safety_check_problems(check))
+        return self._write(_Write(check, "answer", functools.partial(rows.save_safety_check, check=check)))
+
     # -- everything, for export, import and restore --------------------------------------------------
 
     def merge(
-        self, sessions: Iterable[SessionRecord], episodes: Iterable[Episode], check_ins: Iterable[CheckIn]
+        self,
+        sessions: Iterable[SessionRecord],
+        episodes: Iterable[Episode],
+        check_ins: Iterable[CheckIn],
+        *,
+        treatments: Iterable[Treatment] = (),
+        safety_checks: Iterable[SafetyCheck] = (),
     ) -> MergeReport:
         """Add what the history does not hold yet, all in one transaction: all of it or, on failure, none.
 
         Natural keys decide what is already there: a session by (started_at, routine_id), an episode by
-        (occurred_at, side, place), a check-in by its day (the one in the history is kept). Ids are ignored.
-        Raises InvalidEntryError before writing anything, HistoryWriteError when the write fails (nothing is
-        kept: the source still holds it all).
+        (occurred_at, side, first place), a check-in or a warning-signs answer by its day (the one in the
+        history is kept), a treatment by (day, kind, name). Ids are ignored. Raises InvalidEntryError before
+        writing anything, HistoryWriteError when the write fails (nothing is kept: the source still holds
+        it all).
         """
         self._require_writable()
-        report = merge_into(self._db, self.location, sessions, episodes, check_ins, cancelled=lambda: False)
+        report = merge_into(
+            self._db,
+            self.location,
+            sessions,
+            episodes,
+            check_ins,
+            treatments=treatments,
+            safety_checks=safety_checks,
+            cancelled=lambda: False,
+        )
         assert report is not None  # only a cancel gives None
         return report
 
@@ -299,6 +372,9 @@ class HistoryStore(HistoryReader):
         episodes: Iterable[Episode],
         check_ins: Iterable[CheckIn],
         cancelled: Callable[[], bool],
+        *,
+        treatments: Iterable[Treatment] = (),
+        safety_checks: Iterable[SafetyCheck] = (),
     ) -> MergeReport | None:
         """merge() through a connection of its own, opened and closed here, so that it may run on another
         thread (a connection belongs to the thread that opened it) and a big import leaves the window free.
@@ -315,7 +391,16 @@ class HistoryStore(HistoryReader):
             connection.execute("PRAGMA foreign_keys = ON")
             # Asked every few thousand steps of SQLite's: a cancel interrupts the merge, rolled back whole.
             connection.set_progress_handler(lambda: int(cancelled()), 10_000)
-            return merge_into(connection, self.location, sessions, episodes, check_ins, cancelled=cancelled)
+            return merge_into(
+                connection,
+                self.location,
+                sessions,
+                episodes,
+                check_ins,
+                treatments=treatments,
+                safety_checks=safety_checks,
+                cancelled=cancelled,
+            )
         finally:
             connection.close()
 
@@ -385,7 +470,11 @@ class HistoryStore(HistoryReader):
         try:
             with closing(HistoryStore.open_read_only(aside)) as previous:
                 carried = self.merge(
-                    previous.all_sessions(), previous.all_episodes(), previous.all_check_ins()
+                    previous.all_sessions(),
+                    previous.all_episodes(),
+                    previous.all_check_ins(),
+                    treatments=previous.all_treatments(),
+                    safety_checks=previous.all_safety_checks(),
                 )
         except (HistoryError, InvalidEntryError, sqlite3.Error) as error:
             log.exception("could not carry entries over from %s", aside)
@@ -440,29 +529,8 @@ class HistoryStore(HistoryReader):
         if self._read_only:
             raise HistoryWriteError(f"The history file {self.location} cannot be written; nothing was added.")
 
-    def _note_unshowable(self) -> None:
-        """Log the rows no page shows (rows.SHOWABLE): a date outside 1970-2100 or a length beyond a day,
-        kept from before such values were refused. They stay in the file, as every unreadable row does."""
-        key = {"sessions": "id", "episodes": "id", "check_ins": "day"}
-        for table, showable in rows.SHOWABLE.items():
-            found = [
-                str(row[0])
-                for row in self._db.execute(
-                    f"SELECT {key[table]} FROM {table} WHERE NOT ({showable}) LIMIT 11"
-                )
-            ]
-            if found:
-                listed = ", ".join(found[:10]) + (" and more" if len(found) > 10 else "")
-                log.warning(
-                    "history rows %s of %s in %s are unreadable (a date outside 1970-2100 or a length"
-                    " beyond a day) and are not shown; they are kept in the file",
-                    listed,
-                    table,
-                    self.location,
-                )
 
-
-def _saved_id(entry: SessionRecord | Episode) -> int:
+def _saved_id(entry: SessionRecord | Episode | Treatment) -> int:
     if entry.id is None:
         raise ValueError("only a saved entry (one with an id) can be edited")
     return entry.id

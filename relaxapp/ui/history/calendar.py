@@ -37,7 +37,7 @@ def shade(colours: Colours, minutes: float) -> QColor:
 
 
 class CalendarView(HistoryTab):
-    """A month of practice and episodes; choosing a day says what it held."""
+    """A month of practice and twitches; choosing a day says what it held."""
 
     def __init__(self, progress: Progress, parent: QWidget | None = None) -> None:
         super().__init__(progress, parent)
@@ -45,7 +45,7 @@ class CalendarView(HistoryTab):
 
         self.calendar = QCalendarWidget()
         self.calendar.setObjectName("historyCalendar")
-        self.calendar.setAccessibleName("Calendar of practice and episodes")
+        self.calendar.setAccessibleName("Calendar of practice and twitches")
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)  # as the weeks of stats.week_start
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
@@ -75,7 +75,7 @@ class CalendarView(HistoryTab):
         self.episode_key = QLabel("12")
         self.episode_key.setFixedWidth(18)
         legend.addWidget(self.episode_key, len(SHADE_NAMES), 0)
-        legend.addWidget(QLabel("Red, underlined: episodes logged"), len(SHADE_NAMES), 1)
+        legend.addWidget(QLabel("Red, underlined: twitches logged"), len(SHADE_NAMES), 1)
 
         side = QVBoxLayout()
         side.setSpacing(12)

@@ -7,6 +7,7 @@ the history reads the first page again, at once if the tab is on screen, or else
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QEvent, Qt
@@ -25,35 +26,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relaxapp.core.journal import INTENSITY_MAX, Episode
+from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, Treatment
 from relaxapp.core.wording import KIND_NAMES, when_text
 from relaxapp.logic.events import EntryChange
 from relaxapp.logic.progress import Period
 from relaxapp.logic.use_cases import UseCases
-from relaxapp.storage.history import EVERYTHING, TimelineEntry, TimelineFilter
+from relaxapp.storage.history import (
+    EVERYTHING,
+    ONLY_CHECK_INS,
+    ONLY_EPISODES,
+    ONLY_SESSIONS,
+    ONLY_TREATMENTS,
+    TimelineEntry,
+    TimelineFilter,
+)
 from relaxapp.ui.history.dates import py_date, qt_date
 from relaxapp.ui.history.ratings_dialog import RatingsDialog
 from relaxapp.ui.history.timeline_model import HEADERS, Column, TimelineModel
-from relaxapp.ui.journal_view import EpisodeDialog
+from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
 from relaxapp.ui.listening import follow
+from relaxapp.ui.treatment_dialog import TreatmentDialog
 
 CELL_PADDING = 20  # a cell's padding in the style sheet, both sides, and a little air
 SORT_MARK = 16
 
-# What the "Show" choice offers, in its order: everything, then sessions (all, then each kind), episodes.
+# What the "Show" choice offers, in its order: everything, then sessions (all, then each kind), twitches,
+# treatments and check-ins. A twitch is a spasm episode: the home page logs "a twitch", and so says this.
 SHOWN: tuple[tuple[str, TimelineFilter], ...] = (
     ("Everything", EVERYTHING),
-    ("Sessions only", TimelineFilter(episodes=False)),
-    *(
-        (name, TimelineFilter(episodes=False, routine_kinds=frozenset({kind})))
-        for kind, name in KIND_NAMES.items()
-    ),
-    ("Episodes only", TimelineFilter(sessions=False)),
+    ("Sessions only", ONLY_SESSIONS),
+    *((name, replace(ONLY_SESSIONS, routine_kinds=frozenset({kind}))) for kind, name in KIND_NAMES.items()),
+    ("Twitches only", ONLY_EPISODES),
+    ("Treatments only", ONLY_TREATMENTS),
+    ("Check-ins only", ONLY_CHECK_INS),
 )
 
 
 class TimelineView(QWidget):
-    """Every session and episode under the chosen filter, with the commands that change them."""
+    """Every session, twitch, treatment and check-in under the chosen filter, with the commands that change
+    them and one that logs a treatment."""
 
     def __init__(self, use_cases: UseCases, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,11 +72,12 @@ class TimelineView(QWidget):
         self._now = use_cases.now
         self._today = use_cases.journal.today
         self._progress = use_cases.progress
+        self._journal = use_cases.journal
         self.model = TimelineModel(use_cases.history, self._today)
         self._stale = True  # read when first shown
         self._kept_in_place = False  # the last change was shown in its row: no need to read again
         self._columns_fitted = False
-        self.edit_dialog: EpisodeDialog | RatingsDialog | None = None
+        self.edit_dialog: EpisodeDialog | RatingsDialog | CheckInDialog | TreatmentDialog | None = None
         self.not_saved_box: QMessageBox | None = None
 
         layout = QVBoxLayout(self)
@@ -143,7 +155,7 @@ class TimelineView(QWidget):
         table = QTableView()
         table.setModel(self.model)
         table.setObjectName("timeline")
-        table.setAccessibleName("Sessions and episodes")
+        table.setAccessibleName("Sessions, twitches, treatments and check-ins")
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -177,8 +189,11 @@ class TimelineView(QWidget):
     def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
         actions.setSpacing(8)
+        self.treatment_button = QPushButton("Log a treatment…")
+        self.treatment_button.setToolTip("An injection, a medicine started or stopped, or another treatment")
+        self.treatment_button.clicked.connect(self.log_treatment)
         self.edit_button = QPushButton("Edit…")
-        self.edit_button.setToolTip("Change the ratings of a session, or the details of an episode (Enter)")
+        self.edit_button.setToolTip("Change a session's ratings or another entry's details (Enter)")
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete the chosen entry (Delete); Undo brings it back")
@@ -187,6 +202,8 @@ class TimelineView(QWidget):
         self.undo_note.setObjectName("undoNote")
         self.undo_button = QPushButton("Undo")
         self.undo_button.clicked.connect(self._edits.undo_stack.undo)
+        actions.addWidget(self.treatment_button)
+        actions.addSpacing(12)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.delete_button)
         actions.addStretch()
@@ -291,7 +308,8 @@ class TimelineView(QWidget):
             return
         if self.model.only == EVERYTHING and Period(self.period.currentData()) is Period.ALL:
             self.empty.setText(
-                "Nothing here yet. Sessions you finish or stop, and spasm episodes you log, appear here."
+                "Nothing here yet. Sessions you finish or stop, and the twitches, treatments and check-ins "
+                "you log, appear here."
             )
         else:
             self.empty.setText("Nothing matches these choices. Try “Everything” and “All time”.")
@@ -321,20 +339,40 @@ class TimelineView(QWidget):
         entry = self.selected()
         if entry is None:
             return
-        dialog: EpisodeDialog | RatingsDialog = (
-            EpisodeDialog(entry, now=self._now, parent=self)
-            if isinstance(entry, Episode)
-            else RatingsDialog(entry, self._today(), self)
-        )
+        dialog: EpisodeDialog | RatingsDialog | CheckInDialog | TreatmentDialog
+        if isinstance(entry, Episode):
+            dialog = EpisodeDialog(entry, now=self._now, parent=self)
+        elif isinstance(entry, CheckIn):
+            dialog = CheckInDialog(entry.day, entry, self)
+        elif isinstance(entry, Treatment):
+            dialog = TreatmentDialog(entry, today=self._today(), parent=self)
+        else:
+            dialog = RatingsDialog(entry, self._today(), self)
         dialog.accepted.connect(lambda: self._save_edit(entry, dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.edit_dialog = dialog
         dialog.open()
 
-    def _save_edit(self, entry: TimelineEntry, dialog: EpisodeDialog | RatingsDialog) -> None:
+    def log_treatment(self) -> None:
+        """A treatment logged from here; Undo (and Ctrl+Z) takes it back like any change on this page."""
+        dialog = TreatmentDialog(today=self._today(), last=self._journal.last_injection(), parent=self)
+        dialog.accepted.connect(lambda: self._edits.add_treatment(dialog.treatment()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.edit_dialog = dialog
+        dialog.open()
+
+    def _save_edit(
+        self, entry: TimelineEntry, dialog: EpisodeDialog | RatingsDialog | CheckInDialog | TreatmentDialog
+    ) -> None:
         if isinstance(dialog, RatingsDialog):
             self._edits.change_ratings(dialog.record, dialog.scores())
-        elif isinstance(entry, Episode) and (edited := dialog.episode()) is not None:
+        elif isinstance(dialog, CheckInDialog) and isinstance(entry, CheckIn):
+            self._edits.edit_check_in(entry, dialog.check_in())
+        elif isinstance(dialog, TreatmentDialog) and isinstance(entry, Treatment):
+            self._edits.edit_treatment(entry, dialog.treatment())
+        elif (
+            isinstance(dialog, EpisodeDialog) and isinstance(entry, Episode) and (edited := dialog.episode())
+        ):
             self._edits.edit_episode(entry, edited)
 
     def _tell_not_saved(self, text: str) -> None:

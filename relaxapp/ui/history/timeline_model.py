@@ -9,6 +9,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from relaxapp.core.journal import CheckIn, Episode, Treatment
 from relaxapp.core.record import Scale, SessionRecord
 from relaxapp.core.wording import (
     KIND_NAMES,
@@ -17,7 +18,7 @@ from relaxapp.core.wording import (
     moment_of,
     note_text,
     what_text,
-    when_text,
+    when_listed,
 )
 from relaxapp.logic.events import EntryChange, How
 from relaxapp.storage.history import EVERYTHING, HistoryReader, TimelineEntry, TimelineFilter
@@ -48,6 +49,8 @@ HEADER_TIPS = {
     Column.TWITCH: "Twitching before → after the session, 0 none to 10 the most",
 }
 
+# What the What column's tooltip calls each kind of entry besides a session (which names its routine kind).
+_KINDS: dict[type, str] = {Episode: "Spasm episode", Treatment: "Treatment", CheckIn: "The day's factors"}
 CELLS: dict[Column, Callable[[TimelineEntry], str]] = {
     Column.WHAT: what_text,
     Column.AMOUNT: amount_text,
@@ -58,8 +61,8 @@ CELLS: dict[Column, Callable[[TimelineEntry], str]] = {
 
 
 def _key(entry: TimelineEntry) -> tuple[type, int | None]:
-    # Sessions and episodes number their ids apart: the type is part of who an entry is.
-    return type(entry), entry.id
+    # Each table numbers its ids apart: the type is part of who an entry is. A check-in is its day.
+    return type(entry), entry.day.toordinal() if isinstance(entry, CheckIn) else entry.id
 
 
 class TimelineModel(QAbstractTableModel):
@@ -174,12 +177,13 @@ class TimelineModel(QAbstractTableModel):
     def _tooltip(entry: TimelineEntry, column: Column) -> str | None:
         """What a cell leaves out: the full date, the kind of routine, the whole note."""
         if column is Column.WHEN:
-            return f"{moment_of(entry).astimezone():%A %d %B %Y, %H:%M}"
+            timed = isinstance(entry, SessionRecord | Episode)
+            return f"{moment_of(entry).astimezone():{'%A %d %B %Y, %H:%M' if timed else '%A %d %B %Y'}}"
         if column is Column.WHAT:
-            kind = KIND_NAMES[entry.routine_kind] if isinstance(entry, SessionRecord) else "Spasm episode"
+            kind = KIND_NAMES[entry.routine_kind] if isinstance(entry, SessionRecord) else _KINDS[type(entry)]
             return f"{what_text(entry)} ({kind})"
         if column is Column.NOTE:
-            return note_text(entry) if isinstance(entry, SessionRecord) else entry.note
+            return entry.note if isinstance(entry, Episode | Treatment) else note_text(entry)
         return None
 
     @shielded(None)
@@ -215,7 +219,7 @@ class TimelineModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column is Column.WHEN:
-            return when_text(moment_of(entry), self._today())
+            return when_listed(entry, self._today())
         return CELLS[column](entry)
 
     def _checked(self, entries: list[TimelineEntry]) -> list[TimelineEntry]:
@@ -234,7 +238,7 @@ class TimelineModel(QAbstractTableModel):
         self._unreadable.add(_key(entry))
         log.warning(
             "history row %s (%s) is unreadable and is listed as such",
-            entry.id,
+            _key(entry)[1],
             type(entry).__name__,
             exc_info=True,
         )

@@ -45,7 +45,7 @@ def session(
 
 
 def episode(day: date, hour: float = 15.0, intensity: int = 5, note: str = "") -> Episode:
-    return Episode(at(day, hour), Side.LEFT, Place.EYELID, intensity, EpisodeDuration.SECONDS, note)
+    return Episode(at(day, hour), Side.LEFT, (Place.EYELID,), intensity, EpisodeDuration.SECONDS, note)
 
 
 def filled(store: HistoryStore) -> HistoryStore:

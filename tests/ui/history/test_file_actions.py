@@ -37,13 +37,13 @@ def test_export_json_then_import_it_into_a_fresh_history(qtbot, tmp_path: Path, 
     exported = tmp_path / "out.json"
     page = make_page(filled(store), FakeFiles(exported))
     choose(page, "Export JSON…")
-    assert message(page).text() == f"Saved 2 sessions, 1 episode and 1 check-in in {exported}."
+    assert message(page).text() == f"Saved 2 sessions, 1 twitch and 1 check-in in {exported}."
 
     fresh = HistoryStore.open(tmp_path / "fresh.sqlite3")
     try:
         other = make_page(fresh, FakeFiles(exported))
         import_chosen(qtbot, other)
-        assert message(other).text() == "out.json: Added 2 sessions, 1 episode and 1 check-in."
+        assert message(other).text() == "out.json: Added 2 sessions, 1 twitch and 1 check-in."
         assert shown(other, Column.WHAT) == shown(page, Column.WHAT)
         assert other.sessions_total.value.text() == "2"
         assert next(fresh.all_episodes()).note == "after coffee"
@@ -88,7 +88,7 @@ def test_export_csv_writes_the_three_spreadsheets(tmp_path: Path, store, make_pa
     page = make_page(filled(store), FakeFiles(tmp_path))
     choose(page, "Export CSV…")
     assert all((tmp_path / name).exists() for name in CSV_NAMES)
-    assert message(page).text().startswith(f"Saved 2 sessions, 1 episode and 1 check-in in {tmp_path}")
+    assert message(page).text().startswith(f"Saved 2 sessions, 1 twitch and 1 check-in in {tmp_path}")
 
 
 def test_an_export_that_cannot_be_written_says_where(tmp_path: Path, store, make_page: MakePage):

@@ -68,7 +68,7 @@ def test_filters_by_kind_and_by_date(store: HistoryStore, make_page: MakePage):
 
     timeline.shown.setCurrentText("Muscle relaxation")
     assert shown(page, Column.WHAT) == ["Face and neck", "Whole body"]
-    timeline.shown.setCurrentText("Episodes only")
+    timeline.shown.setCurrentText("Twitches only")
     assert shown(page, Column.WHAT) == ["Twitch: left eyelid"] * 2
     timeline.shown.setCurrentText("Sessions only")
     assert len(shown(page, Column.WHAT)) == 3

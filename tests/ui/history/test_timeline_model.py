@@ -82,7 +82,7 @@ def test_an_entry_that_cannot_be_put_in_words_is_listed_as_unreadable(qtbot, far
         if far_from_utc == "America/New_York"
         else datetime.max.replace(tzinfo=UTC)
     )
-    entry = Episode(moment, Side.LEFT, Place.EYELID, 3, EpisodeDuration.SECONDS, id=7)
+    entry = Episode(moment, Side.LEFT, (Place.EYELID,), 3, EpisodeDuration.SECONDS, id=7)
     model = TimelineModel(OneEntry(entry), lambda: date(2026, 3, 18))  # type: ignore[arg-type]
     model.reload()
     cells = [model.index(0, column).data() for column in Column]
@@ -138,7 +138,7 @@ def test_whatever_an_import_accepts_the_timeline_puts_in_words(
         ],
     }  # fmt: skip
     try:
-        sessions, episodes, _ = parse_document(Path("edge.json"), document)
+        sessions, episodes, *_ = parse_document(Path("edge.json"), document)
     except ImportRefusedError:
         assume(False)  # outside the span: refused by name, as the import tests check
         return

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from relaxapp.core.catalog import RoutineFileError
-from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
+from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side, Treatment, TreatmentKind
 from relaxapp.core.record import SKIPPED, Ratings, Scale, Score, SessionRecord
 from relaxapp.core.routine import ONCE, Cycles, Minutes, Routine, RoutineKind, Stage, Step, StepKind
 from relaxapp.core.stats import Comparison, DayFacts, Factor, Insights
@@ -22,6 +22,7 @@ from relaxapp.core.wording import (
     amount_text,
     at_a_glance,
     cautions_hidden_text,
+    change_note,
     change_text,
     change_words,
     clock_text,
@@ -35,6 +36,7 @@ from relaxapp.core.wording import (
     filled_words,
     findings_html,
     merge_text,
+    minutes_note,
     month_text,
     note_text,
     plan_text,
@@ -57,7 +59,7 @@ SESSION = SessionRecord(
     "box", RoutineKind.BREATHING, "Box breathing", NOW, 300, 300, True, ratings=Ratings(7, 5)
 )
 STOPPED = replace(SESSION, actual_seconds=176, completed=False)
-EPISODE = Episode(NOW, Side.LEFT, Place.EYELID, 4, EpisodeDuration.MINUTES, "after\n  typing", id=3)
+EPISODE = Episode(NOW, Side.LEFT, (Place.EYELID,), 4, EpisodeDuration.MINUTES, "after\n  typing", id=3)
 
 
 # -- durations ------------------------------------------------------------------------------------------
@@ -294,14 +296,24 @@ def test_the_change_said_aloud_has_no_arrow():
     [
         (Side.LEFT, Place.EYELID, "left eyelid"),
         (Side.BOTH, Place.CHEEK, "both cheeks"),
-        (Side.RIGHT, Place.MOUTH, "mouth, right side"),
-        (Side.BOTH, Place.MOUTH, "mouth, both sides"),
+        (Side.RIGHT, Place.MOUTH, "right mouth corner"),
+        (Side.BOTH, Place.BROW, "both brows"),
+        (Side.RIGHT, Place.CHIN, "chin, right side"),
+        (Side.BOTH, Place.NECK, "neck, both sides"),
         (Side.LEFT, Place.OTHER, "elsewhere, left side"),
         (Side.BOTH, Place.OTHER, "elsewhere, both sides"),
     ],
 )
 def test_where_in_words(side: Side, place: Place, words: str):
-    assert where_words(side, place) == words
+    assert where_words(side, (place,)) == words
+
+
+def test_several_places_are_listed_with_the_side_after_them():
+    assert where_words(Side.LEFT, (Place.EYELID, Place.CHEEK)) == "eyelid and cheek, left side"
+    assert where_words(Side.BOTH, (Place.EYELID, Place.MOUTH, Place.OTHER)) == (
+        "eyelid, mouth corner and elsewhere, both sides"
+    )
+    assert where_words(None, (Place.EYELID, Place.BROW)) == "eyelid and brow"
 
 
 def test_filled_words_say_which_check_in_the_answers_came_from():
@@ -361,8 +373,9 @@ def test_describe_for_the_undo_note():
     [
         (Counts(), "nothing"),
         (Counts(sessions=1), "1 session"),
-        (Counts(sessions=1200, episodes=3), "1,200 sessions and 3 episodes"),
-        (Counts(sessions=2, episodes=1, check_ins=4), "2 sessions, 1 episode and 4 check-ins"),
+        (Counts(sessions=1200, episodes=3), "1,200 sessions and 3 twitches"),
+        (Counts(sessions=2, episodes=1, check_ins=4), "2 sessions, 1 twitch and 4 check-ins"),
+        (Counts(treatments=1, safety_checks=2), "1 treatment and 2 warning-signs answers"),
     ],
 )
 def test_counts_text(counts: Counts, words: str):
@@ -371,7 +384,7 @@ def test_counts_text(counts: Counts, words: str):
 
 def test_merge_text():
     assert merge_text(MergeReport(Counts(sessions=12, episodes=3), Counts(sessions=5))) == (
-        "Added 12 sessions and 3 episodes; 5 already there."
+        "Added 12 sessions and 3 twitches; 5 already there."
     )
     assert merge_text(MergeReport(Counts(), Counts(episodes=2))) == "Nothing new to add; 2 already there."
     assert merge_text(MergeReport(Counts(check_ins=1), Counts())) == "Added 1 check-in."
@@ -382,10 +395,10 @@ def test_day_text():
     assert day_text(DayFacts(day, 0.0, 0, None)) == "Tue 3 March: no practice."
     check_in = CheckIn(day, sleep_hours=6.5, caffeine_drinks=1, stress=4)
     assert day_text(DayFacts(day, 25.2, 2, check_in)) == (
-        "Tue 3 March: 25 min of practice, 2 episodes; slept 6.5 h, 1 caffeine drink, stress 4."
+        "Tue 3 March: 25 min of practice, 2 twitches; slept 6.5 h, 1 caffeine drink, stress 4."
     )
     assert day_text(DayFacts(day, 10.0, 1, CheckIn(day, caffeine_drinks=3))) == (
-        "Tue 3 March: 10 min of practice, 1 episode; 3 caffeine drinks."
+        "Tue 3 March: 10 min of practice, 1 twitch; 3 caffeine drinks."
     )
     eyes = CheckIn(day, stress=2, alcohol_drinks=1, screen_hours=9.5, dry_eyes=True)
     assert day_text(DayFacts(day, 0.0, 0, eyes)) == (
@@ -395,15 +408,22 @@ def test_day_text():
     assert day_text(DayFacts(day, 0.0, 0, no_drink)) == (
         "Tue 3 March: no practice; 0 alcohol drinks, 3 h at screens, eyes not dry."
     )
+    # The water and the day's treatments are part of the day too (issue 15).
+    injection = Treatment(day, TreatmentKind.INJECTION, "Botox", Side.BOTH, (Place.EYELID,), "25 units")
+    watered = DayFacts(day, 0.0, 0, CheckIn(day, water_glasses=1), (injection,))
+    assert day_text(watered) == "Tue 3 March: no practice, injection: Botox, both eyelids; 1 glass of water."
+    assert day_text(DayFacts(day, 0.0, 0, CheckIn(day, water_glasses=6))) == (
+        "Tue 3 March: no practice; 6 glasses of water."
+    )
 
 
 def test_month_text():
     first = date(2026, 3, 1)
-    assert month_text(first, []) == "March 2026: 0 days of practice, 0 min in all; 0 episodes logged."
+    assert month_text(first, []) == "March 2026: 0 days of practice, 0 min in all; 0 twitches logged."
     days = [DayFacts(date(2026, 3, 2), 10.4, 1, None), DayFacts(date(2026, 3, 5), 0.0, 0, None)]
-    assert month_text(first, days) == "March 2026: 1 day of practice, 10 min in all; 1 episode logged."
+    assert month_text(first, days) == "March 2026: 1 day of practice, 10 min in all; 1 twitch logged."
     days.append(DayFacts(date(2026, 3, 9), 20.3, 2, None))
-    assert month_text(first, days) == "March 2026: 2 days of practice, 31 min in all; 3 episodes logged."
+    assert month_text(first, days) == "March 2026: 2 days of practice, 31 min in all; 3 twitches logged."
 
 
 def test_findings_html_puts_what_is_supported_first_in_bold_and_escapes():
@@ -429,3 +449,31 @@ def test_a_folder_of_broken_routine_files_is_named_a_few_at_a_time(tmp_path: pat
         skipped_routine_files(errors[:9])[-1] == "1 more routine file was skipped; the log names every one."
     )
     assert len(skipped_routine_files(errors[:8])) == 8
+
+
+def test_the_change_chart_says_what_it_stands_on_and_what_waits_for_more_sessions():
+    assert change_note({}) == (
+        "No session rated before and after yet: a kind of routine is drawn once 3 of its sessions are "
+        "rated before and after."
+    )
+    assert change_note({RoutineKind.BREATHING: 5, RoutineKind.MASSAGE: 1}) == (
+        "Based on 5 rated sessions. Too few yet to draw: face massage 1."
+    )
+    assert minutes_note(0, 12).startswith("No sessions in the last 12 weeks")
+
+
+def test_a_treatment_and_a_check_in_in_words():
+    day = date(2026, 3, 3)
+    where = (Place.EYELID, Place.CHEEK)
+    injection = Treatment(day, TreatmentKind.INJECTION, "Xeomin", Side.LEFT, where, "20 u")
+    assert what_text(injection) == "Injection: Xeomin, eyelid and cheek, left side"
+    assert what_text(Treatment(day, TreatmentKind.INJECTION)) == "Injection"
+    assert what_text(Treatment(day, TreatmentKind.INJECTION, side=Side.BOTH)) == "Injection: both sides"
+    stopped = Treatment(day, TreatmentKind.MEDICINE_STOPPED, "Baclofen")
+    assert what_text(stopped) == "Medicine stopped: Baclofen"
+    assert what_text(Treatment(day, TreatmentKind.OTHER, "Tinted glasses")) == "Tinted glasses"
+    assert amount_text(injection) == "20 u"
+    assert describe(injection, TODAY) == "Injection: Xeomin, eyelid and cheek, left side (3 Mar)"
+    assert describe(CheckIn(date(2025, 12, 30)), TODAY) == "Daily check-in (30 Dec 2025)"
+    assert note_text(CheckIn(day, stress=2, note="calm")) == "stress 2; calm"
+    assert note_text(CheckIn(day, note="a  long\n day")) == "a long day"

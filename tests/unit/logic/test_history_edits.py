@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from relaxapp.core.journal import Episode, EpisodeDuration, Place, Side
+from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side, Treatment, TreatmentKind
 from relaxapp.core.record import SKIPPED, Ratings, SessionRecord
 from relaxapp.core.routine import RoutineKind
 from relaxapp.logic.events import EntryChange, How
@@ -28,7 +28,7 @@ def session(hours_ago: float = 1, ratings: Ratings = Ratings(7, 4, 3, 2)) -> Ses
 
 def twitch(intensity: int = 4, note: str = "") -> Episode:
     return Episode(
-        NOW - timedelta(hours=2), Side.LEFT, Place.EYELID, intensity, EpisodeDuration.SECONDS, note
+        NOW - timedelta(hours=2), Side.LEFT, (Place.EYELID,), intensity, EpisodeDuration.SECONDS, note
     )
 
 
@@ -74,7 +74,13 @@ def test_an_edited_episode_is_saved_and_undone(
 ):
     before = store.add_episode(twitch(4))
     after = Episode(
-        before.occurred_at, before.side, before.place, 8, before.duration, "long day at the screen", before.id
+        before.occurred_at,
+        before.side,
+        before.places,
+        8,
+        before.duration,
+        "long day at the screen",
+        before.id,
     )
     use_cases.history_edits.edit_episode(before, after)
     assert list(store.all_episodes()) == [after]
@@ -146,12 +152,37 @@ def test_undo_finds_an_entry_brought_back_under_a_new_id_and_leaves_the_newer_on
     edits.edit_episode(old, edited)
     edits.delete(edited)
     # Logged since: SQLite gives it the id the deleted twitch had.
-    newer = use_cases.journal.log_episode(Episode(NOW, Side.RIGHT, Place.CHEEK, 7, EpisodeDuration.MINUTES))
+    newer = use_cases.journal.log_episode(
+        Episode(NOW, Side.RIGHT, (Place.CHEEK,), 7, EpisodeDuration.MINUTES)
+    )
     assert newer.episode is not None and newer.episode.id == old.id
     edits.undo_stack.undo()  # the delete: back under a new id, as its old one is taken
     edits.undo_stack.undo()  # the edit: on the twitch it was made to
-    kept = {(e.place, e.intensity) for e in store.all_episodes()}
-    assert kept == {(Place.EYELID, 5), (Place.CHEEK, 7)}
+    kept = {(e.places, e.intensity) for e in store.all_episodes()}
+    assert kept == {((Place.EYELID,), 5), ((Place.CHEEK,), 7)}
     edits.undo_stack.redo()
     edits.undo_stack.redo()  # and again: the edit, then the delete, on that same twitch
-    assert [(e.place, e.intensity) for e in store.all_episodes()] == [(Place.CHEEK, 7)]
+    assert [(e.places, e.intensity) for e in store.all_episodes()] == [((Place.CHEEK,), 7)]
+
+
+def test_a_treatment_and_a_check_in_are_edited_deleted_and_undone(use_cases: UseCases, store: HistoryStore):
+    edits = use_cases.history_edits
+    day = NOW.astimezone().date()
+    given = store.add_treatment(Treatment(day, TreatmentKind.MEDICINE_STARTED, "Clonazepam", dose="0.5 mg"))
+    edits.edit_treatment(given, replace(given, dose="1 mg"))
+    assert [t.dose for t in store.all_treatments()] == ["1 mg"]
+    edits.delete(replace(given, dose="1 mg"))
+    assert list(store.all_treatments()) == []
+    edits.undo_stack.undo()
+    edits.undo_stack.undo()
+    assert list(store.all_treatments()) == [given]
+    check_in = CheckIn(day, water_glasses=4)
+    store.save_check_in(check_in)
+    edits.edit_check_in(check_in, replace(check_in, water_glasses=7))
+    assert store.check_in(day) == CheckIn(day, water_glasses=7)
+    edits.delete(replace(check_in, water_glasses=7))
+    assert store.check_in(day) is None
+    assert edits.undo_stack.undo_text.startswith("Deleted Daily check-in")
+    edits.undo_stack.undo()
+    edits.undo_stack.undo()
+    assert store.check_in(day) == check_in

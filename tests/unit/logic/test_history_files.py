@@ -29,7 +29,7 @@ def session(days_ago: int) -> SessionRecord:
 
 def twitch(note: str = "", hours_ago: int = 3) -> Episode:
     return Episode(
-        NOW - timedelta(hours=hours_ago), Side.LEFT, Place.EYELID, 4, EpisodeDuration.SECONDS, note
+        NOW - timedelta(hours=hours_ago), Side.LEFT, (Place.EYELID,), 4, EpisodeDuration.SECONDS, note
     )
 
 
@@ -92,7 +92,7 @@ def test_an_import_read_on_one_thread_is_merged_on_another_and_announced_on_the_
         assert isinstance(report, MergeReport) and report.added.total == 4
         assert heard.count("history_changed") == 0  # not from that thread: the listeners are the window's
         files.announce_import(report)
-        assert heard.count("history_changed") == 1 and fresh.count_timeline() == 3
+        assert heard.count("history_changed") == 1 and fresh.count_timeline() == 4
     finally:
         fresh.close()
 

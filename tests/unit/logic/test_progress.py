@@ -33,7 +33,7 @@ def test_the_figures_count_streaks_this_weeks_minutes_and_sessions(use_cases: Us
 def test_a_month_holds_the_days_its_grid_shows(use_cases: UseCases, store: HistoryStore):
     store.add_session(practice(date(2026, 10, 28)))  # on November's grid, in its first row
     store.add_session(practice(date(2026, 10, 5)))  # not on it
-    store.add_episode(Episode(NOW, Side.LEFT, Place.CHEEK, 3, EpisodeDuration.SECONDS))
+    store.add_episode(Episode(NOW, Side.LEFT, (Place.CHEEK,), 3, EpisodeDuration.SECONDS))
     month = use_cases.progress.month(2026, 11)
     assert min(month) <= date(2026, 10, 26) and max(month) == TODAY  # nothing after today is read
     assert month[date(2026, 10, 28)].minutes == 5.0

@@ -24,7 +24,7 @@ def session(minutes_ago: int) -> SessionRecord:
 
 
 def twitch(note: str) -> Episode:
-    return Episode(NOW, Side.LEFT, Place.EYELID, 4, EpisodeDuration.SECONDS, note)
+    return Episode(NOW, Side.LEFT, (Place.EYELID,), 4, EpisodeDuration.SECONDS, note)
 
 
 @pytest.mark.allow_logged_errors

@@ -55,13 +55,13 @@ def filled(path: Path) -> HistoryStore:
         )
     )
     store.add_episode(
-        Episode(start + timedelta(hours=3), Side.LEFT, Place.EYELID, 4, EpisodeDuration.SECONDS)
+        Episode(start + timedelta(hours=3), Side.LEFT, (Place.EYELID,), 4, EpisodeDuration.SECONDS)
     )
     store.add_episode(
         Episode(
             start + timedelta(hours=30),
             Side.BOTH,
-            Place.OTHER,
+            (Place.OTHER,),
             9,
             EpisodeDuration.HOURS,
             note='=1+2, "jaw"\nä',
@@ -92,7 +92,8 @@ def test_json_round_trip_gives_an_identical_history(tmp_path: Path):
     report = export_json(source, tmp_path / "export.json", NOW)
     assert (report.sessions, report.episodes, report.check_ins) == (2, 2, 4)
     document = json.loads((tmp_path / "export.json").read_text(encoding="utf-8"))
-    assert (document["format"], document["version"]) == ("relaxapp-history", 2)
+    assert (document["format"], document["version"]) == ("relaxapp-history", 3)
+    assert [e["places"] for e in document["episodes"]] == [["eyelid"], ["other"]]
     assert document["sessions"][1]["tension_before"] == "skipped"
     assert document["sessions"][1]["twitch_before"] is None
     eyes = [(c["alcohol_drinks"], c["screen_hours"], c["dry_eyes"]) for c in document["check_ins"]]
@@ -107,7 +108,7 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(tmp_path: Pa
     store = filled(tmp_path / "a.sqlite3")
     export_json(store, tmp_path / "export.json", NOW)
     assert import_json(store, tmp_path / "export.json") == MergeReport(Counts(0, 0, 0), Counts(2, 2, 4))
-    assert store.count_timeline() == 4
+    assert store.count_timeline() == 8  # 2 sessions, 2 episodes, 4 check-ins
 
 
 def write(path: Path, document: object) -> Path:
@@ -234,7 +235,7 @@ def test_other_files_and_newer_versions_are_refused(tmp_path: Path):
     ):
         import_json(store, write(tmp_path / "a.json", {"sessions": []}))
     with pytest.raises(ImportRefusedError, match="written by a newer relaxapp"):
-        import_json(store, write(tmp_path / "b.json", {"format": "relaxapp-history", "version": 3}))
+        import_json(store, write(tmp_path / "b.json", {"format": "relaxapp-history", "version": 4}))
     with pytest.raises(ImportRefusedError, match="no object at the top"):
         import_json(store, write(tmp_path / "c.json", [1, 2]))
     with pytest.raises(ExchangeError, match="could not be read"):
@@ -262,9 +263,10 @@ def test_csv_files_open_in_a_spreadsheet_with_local_dates(tmp_path: Path):
     store = filled(tmp_path / "a.sqlite3")
     report = export_csv(store, tmp_path)
     assert report.files == tuple(tmp_path / name for name in CSV_NAMES)
-    sessions, episodes, check_ins = (
+    sessions, episodes, check_ins, treatments, answers = (
         list(csv.DictReader(path.open(encoding="utf-8-sig", newline=""))) for path in report.files
     )
+    assert treatments == answers == []
     assert tmp_path.joinpath(CSV_NAMES[0]).read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
     started = datetime(2026, 11, 20, 7, 0, tzinfo=UTC).astimezone()
     assert sessions[0] | {} == {

@@ -52,7 +52,7 @@ def document_with(check_ins: list[object]) -> dict[str, object]:
 def read(document: object) -> list[CheckIn] | ImportRefusedError:
     """The check-ins read from the document, or the refusal a person would be shown."""
     try:
-        _, _, check_ins = parse_document(SOURCE, document)
+        check_ins = parse_document(SOURCE, document).check_ins
     except ImportRefusedError as refusal:
         return refusal
     return check_ins
@@ -164,7 +164,8 @@ def test_entries_near_the_edges_are_read_whole_or_refused_by_name(document: dict
         message.encode("utf-8")  # no half character reaches a dialog or the log
         assert message.startswith(f"{SOURCE.name} was not imported") and result.problems
         return
-    sessions, episodes, check_ins = result
+    sessions, episodes, check_ins, treatments, answers = result
+    assert treatments == answers == []
     # What is accepted is fit for the history: core finds nothing wrong, and every moment and day is inside
     # the span in every time zone (a day's margin at each end).
     for session in sessions:

@@ -243,7 +243,7 @@ def test_a_file_from_schema_2_keeps_its_sessions_as_never_asked_for_ratings(tmp_
     assert saved[1].started_at == datetime(2026, 11, 23, 20, 5, 30, 250000, tzinfo=UTC)
     store.add_episode(episode())
     store.save_check_in(CheckIn(date(2026, 11, 25), caffeine_drinks=2))
-    assert store.count_timeline() == 4
+    assert store.count_timeline() == 5  # the check-in is in the timeline too
 
 
 def test_a_file_from_schema_3_keeps_its_ratings_and_skips(tmp_path: Path):
@@ -257,9 +257,9 @@ def test_a_file_from_schema_3_keeps_its_ratings_and_skips(tmp_path: Path):
 def test_a_file_from_schema_4_keeps_its_episodes(tmp_path: Path):
     store = open_fixture(tmp_path, 4)
     episodes = store.timeline(10, only=TimelineFilter(sessions=False))
-    assert [(e.place, e.intensity, e.note) for e in episodes if isinstance(e, Episode)] == [
-        (Place.CHEEK, 8, "after a long call"),
-        (Place.EYELID, 4, ""),
+    assert [(e.places, e.intensity, e.note) for e in episodes if isinstance(e, Episode)] == [
+        ((Place.CHEEK,), 8, "after a long call"),
+        ((Place.EYELID,), 4, ""),
     ]
     assert store.check_in(date(2026, 12, 3)) is None
     store.save_check_in(CheckIn(date(2026, 12, 3), stress=3))
@@ -276,7 +276,7 @@ def test_a_file_from_schema_5_keeps_every_row_and_leaves_the_eye_triggers_unaske
     # Not recorded is NULL in the file, never a 0 or a "no" nobody said.
     raw = store._db.execute("SELECT alcohol_drinks, screen_hours, dry_eyes FROM check_ins").fetchall()
     assert raw == [(None, None, None)] * 3
-    assert len(store.newest(10)) == 2 and store.count_timeline() == 4
+    assert len(store.newest(10)) == 2 and store.count_timeline() == 7  # with the 3 check-ins
     later = CheckIn(date(2026, 12, 4), alcohol_drinks=2, screen_hours=9.5, dry_eyes=True)
     store.save_check_in(later)
     assert store.check_in(date(2026, 12, 4)) == later
@@ -295,7 +295,7 @@ def episode(minutes_ago: float = 0, **changes: object) -> Episode:
     fields: dict[str, object] = {
         "occurred_at": datetime(2026, 11, 25, 9, 0, tzinfo=UTC) - timedelta(minutes=minutes_ago),
         "side": Side.LEFT,
-        "place": Place.EYELID,
+        "places": (Place.EYELID,),
         "intensity": 4,
         "duration": EpisodeDuration.SECONDS,
     }
@@ -412,7 +412,7 @@ def test_the_timeline_pages_sessions_and_episodes_together(tmp_path: Path):
     # Three at one moment, of both kinds: the cursor must neither repeat nor skip them.
     entries.append(store.add_session(session(minutes_ago=25)))
     entries.append(store.add_episode(episode(minutes_ago=25)))
-    entries.append(store.add_episode(episode(minutes_ago=25, place=Place.MOUTH)))
+    entries.append(store.add_episode(episode(minutes_ago=25, places=(Place.MOUTH,))))
     newest_first = all_pages(store, 2)
     assert len(newest_first) == len(entries) == 15
     moments = [e.started_at if isinstance(e, SessionRecord) else e.occurred_at for e in newest_first]
@@ -577,7 +577,7 @@ soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
 resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, hard))
 notes = []
 for n in range(1000):
-    twitch = Episode(datetime(2026, 11, 25, 9, 0, n % 60, tzinfo=UTC), Side.LEFT, Place.CHEEK, 5,
+    twitch = Episode(datetime(2026, 11, 25, 9, 0, n % 60, tzinfo=UTC), Side.LEFT, (Place.CHEEK,), 5,
                      EpisodeDuration.MINUTES, note=f"{n} " + "x" * 1900)
     try:
         store.add_episode(twitch)
@@ -758,14 +758,14 @@ def test_merge_adds_only_what_is_new(tmp_path: Path):
     store.save_check_in(CheckIn(date(2026, 11, 24), stress=5))
     report = store.merge(
         [session(minutes_ago=10), session(minutes_ago=5), session(minutes_ago=5)],
-        [episode(), episode(place=Place.MOUTH), episode()],
+        [episode(), episode(places=(Place.MOUTH,)), episode()],
         [CheckIn(date(2026, 11, 24), stress=9), CheckIn(date(2026, 11, 25))],
     )
     assert report == MergeReport(added=Counts(1, 2, 1), skipped=Counts(2, 1, 1))
     assert store.check_in(date(2026, 11, 24)) == CheckIn(
         date(2026, 11, 24), stress=5
     )  # the history's is kept
-    assert store.count_timeline() == 4
+    assert store.count_timeline() == 6  # 2 sessions, 2 episodes and the 2 days' check-ins
 
 
 def test_the_average_change_reads_a_covering_index_not_every_session(tmp_path: Path):

@@ -29,7 +29,7 @@ def session(hour: int, actual: float = 300.0) -> SessionRecord:
 
 def episode(hour: int) -> Episode:
     occurred = datetime(2026, 11, 24, hour, tzinfo=UTC)
-    return Episode(occurred, Side.LEFT, Place.EYELID, 4, EpisodeDuration.SECONDS)
+    return Episode(occurred, Side.LEFT, (Place.EYELID,), 4, EpisodeDuration.SECONDS)
 
 
 def keep_rows_from_before_the_span(path: Path) -> None:
@@ -66,9 +66,10 @@ def test_every_read_leaves_out_the_rows_a_page_could_not_show(tmp_path: Path, ca
     assert "history rows 3, 4, 5, 6 of sessions" in caplog.text and "are unreadable" in caplog.text
     assert "history rows 2 of episodes" in caplog.text and "0001-01-01 of check_ins" in caplog.text
     timeline = store.timeline(50)
-    assert [type(entry).__name__ for entry in timeline] == ["Episode", "SessionRecord", "SessionRecord"]
+    names = [type(entry).__name__ for entry in timeline]
+    assert names == ["Episode", "SessionRecord", "SessionRecord", "CheckIn"]
     assert store.timeline(50, newest_first=False) == timeline[::-1]
-    assert store.count_timeline() == 3 and store.count() == 2
+    assert store.count_timeline() == 4 and store.count() == 2
     assert store.minutes_by_day(DAY - timedelta(days=1), DAY + timedelta(days=1)) == {DAY: 10.0}
     assert store.practice_days() == {DAY}
     [facts] = store.day_facts(DAY, DAY)
@@ -134,7 +135,7 @@ def test_a_damaged_file_carries_over_every_row_that_can_be_shown(tmp_path: Path)
     # A carried-over row is checked as an import is: the unshowable ones must not stop the others.
     assert result.moved_aside is not None
     assert result.problem is not None and "with the 4 entries it could still read" in result.problem
-    assert result.store.count_timeline() == 3 and result.store.check_in(DAY) == CheckIn(DAY, stress=4)
+    assert result.store.count_timeline() == 4 and result.store.check_in(DAY) == CheckIn(DAY, stress=4)
     result.store.close()
 
 

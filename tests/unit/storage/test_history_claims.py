@@ -60,7 +60,7 @@ def test_another_programs_database_is_refused_and_left_untouched(tmp_path: Path,
     assert result.problem is not None
     assert f"The file {path} is not a relaxapp history: it holds another program's tables" in result.problem
     assert "left untouched" in result.problem
-    result.store.add_episode(Episode(NOW, Side.LEFT, Place.EYELID, 3, EpisodeDuration.SECONDS))
+    result.store.add_episode(Episode(NOW, Side.LEFT, (Place.EYELID,), 3, EpisodeDuration.SECONDS))
     result.store.close()
     assert files_in(folder) == before  # no WAL, no tables of ours, no version
     with closing(sqlite3.connect(path)) as db:
@@ -91,7 +91,7 @@ def test_another_programs_database_in_wal_mode_keeps_its_wal(tmp_path: Path):
 def test_a_file_whose_tables_do_not_match_its_version_is_set_aside_as_damaged(tmp_path: Path):
     path = tmp_path / "history.sqlite3"
     store = HistoryStore.open(path)
-    store.add_episode(Episode(NOW, Side.LEFT, Place.EYELID, 3, EpisodeDuration.SECONDS))
+    store.add_episode(Episode(NOW, Side.LEFT, (Place.EYELID,), 3, EpisodeDuration.SECONDS))
     store.add_session(session_at(NOW))
     backup = take_backup(path, tmp_path / "backups", NOW - timedelta(days=1))
     store.close()

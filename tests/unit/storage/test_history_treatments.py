@@ -1,0 +1,165 @@
+"""Schema 7: several places a twitch, treatments and warning-signs answers, from the file to an export."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from relaxapp.core.journal import (
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    SafetyCheck,
+    Side,
+    Treatment,
+    TreatmentKind,
+)
+from relaxapp.core.safety import Urgency
+from relaxapp.storage.exchange import export_json, import_json
+from relaxapp.storage.history import (
+    ONLY_CHECK_INS,
+    ONLY_TREATMENTS,
+    SCHEMA_VERSION,
+    HistoryStore,
+    InvalidEntryError,
+    TimelineFilter,
+)
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+DAY = date(2026, 11, 25)
+INJECTION = Treatment(
+    DAY, TreatmentKind.INJECTION, "Botox", Side.BOTH, (Place.EYELID, Place.BROW), "25 units"
+)
+
+
+def local(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour)).astimezone(UTC)
+
+
+def test_a_file_from_schema_6_gets_places_treatments_and_answers(tmp_path: Path):
+    path = tmp_path / "v6.sqlite3"
+    shutil.copy(FIXTURES / "history_v6.sqlite3", path)
+    store = HistoryStore.open(path)
+    assert store.schema_version == SCHEMA_VERSION == 7
+    # Every older episode reads as its one place, and its eye triggers are as they were.
+    assert [(e.places, e.note) for e in store.all_episodes()] == [
+        ((Place.EYELID,), ""),
+        ((Place.CHEEK,), "after a long call"),
+    ]
+    assert store.check_in(date(2026, 11, 27)) == CheckIn(
+        date(2026, 11, 27), 6.0, 2, 5, 4, "long day at the screen", 1, 9.5, True
+    )
+    assert store.treatments_between(date(1970, 1, 1), date(2100, 12, 31)) == []
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("SELECT DISTINCT places = place FROM episodes").fetchall() == [(1,)]
+    saved = store.add_episode(
+        Episode(local(DAY, 9), Side.LEFT, (Place.EYELID, Place.CHEEK), 5, EpisodeDuration.SECONDS)
+    )
+    assert store.episodes_between(DAY, DAY) == [saved]
+
+
+def test_a_treatment_is_saved_edited_read_by_period_and_deleted():
+    store = HistoryStore.in_memory()
+    first = store.add_treatment(INJECTION)
+    later = store.add_treatment(
+        Treatment(DAY + timedelta(days=90), TreatmentKind.INJECTION, "Botox", Side.LEFT, (Place.EYELID,))
+    )
+    pill = store.add_treatment(
+        Treatment(DAY + timedelta(days=10), TreatmentKind.MEDICINE_STARTED, "Clonazepam")
+    )
+    assert first.id is not None and store.treatments_between(DAY, DAY + timedelta(days=30)) == [first, pill]
+    assert store.latest_treatment() == later
+    assert store.latest_treatment(TreatmentKind.INJECTION, before=DAY + timedelta(days=90)) == first
+    assert store.latest_treatment(TreatmentKind.MEDICINE_STOPPED) is None
+    edited = Treatment(
+        DAY, TreatmentKind.INJECTION, "Xeomin", Side.BOTH, (Place.EYELID,), "20 units", id=first.id
+    )
+    assert store.update_treatment(edited) == first
+    store.delete_treatment(pill)
+    assert store.treatments_between(DAY, DAY + timedelta(days=90)) == [edited, later]
+    assert store.restore_treatment(pill) == pill
+    with pytest.raises(InvalidEntryError, match="name: is empty"):
+        store.add_treatment(Treatment(DAY, TreatmentKind.OTHER))
+
+
+def test_one_warning_signs_answer_is_kept_a_day_the_latest():
+    store = HistoryStore.in_memory()
+    morning = store.save_safety_check(SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",)))
+    evening = store.save_safety_check(SafetyCheck(local(DAY, 20), Urgency.SELF_CARE, ()))
+    next_day = store.save_safety_check(
+        SafetyCheck(local(DAY + timedelta(days=1), 9), Urgency.TODAY, ("a", "b"))
+    )
+    assert evening.id == morning.id  # the same day's row, replaced
+    assert store.safety_checks_between(DAY, DAY + timedelta(days=1)) == [evening, next_day]
+    assert store.safety_checks_between(DAY + timedelta(days=2), DAY + timedelta(days=3)) == []
+
+
+def test_treatments_and_check_ins_stand_at_the_start_of_their_day_in_the_timeline():
+    store = HistoryStore.in_memory()
+    twitch = store.add_episode(Episode(local(DAY, 9), Side.LEFT, (Place.EYELID,), 4, EpisodeDuration.SECONDS))
+    injection = store.add_treatment(INJECTION)
+    check_in = CheckIn(DAY, stress=3, water_glasses=6)
+    store.save_check_in(check_in)
+    older = store.add_treatment(
+        Treatment(DAY - timedelta(days=1), TreatmentKind.MEDICINE_STOPPED, "Baclofen")
+    )
+    everything = store.timeline(10)
+    assert everything == [twitch, check_in, injection, older]
+    # A page at a time, each page starting after the last entry of the one before, gives the same.
+    paged = [entry for after in [None, *everything[:-1]] for entry in store.timeline(1, after)]
+    assert paged == everything
+    assert [e for a in [None, *everything[::-1][:-1]] for e in store.timeline(1, a, newest_first=False)] == (
+        everything[::-1]
+    )
+    assert store.timeline(10, only=ONLY_TREATMENTS) == [injection, older]
+    assert store.timeline(10, only=ONLY_CHECK_INS) == [check_in]
+    assert store.count_timeline() == 4 and store.count_timeline(ONLY_TREATMENTS) == 2
+    on_the_day = TimelineFilter(since=local(DAY, 0), until=local(DAY + timedelta(days=1), 0))
+    assert store.timeline(10, only=on_the_day) == [twitch, check_in, injection]
+    [facts] = store.day_facts(DAY, DAY)
+    assert facts.treatments == (injection,) and facts.check_in == check_in
+
+
+def test_an_export_carries_treatments_answers_and_places_and_imports_whole(tmp_path: Path):
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    source = HistoryStore.in_memory()
+    source.add_episode(
+        Episode(local(DAY, 9), Side.BOTH, (Place.EYELID, Place.MOUTH), 6, EpisodeDuration.MINUTES)
+    )
+    source.add_treatment(INJECTION)
+    source.save_safety_check(SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",)))
+    report = export_json(source, tmp_path / "out.json", now)
+    assert (report.episodes, report.treatments, report.safety_checks) == (1, 1, 1)
+    document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert document["treatments"][0]["places"] == ["eyelid", "brow"]
+    assert document["episodes"][0]["places"] == ["eyelid", "mouth"]
+    target = HistoryStore.in_memory()
+    merged = import_json(target, tmp_path / "out.json")
+    assert (merged.added.episodes, merged.added.treatments, merged.added.safety_checks) == (1, 1, 1)
+    assert import_json(target, tmp_path / "out.json").added.total == 0  # nothing twice
+    assert list(target.all_treatments()) == [replace(INJECTION, id=1)]
+    assert [a.signs for a in target.all_safety_checks()] == [("spreading",)]
+    assert [e.places for e in target.all_episodes()] == [(Place.EYELID, Place.MOUTH)]
+
+
+def test_a_version_2_export_still_imports_its_one_place(tmp_path: Path):
+    old = {
+        "format": "relaxapp-history",
+        "version": 2,
+        "episodes": [
+            {"occurred_at": "2026-11-25T09:00:00.000+00:00", "side": "left", "place": "cheek", "intensity": 4,
+             "duration": "seconds", "note": ""}
+        ],
+    }  # fmt: skip
+    (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    store = HistoryStore.in_memory()
+    import_json(store, tmp_path / "old.json")
+    assert [e.places for e in store.all_episodes()] == [(Place.CHEEK,)]
