@@ -22,8 +22,8 @@ from relaxapp.core.datafile import DataFileError
 from relaxapp.core.patterns import DEFAULT_BREATHS_PER_MINUTE, paced_routine
 from relaxapp.core.routine import Cycles, Minutes, Routine, SessionLength, length_problem
 from relaxapp.core.sound import CUE_IDS, parse_prompts
-from relaxapp.core.welcome import WelcomeQuestion, load_welcome
 from relaxapp.core.visit_report import DEFAULT_MONTHS
+from relaxapp.core.welcome import WelcomeQuestion, load_welcome
 from relaxapp.core.wording import duration_text, skipped_routine_files
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage import paths

@@ -17,8 +17,8 @@ from relaxapp.logic.progress import Progress
 from relaxapp.logic.routines import RoutineBook
 from relaxapp.logic.sessions import SessionFlow, WallClock
 from relaxapp.logic.unsaved import UnsavedEntries
-from relaxapp.logic.welcome import FirstRun
 from relaxapp.logic.visit_reports import VisitReports
+from relaxapp.logic.welcome import FirstRun
 from relaxapp.storage.history import HistoryReader, HistoryStore
 
 

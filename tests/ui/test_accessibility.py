@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
 from relaxapp.ui.main_window import MainWindow
-from relaxapp.ui.welcome import WelcomeDialog
 from relaxapp.ui.treatment_dialog import TreatmentDialog
+from relaxapp.ui.welcome import WelcomeDialog
 
 INTERACTIVE = (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QLineEdit, QAbstractItemView, QTextEdit)
 Role = QAccessible.Role
