@@ -9,20 +9,13 @@ from PySide6.QtWidgets import QDialog
 
 from relaxapp.core.journal import Place, Side, Treatment, TreatmentKind
 from relaxapp.ui.treatment_dialog import TreatmentDialog
-from tests.helpers.widgets import click
+from tests.helpers.widgets import click, shown
 
 TODAY = date(2026, 11, 25)
 LAST = Treatment(
     date(2026, 8, 20), TreatmentKind.INJECTION, "Botox", Side.BOTH, (Place.EYELID, Place.BROW), "25 units",
     "went well", id=4,
 )  # fmt: skip
-
-
-def shown(qtbot, dialog: TreatmentDialog) -> TreatmentDialog:
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def test_the_next_injection_is_the_last_one_again_dated_today(qtbot):
