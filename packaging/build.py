@@ -1,8 +1,9 @@
 """Build the relaxapp bundle with PyInstaller, self-test it offscreen and report its size.
 
-    python packaging/build.py [--dist DIR] [--work DIR] [--clean]
+    python packaging/build.py [--dist DIR] [--work DIR] [--clean] [--max-mb N]
 
-Exits non-zero if PyInstaller is missing, the build fails or the built app's --self-test fails.
+Exits non-zero if PyInstaller is missing, the build fails, the built app's --self-test fails or the bundle
+is larger than --max-mb (CI holds it to the size promised in the README).
 bench/bundle.py uses the functions below. (There is deliberately no packaging/__init__.py: a package
 named `packaging` at the repo root would shadow the PyPI `packaging` that PyInstaller and pytest import.)
 """
@@ -83,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller's work folder")
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
+    parser.add_argument("--max-mb", type=float, help="fail if the bundle is larger than this (MiB)")
     args = parser.parse_args(argv)
 
     if not pyinstaller_available():
@@ -94,9 +96,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except subprocess.CalledProcessError as error:
         print(f"build: PyInstaller failed (exit code {error.returncode})", file=sys.stderr)
         return 1
-    print(f"build: {bundle_dir(dist)}: {size_mb(bundle_dir(dist)):.1f} MB")
+    megabytes = size_mb(bundle_dir(dist))
+    print(f"build: {bundle_dir(dist)}: {megabytes:.1f} MB")
     passed = self_test(app)
     print(f"build: self-test {'passed' if passed else 'FAILED'}")
+    if args.max_mb is not None and megabytes > args.max_mb:
+        print(
+            f"build: the bundle is {megabytes:.1f} MB, more than the {args.max_mb:g} MB allowed",
+            file=sys.stderr,
+        )
+        return 1
     return 0 if passed else 1
 
 

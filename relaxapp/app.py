@@ -22,6 +22,7 @@ from relaxapp.core.datafile import DataFileError
 from relaxapp.core.patterns import DEFAULT_BREATHS_PER_MINUTE, paced_routine
 from relaxapp.core.routine import Cycles, Minutes, Routine, SessionLength, length_problem
 from relaxapp.core.sound import CUE_IDS, parse_prompts
+from relaxapp.core.welcome import WelcomeQuestion, load_welcome
 from relaxapp.core.wording import duration_text, skipped_routine_files
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage import paths
@@ -33,6 +34,7 @@ from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.session_runner import SessionRunner
 from relaxapp.ui.settings_file import open_settings
 from relaxapp.ui.single_instance import HandOver, SingleInstance
+from relaxapp.ui.welcome import welcome
 
 log = logging.getLogger("relaxapp")
 _Guidance = TypeVar("_Guidance")
@@ -135,8 +137,11 @@ def _run(
             window.offer_backup(opened.backup)
         backups.start()
         if not args.self_test:
-            window.notice.show(
-                only_first_time=True, then=lambda: _start_from_command_line(window, catalog, args)
+            welcome(
+                window,
+                window.notice,
+                window.use_cases.first_run,
+                then=lambda: _start_from_command_line(window, catalog, args),
             )
         if on_ready is not None:
             on_ready(window)
@@ -185,9 +190,21 @@ def _build_window(
         prompts=_load_prompts(problems),
         patterns_dir=user_paths.user_routines_dir,
         backups_dir=user_paths.backups_dir,
+        welcome=_load_welcome(catalog, problems),
     )
     runner = SessionRunner(SilentPlayer(), use_cases.sessions, MonotonicClock(), frame_rate=frame_rate)
     return MainWindow(use_cases, runner, problems, backups=backups)
+
+
+def _load_welcome(catalog: Catalog, problems: list[str]) -> WelcomeQuestion | None:
+    """The first start's question; without it the app starts as it did before it had one."""
+    routine_ids = {routine.id for routine in catalog.routines}
+    try:
+        return load_welcome(paths.content_dir() / "welcome.toml", routine_ids)
+    except DataFileError as error:
+        log.error("welcome question unusable: %s", error)
+        problems.append(f"The question of what brings you here is switched off: {error}")
+        return None
 
 
 def _load_guidance_into(window: MainWindow, catalog: Catalog) -> None:

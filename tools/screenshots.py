@@ -29,6 +29,7 @@ from relaxapp.core.routine import RoutineKind  # noqa: E402
 from relaxapp.logic.sessions import EndedSession, Kept  # noqa: E402
 from relaxapp.storage.history import HistoryStore  # noqa: E402
 from relaxapp.ui.main_window import MainWindow  # noqa: E402
+from relaxapp.ui.welcome import WelcomeDialog  # noqa: E402
 from tools.make_sample_history import sample  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -94,6 +95,7 @@ def main() -> None:
 
         steps: list[tuple[str, Callable[[MainWindow], None]]] = [
             ("home", lambda w: w.go_home()),
+            ("false-start", lambda w: (w.home.select("box"), start(w), w.runner.stop())),
             ("history", lambda w: w.go_history()),
             ("history-calendar", lambda w: w.history.tabs.setCurrentIndex(1)),
             ("history-insights", lambda w: w.history.tabs.setCurrentIndex(2)),
@@ -144,7 +146,14 @@ def main() -> None:
         def on_ready(window: MainWindow) -> None:
             if window.notice.box is not None:
                 window.notice.box.grab().save(str(OUT / "notice.png"))
-                window.notice.box.done(0)
+                understood = next(b for b in window.notice.box.buttons() if b.text() == "I understand")
+                understood.click()  # the first start's question follows
+            question = next((d for d in window.findChildren(WelcomeDialog) if d.isVisible()), None)
+            if question is not None:
+                question.cards["one_side"].click()
+                QApplication.processEvents()
+                question.grab().save(str(OUT / "welcome.png"))
+                question.continue_button.click()  # the home page shows what is suggested for it
             take(window, 0)
 
         def take(window: MainWindow, index: int) -> None:

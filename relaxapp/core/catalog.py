@@ -20,6 +20,7 @@ from relaxapp.core.datafile import FieldError, no_unknown, shown, text
 from relaxapp.core.routine import (
     MAX_CYCLES,
     MAX_SESSION_MINUTES,
+    MOTIONS,
     NO_CUE,
     ONCE,
     STEP_KINDS,
@@ -46,6 +47,7 @@ _KNOWN_KEYS = {
     "max_cycles",
     "ambience",
     "closing",
+    "motion",
     "steps",
 }
 _LENGTH_KEYS = ("default_minutes", "default_cycles", "max_cycles")
@@ -179,6 +181,9 @@ def parse_routine(
     if problems:
         raise FieldError("steps", "; ".join(problems))
     closing = text(data, "closing", required=kind is RoutineKind.IMAGERY)
+    motion = _choice(data, "motion", MOTIONS, "", "a movement of a scene") or None
+    if motion is not None and kind is not RoutineKind.IMAGERY:
+        raise FieldError("motion", "only an imagery routine has a scene that moves")
     max_cycles = _optional_count(data, "max_cycles")
     routine = Routine(
         id=routine_id,
@@ -192,6 +197,7 @@ def parse_routine(
         max_cycles=max_cycles,
         ambience=_choice(data, "ambience", AMBIENCE_IDS, "", "a background sound") or None,
         closing=closing,
+        motion=motion,
     )
     if max_cycles is not None and routine.cycles_for(routine.default_length) > max_cycles:
         raise FieldError("default_cycles", f"is longer than max_cycles ({max_cycles})")

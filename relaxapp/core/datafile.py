@@ -14,7 +14,7 @@ import re
 import reprlib
 import stat
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -136,6 +136,15 @@ def no_unknown(data: dict[str, Any], known: set[str], where: str) -> None:
     if unknown:
         known_list = ", ".join(sorted(known))
         raise FieldError(_name(where, unknown[0]), f"is not a known field (known: {known_list})")
+
+
+def unique_ids(ids: Iterable[str], key: str, what: str) -> None:
+    """Each id once among the [[key]] tables; the second use is named, e.g. 'tips[7].id'."""
+    seen: set[str] = set()  # a set: a list's index() for each id would be quadratic in a long file
+    for number, item_id in enumerate(ids, start=1):
+        if item_id in seen:
+            raise FieldError(f"{key}[{number}].id", f"'{item_id}' is used by another {what}")
+        seen.add(item_id)
 
 
 def tables(data: dict[str, Any], key: str) -> list[dict[str, Any]]:

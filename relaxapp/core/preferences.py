@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from relaxapp.core.catalog import ROUTINE_ID
+from relaxapp.core.datafile import IDENTIFIER
 from relaxapp.core.reminders import ReminderPlan
 from relaxapp.core.routine import STANDARD_MINUTES, Cycles, Minutes, Routine, SessionLength
 from relaxapp.core.sound import SoundChannel
@@ -20,6 +21,7 @@ from relaxapp.core.sound import SoundChannel
 DEFAULT_VOLUME = 0.8
 DEFAULT_AMBIENCE_VOLUME = 0.5  # under the voice, not over it
 CAUTIONS_HIDDEN_KEY = "session/cautions_hidden"
+REASON_KEY = "welcome/answer"
 
 
 def volume_from_text(raw: object, default: float = DEFAULT_VOLUME) -> float:
@@ -104,6 +106,8 @@ class Preferences:
     reminders: ReminderPlan = field(default_factory=ReminderPlan)
     # Routines whose cautions the person read in full and chose not to see before every start.
     cautions_hidden: frozenset[str] = frozenset()
+    # The answer to "What brings you here?" (content/welcome.toml): "" while none is given.
+    reason: str = ""
 
     def shows_cautions(self, routine: Routine) -> bool:
         """Whether `routine`'s cautions come before it starts: a routine that has some shows them in
@@ -157,6 +161,7 @@ class Preferences:
             "reminders/from_hour": str(self.reminders.from_hour),
             "reminders/until_hour": str(self.reminders.until_hour),
             CAUTIONS_HIDDEN_KEY: routine_ids_to_text(self.cautions_hidden),
+            REASON_KEY: self.reason,
         }
 
     @classmethod
@@ -185,11 +190,18 @@ class Preferences:
             eyes_closed=flag_from_text(read("session/eyes_closed")),
             reminders=plan if plan.problem() is None else default.reminders,
             cautions_hidden=routine_ids_from_text(read(CAUTIONS_HIDDEN_KEY)),
+            reason=_identifier_from_text(read(REASON_KEY)),
         )
 
 
 def _flag_text(value: bool) -> str:
     return "true" if value else "false"
+
+
+def _identifier_from_text(raw: object) -> str:
+    """An id as a data file has them ('eyelid'); "" for anything else."""
+    text = str(raw or "").strip()
+    return text if IDENTIFIER.fullmatch(text) else ""
 
 
 def _int_from_text(raw: object, default: int) -> int:

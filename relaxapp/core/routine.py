@@ -8,6 +8,9 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+# The slow movements an imagery scene may have: a light that drifts, water that shimmers, rain that falls.
+MOTIONS = ("light", "water", "rain")
+
 
 class RoutineKind(StrEnum):
     BREATHING = "breathing"
@@ -147,6 +150,8 @@ class Routine:
     read_first: bool = False  # the guidance holds cautions: show it before a session starts
     max_cycles: int | None = None
     ambience: str | None = None
+    # How an imagery scene moves, slowly (MOTIONS): None keeps it still.
+    motion: str | None = None
     # Said when the person stops early: imagery comes back to the room, or a bedtime script settles softly.
     closing: str = ""
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from relaxapp.core import datafile
-from relaxapp.core.datafile import IDENTIFIER, FieldError, no_unknown, shown, tables, text
+from relaxapp.core.datafile import IDENTIFIER, FieldError, no_unknown, shown, tables, text, unique_ids
 
 
 class Urgency(StrEnum):
@@ -128,11 +128,7 @@ def parse_checklist(data: dict[str, Any]) -> Checklist:
     for urgency in SIGN_LEVELS:
         if not any(question.urgency is urgency for question in questions):
             raise FieldError("questions", f"there must be at least one '{urgency}' question")
-    seen: set[str] = set()  # a set: a list's index() for each question would be quadratic in a long file
-    for number, question in enumerate(questions, start=1):
-        if question.id in seen:
-            raise FieldError(f"questions[{number}].id", f"'{question.id}' is used by another question")
-        seen.add(question.id)
+    unique_ids((question.id for question in questions), "questions", "question")
     raw_answers = _table(data, "answers")
     no_unknown(raw_answers, {u.value for u in Urgency}, "answers")
     answers = {urgency: _answer(f"answers.{urgency}", raw_answers.get(urgency.value)) for urgency in Urgency}

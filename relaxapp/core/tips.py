@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from relaxapp.core import datafile
-from relaxapp.core.datafile import FieldError, no_unknown, shown, tables, text
+from relaxapp.core.datafile import FieldError, no_unknown, shown, tables, text, unique_ids
 
 SECTION_IDS = (
     "about",
@@ -155,11 +155,7 @@ def parse_tips(data: dict[str, Any], routine_ids: Collection[str]) -> TipBook:
     if tuple(section.id for section in sections) != SECTION_IDS:
         raise FieldError("sections", f"must be exactly these, in this order: {', '.join(SECTION_IDS)}")
     tips = tuple(_tip(n, raw, routine_ids) for n, raw in enumerate(tables(data, "tips"), start=1))
-    seen: set[str] = set()
-    for number, tip in enumerate(tips, start=1):
-        if tip.id in seen:
-            raise FieldError(f"tips[{number}].id", f"'{tip.id}' is used by another tip")
-        seen.add(tip.id)
+    unique_ids((tip.id for tip in tips), "tips", "tip")
     for section in sections:
         if not any(tip.section == section.id for tip in tips):
             raise FieldError("tips", f"section '{section.id}' has no tips")

@@ -23,7 +23,7 @@ from relaxapp.core.journal import (
     Treatment,
     TreatmentKind,
 )
-from relaxapp.core.record import Ratings, Scale, Score, SessionRecord
+from relaxapp.core.record import MIN_KEPT_SECONDS, Ratings, Scale, Score, SessionRecord
 from relaxapp.core.routine import Cycles, Routine, RoutineKind, SessionLength, Stage, StepKind
 from relaxapp.core.stats import DayFacts, Insights
 
@@ -128,7 +128,7 @@ KIND_INTROS = {
     "one area at a time.",
 }
 # What a running session calls its parts, by kind: "Part 2 of 7".
-SECTION_NAMES = {RoutineKind.PMR: "Part", RoutineKind.MASSAGE: "Step", RoutineKind.IMAGERY: "Passage"}
+SECTION_NAMES = {RoutineKind.PMR: "Part", RoutineKind.MASSAGE: "Step", RoutineKind.IMAGERY: "Part"}
 # What the badge over a step's countdown says for each kind of step.
 STEP_LABELS = {
     StepKind.PREPARE: "Get ready",
@@ -151,6 +151,8 @@ STAGE_NAMES = {
 
 
 # The home page's word on a routine's cautions (read_first): shown before it starts, or chosen away.
+# Said and shown when a session is stopped before it counts as practice (core.record.MIN_KEPT_SECONDS).
+FALSE_START = f"Stopped within the first {MIN_KEPT_SECONDS:g} seconds, so it was not saved in your history."
 CAUTIONS_DUE = "This routine has cautions to read first: they are shown in full when you press Start."
 CAUTIONS_HIDDEN = "You chose not to see this routine's cautions before it starts."
 

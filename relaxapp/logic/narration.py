@@ -20,7 +20,7 @@ from collections.abc import Callable
 from relaxapp.core.session import SessionState, Status
 from relaxapp.core.sound import spoken_form
 from relaxapp.core.timeline import Timeline
-from relaxapp.core.wording import duration_text
+from relaxapp.core.wording import FALSE_START, duration_text
 from relaxapp.logic.sessions import EndedSession
 
 # A step shorter than this is not announced: it is over before a screen reader has said it, and fast
@@ -31,7 +31,6 @@ MIN_ANNOUNCED_STEP_SECONDS = 2.0
 
 PAUSED = "Paused."
 RESUMED = "Resumed."
-FALSE_START = "Stopped. Too short to keep in your history."
 
 # Whether the person will hear these words in the app's own voice (recorded, and the voice not silenced).
 Voiced = Callable[[str], bool]
@@ -81,6 +80,6 @@ class SessionNarration:
         return f"{RESUMED} {spoken_form(words)}"
 
     def ended(self, ended: EndedSession) -> str | None:
-        """A false start goes home with nothing on screen to read: it is said here. A session kept in the
-        history is summed up by the summary page, which announces itself as it appears."""
+        """A false start goes home, where the same words are shown: they are said here. A session kept in
+        the history is summed up by the summary page, which announces itself as it appears."""
         return None if ended.is_practice else FALSE_START

@@ -20,6 +20,7 @@ from relaxapp.logic.events import Events
 LAST_ROUTINE_KEY = "session/routine"
 LAST_LENGTH_KEY = "session/length"
 NOTICE_KEY = "notice/acknowledged"
+WELCOME_ASKED_KEY = "welcome/asked"
 
 
 class SettingsFile(Protocol):
@@ -89,6 +90,11 @@ class PreferenceStore:
         self._settings.setValue(LAST_ROUTINE_KEY, routine.id)
         self._settings.setValue(LAST_LENGTH_KEY, length_to_text(length))
 
+    def start_on(self, routine_id: str) -> None:
+        """Show `routine_id` first next time, as if it was the one used last (at its own length)."""
+        self._settings.setValue(LAST_ROUTINE_KEY, routine_id)
+        self._settings.setValue(LAST_LENGTH_KEY, "")
+
     def cautions_due(self, routine: Routine) -> bool:
         """Whether `routine`'s cautions are shown in full before it starts, wherever the start comes from."""
         return self.current.shows_cautions(routine)
@@ -113,10 +119,25 @@ class PreferenceStore:
 
     @property
     def notice_read(self) -> bool:
-        return flag_from_text(self._settings.value(NOTICE_KEY))
+        return self._done(NOTICE_KEY)
 
     def mark_notice_read(self) -> None:
-        self._settings.setValue(NOTICE_KEY, "true")
+        self._mark_done(NOTICE_KEY)
+
+    @property
+    def welcome_asked(self) -> bool:
+        """Whether "What brings you here?" was asked (and answered or skipped)."""
+        return self._done(WELCOME_ASKED_KEY)
+
+    def mark_welcome_asked(self) -> None:
+        self._mark_done(WELCOME_ASKED_KEY)
+
+    def _done(self, key: str) -> bool:
+        return flag_from_text(self._settings.value(key))
+
+    def _mark_done(self, key: str) -> None:
+        """Something shown once at first start is done with: kept at once, so it never comes back."""
+        self._settings.setValue(key, "true")
         self._settings.sync()
 
     def save(self) -> None:

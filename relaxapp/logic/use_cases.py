@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relaxapp.core.routine import Routine
+from relaxapp.core.welcome import WelcomeQuestion
 from relaxapp.logic.events import Events
 from relaxapp.logic.history_edits import HistoryEdits
 from relaxapp.logic.history_files import HistoryFiles
@@ -16,6 +17,7 @@ from relaxapp.logic.progress import Progress
 from relaxapp.logic.routines import RoutineBook
 from relaxapp.logic.sessions import SessionFlow, WallClock
 from relaxapp.logic.unsaved import UnsavedEntries
+from relaxapp.logic.welcome import FirstRun
 from relaxapp.storage.history import HistoryReader, HistoryStore
 
 
@@ -33,6 +35,7 @@ class UseCases:
     history_edits: HistoryEdits  # delete and edit entries, with undo
     history_files: HistoryFiles  # export, import, restore a backup
     progress: Progress  # the history page's figures, calendar, insights and timeline choices
+    first_run: FirstRun  # "What brings you here?" and the routines suggested for the answer
     # Read by the pages (the timeline, the calendar, the insights); written only by the use cases above.
     history: HistoryReader
 
@@ -47,22 +50,25 @@ class UseCases:
         prompts: Mapping[str, str] | None = None,
         patterns_dir: Path | None = None,
         backups_dir: Path | None = None,
+        welcome: WelcomeQuestion | None = None,
     ) -> UseCases:
         events = Events()
         preferences = PreferenceStore(settings, events)
         journal = Journal(history, now, events)
         unsaved = UnsavedEntries(history, events)
         edits = HistoryEdits(history, journal.today, events)
+        book = RoutineBook(routines, patterns_dir, events)
         return cls(
             events=events,
             now=now,
             preferences=preferences,
-            routines=RoutineBook(routines, patterns_dir, events),
+            routines=book,
             sessions=SessionFlow(history, now, events, preferences, prompts or {}),
             journal=journal,
             unsaved=unsaved,
             history_edits=edits,
             history_files=HistoryFiles(history, now, events, edits.undo_stack, backups_dir),
             progress=Progress(history, unsaved, journal.today),
+            first_run=FirstRun(welcome, preferences, book),
             history=history,
         )

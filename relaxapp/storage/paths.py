@@ -75,9 +75,9 @@ def content_dir() -> Path:
 
 
 def assets_dir() -> Path:
-    """assets/ beside the package in a checkout; in a wheel or bundle, installed under relaxapp/assets."""
-    checkout = bundle_root() / "assets"
-    return checkout if checkout.is_dir() else package_file("assets")
+    """relaxapp/assets in an installed wheel or a bundle; in a checkout, assets/ beside the package."""
+    installed = package_file("assets")
+    return installed if installed.is_dir() else _SOURCE_ROOT / "assets"
 
 
 def audio_dir() -> Path:

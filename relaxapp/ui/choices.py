@@ -1,4 +1,4 @@
-"""Choosers: one checked button among several as a radio group, and the home page's routine cards."""
+"""Choosers: one checked button among several as a radio group, and the cards they are made of."""
 
 from __future__ import annotations
 
@@ -19,43 +19,60 @@ from relaxapp.core.wording import at_a_glance, spoken, spoken_glance
 CARD_HEIGHT = 88
 
 
-class RoutineCard(QPushButton):
-    """A routine's card: its name, rhythm and one line about it; one of a OneChoice's radio buttons."""
+class TextCard(QPushButton):
+    """A button that reads as a card: a title with a word beside it (a rhythm, a length) and, under them,
+    a line or two (none when `summary` is empty). The names are what a screen reader says of it. Without
+    a word beside it, a long title wraps rather than widen the card (cards side by side in a row)."""
 
-    def __init__(self, routine: Routine, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        aside: str,
+        summary: str,
+        *,
+        name: str,
+        aside_name: str = "",
+        description: str = "",
+        least_height: int = CARD_HEIGHT,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.routine = routine
-        self.setObjectName("routineCard")
+        self._least_height = least_height
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        # A screen reader hears words ("Box breathing, in 4, hold 4, out 4, hold 4 seconds"), not the
-        # "middle dot" of the rhythm on screen; the labels inside say the same to its review of the screen.
-        said_glance, said_summary = spoken_glance(routine), spoken(routine.summary)
-        self.setAccessibleName(f"{routine.title}, {said_glance}")
-        self.setAccessibleDescription(said_summary)
+        self.setAccessibleName(name)
+        self.setAccessibleDescription(description)
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(4)
         # Plain-text labels: rich text would parse HTML for every card and slow the first frame.
-        title = QLabel(routine.title)
-        title.setObjectName("cardTitle")
-        rhythm = QLabel(at_a_glance(routine))
-        rhythm.setObjectName("cardRhythm")
-        rhythm.setAccessibleName(said_glance)
-        summary = QLabel(routine.summary)
-        summary.setObjectName("cardSummary")
-        summary.setAccessibleName(said_summary)
-        summary.setWordWrap(True)
-        heading = QHBoxLayout()
-        heading.setSpacing(10)
-        heading.addWidget(title)
-        heading.addWidget(rhythm)
-        heading.addStretch()
-        layout.addLayout(heading)
-        layout.addWidget(summary)
-        for label in (title, rhythm, summary):
+        title_label = QLabel(title)
+        title_label.setObjectName("cardTitle")
+        labels = [title_label]
+        if aside:
+            rhythm = QLabel(aside)
+            rhythm.setObjectName("cardRhythm")
+            rhythm.setAccessibleName(aside_name or aside)
+            heading = QHBoxLayout()
+            heading.setSpacing(10)
+            heading.addWidget(title_label)
+            heading.addWidget(rhythm)
+            heading.addStretch()
+            layout.addLayout(heading)
+            labels.append(rhythm)
+        else:
+            title_label.setWordWrap(True)
+            layout.addWidget(title_label)
+        if summary:
+            summary_label = QLabel(summary)
+            summary_label.setObjectName("cardSummary")
+            summary_label.setAccessibleName(spoken(summary))  # "3 min, 9 breaths", no "middle dot"
+            summary_label.setWordWrap(True)
+            layout.addWidget(summary_label)
+            labels.append(summary_label)
+        for label in labels:
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout.addStretch()
-        self.setMinimumHeight(CARD_HEIGHT)
+        self.setMinimumHeight(least_height)
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -63,7 +80,7 @@ class RoutineCard(QPushButton):
     # A QPushButton sizes itself by its own text, not by a layout inside it: ask the layout instead,
     # so wrapped summaries are never cut off in a narrow window or with larger text.
     def sizeHint(self) -> QSize:
-        return self._layout.sizeHint().expandedTo(QSize(0, CARD_HEIGHT))
+        return self._layout.sizeHint().expandedTo(QSize(0, self._least_height))
 
     def minimumSizeHint(self) -> QSize:
         return self._layout.minimumSize()
@@ -72,7 +89,27 @@ class RoutineCard(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(self._layout.heightForWidth(width), CARD_HEIGHT)
+        return max(self._layout.heightForWidth(width), self._least_height)
+
+
+class RoutineCard(TextCard):
+    """A routine's card: its name, rhythm and one line about it; one of a OneChoice's radio buttons."""
+
+    def __init__(self, routine: Routine, parent: QWidget | None = None) -> None:
+        # A screen reader hears words ("Box breathing, in 4, hold 4, out 4, hold 4 seconds"), not the
+        # "middle dot" of the rhythm on screen; the labels inside say the same to its review of the screen.
+        said_glance = spoken_glance(routine)
+        super().__init__(
+            routine.title,
+            at_a_glance(routine),
+            routine.summary,
+            name=f"{routine.title}, {said_glance}",
+            aside_name=said_glance,
+            description=spoken(routine.summary),
+            parent=parent,
+        )
+        self.routine = routine
+        self.setObjectName("routineCard")
 
 
 class OneChoice(QObject):

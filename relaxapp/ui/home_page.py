@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -54,6 +55,7 @@ from relaxapp.ui.journal_strip import JournalStrip
 from relaxapp.ui.layouts import scrolling_content
 from relaxapp.ui.listening import follow
 from relaxapp.ui.ratings import RatingsPanel
+from relaxapp.ui.suggestions import SuggestedRow
 from relaxapp.ui.theme import colours_for
 
 if TYPE_CHECKING:
@@ -81,9 +83,19 @@ class HomePage(QWidget):
         self._intro.setObjectName("pageIntro")
         self._intro.setWordWrap(True)
         outer.addWidget(heading)
+        # What became of a session that went nowhere (stopped in its first seconds): said, then shown here.
+        self.note = QLabel()
+        self.note.setObjectName("note")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        outer.addWidget(self.note)
         # A twitch is logged in a few clicks from here, before anything else on the page.
         self.journal = JournalStrip(use_cases.journal, use_cases.events)
         outer.addWidget(self.journal)
+        # What brings the person here (asked at first start, changed in Settings) suggests where to begin.
+        self.suggestions = SuggestedRow(use_cases.first_run, use_cases.events)
+        self.suggestions.routine_chosen.connect(self.select)
+        outer.addWidget(self.suggestions)
 
         kinds_row = QHBoxLayout()
         kinds_row.setSpacing(8)
@@ -491,6 +503,17 @@ class HomePage(QWidget):
         self.plan.setText(text)
         self.plan.setAccessibleName(spoken(text))  # "3 min, 9 breaths": a pause, not "middle dot"
         self.start_button.setEnabled(startable)
+
+    def tell(self, text: str) -> None:
+        """A calm word under the heading (empty: none), about what just happened: gone once the person
+        leaves the page (a session started, another page opened)."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # not when the window is minimised: the person has not moved on
+            self.tell("")
 
     def _on_start(self) -> None:
         routine, length = self.selected_routine(), self.selected_length()

@@ -13,6 +13,7 @@ from relaxapp.core.preferences import Preferences, ThemeChoice
 from relaxapp.core.routine import Minutes, Routine
 from relaxapp.core.session import SessionOptions
 from relaxapp.core.timeline import Timeline
+from relaxapp.core.wording import FALSE_START
 from relaxapp.logic.sessions import EndedSession
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.ui import accessible_roles
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
         page.stop_clicked.connect(self.sessions.request_stop)
         page.skip_clicked.connect(self.runner.skip)
         page.follow(self.runner)
-        page.breathing.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
+        page.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
         self.pages.addWidget(page)
         return page
 
@@ -294,6 +295,7 @@ class MainWindow(QMainWindow):
         """The summary of a session kept in the history; home again after a false start."""
         if not ended.is_practice:
             self.go_home()
+            self.home.tell(FALSE_START)  # the screen reader hears it from the runner's announcement
             return
         # Shown first, then filled: the summary announces itself, from a page on screen.
         self._show_page(self.summary, None)
@@ -324,7 +326,7 @@ class MainWindow(QMainWindow):
         self.colours, self.text_scale = apply_to_application(self.preferences)
         self._fit_to_text()
         if "session" in self.__dict__:
-            self.session.breathing.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
+            self.session.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
         if "tips_page" in self.__dict__:
             self.tips_page.set_look(self.colours, self.text_scale)
         if "history" in self.__dict__:

@@ -23,6 +23,7 @@ from relaxapp.ui.imagery_view import ImageryView
 from relaxapp.ui.labels import set_text_if_changed
 from relaxapp.ui.session_runner import SessionRunner
 from relaxapp.ui.step_view import StepView
+from relaxapp.ui.theme import Colours
 
 EYES_CLOSED_NOTE = "Eyes-closed mode: the voice names every step. Space pauses, Esc stops."
 
@@ -115,6 +116,7 @@ class SessionPage(QWidget):
             routine.kind, self.steps
         )
         self.views.setCurrentWidget(view)
+        self.imagery.set_motion(routine.motion if view is self.imagery else None)
         breathing = routine.kind is RoutineKind.BREATHING
         self.step.setVisible(breathing)
         # Imagery shows its passage over the scene; PMR and massage under the illustration.
@@ -139,12 +141,12 @@ class SessionPage(QWidget):
             set_text_if_changed(self.step, "Paused" if paused else words)
             self.caption.setVisible(welcome)
             self._show_caption(state.segment.step.text if welcome else "")
-        elif kind is RoutineKind.IMAGERY:
-            self.imagery.show_state(state, words)
-            progress = ""
         else:
-            self.steps.show_state(state)
-            self._show_caption(words)
+            if kind is RoutineKind.IMAGERY:
+                self.imagery.show_state(state, words)
+            else:
+                self.steps.show_state(state)
+                self._show_caption(words)
             section = timeline.section_index_at(state.elapsed)
             progress = f"{SECTION_NAMES[kind]} {section + 1} of {timeline.section_count}"
             if timeline.has_lead_in and state.segment_index == 0:
@@ -168,3 +170,9 @@ class SessionPage(QWidget):
 
     def show_status(self, status: Status) -> None:
         self.pause_button.setText("Resume" if status is Status.PAUSED else "Pause")
+        self.imagery.set_running(status is Status.RUNNING)
+
+    def set_look(self, colours: Colours, *, reduced_motion: bool) -> None:
+        """The theme's colours, and with reduced motion a calm bar for the breath and a still scene."""
+        self.breathing.set_look(colours, reduced_motion=reduced_motion)
+        self.imagery.set_still(reduced_motion)

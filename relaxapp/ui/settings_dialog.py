@@ -29,6 +29,7 @@ from relaxapp.core.preferences import Preferences, ThemeChoice
 from relaxapp.core.reminders import MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, ReminderPlan
 from relaxapp.core.routine import STANDARD_MINUTES, Minutes, Routine
 from relaxapp.core.sound import SoundChannel
+from relaxapp.core.welcome import WelcomeQuestion
 from relaxapp.core.wording import cautions_hidden_text, plural
 from relaxapp.ui.layouts import scroll_area
 
@@ -56,6 +57,7 @@ class SettingsDialog(QDialog):
         *,
         reminders_possible: bool = True,
         routines_dir: Path | None = None,
+        question: WelcomeQuestion | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -71,7 +73,9 @@ class SettingsDialog(QDialog):
         self.theme.setCurrentIndex([choice for choice, _ in THEMES].index(preferences.theme))
         self.larger_text = QCheckBox("&Larger text")
         self.larger_text.setChecked(preferences.larger_text)
-        self.reduced_motion = QCheckBox("Re&duced motion: a calm bar instead of a growing circle")
+        self.reduced_motion = QCheckBox(
+            "Re&duced motion: a calm bar instead of a growing circle, and scenes that stay still"
+        )
         self.reduced_motion.setChecked(preferences.reduced_motion)
         look_form.addRow(_buddy("&Theme", self.theme), self.theme)
         look_form.addRow(self.larger_text)
@@ -93,6 +97,18 @@ class SettingsDialog(QDialog):
         self.length.setCurrentIndex(
             lengths.index(preferences.default_length) if preferences.default_length in lengths else 0
         )
+        # What brings the person here (asked at first start): the home page's suggestions follow it.
+        self._question = question
+        self._reason = preferences.reason  # kept as it is when the question could not be loaded
+        self.reason: QComboBox | None = None
+        if question is not None:
+            self.reason = self._combo(
+                ["I'd rather not say", *(answer.label for answer in question.answers)], "What brings you here"
+            )
+            known = ["", *(answer.id for answer in question.answers)]
+            self.reason.setCurrentIndex(known.index(preferences.reason) if preferences.reason in known else 0)
+            self.reason.currentIndexChanged.connect(self._on_reason)
+            session_form.addRow(_buddy("&What brings you here", self.reason), self.reason)
         session_form.addRow(_buddy("&Routine on start", self.routine), self.routine)
         session_form.addRow(_buddy("&Length", self.length), self.length)
 
@@ -245,7 +261,20 @@ class SettingsDialog(QDialog):
             eyes_closed=self.eyes_closed.isChecked(),
             reminders=self._plan(),
             cautions_hidden=self._cautions_hidden,
+            reason=self._chosen_reason(),
         )
+
+    def _chosen_reason(self) -> str:
+        if self._question is None or self.reason is None:
+            return self._reason
+        index = self.reason.currentIndex()
+        return self._question.answers[index - 1].id if index > 0 else ""
+
+    def _on_reason(self) -> None:
+        # The answer's own settings (eyes-closed mode for eyes that squeeze shut) show here before OK.
+        answer = self._question.answer(self._chosen_reason()) if self._question else None
+        if answer is not None:
+            self.eyes_closed.setChecked(answer.applied_to(self.chosen()).eyes_closed)
 
     def _show_all_cautions(self) -> None:
         self._cautions_hidden = frozenset()
@@ -306,9 +335,11 @@ def open_settings(
         list(use_cases.routines.routines),
         reminders_possible=QSystemTrayIcon.isSystemTrayAvailable(),
         routines_dir=use_cases.routines.patterns_dir,
+        question=use_cases.first_run.question,
         parent=parent,
     )
-    dialog.accepted.connect(lambda: use_cases.preferences.use(dialog.chosen()))
+    # Through the first-run use case: a new answer to what brings the person here moves the home page.
+    dialog.accepted.connect(lambda: use_cases.first_run.use_settings(dialog.chosen()))
     dialog.test_requested.connect(play_sample)
     dialog.finished.connect(closed)
     dialog.open()

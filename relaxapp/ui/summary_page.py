@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relaxapp.core.record import Scale, SessionRecord
@@ -23,6 +23,30 @@ SAVED_NOTES = {
 
 
 CHANGE_NAME = "Change since before the session"
+
+
+class ChangeLines(QLabel):
+    """The change since before, one line a scale. Its room is kept while it is hidden or shorter, so
+    that the page does not move under the person's finger as a rating is tapped."""
+
+    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lines = lines
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint().expandedTo(QSize(0, self._room()))
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(QSize(0, self._room()))
+
+    def _room(self) -> int:
+        # Asked as the layout asks, so it follows the style sheet's font and the reader's text size.
+        self.ensurePolished()
+        margins = self.contentsMargins()
+        return self.fontMetrics().lineSpacing() * self._lines + margins.top() + margins.bottom()
 
 
 class SummaryPage(QWidget):
@@ -73,7 +97,7 @@ class SummaryPage(QWidget):
 
         self.ratings = RatingsPanel("How do you feel now? (optional)")
         self.ratings.changed.connect(self._on_rated)
-        self.change = QLabel()
+        self.change = ChangeLines(len(Scale))
         self.change.setObjectName("ratingChange")
         self.change.hide()
         card = QFrame()

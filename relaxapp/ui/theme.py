@@ -4,6 +4,7 @@ from them at the reader's text size."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from string import Template
 
 from PySide6.QtCore import Qt
@@ -144,10 +145,15 @@ def palette(colours: Colours) -> QPalette:
     return result
 
 
+def tick_image(colours: Colours) -> Path:
+    """The tick drawn in a ticked check box, in the colour that stands on the accent."""
+    return paths.images_dir() / "ui" / f"tick-{colours.on_accent.removeprefix('#')}.svg"
+
+
 def style_sheet(colours: Colours, scale: float) -> str:
     template = Template(paths.package_file("ui", "style.qss").read_text(encoding="utf-8"))
     sizes = {name: f"{round(px * scale)}px" for name, px in SIZES.items()}
-    return template.substitute(asdict(colours), **sizes)
+    return template.substitute(asdict(colours), tick=tick_image(colours).as_posix(), **sizes)
 
 
 def apply_to_application(preferences: Preferences) -> tuple[Colours, float]:

@@ -15,6 +15,7 @@ from relaxapp.core.clock import Clock, FakeClock
 from relaxapp.core.safety import Checklist, load_checklist
 from relaxapp.core.sound import parse_prompts
 from relaxapp.core.tips import TipBook, load_tips
+from relaxapp.core.welcome import WelcomeQuestion, load_welcome
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryStore
@@ -49,6 +50,11 @@ def prompts() -> dict[str, str]:
     return datafile.load(paths.content_dir() / "prompts.toml", parse_prompts)
 
 
+@pytest.fixture(scope="session")
+def welcome_question(shipped: Catalog) -> WelcomeQuestion:
+    return load_welcome(paths.content_dir() / "welcome.toml", {routine.id for routine in shipped.routines})
+
+
 @pytest.fixture
 def make_window(
     qtbot,
@@ -58,6 +64,7 @@ def make_window(
     tips: TipBook,
     checklist: Checklist,
     prompts: dict[str, str],
+    welcome_question: WelcomeQuestion,
 ) -> Callable[..., MainWindow]:
     def make(
         clock: Clock, problems: list[str] | None = None, *, patterns_dir: Path | None = None
@@ -70,6 +77,7 @@ def make_window(
             now=lambda: STARTED,
             prompts=prompts,
             patterns_dir=patterns_dir,
+            welcome=welcome_question,
         )
         runner = SessionRunner(RecordingPlayer(clock), use_cases.sessions, clock)
         window = MainWindow(use_cases, runner, problems or [], tips=tips, checklist=checklist)

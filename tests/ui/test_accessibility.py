@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.treatment_dialog import TreatmentDialog
+from relaxapp.ui.welcome import WelcomeDialog
 
 INTERACTIVE = (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QLineEdit, QAbstractItemView, QTextEdit)
 Role = QAccessible.Role
@@ -33,6 +34,8 @@ ROLES_BY_NAME = {
     "ratingButton": {Role.RadioButton},
     "choiceButton": {Role.RadioButton},
     "checkButton": {Role.CheckBox},  # one of several that may all be ticked (a twitch's places)
+    "answerCard": {Role.RadioButton},  # what brings you here, at first start
+    "suggestedCard": {Role.Button},  # a click chooses the routine on the page: an action, not a state
     "navButton": {Role.Button, Role.ButtonMenu},
 }
 
@@ -107,7 +110,14 @@ def test_the_check_notices_a_control_without_a_name(qtbot, window: MainWindow):
 
 
 def test_every_control_everywhere_says_what_it_is_and_its_name(qtbot, window: MainWindow, fake_clock):
-    seen = {"home": spoken_problems(window)}
+    assert window.use_cases.first_run.question is not None
+    question = WelcomeDialog(window.use_cases.first_run.question, window)
+    question.show()
+    seen = {"what brings you here": spoken_problems(question)}
+    question.reject()
+    window.use_cases.first_run.answer("one_side")  # the home page with its suggestions
+    assert window.home.suggestions.isVisible()
+    seen["home"] = spoken_problems(window)
     window.go_history()
     for index in range(window.history.tabs.count()):
         window.history.tabs.setCurrentIndex(index)

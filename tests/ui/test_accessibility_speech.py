@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from relaxapp.core.clock import FakeClock
 from relaxapp.core.routine import RoutineKind, StepKind
 from relaxapp.core.sound import prompt_key
-from relaxapp.core.wording import countdown_words, step_countdown_text
-from relaxapp.logic.narration import FALSE_START
+from relaxapp.core.wording import FALSE_START, countdown_words, step_countdown_text
 from relaxapp.ui.main_window import MainWindow
 from tests.helpers.widgets import button, click
 from tests.ui.conftest import Announcement
@@ -127,6 +126,18 @@ def test_a_false_start_says_it_was_not_kept(
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.pages.currentWidget() is window.home
     assert said(announcements)[-1] == FALSE_START
+    # The same words on screen, where the person lands, until they move on.
+    assert window.home.note.isVisible()
+    assert window.home.note.text() == FALSE_START
+    assert FALSE_START == "Stopped within the first 10 seconds, so it was not saved in your history."
+    window.go_history()
+    window.go_home()
+    assert window.home.note.isHidden()
+    window.sessions.start_routine(window.home.selected_routine(), window.home.selected_length())
+    window.runner.stop()
+    assert window.home.note.isVisible()
+    window.sessions.start_routine(window.home.selected_routine(), window.home.selected_length())
+    assert window.home.note.isHidden()  # a new session, started from anywhere, leaves it behind
 
 
 def test_with_eyes_closed_the_voice_says_the_steps_and_the_screen_reader_does_not_repeat_them(

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from relaxapp.core.clock import FakeClock
 from relaxapp.core.record import NOT_ASKED, SKIPPED, Ratings, SessionRecord
@@ -15,6 +16,7 @@ from relaxapp.core.session import SessionEngine, SessionOptions
 from relaxapp.logic.sessions import Choice, EndedSession, Kept
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.ratings import RatingRow, RatingsPanel
 from relaxapp.ui.summary_page import SummaryPage
 from tests.helpers.stubs import DictSettings
@@ -164,3 +166,35 @@ def test_a_new_summary_asks_afresh(qtbot, summary: SummaryPage):
 def test_every_rating_button_has_a_name(summary: SummaryPage):
     assert unnamed_controls(summary) == []
     assert summary.ratings.twitch.numbers.buttons[4].accessibleName() == "Twitching 4 of 10"
+
+
+def test_tapping_a_rating_on_the_summary_moves_nothing(qtbot, window: MainWindow, fake_clock: FakeClock):
+    # The change since before appears under the ratings as they are tapped: its room is kept from the
+    # start, so the page does not jump under the person's finger (it moved by some 16 px).
+    window.home.before.tension.numbers.buttons[6].click()
+    window.sessions.start_routine(window.home.selected_routine(), window.home.selected_length())
+    fake_clock.advance(20)
+    window.runner.stop()
+    summary = window.summary
+    assert window.pages.currentWidget() is summary
+
+    def places() -> dict[str, tuple[int, int]]:
+        QApplication.processEvents()
+        watched = {
+            "heading": summary.heading,
+            "tension 3": summary.ratings.tension.numbers.buttons[3],
+            "twitch 5": summary.ratings.twitch.numbers.buttons[5],
+            "do it again": summary.again_button,
+        }
+        return {name: widget.mapTo(window, QPoint(0, 0)).toTuple() for name, widget in watched.items()}
+
+    before = places()
+    click(qtbot, summary.ratings.tension.numbers.buttons[3])
+    assert summary.change.isVisible()
+    assert places() == before
+    click(qtbot, summary.ratings.twitch.numbers.buttons[5])
+    assert places() == before
+    click(qtbot, summary.ratings.tension.numbers.buttons[3])  # taken back
+    click(qtbot, summary.ratings.twitch.numbers.buttons[5])
+    assert summary.change.isHidden()
+    assert places() == before

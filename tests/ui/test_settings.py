@@ -75,6 +75,7 @@ TEXT_PAIRS = [
     ("ink", "chosen_bg"), ("note_ink", "note_bg"), ("problem_ink", "problem_bg"),
     ("emergency_line_ink", "problem_bg"), ("on_emergency", "emergency_bg"), ("disabled_ink", "disabled_bg"),
     ("ink", "highlight"), ("ink", "selection"), ("ink", "alt_row"),
+    ("ink_soft", "chosen_bg"),  # a chosen card's summary, an answer's detail at first start
 ]  # fmt: skip
 LARGE_PAIRS = [
     ("ink_soft", "surface"),  # check box outlines
@@ -84,6 +85,7 @@ LARGE_PAIRS = [
     ("ink", "exhale"),
     ("focus", "surface"),
     ("focus", "background"),
+    ("focus", "chosen_bg"),  # the focus ring on a chosen card
 ]
 
 

@@ -52,6 +52,8 @@ BROKEN = [
     ("empty title", GOOD.replace('title = "Calm"', 'title = "  "'), "title", "non-empty text"),
     ("title not text", GOOD.replace('title = "Calm"', "title = 3"), "title", "non-empty text"),
     ("unknown field", 'colour = "blue"\n' + GOOD, "colour", "is not a known field"),
+    ("unknown motion", 'motion = "snow"\n' + GOOD, "motion", "'snow' is not a movement of a scene"),
+    ("motion of a breath", 'motion = "rain"\n' + GOOD, "motion", "only an imagery routine"),
     ("no steps", GOOD.split("[[steps]]", maxsplit=1)[0], "steps", "must be a list"),
     ("negative seconds", GOOD.replace("seconds = 4", "seconds = -4"), "steps", "lasts -4 s"),
     ("absurd seconds", GOOD.replace("seconds = 6", "seconds = 6000"), "steps", "at most 60 s"),

@@ -24,7 +24,7 @@ EXPECTED_CYCLES = {
     "box": [("inhale", 4), ("hold", 4), ("exhale", 4), ("hold", 4)],
     "four_seven_eight": [("inhale", 4), ("hold", 7), ("exhale", 8)],
     "coherent": [("inhale", 5.5), ("exhale", 5.5)],
-    "extended_exhale": [("inhale", 4), ("exhale", 6)],
+    "extended_exhale": [("inhale", 4), ("exhale", 8)],
     "cyclic_sigh": [("inhale", 2), ("inhale", 1), ("exhale", 5)],
 }
 

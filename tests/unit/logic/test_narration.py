@@ -10,7 +10,8 @@ from relaxapp.core.clock import FakeClock
 from relaxapp.core.record import SessionRecord, record_of
 from relaxapp.core.routine import Cycles, Minutes, Routine
 from relaxapp.core.session import SessionEngine, Status
-from relaxapp.logic.narration import FALSE_START, PAUSED, SessionNarration
+from relaxapp.core.wording import FALSE_START
+from relaxapp.logic.narration import PAUSED, SessionNarration
 from relaxapp.logic.sessions import EndedSession, Kept
 
 STARTED_AT = datetime(2026, 11, 25, 8, 30, tzinfo=UTC)

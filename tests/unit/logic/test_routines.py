@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from relaxapp.core.patterns import PACED_ID, CustomPattern, paced_routine
+from relaxapp.core.patterns import (
+    MAX_BREATHS_PER_MINUTE,
+    MIN_BREATHS_PER_MINUTE,
+    PACED_ID,
+    CustomPattern,
+    paced_routine,
+)
+from relaxapp.core.routine import RoutineKind
 from relaxapp.logic.events import Events
 from relaxapp.logic.routines import RoutineBook
 from relaxapp.logic.use_cases import UseCases
@@ -88,3 +95,13 @@ def test_a_new_pace_is_the_paced_routine_everywhere(shipped, tmp_path):
     chosen = book.set_pace(8)
     assert book.get(PACED_ID) == chosen == paced_routine(8)
     assert len(book.routines) == len(shipped.routines) + 1
+
+
+def test_no_two_breathing_choices_offered_side_by_side_share_a_rhythm(shipped):
+    # Paced breathing at any pace the slider offers sits beside the shipped rhythms: "Longer out-breath
+    # 4 · 6" beside "Paced breathing, 6 a minute 4 · 6" would be one rhythm offered twice.
+    shipped_rhythms = [r.rhythm() for r in shipped.routines if r.kind is RoutineKind.BREATHING]
+    assert len(set(shipped_rhythms)) == len(shipped_rhythms)
+    for pace in range(int(MIN_BREATHS_PER_MINUTE), int(MAX_BREATHS_PER_MINUTE) + 1):
+        paced = paced_routine(pace).rhythm()
+        assert paced not in shipped_rhythms, f"{pace} a minute is {paced}, like a shipped one"

@@ -25,9 +25,9 @@ def test_files_shipped_with_the_app_are_found_from_the_checkout():
 
 
 def test_a_frozen_bundle_looks_in_its_own_folder(monkeypatch, tmp_path: Path):
-    (tmp_path / "assets").mkdir()
+    (tmp_path / "relaxapp" / "assets").mkdir(parents=True)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert paths.bundle_root() == tmp_path
-    assert paths.audio_dir() == tmp_path / "assets" / "audio"
+    assert paths.audio_dir() == tmp_path / "relaxapp" / "assets" / "audio"
     assert paths.content_dir() == tmp_path / "relaxapp" / "content"
