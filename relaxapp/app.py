@@ -22,6 +22,7 @@ from relaxapp.core.datafile import DataFileError
 from relaxapp.core.patterns import DEFAULT_BREATHS_PER_MINUTE, paced_routine
 from relaxapp.core.routine import Cycles, Minutes, Routine, SessionLength, length_problem
 from relaxapp.core.sound import CUE_IDS, parse_prompts
+from relaxapp.core.visit_report import DEFAULT_MONTHS
 from relaxapp.core.welcome import WelcomeQuestion, load_welcome
 from relaxapp.core.wording import duration_text, skipped_routine_files
 from relaxapp.logic.use_cases import UseCases
@@ -57,11 +58,22 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="open the window, run a 4-second session (with sound if a device works) in a throwaway data "
         "folder, check the history on disk, report, and exit",
     )
+    report = parser.add_argument_group("a report for a doctor's visit, written without opening the window")
+    report.add_argument("--report", metavar="FILE.pdf", help="write the report as a PDF and exit")
+    report.add_argument(
+        "--from",
+        dest="since",
+        metavar="YYYY-MM-DD",
+        help=f"the report's first day (default: {DEFAULT_MONTHS} months before its last)",
+    )
+    report.add_argument("--to", metavar="YYYY-MM-DD", help="the report's last day (default: today)")
     # For bench/startup.py: report when the first frame is painted, then quit.
     parser.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if (args.minutes is not None or args.cycles is not None) and args.routine is None:
         parser.error("--minutes and --cycles go with --routine")
+    if (args.since is not None or args.to is not None) and args.report is None:
+        parser.error("--from and --to go with --report")
     return args
 
 
@@ -72,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> None:
 def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None] | None = None) -> int:
     """Run the app until it closes; `on_ready` (for benchmarks) is called once the window is up."""
     args = parse_args(argv)
+    if args.report is not None:
+        from relaxapp import report_command  # noqa: PLC0415 - only for --report
+
+        return report_command.make_report(args)
     if args.self_test:
         from relaxapp import self_test  # noqa: PLC0415 - only for --self-test
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -20,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 from relaxapp import app as relaxapp_app  # noqa: E402
 from relaxapp.core.preferences import ThemeChoice  # noqa: E402
@@ -84,6 +85,28 @@ def answer(window: MainWindow, ticked: set[str]) -> None:
     window.safety_page.assess()
 
 
+def scroll_to_twitch_charts(window: MainWindow) -> None:
+    """The insights scrolled down to the twitches a week and by the weeks since an injection."""
+    insights = window.history.insights
+    [area] = insights.findChildren(QScrollArea)
+    area.ensureWidgetVisible(insights.since_injection_card, 0, 0)
+
+
+def report_pages(window: MainWindow) -> None:
+    """The visit report the dialog saves, each page as a picture (poppler's pdftoppm draws them)."""
+    dialog = window.history.report_dialog
+    assert dialog is not None
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "report.pdf"
+        if not dialog.save(pdf):
+            raise SystemExit(f"screenshots: the visit report was not saved: {dialog.status.text()}")
+        for old in OUT.glob("visit-report-*.png"):
+            old.unlink()
+        subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(OUT / "visit-report")], check=True)
+    dialog.close()
+    print(f"saved {OUT}/visit-report-*.png")
+
+
 def show_only(window: MainWindow, choice: str) -> None:
     window.history.timeline.shown.setCurrentText(choice)
 
@@ -99,6 +122,9 @@ def main() -> None:
             ("history", lambda w: w.go_history()),
             ("history-calendar", lambda w: w.history.tabs.setCurrentIndex(1)),
             ("history-insights", lambda w: w.history.tabs.setCurrentIndex(2)),
+            ("history-insights-twitches", scroll_to_twitch_charts),
+            ("history-report", lambda w: w.history.open_visit_report()),
+            ("visit-report", report_pages),
             (
                 "history-treatments",
                 lambda w: (w.history.tabs.setCurrentIndex(0), show_only(w, "Treatments only")),
@@ -166,7 +192,14 @@ def main() -> None:
 
             def shoot() -> None:
                 QApplication.processEvents()
-                dialogs = {"settings": window.settings_dialog, "cautions": window.sessions.cautions_box}
+                dialogs = {
+                    "settings": window.settings_dialog,
+                    "cautions": window.sessions.cautions_box,
+                    "history-report": window.history.report_dialog,
+                }
+                if name == "visit-report":  # pictures of the PDF, made by report_pages
+                    take(window, index + 1)
+                    return
                 # The journal's dialogs run their own event loop: this shot is taken from inside it.
                 modal = QApplication.activeModalWidget() if name.startswith("journal-") else None
                 shown = modal or dialogs.get(name) or window

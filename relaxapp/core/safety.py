@@ -196,18 +196,21 @@ def _answer(where: str, raw: object) -> Answer:
     return Answer(text(raw, "title", where, one_line=True), text(raw, "body", where), tuple(notes))
 
 
-def visit_summary(assessment: Assessment, day: date) -> str:
-    """A one-page note to take to the doctor: what was ticked, whom to see, and room for the details."""
-    lines = [f"Notes for a doctor's visit — {day:%d %B %Y}", ""]
-    if assessment.reasons:
-        lines.append("What I have noticed:")
-        lines += [f"  • {question.text}" for question in (*assessment.reasons, *assessment.also_noticed)]
-        lines.append("")
-    if assessment.professionals:
-        lines.append("Whom the relaxapp check suggested:")
-        lines += [f"  • {professional.name}" for professional in assessment.professionals]
-        lines.append("")
-    for note in assessment.answer.notes:
-        lines += [f"{note}:", "  ______________________________________________", ""]
-    lines.append("Written with relaxapp: general wellbeing guidance, not a diagnosis.")
-    return "\n".join(lines)
+@dataclass(frozen=True)
+class VisitNotes:
+    """What a warning-signs answer brings to the visit report: its signs, whom it suggested, what to note."""
+
+    title: str
+    noticed: tuple[str, ...]  # the ticked signs, the answer's reasons first
+    whom: tuple[str, ...]
+    to_write_down: tuple[str, ...]  # prompts, each given a line to write on
+
+
+def visit_notes(assessment: Assessment, day: date) -> VisitNotes:
+    """The notes for a doctor's visit from the answer the person got on `day`."""
+    return VisitNotes(
+        title=f"Warning signs checked on {day.day} {day:%B %Y}: {assessment.answer.title.lower()}",
+        noticed=tuple(question.text for question in (*assessment.reasons, *assessment.also_noticed)),
+        whom=tuple(professional.name for professional in assessment.professionals),
+        to_write_down=assessment.answer.notes,
+    )

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from statistics import NormalDist, fmean
 
-from relaxapp.core.journal import CheckIn, Treatment
+from relaxapp.core.journal import CheckIn, Place, Side, Treatment
 from relaxapp.core.routine import RoutineKind
 
 MONDAY = 0
@@ -23,6 +23,9 @@ MIN_CHECK_IN_DAYS = 14
 MIN_GROUP_DAYS = 5
 MIN_RATIO = 1.5
 MAX_P_VALUE = 0.05
+# Sessions of one kind rated before and after, before their mean change is drawn: one short session says
+# nothing about a kind of routine, however large its change.
+MIN_RATED_SESSIONS = 3
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,38 @@ def average_change_by_kind(ratings: Iterable[tuple[RoutineKind, int, int, int]])
         for kind in RoutineKind
         if sessions[kind]
     ]
+
+
+def rated_by_kind(changes: Iterable[Iterable[KindChange]]) -> dict[RoutineKind, int]:
+    """Sessions rated before and after, by kind, from the changes on each scale (the larger count of the
+    scales: most sessions are rated on both), kinds in their usual order."""
+    rated: dict[RoutineKind, int] = {}
+    for scale_changes in changes:
+        for change in scale_changes:
+            rated[change.kind] = max(rated.get(change.kind, 0), change.sessions)
+    return {kind: rated[kind] for kind in RoutineKind if kind in rated}
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    place: Place
+    by_side: tuple[int, ...]  # twitches on each side, in Side order
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_side)
+
+
+def twitches_by_place(counted: Iterable[tuple[tuple[Place, ...], Side, int]]) -> list[PlaceCount]:
+    """Twitches in each place, by side, most first, from (places, side, twitches) rows: a twitch felt in
+    several places at once counts in each of them."""
+    counts: dict[Place, list[int]] = {}
+    sides = list(Side)
+    for places, side, twitches in counted:
+        for place in places:
+            counts.setdefault(place, [0] * len(sides))[sides.index(side)] += twitches
+    ranked = sorted(counts.items(), key=lambda item: (-sum(item[1]), list(Place).index(item[0])))
+    return [PlaceCount(place, tuple(by_side)) for place, by_side in ranked]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
@@ -25,7 +25,7 @@ from relaxapp.core.journal import (
 )
 from relaxapp.core.record import MIN_KEPT_SECONDS, Ratings, Scale, Score, SessionRecord
 from relaxapp.core.routine import Cycles, Routine, RoutineKind, SessionLength, Stage, StepKind
-from relaxapp.core.stats import DayFacts, Insights
+from relaxapp.core.stats import MIN_RATED_SESSIONS, DayFacts, Insights
 
 # -- durations ------------------------------------------------------------------------------------------
 
@@ -547,3 +547,44 @@ def findings_html(insights: Insights) -> str:
     ]
     listed = f"<ul style='margin-left: -20px'>{''.join(lines)}</ul>" if lines else ""
     return f"<p><b>{html.escape(insights.message)}</b></p>{listed}"
+
+
+def minutes_note(sessions: int, weeks: int) -> str:
+    """What the chart of minutes a week stands on, or why it is not drawn."""
+    if not sessions:
+        return f"No sessions in the last {weeks} weeks: the chart of minutes appears after your first one."
+    return f"Based on {plural(sessions, 'session')} in the last {weeks} weeks."
+
+
+def change_note(rated: Mapping[RoutineKind, int]) -> str:
+    """What the chart of changes after a session stands on (sessions rated before and after, by kind), and
+    which kinds wait for more."""
+    least = f"a kind of routine is drawn once {MIN_RATED_SESSIONS} of its sessions are rated before and after"
+    shown = sum(count for count in rated.values() if count >= MIN_RATED_SESSIONS)
+    waiting = ", ".join(
+        f"{KIND_NAMES[kind].lower()} {count}" for kind, count in rated.items() if count < MIN_RATED_SESSIONS
+    )
+    if not rated:
+        return f"No session rated before and after yet: {least}."
+    if not shown:
+        return f"Not drawn yet: {least} (so far: {waiting})."
+    based = f"Based on {plural(shown, 'rated session')}."
+    return f"{based} Too few yet to draw: {waiting}." if waiting else based
+
+
+def places_note(twitches: int, months: int) -> str:
+    """What the chart of places stands on, or why it is not drawn."""
+    if not twitches:
+        return f"No twitches logged in the last {months} months: nothing to show by place yet."
+    return (
+        f"Based on {twitches:,} twitch{'' if twitches == 1 else 'es'} in the last {months} months; one felt "
+        "in several places counts in each."
+    )
+
+
+def twitch_weeks_note(twitches: int, injections: int, weeks: int) -> str:
+    """What the chart of twitches a week stands on, or why it is not drawn."""
+    if not twitches:
+        return f"No twitches logged in the last {weeks} weeks."
+    marked = f"; a red mark is a week with an injection ({injections})" if injections else ""
+    return f"Based on {twitches:,} twitch{'' if twitches == 1 else 'es'} in the last {weeks} weeks{marked}."

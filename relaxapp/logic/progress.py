@@ -10,13 +10,18 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from relaxapp.core import stats
+from relaxapp.core.injections import InjectionEffect, injection_effect, twitches_by_week
+from relaxapp.core.journal import TreatmentKind
 from relaxapp.core.record import Scale
-from relaxapp.core.stats import DayFacts, Insights, KindChange, WeekMinutes
+from relaxapp.core.stats import DayFacts, Insights, KindChange, PlaceCount, WeekMinutes
 from relaxapp.logic.unsaved import UnsavedEntries
 from relaxapp.storage.history import HistoryReader, TimelineFilter
 
+INJECTION = TreatmentKind.INJECTION
 WEEKS = 12  # the weeks of practice the insights chart
 LOOK_BACK_DAYS = 365  # the days the episodes are compared over: a year of seasons, not a decade of change
+LOOK_BACK_MONTHS = 12  # the same, as the charts name it
+TWITCH_WEEKS = 26  # the weeks of twitches charted with the injections marked
 
 
 class Period(StrEnum):
@@ -46,8 +51,14 @@ class Figures:
 @dataclass(frozen=True)
 class InsightsData:
     weeks: list[WeekMinutes]  # the last WEEKS weeks, this one last
+    sessions: int  # the sessions behind `weeks`
     changes: dict[Scale, list[KindChange]]
     episodes: Insights
+    twitches: int  # in the last LOOK_BACK_DAYS days
+    places: list[PlaceCount]  # those twitches by place and side (one in several places counts in each)
+    twitch_weeks: dict[date, int]  # the last TWITCH_WEEKS weeks' twitches, by Monday
+    injection_weeks: frozenset[date]  # the Mondays of weeks with an injection
+    injections: InjectionEffect  # twitches by weeks since the last injection, over LOOK_BACK_DAYS
 
 
 def local_midnight(day: date) -> datetime:
@@ -91,10 +102,34 @@ class Progress:
         days = self._history.day_facts(today - timedelta(days=LOOK_BACK_DAYS - 1), today)
         minutes = {day.day: day.minutes for day in days if day.minutes}
         weeks = stats.minutes_per_week(minutes, today - timedelta(weeks=WEEKS - 1), today)
+        since = local_midnight(weeks[0].start)
+        only_sessions = TimelineFilter(episodes=False, treatments=False, check_ins=False, since=since)
+        sessions = self._history.count_timeline(only_sessions)
         changes = {
             scale: stats.average_change_by_kind(self._history.rating_changes(scale)) for scale in Scale
         }
-        return InsightsData(weeks, changes, stats.episode_insights(days))
+        places = stats.twitches_by_place(self._history.places_and_sides(days[0].day, today))
+        twitches = sum(day.episodes for day in days)
+        first = days[0].day
+        given = [t.given_on for t in self._history.treatments_between(first, today) if t.kind is INJECTION]
+        # The injection before the year still explains the year's first weeks.
+        earlier = self._history.latest_treatment(INJECTION, before=first)
+        given += [earlier.given_on] if earlier is not None else []
+        by_day = [(day.day, day.episodes) for day in days]
+        used = [day.day for day in days if day.episodes or day.minutes or day.check_in is not None]
+        # The first Monday on or after the first day anything was logged: the diary's first full week.
+        diary_from = stats.week_start((used[0] if used else today) + timedelta(days=6))
+        return InsightsData(
+            weeks,
+            sessions,
+            changes,
+            stats.episode_insights(days),
+            twitches,
+            places,
+            twitch_weeks=twitches_by_week(by_day, today - timedelta(weeks=TWITCH_WEEKS - 1), today),
+            injection_weeks=frozenset(stats.week_start(day) for day in given),
+            injections=injection_effect(twitches_by_week(by_day, first, today), given, today, diary_from),
+        )
 
     def timeline_filter(
         self, shown: TimelineFilter, period: Period, between: tuple[date, date] | None = None

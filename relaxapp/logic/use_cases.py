@@ -17,6 +17,7 @@ from relaxapp.logic.progress import Progress
 from relaxapp.logic.routines import RoutineBook
 from relaxapp.logic.sessions import SessionFlow, WallClock
 from relaxapp.logic.unsaved import UnsavedEntries
+from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.logic.welcome import FirstRun
 from relaxapp.storage.history import HistoryReader, HistoryStore
 
@@ -36,6 +37,7 @@ class UseCases:
     history_files: HistoryFiles  # export, import, restore a backup
     progress: Progress  # the history page's figures, calendar, insights and timeline choices
     first_run: FirstRun  # "What brings you here?" and the routines suggested for the answer
+    visit_reports: VisitReports  # the report for a doctor's visit
     # Read by the pages (the timeline, the calendar, the insights); written only by the use cases above.
     history: HistoryReader
 
@@ -70,5 +72,6 @@ class UseCases:
             history_files=HistoryFiles(history, now, events, edits.undo_stack, backups_dir),
             progress=Progress(history, unsaved, journal.today),
             first_run=FirstRun(welcome, preferences, book),
+            visit_reports=VisitReports(history, journal.today),
             history=history,
         )

@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         journal = self.use_cases.journal
         page = SafetyPage(self._checklist, today=journal.today, keep_answer=journal.keep_safety_answer)
         page.breathe_requested.connect(self.go_home)
+        page.visit_report_requested.connect(self.history.open_visit_report)
         self.pages.addWidget(page)
         return page
 

@@ -10,18 +10,15 @@ import html
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -29,7 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relaxapp.core.safety import SIGN_LEVELS, Assessment, Checklist, Professional, Urgency, visit_summary
+from relaxapp.core.safety import (
+    SIGN_LEVELS,
+    Assessment,
+    Checklist,
+    Professional,
+    Urgency,
+    VisitNotes,
+    visit_notes,
+)
 from relaxapp.ui.announce import announce
 
 log = logging.getLogger(__name__)
@@ -49,6 +54,7 @@ def _label(text: str, name: str = "", *, rich: bool = False) -> QLabel:
 
 class SafetyPage(QWidget):
     breathe_requested = Signal()
+    visit_report_requested = Signal(VisitNotes)
 
     def __init__(
         self,
@@ -141,36 +147,10 @@ class SafetyPage(QWidget):
         urgent = self.assessment.urgency is Urgency.EMERGENCY
         announce(title, f"{answer.title}. {answer.paragraphs[0]}", urgent=urgent)
 
-    def _ask_where_to_save(self) -> None:
-        suggested = Path.home() / f"relaxapp-visit-notes-{self._today():%Y-%m-%d}.pdf"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Save notes for the visit", str(suggested), "PDF document (*.pdf);;Plain text (*.txt)"
-        )
-        if path:
-            self.save_visit_notes(Path(path))
-
-    def save_visit_notes(self, path: Path, day: date | None = None) -> bool:
-        """A one-page summary of the answers, as PDF (or plain text for a .txt name); False if it failed."""
+    def ask_for_visit_report(self) -> None:
+        """The visit report, with this answer in it: its signs, whom to see and what to write down."""
         assert self.assessment is not None
-        summary = visit_summary(self.assessment, day or self._today())
-        try:
-            if path.suffix.lower() == ".txt":
-                path.write_text(summary + "\n", encoding="utf-8")
-            else:
-                writer = QPdfWriter(str(path))
-                writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-                writer.setTitle("Notes for a doctor's visit")
-                document = QTextDocument()
-                document.setDefaultFont(QFont("DejaVu Sans", 11))
-                document.setPlainText(summary)
-                document.print_(writer)
-                if not path.is_file():
-                    raise OSError(f"nothing was written to {path}")
-        except OSError as error:
-            log.exception("visit notes not saved")
-            QMessageBox.warning(self, "Not saved", f"The notes could not be saved to {path}: {error}")
-            return False
-        return True
+        self.visit_report_requested.emit(visit_notes(self.assessment, self._today()))
 
     def _answer_view(self, assessment: Assessment) -> tuple[QWidget, QLabel]:
         """The answer, and its title: where focus lands."""
@@ -205,7 +185,7 @@ class SafetyPage(QWidget):
         if assessment.professionals:
             save = QPushButton("Save notes for the visit…")
             save.setObjectName("primary")
-            save.clicked.connect(self._ask_where_to_save)
+            save.clicked.connect(self.ask_for_visit_report)
             buttons.addWidget(save)
         if assessment.urgency is Urgency.SELF_CARE:
             breathe = QPushButton("Choose a breathing exercise")

@@ -33,9 +33,9 @@ ROLES_BY_NAME = {
     "chip": {Role.RadioButton},
     "ratingButton": {Role.RadioButton},
     "choiceButton": {Role.RadioButton},
-    "checkButton": {Role.CheckBox},  # one of several that may all be ticked (a twitch's places)
     "answerCard": {Role.RadioButton},  # what brings you here, at first start
     "suggestedCard": {Role.Button},  # a click chooses the routine on the page: an action, not a state
+    "checkButton": {Role.CheckBox},  # one of several that may all be ticked (a twitch's places)
     "navButton": {Role.Button, Role.ButtonMenu},
 }
 

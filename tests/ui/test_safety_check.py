@@ -82,10 +82,12 @@ def test_a_face_weakening_over_days_gets_a_same_day_answer(qtbot, window: MainWi
     assert "Whom to see" in shown
     assert "Mention as well" in shown
     assert any("more than a few weeks" in text for text in shown)  # the slower sign, for the same visit
-    notes = tmp_path / "notes.txt"
-    assert button(answer, "Save notes for the visit…").isVisible()
-    assert window.safety_page.save_visit_notes(notes)
-    assert "One side of my face has turned weak" in notes.read_text()
+    click(qtbot, button(answer, "Save notes for the visit…"))
+    report = window.history.report_dialog
+    assert report is not None and report.isVisible()
+    pdf = tmp_path / "notes.pdf"
+    assert report.save(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_lasting_spasms_get_a_visit_with_whom_to_see_and_what_to_note(qtbot, window: MainWindow):
@@ -113,15 +115,18 @@ def test_no_ticked_sign_suggests_self_care_without_an_all_clear(qtbot, window: M
     assert window.pages.currentWidget() is window.home
 
 
-def test_notes_for_the_visit_are_saved_as_pdf_or_text(qtbot, window: MainWindow, tmp_path: Path):
+def test_notes_for_the_visit_become_the_visit_report_with_this_answer(qtbot, window: MainWindow):
     tick_and_assess(qtbot, window, ["persistent"])
     answer = window.safety_page.answer_area.widget()
-    assert button(answer, "Save notes for the visit…").isVisible()
-    pdf, text = tmp_path / "notes.pdf", tmp_path / "notes.txt"
-    assert window.safety_page.save_visit_notes(pdf)
-    assert pdf.read_bytes().startswith(b"%PDF")
-    assert window.safety_page.save_visit_notes(text)
-    assert "The spasms have gone on for more than a few weeks" in text.read_text()
+    click(qtbot, button(answer, "Save notes for the visit…"))
+    report = window.history.report_dialog
+    assert report is not None and report.isVisible()
+    assert window.pages.currentWidget() is window.safety_page  # the answer stays in view behind it
+    notes = report.notes
+    assert notes is not None and notes.title.endswith("please book a visit to a doctor")
+    assert any("more than a few weeks" in sign for sign in notes.noticed)
+    assert "A neurologist" in notes.whom
+    report.close()
 
 
 def test_a_screen_reader_hears_the_emergency_answer_at_once_and_first(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
-from relaxapp.core.journal import CheckIn, Episode, SafetyCheck, Treatment, TreatmentKind
+from relaxapp.core.journal import CheckIn, Episode, Place, SafetyCheck, Side, Treatment, TreatmentKind
 from relaxapp.core.record import Scale, SessionRecord
 from relaxapp.core.routine import RoutineKind
 from relaxapp.core.stats import DayFacts
@@ -28,6 +28,7 @@ from relaxapp.storage.history.rows import (
     check_in_of,
     check_in_on,
     episode_of,
+    places_of,
     read_all,
     readable,
     safety_check_of,
@@ -302,6 +303,22 @@ class HistoryReader:
             days.append(DayFacts(day, minutes.get(day, 0.0), episodes.get(day, 0), check_ins.get(day), given))
             day += timedelta(days=1)
         return days
+
+    def places_and_sides(self, first: date, last: date) -> list[tuple[tuple[Place, ...], Side, int]]:
+        """(places, side, twitches) for the episodes of the local days `first` to `last`, alike ones counted
+        together: a year holds a few dozen such pairs, not thousands of rows."""
+        rows = self._db.execute(
+            "SELECT places, place, side, count(*) FROM episodes"
+            f" WHERE occurred_at >= ? AND occurred_at < ? AND {SHOWABLE['episodes']} GROUP BY 1, 2, 3",
+            _local_range(first, last),
+        )
+        counted = []
+        for places, place, side, count in rows:
+            try:
+                counted.append((places_of(places) or (Place(place),), Side(side), int(count)))
+            except ValueError as error:  # as readable() does for a whole row: logged, left out
+                log.warning("episodes with places %r are unreadable and are not counted: %s", places, error)
+        return counted
 
     def rating_changes(
         self, scale: Scale, since: datetime | None = None

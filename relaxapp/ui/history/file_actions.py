@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QInputDialog, QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QMessageBox, QPushButton, QWidget
 
 from relaxapp.core.wording import counts_text, merge_text
 from relaxapp.logic.history_files import HistoryFiles
@@ -26,38 +25,8 @@ from relaxapp.storage.exchange import (
 )
 from relaxapp.storage.history import Counts, HistoryError, MergeReport
 from relaxapp.ui.backups import BackupKeeper
+from relaxapp.ui.file_chooser import DialogFileChooser, FileChooser
 from relaxapp.ui.history.import_run import ImportRun
-
-
-class FileChooser(Protocol):
-    """What the person picks in a dialog (a file, a folder, one of a list): the desktop's dialogs in the
-    app, a fake in tests."""
-
-    def save_file(self, parent: QWidget, caption: str, suggested: Path, kinds: str) -> Path | None: ...
-    def open_file(self, parent: QWidget, caption: str, folder: Path, kinds: str) -> Path | None: ...
-    def folder(self, parent: QWidget, caption: str, folder: Path) -> Path | None: ...
-    def one_of(self, parent: QWidget, caption: str, question: str, items: list[str]) -> int | None: ...
-
-
-class DialogFileChooser:
-    """QFileDialog's own dialogs; an empty answer is a cancel."""
-
-    def save_file(self, parent: QWidget, caption: str, suggested: Path, kinds: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, caption, str(suggested), kinds)
-        return Path(name) if name else None
-
-    def open_file(self, parent: QWidget, caption: str, folder: Path, kinds: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, caption, str(folder), kinds)
-        return Path(name) if name else None
-
-    def folder(self, parent: QWidget, caption: str, folder: Path) -> Path | None:
-        name = QFileDialog.getExistingDirectory(parent, caption, str(folder))
-        return Path(name) if name else None
-
-    def one_of(self, parent: QWidget, caption: str, question: str, items: list[str]) -> int | None:
-        item, chosen = QInputDialog.getItem(parent, caption, question, items, 0, False)
-        return items.index(item) if chosen else None
-
 
 JSON_FILES = "relaxapp history (*.json);;All files (*)"
 BACKUP_BUSY_TEXT = "A backup is being made already; it will be ready in a moment."

@@ -9,23 +9,27 @@ screen is brought up to date at once, what is hidden when it is next shown.
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from relaxapp.core.wording import days_text
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.ui.backups import BackupKeeper
-from relaxapp.ui.history.file_actions import FileActions, FileChooser
+from relaxapp.ui.file_chooser import FileChooser
+from relaxapp.ui.history.file_actions import FileActions
 from relaxapp.ui.history.tab import HistoryTab
 from relaxapp.ui.history.timeline import TimelineView
 from relaxapp.ui.listening import follow
 from relaxapp.ui.theme import LIGHT, Colours
 
 if TYPE_CHECKING:
+    from relaxapp.core.safety import VisitNotes
     from relaxapp.ui.history.calendar import CalendarView
     from relaxapp.ui.history.insights import InsightsView
+    from relaxapp.ui.report.dialog import ReportDialog
 
 TAB_NAMES = ("timeline", "calendar", "insights")
 T = TypeVar("T", bound=HistoryTab)
@@ -80,6 +84,13 @@ class HistoryPage(QWidget):
         heading.setObjectName("pageTitle")
         title_row.addWidget(heading)
         title_row.addStretch()
+        self._reports = use_cases.visit_reports
+        self.report_button = QPushButton("Report for a visit…")
+        self.report_button.setToolTip("A PDF of your diary over a few months, to take to your doctor")
+        self.report_button.clicked.connect(lambda: self.open_visit_report())  # noqa: PLW0108 - not `checked`
+        title_row.addWidget(self.report_button)
+        self.report_dialog: ReportDialog | None = None
+        self._report_folder = Path.home()  # where the last report went: the next is offered there
         self.file_actions = FileActions(
             use_cases.history_files,
             use_cases.unsaved,
@@ -121,6 +132,24 @@ class HistoryPage(QWidget):
         self.tabs.currentChanged.connect(self._bring_up_to_date)
         layout.addWidget(self.tabs, 1)
         follow(use_cases.events.history_changed, self, self._on_history_changed)
+
+    def open_visit_report(self, notes: VisitNotes | None = None) -> ReportDialog:
+        """The report dialog, with today's warning-signs answer in the report when `notes` holds it."""
+        from relaxapp.ui.report.dialog import ReportDialog  # noqa: PLC0415 - QtCharts loads only here
+
+        if self.report_dialog is not None:
+            self.report_dialog.close()
+            self.report_dialog.deleteLater()
+        self.report_dialog = ReportDialog(
+            self._reports, self.file_actions.chooser, notes, folder=self._report_folder, parent=self
+        )
+        self.report_dialog.finished.connect(self._remember_report_folder)
+        self.report_dialog.open()
+        return self.report_dialog
+
+    def _remember_report_folder(self) -> None:
+        if self.report_dialog is not None and self.report_dialog.saved is not None:
+            self._report_folder = self.report_dialog.saved.parent
 
     def refresh(self) -> None:
         """Read the history again: the first page of the timeline, the figures, and the tab shown."""

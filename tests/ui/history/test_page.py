@@ -9,12 +9,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QAbstractBarSeries, QChartView
+from PySide6.QtCharts import QAbstractBarSeries, QChartView, QScatterSeries
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCalendarWidget
 
-from relaxapp.core.journal import CheckIn
+from relaxapp.core.journal import CheckIn, Place, Side, Treatment, TreatmentKind
 from relaxapp.core.record import Ratings
 from relaxapp.core.routine import RoutineKind
 from relaxapp.storage.history import HistoryStore
@@ -92,13 +92,24 @@ def test_insights_draw_the_charts_and_say_what_the_data_support(store: HistorySt
     coffee_days = days[:10]  # 4 drinks and 3 episodes a day, against 1 drink and 1 episode
     store.merge(
         [
-            session(TODAY, ratings=Ratings(8, 5, 4, 4)),
+            *(session(TODAY, hour, ratings=Ratings(8, 5, 4, 4)) for hour in (7, 8, 9)),
+            *(
+                session(
+                    TODAY - timedelta(days=7),
+                    hour,
+                    kind=RoutineKind.PMR,
+                    title="Face",
+                    minutes=10,
+                    ratings=Ratings(6, 5, 4, 5),
+                )
+                for hour in (7, 8, 9)
+            ),
+            # One massage rated: too few to say anything of massage; not drawn, and the note says so.
             session(
-                TODAY - timedelta(days=7),
-                kind=RoutineKind.PMR,
-                title="Face",
-                minutes=10,
-                ratings=Ratings(6, 5, 4, 5),
+                TODAY - timedelta(days=1),
+                kind=RoutineKind.MASSAGE,
+                title="Massage",
+                ratings=Ratings(9, 9, 1, 1),
             ),
         ],
         [episode(day, 9 + n) for day in days for n in range(3 if day in coffee_days else 1)],
@@ -108,13 +119,16 @@ def test_insights_draw_the_charts_and_say_what_the_data_support(store: HistorySt
     assert page.findChildren(QChartView) == []  # QtCharts is not even loaded for the first frame
     page.tabs.setCurrentIndex(2)
     view = page.insights
-    assert len(view.findChildren(QChartView)) == 3
+    assert len(view.findChildren(QChartView)) == 6
 
     minutes = bar_values(view.minutes_chart)["Minutes"]
-    assert len(minutes) == 12 and minutes[-1] == 5.0 and minutes[-2] == 10.0 and sum(minutes) == 15.0
+    assert len(minutes) == 12 and minutes[-1] == 20.0 and minutes[-2] == 30.0 and sum(minutes) == 50.0
+    assert view.minutes_card.note.text() == "Based on 7 sessions in the last 12 weeks."
     change = bar_values(view.change_chart)
     # Lying bars list their categories bottom-up: muscle relaxation first, then breathing.
     assert change == {"Tension": [-2.0, -4.0], "Twitching": [0.0, -1.0]}
+    assert view.change_card.note.text() == ("Based on 6 rated sessions. Too few yet to draw: face massage 1.")
+    assert view.findings.text().startswith("<p><b>Based on 20 days with a check-in.")
     # Only caffeine has enough days on each side to compare: sleep was always 7 h, the eye triggers never
     # asked; bars of their nothing would read as days without episodes.
     assert bar_values(view.episodes_chart) == {"Days with it": [3.0], "Other days": [1.0]}
@@ -209,3 +223,91 @@ def test_every_control_on_every_tab_has_a_name(store: HistoryStore, make_page: M
     page.timeline.period.setCurrentText("Between dates")
     missing["dates"] = unnamed_controls(page)
     assert {tab: names for tab, names in missing.items() if names} == {}
+
+
+def test_one_short_session_is_not_drawn_as_a_change_and_the_page_says_why(
+    store: HistoryStore, make_page: MakePage
+):
+    # Issue 15: a single 12-second session was drawn as "the change after a session" of its kind.
+    store.merge([session(TODAY, minutes=0.2, ratings=Ratings(8, 6, 2, 1))], [], [])
+    page = make_page(store)
+    page.tabs.setCurrentIndex(2)
+    view = page.insights
+    assert not view.change_chart.isVisible()
+    assert view.change_card.note.text() == (
+        "Not drawn yet: a kind of routine is drawn once 3 of its sessions are rated before and after "
+        "(so far: breathing 1)."
+    )
+    assert view.minutes_card.note.text() == "Based on 1 session in the last 12 weeks."
+
+
+def test_value_labels_show_only_where_they_cannot_overlap(qtbot, store: HistoryStore, make_page: MakePage):
+    # Twelve weeks of long practice: four-digit minutes under bars a few pixels wide would run together.
+    store.merge(
+        [session(TODAY - timedelta(days=n), minutes=600 + n) for n in range(0, 84, 3)],
+        [],
+        [],
+    )
+    page = make_page(store)
+    page.tabs.setCurrentIndex(2)
+    [series] = page.insights.minutes_chart.chart().series()
+    page.resize(700, 700)
+    qtbot.waitUntil(lambda: not series.isLabelsVisible())
+    page.resize(2400, 900)
+    qtbot.waitUntil(series.isLabelsVisible)
+
+
+def test_the_places_chart_counts_a_twitch_in_each_of_its_places_by_side(
+    store: HistoryStore, make_page: MakePage
+):
+    left_eye = episode(TODAY)
+    spread = replace(episode(TODAY, 16), places=(Place.EYELID, Place.CHEEK), side=Side.RIGHT)
+    store.merge([], [left_eye, spread, episode(TODAY - timedelta(days=400))], [])  # the last: too old
+    page = make_page(store)
+    page.tabs.setCurrentIndex(2)
+    view = page.insights
+    # Lying bars list their categories bottom-up: the cheek first, then the eyelid (most twitches, on top).
+    assert bar_values(view.places_chart) == {"Left": [0.0, 1.0], "Right": [1.0, 1.0], "Both": [0.0, 0.0]}
+    assert view.places_card.note.text() == (
+        "Based on 2 twitches in the last 12 months; one felt in several places counts in each."
+    )
+    assert view.places_chart.accessibleDescription() == "Eyelid: 2 (1 left, 1 right); Cheek: 1 (1 right)"
+
+
+def test_twitches_a_week_mark_the_injections_and_the_weeks_since_one_say_what_they_can(
+    store: HistoryStore, make_page: MakePage
+):
+    for given in (date(2026, 1, 5), date(2026, 2, 9)):  # Mondays, five weeks apart
+        store.add_treatment(Treatment(given, TreatmentKind.INJECTION, "Botox", Side.LEFT, (Place.EYELID,)))
+    store.merge([], [episode(date(2026, 1, 14)), episode(date(2026, 3, 3)), episode(date(2026, 3, 4))], [])
+    page = make_page(store)
+    page.tabs.setCurrentIndex(2)
+    view = page.insights
+    bars, marks = view.twitch_weeks_card.view.chart().series()
+    assert isinstance(marks, QScatterSeries) and marks.name() == "Injection"
+    weeks = [bars.barSets()[0].at(i) for i in range(bars.barSets()[0].count())]
+    assert len(weeks) == 26 and sum(weeks) == 3 and weeks[-3] == 2  # the week of 2 March
+    # This week is the 26th (index 25): 5 January is 10 weeks back, 9 February 5.
+    assert [point.x() for point in marks.points()] == [15.0, 20.0]
+    assert view.twitch_weeks_card.note.text() == (
+        "Based on 3 twitches in the last 26 weeks; a red mark is a week with an injection (2)."
+    )
+    # The diary's first full week is that of 19 January (the first twitch was on Wednesday 14th): eight
+    # weeks after an injection to 9 March, enough to draw, not to tell (none is 9 or more weeks after one).
+    assert not view.since_injection_card.view.isHidden(), view.since_injection_card.note.text()
+    assert view.since_injection_card.note.text() == (
+        "Based on 8 weeks after 2 injections. Too early to tell whether your twitches change after an "
+        "injection: that takes at least 2 injections, and 4 weeks both within 8 weeks of one and later "
+        "(so far: 2 injections, 7 and 0 weeks)."
+    )
+
+
+def test_without_an_injection_the_chart_by_weeks_since_one_waits_and_says_so(
+    store: HistoryStore, make_page: MakePage
+):
+    store.merge([], [episode(TODAY)], [])
+    page = make_page(store)
+    page.tabs.setCurrentIndex(2)
+    card = page.insights.since_injection_card
+    assert card.view.isHidden()
+    assert card.note.text().startswith("No injection logged yet")

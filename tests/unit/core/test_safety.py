@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from relaxapp.core.datafile import DataFileError
-from relaxapp.core.safety import SIGN_LEVELS, Checklist, Urgency, load_checklist, visit_summary
+from relaxapp.core.safety import SIGN_LEVELS, Checklist, Urgency, load_checklist, visit_notes
 from relaxapp.storage import paths
 
 SHIPPED = paths.content_dir() / "safety.toml"
@@ -198,18 +198,18 @@ def test_an_empty_advice_is_named(tmp_path: Path):
         load_checklist(broken)
 
 
-def test_a_visit_summary_lists_the_signs_whom_to_see_and_room_for_notes(checklist: Checklist):
-    summary = visit_summary(checklist.assess({"persistent", "eye_swollen"}), date(2026, 11, 25))
-    assert summary.startswith("Notes for a doctor's visit — 25 November 2026")
-    assert "My eyelid is swollen, or the eye is sticky with a discharge, but it does not hurt." in summary
-    assert "A neurologist" in summary
-    assert "An eye doctor (ophthalmologist)" in summary
-    assert summary.count("  ___") == len(checklist.answers[Urgency.SOON].notes)
-    assert summary.endswith("not a diagnosis.")
+def test_visit_notes_list_the_signs_whom_to_see_and_what_to_write_down(checklist: Checklist):
+    notes = visit_notes(checklist.assess({"persistent", "eye_swollen"}), date(2026, 11, 25))
+    assert notes.title == "Warning signs checked on 25 November 2026: please book a visit to a doctor"
+    assert (
+        "My eyelid is swollen, or the eye is sticky with a discharge, but it does not hurt." in notes.noticed
+    )
+    assert {"A neurologist", "An eye doctor (ophthalmologist)"} <= set(notes.whom)
+    assert notes.to_write_down == checklist.answers[Urgency.SOON].notes
 
 
-def test_a_same_day_summary_also_lists_the_slower_signs(checklist: Checklist):
-    summary = visit_summary(checklist.assess({"eye_red_painful", "persistent"}), date(2026, 11, 25))
-    assert "My eye is red and painful, or light hurts it." in summary
-    assert "The spasms have gone on for more than a few weeks" in summary
-    assert summary.count("  ___") == len(checklist.answers[Urgency.TODAY].notes)
+def test_same_day_notes_also_list_the_slower_signs(checklist: Checklist):
+    notes = visit_notes(checklist.assess({"eye_red_painful", "persistent"}), date(2026, 11, 25))
+    assert notes.noticed[0] == "My eye is red and painful, or light hurts it."
+    assert any("The spasms have gone on for more than a few weeks" in sign for sign in notes.noticed[1:])
+    assert notes.to_write_down == checklist.answers[Urgency.TODAY].notes

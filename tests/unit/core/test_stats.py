@@ -4,12 +4,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from relaxapp.core.journal import CheckIn
+from relaxapp.core.journal import CheckIn, Place, Side
 from relaxapp.core.routine import RoutineKind
 from relaxapp.core.stats import (
     DayFacts,
     Factor,
     KindChange,
+    PlaceCount,
     Streaks,
     WeekMinutes,
     average_change_by_kind,
@@ -17,7 +18,9 @@ from relaxapp.core.stats import (
     mann_whitney_p,
     minutes_per_week,
     minutes_this_week,
+    rated_by_kind,
     streaks,
+    twitches_by_place,
     week_start,
 )
 
@@ -268,3 +271,24 @@ def test_days_checked_in_before_the_eye_triggers_were_asked_count_for_neither_si
         assert (unasked.days_with, unasked.days_without, unasked.supported) == (0, 0, False)
     # Only what was compared is charted: no bar of nothing that reads as a day without episodes.
     assert [c.factor for c in insights.measured] == [Factor.CAFFEINE]
+
+
+def test_rated_sessions_by_kind_take_the_larger_count_of_the_two_scales():
+    tension = [KindChange(RoutineKind.PMR, 4, -2.0), KindChange(RoutineKind.BREATHING, 1, -1.0)]
+    twitch = [KindChange(RoutineKind.BREATHING, 2, 0.0)]
+    assert rated_by_kind([tension, twitch]) == {RoutineKind.BREATHING: 2, RoutineKind.PMR: 4}
+    assert rated_by_kind([[], []]) == {}
+
+
+def test_twitches_count_in_each_of_their_places_by_side_most_first():
+    counted = [
+        ((Place.EYELID,), Side.LEFT, 5),
+        ((Place.EYELID, Place.CHEEK), Side.LEFT, 2),
+        ((Place.CHEEK,), Side.RIGHT, 1),
+        ((Place.NECK,), Side.BOTH, 3),
+    ]
+    assert twitches_by_place(counted) == [
+        PlaceCount(Place.EYELID, (7, 0, 0)),
+        PlaceCount(Place.CHEEK, (2, 1, 0)),  # a tie with the neck: the face's order decides
+        PlaceCount(Place.NECK, (0, 0, 3)),
+    ]

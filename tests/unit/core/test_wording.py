@@ -22,6 +22,7 @@ from relaxapp.core.wording import (
     amount_text,
     at_a_glance,
     cautions_hidden_text,
+    change_note,
     change_text,
     change_words,
     clock_text,
@@ -35,6 +36,7 @@ from relaxapp.core.wording import (
     filled_words,
     findings_html,
     merge_text,
+    minutes_note,
     month_text,
     note_text,
     plan_text,
@@ -447,6 +449,17 @@ def test_a_folder_of_broken_routine_files_is_named_a_few_at_a_time(tmp_path: pat
         skipped_routine_files(errors[:9])[-1] == "1 more routine file was skipped; the log names every one."
     )
     assert len(skipped_routine_files(errors[:8])) == 8
+
+
+def test_the_change_chart_says_what_it_stands_on_and_what_waits_for_more_sessions():
+    assert change_note({}) == (
+        "No session rated before and after yet: a kind of routine is drawn once 3 of its sessions are "
+        "rated before and after."
+    )
+    assert change_note({RoutineKind.BREATHING: 5, RoutineKind.MASSAGE: 1}) == (
+        "Based on 5 rated sessions. Too few yet to draw: face massage 1."
+    )
+    assert minutes_note(0, 12).startswith("No sessions in the last 12 weeks")
 
 
 def test_a_treatment_and_a_check_in_in_words():

@@ -1,0 +1,177 @@
+"""The words of the visit report: plain sentences from its numbers, laid out by the ui.
+
+Written for two readers at once: the person, who knows their diary, and a doctor, who has a few minutes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from relaxapp.core.journal import EpisodeDuration
+from relaxapp.core.record import Scale
+from relaxapp.core.safety import Checklist
+from relaxapp.core.visit_report import VisitReport
+from relaxapp.core.wording import KIND_NAMES, PLACE_NAMES, SCALE_NAMES, SIDE_NAMES, plural, treatment_words
+
+REPORT_TITLE = "Twitches and relaxation: a report for a doctor's visit"
+QUESTIONS_TITLE = "Questions for the doctor"
+NOT_A_DIAGNOSIS = (
+    "Made with relaxapp from the diary its user keeps: general wellbeing information, not a diagnosis."
+)
+DURATION_WORDS = {
+    EpisodeDuration.SECONDS: "a few seconds",
+    EpisodeDuration.MINUTES: "a minute or several",
+    EpisodeDuration.HOURS: "on and off for an hour or more",
+}
+
+
+def day_words(day: date) -> str:
+    """'6 December 2026': unambiguous in every country, unlike 06/12/2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def period_words(first: date, last: date) -> str:
+    """'6 September to 6 December 2026 (92 days)'."""
+    days = (last - first).days + 1
+    if first == last:
+        return day_words(first)
+    start = f"{first.day} {first:%B}" if first.year == last.year else day_words(first)
+    return f"{start} to {day_words(last)} ({plural(days, 'day')})"
+
+
+def made_words(report: VisitReport, made_on: date) -> str:
+    return f"Covers {period_words(report.first, report.last)}. Made on {day_words(made_on)}."
+
+
+def empty_words(report: VisitReport) -> str:
+    return (
+        f"Nothing was logged from {day_words(report.first)} to {day_words(report.last)}: no twitch, no "
+        "check-in and no relaxation session. Choose a longer period, or bring this page with the questions "
+        "below."
+    )
+
+
+def twitches_text(count: int) -> str:
+    return f"{count:,} twitch{'' if count == 1 else 'es'}"
+
+
+def per_week(count: float, days: int) -> float:
+    """A count over `days` as a weekly rate."""
+    return count * 7 / days
+
+
+def twitch_lines(report: VisitReport) -> list[str]:
+    """How many twitches, where, how strong and how long; one line each."""
+    if not report.twitches:
+        return [f"No twitches were logged in these {plural(report.days, 'day')}."]
+    lines = [
+        f"{twitches_text(report.twitches)} logged, "
+        f"{per_week(report.twitches, report.days):.1f} a week on average."
+    ]
+    where = ", ".join(f"{PLACE_NAMES[place].lower()} {count}" for place, count in report.by_place)
+    if report.in_several_places:
+        where += f" ({twitches_text(report.in_several_places)} in more than one place, counted in each)"
+    lines.append(f"Where: {where}.")
+    lines.append(
+        "Side: " + ", ".join(f"{SIDE_NAMES[side].lower()} {count}" for side, count in report.by_side) + "."
+    )
+    assert report.typical_strength is not None and report.strongest is not None
+    lines.append(
+        f"Strength (1 barely, 10 worst): typically {report.typical_strength:g}, at most {report.strongest}."
+    )
+    assert report.typical_duration is not None and report.longest_duration is not None
+    duration = f"How long: usually {DURATION_WORDS[report.typical_duration]}"
+    if report.longest_duration is not report.typical_duration:
+        duration += f"; the longest lasted {DURATION_WORDS[report.longest_duration]}"
+    lines.append(duration + ".")
+    return lines
+
+
+def check_in_lines(report: VisitReport) -> list[str]:
+    """The daily factors on average, then what the insights found in this period."""
+    means = report.check_ins
+    if not means.days:
+        return ["No daily check-ins in this period, so no factor can be compared with the twitches."]
+    lines = [f"Daily check-ins on {means.days} of the {plural(report.days, 'day')}. On average:"]
+    averages = [
+        ("sleep", means.sleep_hours, "{:.1f} hours"),
+        ("caffeine", means.caffeine_drinks, "{:.1f} drinks a day"),
+        ("alcohol", means.alcohol_drinks, "{:.1f} drinks a day"),
+        ("stress", means.stress, "{:.1f} out of 10"),
+        ("screens", means.screen_hours, "{:.1f} hours a day"),
+    ]
+    given = [f"{name} {shape.format(value)}" for name, value, shape in averages if value is not None]
+    if means.dry_eyes_answered:
+        given.append(
+            f"dry or gritty eyes on {means.dry_eye_days} of {plural(means.dry_eyes_answered, 'day')}"
+        )
+    lines[0] += " " + "; ".join(given) + "." if given else " no question was answered."
+    insights = report.insights
+    lines.append(insights.message)
+    lines += [comparison.sentence for comparison in insights.findings]
+    return lines
+
+
+def practice_lines(report: VisitReport) -> list[str]:
+    practice = report.practice
+    if not practice.sessions:
+        return ["No relaxation sessions in this period."]
+    return [
+        f"{plural(practice.sessions, 'session')} on {plural(practice.days, 'day')}, "
+        f"{round(practice.minutes)} minutes in all ({per_week(practice.minutes, report.days):.0f} a week)."
+    ]
+
+
+def change_rows(report: VisitReport) -> list[tuple[str, str, str]]:
+    """(kind of routine, tension change, twitching change) for the table of changes after a session."""
+    by_scale = {scale: {c.kind: c for c in report.practice.changes[scale]} for scale in Scale}
+    rows = []
+    for kind, name in KIND_NAMES.items():
+        cells = []
+        for scale in Scale:
+            change = by_scale[scale].get(kind)
+            cells.append(
+                "—" if change is None else f"{change.average:+.1f} ({plural(change.sessions, 'session')})"
+            )
+        if any(cell != "—" for cell in cells):
+            rows.append((name, cells[0], cells[1]))
+    return rows
+
+
+TREATMENT_HEADINGS = ("Date", "Treatment", "Dose and note")
+NO_TREATMENTS = "No treatment was logged in this period."
+
+
+def treatment_rows(report: VisitReport) -> list[tuple[str, str, str]]:
+    """(day, what and where, dose and note) for each treatment of the period, oldest first."""
+    rows = []
+    for treatment in report.treatments:
+        details = "; ".join(part for part in (treatment.dose, treatment.note) if part)
+        rows.append((day_words(treatment.given_on), treatment_words(treatment), details))
+    return rows
+
+
+def safety_lines(report: VisitReport, checklist: Checklist | None) -> list[str]:
+    """Each warning-signs answer of the period: its day, the answer, and the signs ticked."""
+    if not report.safety_checks:
+        return ["The warning-signs check was not used in this period."]
+    texts = {question.id: question.text for question in checklist.questions} if checklist else {}
+    lines = []
+    for check in report.safety_checks:
+        answer = checklist.answers[check.urgency].title if checklist else check.urgency.value
+        signs = " ".join(_sentence(texts.get(sign, sign)) for sign in check.signs)
+        day = check.checked_at.astimezone().date()
+        lines.append(f"{day_words(day)}: {answer}." + (f" Ticked: {signs}" if signs else ""))
+    return lines
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+CHANGE_HEADINGS = (
+    "Routine",
+    f"{SCALE_NAMES[Scale.TENSION]}, after − before",
+    f"{SCALE_NAMES[Scale.TWITCH]}, after − before",
+)
+CHANGE_NOTE = "Ratings from 0 to 10, given before and after a session: below 0 means calmer afterwards."

@@ -1,0 +1,281 @@
+"""The visit report as a person gets it: the PDF's words and pages (read back with poppler), the dialog on
+the history page, the warning-signs answer carried into it, and `relaxapp --report` from a terminal."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QPageSize
+
+from relaxapp import app
+from relaxapp.core.journal import (
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    SafetyCheck,
+    Side,
+    Treatment,
+    TreatmentKind,
+)
+from relaxapp.core.record import Ratings
+from relaxapp.core.routine import RoutineKind
+from relaxapp.core.safety import Checklist, Urgency, VisitNotes
+from relaxapp.core.stats import DayFacts
+from relaxapp.core.visit_report import build_visit_report
+from relaxapp.logic.visit_reports import VisitReports
+from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.report.document import page_size_for, save_report
+from tests.ui.history.conftest import TODAY, FakeFiles, MakePage, episode, session
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+    reason="poppler-utils (pdftotext, pdftoppm) reads the PDFs back: apt-get install poppler-utils",
+)
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def pages_of(path: Path, tmp_path: Path) -> list[Path]:
+    """The PDF rendered page by page, as a viewer shows it."""
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")], check=True)
+    return sorted(tmp_path.glob("page-*.png"))
+
+
+def history(store: HistoryStore) -> HistoryStore:
+    """Three weeks up to TODAY: twitches on six days, two breathing sessions, three check-ins."""
+    store.merge(
+        [
+            session(TODAY - timedelta(days=2), ratings=Ratings(7, 5, 3, 4)),
+            session(TODAY - timedelta(days=9), ratings=Ratings(6, 6, 4, 4)),
+            session(TODAY - timedelta(days=40), kind=RoutineKind.MASSAGE, title="Massage"),  # before
+        ],
+        [episode(TODAY - timedelta(days=n), intensity=n % 7 + 1) for n in (0, 1, 3, 8, 12, 19)],
+        [CheckIn(TODAY - timedelta(days=n), sleep_hours=6.0 + n, stress=3) for n in (1, 2, 3)],
+    )
+    return store
+
+
+def test_the_pdf_says_the_period_the_counts_and_leaves_room_for_questions(
+    qapp, store: HistoryStore, tmp_path: Path
+):
+    reports = VisitReports(history(store), lambda: TODAY)
+    report = reports.build(TODAY - timedelta(days=20), TODAY)
+    pdf = tmp_path / "report.pdf"
+    save_report(report, TODAY, pdf, page_size=page_size_for(QLocale("en_GB")))
+    text = " ".join(pdf_text(pdf).split())
+    assert "Covers 26 February to 18 March 2026 (21 days)" in text
+    assert "6 twitches logged, 2.0 a week on average." in text  # 6 in 21 days
+    assert "Where: eyelid 6." in text and "Side: left 6." in text
+    assert "Strength (1 barely, 10 worst): typically 3, at most 6." in text  # 1, 2, 4, 6, 2, 6 → median 3
+    assert "Daily check-ins on 3 of the 21 days" in text and "sleep 8.0 hours" in text
+    assert "2 sessions on 2 days, 10 minutes in all" in text
+    # Tension 7 → 3 and 6 → 4, twitching 5 → 4 and 6 → 4.
+    assert "Breathing -3.0 (2 sessions) -1.5 (2 sessions)" in text
+    assert "Questions for the doctor" in text
+    pages = pages_of(pdf, tmp_path)
+    assert 1 <= len(pages) <= 3
+    assert all(page.stat().st_size > 1000 for page in pages)  # drawn, not blank
+
+
+def test_letter_paper_where_the_locale_prints_on_it(qapp):
+    assert page_size_for(QLocale("en_US")).id() == QPageSize.PageSizeId.Letter
+    assert page_size_for(QLocale("de_DE")).id() == QPageSize.PageSizeId.A4
+
+
+def test_an_empty_period_is_one_clear_page(qapp, store: HistoryStore, tmp_path: Path):
+    report = VisitReports(store, lambda: TODAY).build(TODAY - timedelta(days=30), TODAY)
+    pdf = tmp_path / "empty.pdf"
+    save_report(report, TODAY, pdf, page_size=page_size_for(QLocale("en_GB")))
+    text = " ".join(pdf_text(pdf).split())
+    assert "Nothing was logged from 16 February 2026 to 18 March 2026" in text
+    assert "Questions for the doctor" in text
+    assert len(pages_of(pdf, tmp_path)) == 1
+
+
+def test_the_history_page_saves_a_report_and_offers_its_folder(
+    qtbot, store: HistoryStore, make_page: MakePage, tmp_path: Path
+):
+    target = tmp_path / "visit"
+    target.mkdir()
+    files = FakeFiles(target / "for-dr-lee")  # no .pdf typed: it is added
+    page = make_page(history(store), files)
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    dialog = page.report_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.first.date() == QDate(2025, 12, 18) and dialog.last.date() == QDate(2026, 3, 18)
+    dialog.first.setDate(QDate(2026, 3, 1))
+    opened: list[Path] = []
+    dialog.show_folder = opened.append
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = target / "for-dr-lee.pdf"
+    assert files.asked == ["Save the report for your visit"]
+    assert dialog.saved == saved and saved.read_bytes().startswith(b"%PDF")
+    assert dialog.status.text() == f"Saved the report for 1 March to 18 March 2026 (18 days) to {saved}."
+    assert "Covers 1 March to 18 March 2026" in pdf_text(saved)
+    qtbot.mouseClick(dialog.open_folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [target]
+
+
+def test_a_report_that_cannot_be_written_says_so_in_the_dialog(
+    qtbot, store: HistoryStore, make_page: MakePage, tmp_path: Path
+):
+    page = make_page(store, FakeFiles(tmp_path / "no such folder" / "report.pdf"))
+    dialog = page.open_visit_report()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved is None
+    assert dialog.status.text().startswith("The report was not saved:")
+    assert not dialog.open_folder_button.isVisible()
+
+
+def test_the_warning_signs_answer_comes_first_in_the_report(
+    qtbot, store: HistoryStore, make_page: MakePage, tmp_path: Path
+):
+    notes = VisitNotes(
+        "Warning signs checked on 18 March 2026: please book a visit to a doctor",
+        ("The spasms have gone on for more than a few weeks.",),
+        ("A neurologist",),
+        ("How often they come and how long each one lasts",),
+    )
+    page = make_page(store, FakeFiles(tmp_path / "notes.pdf"))
+    dialog = page.open_visit_report(notes)
+    assert dialog.save(tmp_path / "notes.pdf")
+    text = " ".join(pdf_text(tmp_path / "notes.pdf").split())
+    for words in (notes.title, *notes.noticed, *notes.whom, *notes.to_write_down):
+        assert words in text
+    assert text.index(notes.title) < text.index("Nothing was logged") < text.index("Questions for the doctor")
+
+
+# -- relaxapp --report, without a window ------------------------------------------------------------------
+
+
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    history(HistoryStore.open(folder / "history.sqlite3")).close()
+    return folder
+
+
+def test_the_command_line_writes_the_report_and_exits_0(qapp, tmp_path: Path, capsys):
+    pdf = tmp_path / "out.pdf"
+    argv = [
+        "--report",
+        str(pdf),
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-18",
+        "--data-dir",
+        str(data_dir(tmp_path)),
+    ]
+    assert app.run(argv) == 0
+    assert (
+        capsys.readouterr().out
+        == f"relaxapp: the report for 1 March to 18 March 2026 (18 days) is saved in {pdf}\n"
+    )
+    assert "5 twitches logged" in pdf_text(pdf)  # the one of 27 February is before the period
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--from", "2026-02-30"], "relaxapp: --from: '2026-02-30' is not a date written as YYYY-MM-DD"),
+        (["--to", "yesterday"], "relaxapp: --to: 'yesterday' is not a date written as YYYY-MM-DD"),
+        (
+            ["--from", "2026-03-10", "--to", "2026-03-01"],
+            "relaxapp: --to: 2026-03-01 is before --from (2026-03-10)",
+        ),
+    ],
+)
+def test_a_bad_date_is_named_and_exits_2(qapp, tmp_path: Path, capsys, extra: list[str], message: str):
+    assert app.run(["--report", str(tmp_path / "r.pdf"), *extra]) == 2
+    assert capsys.readouterr().err == message + "\n"
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_an_unwritable_place_or_unreadable_history_exits_2(qapp, tmp_path: Path, capsys):
+    missing = tmp_path / "missing" / "r.pdf"
+    assert app.run(["--report", str(missing), "--data-dir", str(data_dir(tmp_path))]) == 2
+    assert capsys.readouterr().err == (
+        f"relaxapp: --report: cannot write {missing}: the folder {missing.parent} does not exist\n"
+    )
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "history.sqlite3").write_bytes(b"not a database at all" * 100)
+    assert app.run(["--report", str(tmp_path / "r.pdf"), "--data-dir", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("relaxapp: the history cannot be read:") and err.count("\n") == 1
+
+
+def test_the_command_line_needs_no_display(tmp_path: Path):
+    # A fresh process with no screen and no platform chosen: the report is still drawn (offscreen).
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8"}
+    pdf = tmp_path / "headless.pdf"
+    done = subprocess.run(
+        [sys.executable, "-m", "relaxapp", "--report", str(pdf), "--data-dir", str(data_dir(tmp_path))],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    assert done.returncode == 0, done.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert date.today().strftime("%Y") in pdf_text(pdf)
+
+
+def test_treatments_and_warning_signs_answers_are_listed_with_their_dates(
+    qapp, tmp_path: Path, checklist: Checklist
+):
+    first, last = date(2026, 2, 2), date(2026, 3, 29)
+    days = [DayFacts(first + timedelta(days=n), 0.0, 0, None) for n in range((last - first).days + 1)]
+    twitches = [
+        (
+            day,
+            Episode(
+                datetime(day.year, day.month, day.day, 9, tzinfo=UTC),
+                Side.LEFT,
+                (Place.EYELID,),
+                5,
+                EpisodeDuration.SECONDS,
+            ),
+        )
+        for day in days_every(first, last, 2)
+    ]
+    treatments = [
+        Treatment(
+            date(2026, 3, 10),
+            TreatmentKind.INJECTION,
+            "Botox",
+            Side.LEFT,
+            (Place.EYELID, Place.BROW),
+            "12.5 units",
+        ),
+        Treatment(date(2026, 2, 20), TreatmentKind.MEDICINE_STOPPED, "Sertraline"),
+    ]
+    check = SafetyCheck(datetime(2026, 3, 12, 9, tzinfo=UTC), Urgency.SOON, ("persistent",))
+    report = build_visit_report(
+        first, last, days, twitches, [], treatments=treatments, safety_checks=[(date(2026, 3, 12), check)]
+    )
+    pdf = tmp_path / "treated.pdf"
+    save_report(report, last, pdf, checklist=checklist, page_size=page_size_for(QLocale("en_GB")))
+    text = " ".join(pdf_text(pdf).split())
+    assert "20 February 2026 Medicine stopped: Sertraline" in text
+    assert "10 March 2026 Injection: Botox, eyelid and brow, left side 12.5 units" in text
+    assert "12 March 2026: Please book a visit to a doctor. Ticked: The spasms have gone on" in text
+    assert 1 <= len(pages_of(pdf, tmp_path)) <= 3
+
+
+def days_every(first: date, last: date, step: int) -> list[date]:
+    return [first + timedelta(days=n) for n in range(0, (last - first).days + 1, step)]

@@ -1,0 +1,156 @@
+"""The visit report's numbers against a small diary whose sums are worked out here by hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from relaxapp.core.journal import (
+    CheckIn,
+    Episode,
+    EpisodeDuration,
+    Place,
+    SafetyCheck,
+    Side,
+    Treatment,
+    TreatmentKind,
+)
+from relaxapp.core.record import Ratings, Scale, SessionRecord
+from relaxapp.core.routine import RoutineKind
+from relaxapp.core.safety import Urgency
+from relaxapp.core.stats import DayFacts, KindChange
+from relaxapp.core.visit_report import build_visit_report, months_before, period_problem
+
+CHECK = SafetyCheck(datetime(2026, 3, 6, 9, tzinfo=UTC), Urgency.SOON, ("persistent", "eyelid_closes"))
+FIRST = date(2026, 3, 4)  # a Wednesday: the first week is cut by the period
+LAST = date(2026, 3, 17)  # a Tuesday
+E, C, M = Place.EYELID, Place.CHEEK, Place.MOUTH
+L, R, B = Side.LEFT, Side.RIGHT, Side.BOTH
+S, MIN, H = EpisodeDuration.SECONDS, EpisodeDuration.MINUTES, EpisodeDuration.HOURS
+
+# (day, places, side, intensity, duration)
+LOGGED = [
+    (date(2026, 3, 3), (E,), L, 9, H),  # the day before the period: left out everywhere
+    (date(2026, 3, 4), (E,), L, 3, S),
+    (date(2026, 3, 4), (E, C), L, 5, S),  # eyelid and cheek at once: counted in both places
+    (date(2026, 3, 8), (C,), R, 7, MIN),  # Sunday: still the first week (Monday 2 March)
+    (date(2026, 3, 9), (E,), B, 2, S),
+    (date(2026, 3, 12), (M,), L, 6, MIN),
+    (date(2026, 3, 17), (E,), L, 4, S),
+    (date(2026, 3, 18), (C,), L, 10, H),  # the day after: left out
+]
+INJECTION = Treatment(date(2026, 3, 10), TreatmentKind.INJECTION, "Botox", Side.LEFT, (E,), "12.5 units")
+STARTED = Treatment(date(2026, 3, 4), TreatmentKind.MEDICINE_STARTED, "Clonazepam")
+BEFORE = Treatment(date(2026, 2, 1), TreatmentKind.INJECTION)
+
+
+def episode(
+    day: date, places: tuple[Place, ...], side: Side, intensity: int, duration: EpisodeDuration
+) -> Episode:
+    return Episode(datetime(day.year, day.month, day.day, 12, tzinfo=UTC), side, places, intensity, duration)
+
+
+def session(day: date, kind: RoutineKind, ratings: Ratings, minutes: float = 10.0) -> SessionRecord:
+    moment = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+    return SessionRecord("x", kind, "X", moment, minutes * 60, minutes * 60, True, ratings=ratings)
+
+
+def days_of(
+    first: date, last: date, check_ins: dict[date, CheckIn], minutes: dict[date, float]
+) -> list[DayFacts]:
+    counts: dict[date, int] = {}
+    for day, *_ in LOGGED:
+        counts[day] = counts.get(day, 0) + 1
+    out = []
+    day = first
+    while day <= last:
+        out.append(DayFacts(day, minutes.get(day, 0.0), counts.get(day, 0), check_ins.get(day)))
+        day += timedelta(days=1)
+    return out
+
+
+def test_the_numbers_of_a_two_week_diary():
+    check_ins = {
+        date(2026, 3, 4): CheckIn(date(2026, 3, 4), sleep_hours=6.0, caffeine_drinks=2, dry_eyes=True),
+        date(2026, 3, 5): CheckIn(date(2026, 3, 5), sleep_hours=8.0, stress=4, dry_eyes=False),
+        date(2026, 3, 10): CheckIn(date(2026, 3, 10), sleep_hours=7.0, caffeine_drinks=4, stress=8),
+    }
+    sessions = [
+        session(date(2026, 3, 5), RoutineKind.BREATHING, Ratings(7, 5, 4, 4)),  # tension -3, twitch -1
+        session(date(2026, 3, 6), RoutineKind.BREATHING, Ratings(6, 3, 5, 3)),  # tension -1, twitch 0
+        session(date(2026, 3, 6), RoutineKind.PMR, Ratings(8, None, 3, None), minutes=20),  # tension -5
+        session(date(2026, 3, 2), RoutineKind.PMR, Ratings(9, 9, 0, 0)),  # before the period
+    ]
+    minutes = {date(2026, 3, 5): 10.0, date(2026, 3, 6): 30.0, date(2026, 3, 2): 10.0}
+    report = build_visit_report(
+        FIRST,
+        LAST,
+        days_of(date(2026, 3, 1), date(2026, 3, 20), check_ins, minutes),
+        [(day, episode(day, *rest)) for day, *rest in LOGGED],
+        sessions,
+        treatments=[INJECTION, BEFORE, STARTED],
+        safety_checks=[
+            (date(2026, 3, 6), CHECK),
+            (
+                date(2026, 3, 3),
+                SafetyCheck(datetime(2026, 3, 3, 9, tzinfo=UTC), Urgency.SOON, ("persistent",)),
+            ),
+        ],
+    )
+    assert report.days == 14
+    assert report.twitches == 6
+    assert [week.start for week in report.weeks] == [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16)]
+    assert [week.total for week in report.weeks] == [3, 2, 1]
+    assert dict(report.weeks[0].by_side) == {L: 2, R: 1, B: 0}
+    assert [week.injected for week in report.weeks] == [False, True, False]
+    assert report.by_place == ((E, 4), (C, 2), (M, 1))
+    assert report.in_several_places == 1
+    assert report.by_side == ((L, 4), (R, 1), (B, 1))
+    assert report.treatments == (STARTED, INJECTION)  # oldest first; February's is outside
+    assert report.safety_checks == (CHECK,)
+    assert report.typical_strength == 4.5  # the median of 2, 3, 4, 5, 6, 7
+    assert report.strongest == 7
+    assert report.typical_duration is S  # four of six
+    assert report.longest_duration is MIN  # the hours-long ones fell outside the period
+    assert report.check_ins.days == 3
+    assert report.check_ins.sleep_hours == 7.0
+    assert report.check_ins.caffeine_drinks == 3.0
+    assert report.check_ins.stress == 6.0
+    assert report.check_ins.alcohol_drinks is None
+    assert (report.check_ins.dry_eye_days, report.check_ins.dry_eyes_answered) == (1, 2)
+    assert report.insights.days_observed == 3 and report.insights.days_needed == 11
+    practice = report.practice
+    assert (practice.sessions, practice.minutes, practice.days) == (3, 40.0, 2)
+    assert practice.changes[Scale.TENSION] == [
+        KindChange(RoutineKind.BREATHING, 2, -2.0),
+        KindChange(RoutineKind.PMR, 1, -5.0),
+    ]
+    assert practice.changes[Scale.TWITCH] == [KindChange(RoutineKind.BREATHING, 2, -0.5)]
+    assert not report.empty
+
+
+def test_an_empty_period_is_a_report_of_nothing_not_an_error():
+    report = build_visit_report(FIRST, FIRST, [DayFacts(FIRST, 0.0, 0, None)], [], [])
+    assert report.empty
+    assert report.twitches == 0 and report.typical_strength is None and report.longest_duration is None
+    assert [week.total for week in report.weeks] == [0]
+
+
+def test_three_months_back_keeps_the_day_or_takes_the_months_last():
+    assert months_before(date(2026, 12, 6), 3) == date(2026, 9, 6)
+    assert months_before(date(2026, 5, 31), 3) == date(2026, 2, 28)
+    assert months_before(date(2026, 2, 15), 3) == date(2025, 11, 15)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "problem"),
+    [
+        (date(2026, 3, 5), date(2026, 3, 4), "to: 2026-03-04 is before from (2026-03-05)"),
+        (date(1969, 12, 31), date(2026, 3, 4), "from: 1969-12-31 is not a date from 1970 to 2100"),
+        (date(2026, 3, 4), date(2101, 1, 1), "to: 2101-01-01 is not a date from 1970 to 2100"),
+    ],
+)
+def test_a_period_that_is_none_names_the_field_and_value(first: date, last: date, problem: str):
+    assert period_problem(first, last) == problem
+    assert period_problem(FIRST, FIRST) is None
