@@ -1,5 +1,6 @@
-"""What the history page, the calendar and the insights read: timeline pages, day facts, rating changes,
-and everything at once for export. Every read skips an unreadable row (logged) rather than failing."""
+"""What the history page, the calendar, the insights and the visit report read: timeline pages, entries by
+period, day facts, rating changes, and everything at once for export. Every read skips an unreadable row
+(logged) rather than failing."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""HistoryStore: the person's diary in one SQLite file: sessions with their ratings, episodes, check-ins.
+"""HistoryStore: the person's diary in one SQLite file: sessions with their ratings, episodes, check-ins,
+treatments and warning-signs answers.
 
 The store owns the one connection; every change is one transaction (see schema for durability). What it
 reads is HistoryReader's (queries); the file's format and migrations are schema's.
