@@ -44,10 +44,10 @@ class HistoryFiles:
         return exchange.export_json(self._history, path, self._now())
 
     def export_csv(self, folder: Path) -> ExportReport:
-        """Three spreadsheet files (exchange.CSV_NAMES) in `folder`. Raises ExchangeError."""
-        from relaxapp.storage import exchange  # noqa: PLC0415 - see export_json
+        """Five spreadsheet files (exchange_csv.CSV_NAMES) in `folder`. Raises ExchangeError."""
+        from relaxapp.storage import exchange_csv  # noqa: PLC0415 - see export_json
 
-        return exchange.export_csv(self._history, folder)
+        return exchange_csv.export_csv(self._history, folder)
 
     def import_json(self, path: Path) -> MergeReport:
         """Add the entries of an exported file that the history does not hold yet: all of them or none.

@@ -60,7 +60,8 @@ class EpisodeDialog(QDialog):
     """Log a twitch, or change one logged before.
 
     Built for speed: every answer is one click on a big button, and a new twitch starts on the side and
-    place logged last, so a repeat is how strong + how long + Enter. The time is when the dialog opened
+    places logged last, so a repeat is how strong + how long + Enter (another place is one more click:
+    the places are check boxes). The time is when the dialog opened
     (`now()`), or the episode's own when changing one; either can be adjusted. Save stays off until
     everything is chosen and core.journal finds nothing wrong.
     """

@@ -27,7 +27,7 @@ from relaxapp.ui.ratings import ChoiceButtons, ChoiceChecks
 
 # What the name field asks for, and suggests, for each kind of treatment.
 NAME_LABELS = {
-    TreatmentKind.INJECTION: ("&Product", "Optional: Botox, Xeomin, Dysport …"),
+    TreatmentKind.INJECTION: ("P&roduct", "Optional: Botox, Xeomin, Dysport …"),  # Alt+P is Places
     TreatmentKind.MEDICINE_STARTED: ("&Medicine", "Its name, as on the box"),
     TreatmentKind.MEDICINE_STOPPED: ("&Medicine", "Its name, as on the box"),
     TreatmentKind.OTHER: ("&What", "Surgery, acupuncture, tinted glasses …"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
@@ -18,3 +20,14 @@ def button(parent: QWidget, text: str) -> QPushButton:
 def labels(widget: QWidget) -> list[str]:
     """The words of every label a person can see in `widget`, in the order they were made."""
     return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+
+
+D = TypeVar("D", bound=QWidget)
+
+
+def shown(qtbot, dialog: D) -> D:
+    """`dialog` on screen, closed with the test."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog

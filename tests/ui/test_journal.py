@@ -17,6 +17,7 @@ from relaxapp.ui.journal_view import (
     EpisodeDialog,
 )
 from tests.helpers.stubs import DictSettings
+from tests.helpers.widgets import shown
 from tests.ui.test_accessibility import unnamed_controls
 
 NOW = datetime(2026, 11, 25, 14, 30, 12, tzinfo=UTC)
@@ -47,13 +48,6 @@ class Clicks:
     def __call__(self, widget: QWidget) -> None:
         self.count += 1
         self._qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def shown(qtbot, dialog: QDialog) -> QDialog:
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 # -- logging a twitch ------------------------------------------------------------------------------------

@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialog, QLabel
 
 from relaxapp.core.journal import Place, Side, Treatment, TreatmentKind
 from relaxapp.ui.treatment_dialog import TreatmentDialog
-from tests.helpers.widgets import click
+from tests.helpers.widgets import click, shown
 
 TODAY = date(2026, 11, 25)
 LAST = Treatment(
     date(2026, 8, 20), TreatmentKind.INJECTION, "Botox", Side.BOTH, (Place.EYELID, Place.BROW), "25 units",
     "went well", id=4,
 )  # fmt: skip
-
-
-def shown(qtbot, dialog: TreatmentDialog) -> TreatmentDialog:
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def test_the_next_injection_is_the_last_one_again_dated_today(qtbot):
@@ -99,3 +93,21 @@ def test_the_fields_are_checked_from_the_start_not_only_after_a_change(qtbot):
     assert not dialog.save_button.isEnabled()
     assert dialog.waiting.text() == "Still to fill in: medicine."
     assert dialog.problems.isHidden()
+
+
+@pytest.mark.parametrize("kind", list(TreatmentKind))
+def test_each_shown_field_has_its_own_underlined_letter_that_reaches_it(qtbot, kind: TreatmentKind):
+    dialog = shown(qtbot, TreatmentDialog(today=TODAY))
+    with qtbot.waitActive(dialog):  # the underlined letters are shortcuts, which only an active window hears
+        dialog.activateWindow()
+    click(qtbot, dialog.kind.buttons[kind])
+    labels = [
+        label for label in dialog.findChildren(QLabel) if label.buddy() is not None and label.isVisible()
+    ]
+    letters = [label.text()[label.text().index("&") + 1].lower() for label in labels]
+    assert len(letters) == len(set(letters)), letters
+    for label, letter in zip(labels, letters, strict=True):
+        qtbot.keyClick(dialog.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
+        buddy = label.buddy()
+        assert buddy is not None
+        assert dialog.focusWidget() in (buddy, buddy.focusProxy()), label.text()

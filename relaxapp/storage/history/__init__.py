@@ -1,4 +1,5 @@
-"""The person's diary in one SQLite file: sessions with their ratings, episodes, check-ins.
+"""The person's diary in one SQLite file: sessions with their ratings, episodes, check-ins, treatments and
+warning-signs answers.
 
 How the file is versioned, migrated and kept durable: see schema.
 

@@ -73,10 +73,10 @@ def merge_into(
     try:
         with transaction(db):
             added = Counts(
-                rows.insert_new_sessions(db, sessions),
-                rows.insert_new_episodes(db, episodes),
+                rows.insert_new(db, rows.SESSIONS, sessions),
+                rows.insert_new(db, rows.EPISODES, episodes),
                 rows.insert_new_check_ins(db, check_ins),
-                rows.insert_new_treatments(db, treatments),
+                rows.insert_new(db, rows.TREATMENTS, treatments),
                 rows.insert_new_safety_checks(db, safety_checks),
             )
     except sqlite3.Error as error:

@@ -1,5 +1,6 @@
-"""What the history page, the calendar and the insights read: timeline pages, day facts, rating changes,
-and everything at once for export. Every read skips an unreadable row (logged) rather than failing."""
+"""What the history page, the calendar, the insights and the visit report read: timeline pages, entries by
+period, day facts, rating changes, and everything at once for export. Every read skips an unreadable row
+(logged) rather than failing."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 
 from relaxapp.core.journal import CheckIn, Episode, Place, SafetyCheck, Side, Treatment, TreatmentKind
 from relaxapp.core.record import Scale, SessionRecord
@@ -57,6 +59,16 @@ class TimelineFilter:
 
 
 EVERYTHING = TimelineFilter()
+T = TypeVar("T")
+# What each table is read by period with: its columns, the column that places it in time (a moment, or a
+# local day: a warning-signs answer keeps its local day too) and its order.
+_PERIODS = {
+    "sessions": (SESSION_COLUMNS, "started_at", True, "started_at, id"),
+    "episodes": (EPISODE_COLUMNS, "occurred_at", True, "occurred_at, id"),
+    "check_ins": (CHECK_IN_COLUMNS, "day", False, "day"),
+    "treatments": (TREATMENT_COLUMNS, "given_on", False, "given_on, id"),
+    "safety_checks": (SAFETY_CHECK_COLUMNS, "day", False, "day"),
+}
 NOTHING = TimelineFilter(sessions=False, episodes=False, treatments=False, check_ins=False)
 ONLY_SESSIONS = replace(NOTHING, sessions=True)
 ONLY_EPISODES = replace(NOTHING, episodes=True)
@@ -194,47 +206,34 @@ class HistoryReader:
 
     def sessions_between(self, first: date, last: date) -> list[SessionRecord]:
         """The sessions started on local days `first` to `last` (inclusive), oldest first."""
-        return list(
-            read_all(
-                self._db,
-                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE {_local_between('started_at', first, last)}"
-                f" AND {SHOWABLE['sessions']} ORDER BY started_at, id",
-                session_of,
-            )
-        )
+        return self._between("sessions", first, last, session_of)
 
     def episodes_between(self, first: date, last: date) -> list[Episode]:
         """The episodes of local days `first` to `last` (inclusive), oldest first."""
-        return list(
-            read_all(
-                self._db,
-                f"SELECT {EPISODE_COLUMNS} FROM episodes WHERE {_local_between('occurred_at', first, last)}"
-                f" AND {SHOWABLE['episodes']} ORDER BY occurred_at, id",
-                episode_of,
-            )
-        )
+        return self._between("episodes", first, last, episode_of)
 
     def check_ins_between(self, first: date, last: date) -> list[CheckIn]:
         """The check-ins of days `first` to `last` (inclusive), oldest first."""
-        return list(
-            read_all(
-                self._db,
-                f"SELECT {CHECK_IN_COLUMNS} FROM check_ins WHERE day BETWEEN '{first.isoformat()}'"
-                f" AND '{last.isoformat()}' ORDER BY day",
-                check_in_of,
-            )
-        )
+        return self._between("check_ins", first, last, check_in_of)
 
     def treatments_between(self, first: date, last: date) -> list[Treatment]:
         """The treatments given on days `first` to `last` (inclusive), oldest first."""
-        return list(
-            read_all(
-                self._db,
-                f"SELECT {TREATMENT_COLUMNS} FROM treatments WHERE given_on BETWEEN '{first.isoformat()}'"
-                f" AND '{last.isoformat()}' ORDER BY given_on, id",
-                treatment_of,
-            )
+        return self._between("treatments", first, last, treatment_of)
+
+    def safety_checks_between(self, first: date, last: date) -> list[SafetyCheck]:
+        """The warning-signs answers of local days `first` to `last` (inclusive; one a day), oldest first."""
+        return self._between("safety_checks", first, last, safety_check_of)
+
+    def _between(self, table: str, first: date, last: date, read: Callable[[Row], T]) -> list[T]:
+        columns, when, timed, order = _PERIODS[table]
+        # A moment is found through its index by the local midnights around the days; a day by its text.
+        span = (
+            _local_between(when, first, last)
+            if timed
+            else f"{when} BETWEEN '{first.isoformat()}' AND '{last.isoformat()}'"
         )
+        query = f"SELECT {columns} FROM {table} WHERE {span} AND {SHOWABLE[table]} ORDER BY {order}"
+        return list(read_all(self._db, query, read))
 
     def latest_treatment(
         self, kind: TreatmentKind | None = None, before: date | None = None
@@ -256,17 +255,6 @@ class HistoryReader:
             if treatment is not None:  # an unreadable row is passed over, not taken for "none"
                 return treatment
         return None
-
-    def safety_checks_between(self, first: date, last: date) -> list[SafetyCheck]:
-        """The warning-signs answers of local days `first` to `last` (inclusive; one a day), oldest first."""
-        return list(
-            read_all(
-                self._db,
-                f"SELECT {SAFETY_CHECK_COLUMNS} FROM safety_checks WHERE day BETWEEN '{first.isoformat()}'"
-                f" AND '{last.isoformat()}' AND {SHOWABLE['safety_checks']} ORDER BY day",
-                safety_check_of,
-            )
-        )
 
     # -- calendar and insights -----------------------------------------------------------------------
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from relaxapp.core.bounds import (
     EARLIEST_DAY,
@@ -62,6 +62,7 @@ _CHECK_IN_PLACES = ", ".join("?" * len(CHECK_IN_COLUMNS.split(",")))
 ADDED_AS_NOT_ASKED = frozenset({"alcohol_drinks", "screen_hours", "dry_eyes", "places"})
 
 Entry = SessionRecord | Episode | CheckIn | Treatment | SafetyCheck
+E = TypeVar("E", SessionRecord, Episode, Treatment)  # an entry with an id of its own
 TimelineEntry = SessionRecord | Episode | Treatment | CheckIn
 Row = tuple[object, ...]
 T = TypeVar("T")
@@ -124,33 +125,6 @@ def _session_values(record: SessionRecord) -> tuple[object, ...]:
     )
 
 
-def insert_session(db: sqlite3.Connection, record: SessionRecord, keep_id: bool = False) -> SessionRecord:
-    wanted = record.id if keep_id and not _exists(db, "sessions", record.id) else None
-    cursor = db.execute(
-        f"INSERT INTO sessions (id, {_SESSION_FIELDS}) VALUES (?, {', '.join('?' * 12)})",
-        (wanted, *_session_values(record)),
-    )
-    return replace(record, id=cursor.lastrowid)
-
-
-def insert_new_sessions(db: sqlite3.Connection, records: Iterable[SessionRecord]) -> int:
-    """Insert the sessions not saved yet (by start and routine); returns how many were. One statement for
-    all: a merge of a big import spends its time in SQLite rather than in a call per row."""
-    cursor = db.executemany(
-        f"INSERT INTO sessions ({_SESSION_FIELDS}) SELECT {', '.join('?' * 12)}"
-        " WHERE NOT EXISTS (SELECT 1 FROM sessions WHERE started_at = ? AND routine_id = ?)",
-        ((*values, values[3], values[0]) for values in map(_session_values, records)),
-    )
-    return cursor.rowcount
-
-
-def update_session(db: sqlite3.Connection, record: SessionRecord, row_id: int) -> SessionRecord | None:
-    row = db.execute(f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", (row_id,)).fetchone()
-    assignments = ", ".join(f"{field.strip()} = ?" for field in _SESSION_FIELDS.split(","))
-    db.execute(f"UPDATE sessions SET {assignments} WHERE id = ?", (*_session_values(record), row_id))
-    return None if row is None else readable(session_of, row)
-
-
 def session_of(row: Row) -> SessionRecord:
     session_id, routine_id, kind, title, started_at, planned, actual, completed, *scores, skipped = row
     mask = int(str(skipped))
@@ -206,32 +180,6 @@ def places_of(stored: object) -> tuple[Place, ...]:
     return ordered
 
 
-def insert_episode(db: sqlite3.Connection, episode: Episode, keep_id: bool = False) -> Episode:
-    wanted = episode.id if keep_id and not _exists(db, "episodes", episode.id) else None
-    cursor = db.execute(
-        f"INSERT INTO episodes ({EPISODE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (wanted, *_episode_values(episode)),
-    )
-    return replace(episode, id=cursor.lastrowid)
-
-
-def insert_new_episodes(db: sqlite3.Connection, episodes: Iterable[Episode]) -> int:
-    """Insert the episodes not saved yet (by moment, side and first place); returns how many were."""
-    cursor = db.executemany(
-        f"INSERT INTO episodes ({_EPISODE_FIELDS}) SELECT ?, ?, ?, ?, ?, ?, ?"
-        " WHERE NOT EXISTS (SELECT 1 FROM episodes WHERE occurred_at = ? AND side = ? AND place = ?)",
-        ((*values, *values[:3]) for values in map(_episode_values, episodes)),
-    )
-    return cursor.rowcount
-
-
-def update_episode(db: sqlite3.Connection, episode: Episode, row_id: int) -> Episode | None:
-    row = db.execute(f"SELECT {EPISODE_COLUMNS} FROM episodes WHERE id = ?", (row_id,)).fetchone()
-    assignments = ", ".join(f"{field.strip()} = ?" for field in _EPISODE_FIELDS.split(","))
-    db.execute(f"UPDATE episodes SET {assignments} WHERE id = ?", (*_episode_values(episode), row_id))
-    return None if row is None else readable(episode_of, row)
-
-
 def episode_of(row: Row) -> Episode:
     episode_id, occurred_at, side, place, intensity, duration, note, places = row
     return _in_range(
@@ -262,32 +210,6 @@ def _treatment_values(treatment: Treatment) -> tuple[object, ...]:
         treatment.dose,
         treatment.note,
     )
-
-
-def insert_treatment(db: sqlite3.Connection, treatment: Treatment, keep_id: bool = False) -> Treatment:
-    wanted = treatment.id if keep_id and not _exists(db, "treatments", treatment.id) else None
-    cursor = db.execute(
-        f"INSERT INTO treatments ({TREATMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (wanted, *_treatment_values(treatment)),
-    )
-    return replace(treatment, id=cursor.lastrowid)
-
-
-def insert_new_treatments(db: sqlite3.Connection, treatments: Iterable[Treatment]) -> int:
-    """Insert the treatments not saved yet (by day, kind and name); returns how many were."""
-    cursor = db.executemany(
-        f"INSERT INTO treatments ({_TREATMENT_FIELDS}) SELECT ?, ?, ?, ?, ?, ?, ?"
-        " WHERE NOT EXISTS (SELECT 1 FROM treatments WHERE given_on = ? AND kind = ? AND name = ?)",
-        ((*values, *values[:3]) for values in map(_treatment_values, treatments)),
-    )
-    return cursor.rowcount
-
-
-def update_treatment(db: sqlite3.Connection, treatment: Treatment, row_id: int) -> Treatment | None:
-    row = db.execute(f"SELECT {TREATMENT_COLUMNS} FROM treatments WHERE id = ?", (row_id,)).fetchone()
-    assignments = ", ".join(f"{field.strip()} = ?" for field in _TREATMENT_FIELDS.split(","))
-    db.execute(f"UPDATE treatments SET {assignments} WHERE id = ?", (*_treatment_values(treatment), row_id))
-    return None if row is None else readable(treatment_of, row)
 
 
 def treatment_of(row: Row) -> Treatment:
@@ -357,6 +279,73 @@ def safety_check_of(row: Row) -> SafetyCheck:
 def _safety_check_range_problems(check: SafetyCheck) -> list[str]:
     problem = moment_problem("checked_at", check.checked_at)
     return [problem] if problem else []
+
+
+# -- the tables whose rows have an id: sessions, episodes, treatments ------------------------------------
+
+
+@dataclass(frozen=True)
+class Table(Generic[E]):
+    """A table whose rows have an id: its columns, how an entry is written and read, and its natural key
+    (the fields that say two entries are the same one: a merge adds an entry only when none has them)."""
+
+    name: str
+    fields: str  # every column but the id, in the order `values` gives them
+    values: Callable[[E], tuple[object, ...]]
+    read: Callable[[Row], E]
+    key: tuple[str, ...]  # some of `fields`
+
+    @property
+    def columns(self) -> str:
+        return f"id, {self.fields}"
+
+    @property
+    def names(self) -> list[str]:
+        return [name.strip() for name in self.fields.split(",")]
+
+
+def insert(db: sqlite3.Connection, table: Table[E], entry: E, keep_id: bool = False) -> E:
+    """Insert `entry`; with keep_id under its own id when that is free (an undone delete)."""
+    wanted = entry.id if keep_id and not _exists(db, table.name, entry.id) else None
+    marks = ", ".join("?" * len(table.names))
+    cursor = db.execute(
+        f"INSERT INTO {table.name} ({table.columns}) VALUES (?, {marks})", (wanted, *table.values(entry))
+    )
+    return replace(entry, id=cursor.lastrowid)
+
+
+def insert_new(db: sqlite3.Connection, table: Table[E], entries: Iterable[E]) -> int:
+    """Insert the entries not saved yet (by the table's natural key); returns how many were. One statement
+    for all: a merge of a big import spends its time in SQLite rather than in a call per row."""
+    names = table.names
+    at: list[int] = [names.index(name) for name in table.key]
+    same = " AND ".join(f"{name} = ?" for name in table.key)
+
+    def with_key(values: tuple[object, ...]) -> tuple[object, ...]:
+        return (*values, *(values[index] for index in at))
+
+    cursor = db.executemany(
+        f"INSERT INTO {table.name} ({table.fields}) SELECT {', '.join('?' * len(names))}"
+        f" WHERE NOT EXISTS (SELECT 1 FROM {table.name} WHERE {same})",
+        (with_key(table.values(entry)) for entry in entries),
+    )
+    return cursor.rowcount
+
+
+def update(db: sqlite3.Connection, table: Table[E], entry: E, row_id: int) -> E | None:
+    """Replace the row `row_id` with `entry`; returns the entry it held (to undo), or None."""
+    row = db.execute(f"SELECT {table.columns} FROM {table.name} WHERE id = ?", (row_id,)).fetchone()
+    assignments = ", ".join(f"{name} = ?" for name in table.names)
+    db.execute(f"UPDATE {table.name} SET {assignments} WHERE id = ?", (*table.values(entry), row_id))
+    return None if row is None else readable(table.read, row)
+
+
+SESSIONS = Table("sessions", _SESSION_FIELDS, _session_values, session_of, ("started_at", "routine_id"))
+# An episode is the same one by its moment, side and first place (the column `place`, kept since schema 4).
+EPISODES = Table("episodes", _EPISODE_FIELDS, _episode_values, episode_of, ("occurred_at", "side", "place"))
+TREATMENTS = Table(
+    "treatments", _TREATMENT_FIELDS, _treatment_values, treatment_of, ("given_on", "kind", "name")
+)
 
 
 def delete(db: sqlite3.Connection, table: str, row_id: int) -> None:

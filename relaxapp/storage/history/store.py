@@ -1,4 +1,5 @@
-"""HistoryStore: the person's diary in one SQLite file: sessions with their ratings, episodes, check-ins.
+"""HistoryStore: the person's diary in one SQLite file: sessions with their ratings, episodes, check-ins,
+treatments and warning-signs answers.
 
 The store owns the one connection; every change is one transaction (see schema for durability). What it
 reads is HistoryReader's (queries); the file's format and migrations are schema's.
@@ -50,7 +51,7 @@ from relaxapp.storage.history.files import (
 )
 from relaxapp.storage.history.merging import MergeReport, merge_into
 from relaxapp.storage.history.queries import HistoryReader
-from relaxapp.storage.history.rows import Entry
+from relaxapp.storage.history.rows import E, Entry, Table
 from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION, prepare, transaction
 
 # The package's logger, so that the log names the history as one, whichever of its modules speaks.
@@ -197,7 +198,7 @@ class HistoryStore(HistoryReader):
                 return False
         return True
 
-    # -- sessions ------------------------------------------------------------------------------------
+    # -- sessions, episodes and treatments: entries with an id -----------------------------------------
 
     def add_session(self, record: SessionRecord) -> SessionRecord:
         """Save a session (and anything unsaved before it); returns it with its id.
@@ -205,67 +206,67 @@ class HistoryStore(HistoryReader):
         Raises InvalidEntryError for a record that breaks a rule (nothing kept), HistoryWriteError when the
         write failed (the record is kept in `unsaved` and written with the next change).
         """
-        require(session_problems(record))
-        return self._write(_Write(record, "session", functools.partial(rows.insert_session, record=record)))
+        return self._add(rows.SESSIONS, record, session_problems(record), "session")
 
     def update_session(self, record: SessionRecord) -> SessionRecord | None:
         """Replace the saved session with record.id; returns the version replaced (to undo), or None."""
-        require(session_problems(record))
-        record_id = _saved_id(record)
-        return self._write(
-            _Write(record, "change", functools.partial(rows.update_session, record=record, row_id=record_id))
-        )
+        return self._update(rows.SESSIONS, record, session_problems(record))
 
     def delete_session(self, record: SessionRecord) -> None:
         """Delete a session; restore_session(record) undoes it. An unsaved one is simply forgotten."""
-        if record.id is None:
-            self._forget(record)
-            return
-        self._write(
-            _Write(record, "change", functools.partial(rows.delete, table="sessions", row_id=record.id))
-        )
+        self._delete(rows.SESSIONS, record)
 
     def restore_session(self, record: SessionRecord) -> SessionRecord:
         """Bring back a deleted session, under its old id when that is still free; returns it as saved."""
-        require(session_problems(record))
-        return self._write(
-            _Write(record, "session", functools.partial(rows.insert_session, record=record, keep_id=True))
-        )
-
-    # -- episodes ------------------------------------------------------------------------------------
+        return self._add(rows.SESSIONS, record, session_problems(record), "session", keep_id=True)
 
     def add_episode(self, episode: Episode) -> Episode:
         """Save a spasm episode; returns it with its id. Raises as add_session does."""
-        require(episode_problems(episode))
-        return self._write(
-            _Write(episode, "episode", functools.partial(rows.insert_episode, episode=episode))
-        )
+        return self._add(rows.EPISODES, episode, episode_problems(episode), "episode")
 
     def update_episode(self, episode: Episode) -> Episode | None:
         """Replace the saved episode with episode.id; returns the version replaced (to undo), or None."""
-        require(episode_problems(episode))
-        episode_id = _saved_id(episode)
-        return self._write(
-            _Write(
-                episode, "change", functools.partial(rows.update_episode, episode=episode, row_id=episode_id)
-            )
-        )
+        return self._update(rows.EPISODES, episode, episode_problems(episode))
 
     def delete_episode(self, episode: Episode) -> None:
         """Delete an episode; restore_episode(episode) undoes it. An unsaved one is simply forgotten."""
-        if episode.id is None:
-            self._forget(episode)
-            return
-        self._write(
-            _Write(episode, "change", functools.partial(rows.delete, table="episodes", row_id=episode.id))
-        )
+        self._delete(rows.EPISODES, episode)
 
     def restore_episode(self, episode: Episode) -> Episode:
         """Bring back a deleted episode, under its old id when that is still free; returns it as saved."""
-        require(episode_problems(episode))
-        return self._write(
-            _Write(episode, "episode", functools.partial(rows.insert_episode, episode=episode, keep_id=True))
-        )
+        return self._add(rows.EPISODES, episode, episode_problems(episode), "episode", keep_id=True)
+
+    def add_treatment(self, treatment: Treatment) -> Treatment:
+        """Save a treatment; returns it with its id. Raises as add_session does."""
+        return self._add(rows.TREATMENTS, treatment, treatment_problems(treatment), "treatment")
+
+    def update_treatment(self, treatment: Treatment) -> Treatment | None:
+        """Replace the saved treatment with treatment.id; returns the version replaced (to undo), or None."""
+        return self._update(rows.TREATMENTS, treatment, treatment_problems(treatment))
+
+    def delete_treatment(self, treatment: Treatment) -> None:
+        """Delete a treatment; restore_treatment(treatment) undoes it. An unsaved one is simply forgotten."""
+        self._delete(rows.TREATMENTS, treatment)
+
+    def restore_treatment(self, treatment: Treatment) -> Treatment:
+        """Bring back a deleted treatment, under its old id when that is still free; returns it as saved."""
+        return self._add(rows.TREATMENTS, treatment, treatment_problems(treatment), "treatment", keep_id=True)
+
+    def _add(self, table: Table[E], entry: E, problems: list[str], noun: str, keep_id: bool = False) -> E:
+        require(problems)
+        return self._write(_Write(entry, noun, lambda db: rows.insert(db, table, entry, keep_id)))
+
+    def _update(self, table: Table[E], entry: E, problems: list[str]) -> E | None:
+        require(problems)
+        row_id = _saved_id(entry)
+        return self._write(_Write(entry, "change", lambda db: rows.update(db, table, entry, row_id)))
+
+    def _delete(self, table: Table[E], entry: E) -> None:
+        row_id = entry.id
+        if row_id is None:
+            self._forget(entry)
+            return
+        self._write(_Write(entry, "change", lambda db: rows.delete(db, table.name, row_id)))
 
     # -- check-ins -----------------------------------------------------------------------------------
 
@@ -280,48 +281,7 @@ class HistoryStore(HistoryReader):
         """Delete the check-in of `day`; returns it (undo: save_check_in), or None if there was none."""
         return self._write(_Write(CheckIn(day), "change", functools.partial(rows.delete_check_in, day=day)))
 
-    # -- treatments and warning-signs answers --------------------------------------------------------
-
-    def add_treatment(self, treatment: Treatment) -> Treatment:
-        """Save a treatment; returns it with its id. Raises as add_session does."""
-        require(treatment_problems(treatment))
-        return self._write(
-            _Write(treatment, "treatment", functools.partial(rows.insert_treatment, treatment=treatment))
-        )
-
-    def update_treatment(self, treatment: Treatment) -> Treatment | None:
-        """Replace the saved treatment with treatment.id; returns the version replaced (to undo), or None."""
-        require(treatment_problems(treatment))
-        row_id = _saved_id(treatment)
-        return self._write(
-            _Write(
-                treatment,
-                "change",
-                functools.partial(rows.update_treatment, treatment=treatment, row_id=row_id),
-            )
-        )
-
-    def delete_treatment(self, treatment: Treatment) -> None:
-        """Delete a treatment; restore_treatment(treatment) undoes it. An unsaved one is simply forgotten."""
-        if treatment.id is None:
-            self._forget(treatment)
-            return
-        self._write(
-            _Write(
-                treatment, "change", functools.partial(rows.delete, table="treatments", row_id=treatment.id)
-            )
-        )
-
-    def restore_treatment(self, treatment: Treatment) -> Treatment:
-        """Bring back a deleted treatment, under its old id when that is still free; returns it as saved."""
-        require(treatment_problems(treatment))
-        return self._write(
-            _Write(
-                treatment,
-                "treatment",
-                functools.partial(rows.insert_treatment, treatment=treatment, keep_id=True),
-            )
-        )
+    # -- warning-signs answers ------------------------------------------------------------------------
 
     def save_safety_check(self, check: SafetyCheck) -> SafetyCheck:
         """Keep a warning-signs answer as its local day's, replacing that day's earlier one."""

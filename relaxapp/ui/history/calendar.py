@@ -1,4 +1,5 @@
-"""The history as a calendar: days of practice shaded by their minutes, days with episodes marked.
+"""The history as a calendar: days of practice shaded by their minutes, days with twitches and days with
+a treatment marked; every day that holds anything says it in its tooltip.
 
 Only the month on show is read from the store, again whenever the person turns the page.
 """
@@ -76,6 +77,10 @@ class CalendarView(HistoryTab):
         self.episode_key.setFixedWidth(18)
         legend.addWidget(self.episode_key, len(SHADE_NAMES), 0)
         legend.addWidget(QLabel("Red, underlined: twitches logged"), len(SHADE_NAMES), 1)
+        self.treatment_key = QLabel("12")
+        self.treatment_key.setFixedWidth(18)
+        legend.addWidget(self.treatment_key, len(SHADE_NAMES) + 1, 0)
+        legend.addWidget(QLabel("Line above: a treatment that day"), len(SHADE_NAMES) + 1, 1)
 
         side = QVBoxLayout()
         side.setSpacing(12)
@@ -108,6 +113,7 @@ class CalendarView(HistoryTab):
         self.episode_key.setStyleSheet(
             f"color: {colours.episode_mark}; font-weight: 600; text-decoration: underline;"
         )
+        self.treatment_key.setStyleSheet("font-weight: 600; text-decoration: overline;")
         self._mark_days()
 
     def refresh(self) -> None:
@@ -128,7 +134,7 @@ class CalendarView(HistoryTab):
     def _mark_days(self) -> None:
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # a null date clears every day's
         for facts in self._facts.values():
-            if facts.minutes or facts.episodes:
+            if facts.minutes or facts.episodes or facts.treatments or facts.check_in:
                 self.calendar.setDateTextFormat(qt_date(facts.day), self._format(facts))
 
     def _format(self, facts: DayFacts) -> QTextCharFormat:
@@ -140,6 +146,9 @@ class CalendarView(HistoryTab):
             marks.setForeground(QColor(self._colours.episode_mark))
             marks.setFontWeight(QFont.Weight.Bold)
             marks.setFontUnderline(True)
+        if facts.treatments:  # a line above the number: it reads beside the twitches' line below
+            marks.setFontWeight(QFont.Weight.Bold)
+            marks.setFontOverline(True)
         return marks
 
     def _describe_chosen(self) -> None:

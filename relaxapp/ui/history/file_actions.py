@@ -17,12 +17,12 @@ from relaxapp.logic.history_files import HistoryFiles
 from relaxapp.logic.unsaved import UnsavedEntries
 from relaxapp.storage.backup import Backup
 from relaxapp.storage.exchange import (
-    CSV_NAMES,
     ExchangeError,
     ExportReport,
     ImportCancelledError,
     ImportRefusedError,
 )
+from relaxapp.storage.exchange_csv import CSV_NAMES
 from relaxapp.storage.history import Counts, HistoryError, MergeReport
 from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.file_chooser import DialogFileChooser, FileChooser

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from relaxapp.logic.history_files import HistoryFiles
 from relaxapp.storage.backup import list_backups
-from relaxapp.storage.exchange import CSV_NAMES
+from relaxapp.storage.exchange_csv import CSV_NAMES
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.history.import_run import STEPS
 from relaxapp.ui.history.page import HistoryPage
@@ -84,7 +84,7 @@ def test_a_cancelled_file_dialog_does_nothing(store: HistoryStore, make_page: Ma
     assert page.findChildren(QMessageBox) == [] and len(files.asked) == 3
 
 
-def test_export_csv_writes_the_three_spreadsheets(tmp_path: Path, store, make_page: MakePage):
+def test_export_csv_writes_the_spreadsheets(tmp_path: Path, store, make_page: MakePage):
     page = make_page(filled(store), FakeFiles(tmp_path))
     choose(page, "Export CSV…")
     assert all((tmp_path / name).exists() for name in CSV_NAMES)

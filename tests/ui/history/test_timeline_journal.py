@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Qt
 
 from relaxapp.core.journal import CheckIn, Place, Side, Treatment, TreatmentKind
 from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.history.dates import qt_date
 from relaxapp.ui.history.timeline_model import Column
 from relaxapp.ui.journal_view import CheckInDialog
 from relaxapp.ui.treatment_dialog import TreatmentDialog
@@ -108,3 +109,18 @@ def test_a_treatment_and_a_check_in_are_edited_and_deleted_from_the_timeline(
     qtbot.keyClick(timeline.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert store.check_in(TODAY) == CheckIn(TODAY, water_glasses=8)
     assert shown(page, Column.WHAT)[0] == "Daily check-in"
+
+
+def test_the_calendar_marks_a_treatment_day_and_names_it_and_the_water(
+    store: HistoryStore, make_page: MakePage
+):
+    store.merge([], [], [CheckIn(TODAY - timedelta(days=1), water_glasses=7)], treatments=[INJECTION])
+    page = make_page(store)
+    page.tabs.setCurrentIndex(1)
+    calendar = page.calendar.calendar
+    given = calendar.dateTextFormat(qt_date(INJECTION.given_on))
+    assert given.fontOverline() and not given.fontUnderline()
+    assert given.toolTip() == "Mon 16 March: no practice, injection: Botox, eyelid and brow, both sides."
+    checked_in = calendar.dateTextFormat(qt_date(TODAY - timedelta(days=1)))
+    assert checked_in.toolTip() == "Tue 17 March: no practice; 7 glasses of water."
+    assert not checked_in.fontOverline()

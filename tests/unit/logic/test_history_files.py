@@ -16,7 +16,8 @@ from relaxapp.core.record import SessionRecord
 from relaxapp.core.routine import RoutineKind
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage.backup import take_backup
-from relaxapp.storage.exchange import CSV_NAMES, ExchangeError, ImportRefusedError
+from relaxapp.storage.exchange import ExchangeError, ImportRefusedError
+from relaxapp.storage.exchange_csv import CSV_NAMES
 from relaxapp.storage.history import HistoryError, HistoryStore, MergeReport
 from tests.helpers.stubs import DictSettings, Heard
 from tests.unit.logic.conftest import NOW

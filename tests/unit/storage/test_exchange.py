@@ -13,15 +13,14 @@ from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
 from relaxapp.core.record import SKIPPED, Ratings, SessionRecord
 from relaxapp.core.routine import RoutineKind
 from relaxapp.storage.exchange import (
-    CSV_NAMES,
     ExchangeError,
     ImportCancelledError,
     ImportRefusedError,
-    export_csv,
     export_json,
     import_json,
     read_import,
 )
+from relaxapp.storage.exchange_csv import CSV_NAMES, export_csv
 from relaxapp.storage.history import Counts, HistoryStore, MergeReport
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)

@@ -31,6 +31,7 @@ from relaxapp.storage.history import (
     HistoryStore,
     InvalidEntryError,
     TimelineFilter,
+    open_history,
 )
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -163,3 +164,24 @@ def test_a_version_2_export_still_imports_its_one_place(tmp_path: Path):
     store = HistoryStore.in_memory()
     import_json(store, tmp_path / "old.json")
     assert [e.places for e in store.all_episodes()] == [(Place.CHEEK,)]
+
+
+@pytest.mark.allow_logged_errors
+def test_a_damaged_file_carries_over_its_treatments_answers_and_places(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore.open(path)
+    store.add_episode(
+        Episode(local(DAY, 9), Side.LEFT, (Place.EYELID, Place.CHEEK), 5, EpisodeDuration.SECONDS)
+    )
+    store.add_treatment(INJECTION)
+    store.save_safety_check(SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",)))
+    store.close()
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("PRAGMA user_version = 6")  # it claims schema 6 but holds schema 7: damaged
+        db.commit()
+    result = open_history(path, tmp_path / "backups", datetime(2026, 12, 1, tzinfo=UTC))
+    assert result.moved_aside is not None
+    assert result.problem is not None and "with the 3 entries it could still read" in result.problem
+    assert [t.name for t in result.store.all_treatments()] == ["Botox"]
+    assert [a.signs for a in result.store.all_safety_checks()] == [("spreading",)]
+    assert [e.places for e in result.store.all_episodes()] == [(Place.EYELID, Place.CHEEK)]
