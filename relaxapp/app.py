@@ -55,8 +55,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="open the window, run a 4-second session (with sound if a device works) in a throwaway data "
         "folder, check the history on disk, report, and exit",
     )
-    # For bench/startup.py: report when the first frame is painted, then quit.
+    # For the benchmarks: report when the first frame is painted, then quit, or run on (bench/startup.py
+    # reads the memory of the app once it has settled).
     parser.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--report-first-frame", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if (args.minutes is not None or args.cycles is not None) and args.routine is None:
         parser.error("--minutes and --cycles go with --routine")
@@ -122,8 +124,7 @@ def _run(
     ending = process_hooks.end_on_signals(app, window)
 
     def after_first_frame() -> None:
-        if args.exit_after_first_frame:
-            _report_first_frame()
+        if _benchmark_report(args):
             app.quit()
             return
         instance.listen(window.bring_forward)  # first: a launch at the same moment waits for this
@@ -395,6 +396,13 @@ class _FirstFrame(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, callback)
         return False
+
+
+def _benchmark_report(args: argparse.Namespace) -> bool:
+    """The benchmarks' hooks: print the first frame's figures if asked to; True when the app should quit."""
+    if args.exit_after_first_frame or args.report_first_frame:
+        _report_first_frame()
+    return bool(args.exit_after_first_frame)
 
 
 def _report_first_frame() -> None:

@@ -6,6 +6,7 @@ import array
 import contextlib
 import logging
 import os
+import sys
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -186,7 +187,7 @@ def start_player(audio_dir: Path, cue_ids: Sequence[str]) -> tuple[AudioPlayer, 
     os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
-        with _stderr_silenced():
+        with _stderr_silenced(), _pkg_resources_hidden():
             from pygame import mixer  # noqa: PLC0415 - costs ~100 ms, so it waits until the window is up
 
             mixer.pre_init(SAMPLE_RATE, -16, 2, BUFFER_FRAMES)
@@ -211,6 +212,23 @@ def start_player(audio_dir: Path, cue_ids: Sequence[str]) -> tuple[AudioPlayer, 
     if missing:
         notice = f"Some cue sounds are missing or damaged ({', '.join(missing)}); those cues stay silent."
     return PygamePlayer(mixer, sounds, audio_dir), notice
+
+
+@contextlib.contextmanager
+def _pkg_resources_hidden() -> Iterator[None]:
+    """pygame's package imports pkg_resources when setuptools is installed (pygame.pkgdata), only to find its
+    own default font and icon, which relaxapp never asks for; without it pygame reads them as plain files (as
+    in the bundle, which leaves pkg_resources out). Importing it would cost about 12 MB for as long as the
+    app runs, and some 60 ms."""
+    if "pkg_resources" in sys.modules:  # already paid for
+        yield
+        return
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment] # an import of it raises ImportError
+    try:
+        yield
+    finally:
+        if sys.modules.get("pkg_resources", ...) is None:
+            del sys.modules["pkg_resources"]
 
 
 @contextlib.contextmanager

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +22,8 @@ from relaxapp.audio.pygame_player import (
 )
 from relaxapp.core.sound import AMBIENCE_IDS, CUE_IDS, SoundChannel
 from relaxapp.storage import paths
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
@@ -199,3 +204,23 @@ def test_a_missing_sound_file_is_named_and_the_rest_still_play(fresh_mixer, tmp_
     player.play_cue("hold")  # a missing cue is silent, not an error
     player.play_cue("inhale")
     player.close()
+
+
+def test_starting_the_player_leaves_pkg_resources_unloaded():
+    # pygame would import it (some 12 MB kept for the whole run) only to find files relaxapp never uses.
+    check = (
+        "import sys\n"
+        "from relaxapp.audio.pygame_player import PygamePlayer, start_player\n"
+        "from relaxapp.core.sound import CUE_IDS\n"
+        "from relaxapp.storage import paths\n"
+        "player, notice = start_player(paths.audio_dir(), CUE_IDS)\n"
+        "assert isinstance(player, PygamePlayer) and notice is None, notice\n"
+        "assert 'pygame.mixer' in sys.modules\n"
+        # Neither imported nor left hidden: a None entry would break a later import of it.
+        "assert 'pkg_resources' not in sys.modules, sys.modules.get('pkg_resources')\n"
+    )
+    env = {**os.environ, "SDL_AUDIODRIVER": "dummy", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", check], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
