@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from relaxapp import __version__, process_hooks
 from relaxapp.audio.player import SilentPlayer
 from relaxapp.core import datafile
-from relaxapp.core.catalog import Catalog, load_catalog
+from relaxapp.core.catalog import Catalog
 from relaxapp.core.clock import MonotonicClock, local_now, utc_now
 from relaxapp.core.datafile import DataFileError
 from relaxapp.core.patterns import DEFAULT_BREATHS_PER_MINUTE, paced_routine
@@ -25,6 +25,7 @@ from relaxapp.core.sound import CUE_IDS, parse_prompts
 from relaxapp.core.wording import duration_text, skipped_routine_files
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage import paths
+from relaxapp.storage.catalog_cache import CatalogCache
 from relaxapp.storage.exchange import ExchangeError
 from relaxapp.storage.history import HistoryStore, open_history
 from relaxapp.ui.backups import BackupKeeper
@@ -94,11 +95,7 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[MainWindow], None
 def _run(
     args: argparse.Namespace, user_paths: paths.UserPaths, on_ready: Callable[[MainWindow], None] | None
 ) -> int:
-    catalog = load_catalog(
-        [paths.content_dir() / "routines", user_paths.user_routines_dir], known_images=paths.image_ids()
-    )
-    for error in catalog.errors:
-        log.warning("routine file skipped: %s", error)
+    catalogs, catalog = _load_catalog(user_paths)
     if args.list_routines:
         return _list_routines(catalog, user_paths)
     problem = _command_line_problem(args, catalog)
@@ -111,7 +108,7 @@ def _run(
     if isinstance(instance, int):
         return instance
 
-    problems = _skipped_routine_files(catalog)
+    problems = skipped_routine_files(catalog.errors)
     opened = open_history(user_paths.history_db, user_paths.backups_dir, utc_now())
     history = opened.store
     if opened.problem:
@@ -124,7 +121,9 @@ def _run(
     ending = process_hooks.end_on_signals(app, window)
 
     def after_first_frame() -> None:
-        if _benchmark_report(args):
+        quit_now = _benchmark_report(args)
+        catalogs.save()  # now, not before the first frame: writing it costs more than reading it
+        if quit_now:
             app.quit()
             return
         instance.listen(window.bring_forward)  # first: a launch at the same moment waits for this
@@ -158,10 +157,15 @@ def _run(
     return exit_code
 
 
-def _skipped_routine_files(catalog: Catalog) -> list[str]:
+def _load_catalog(user_paths: paths.UserPaths) -> tuple[CatalogCache, Catalog]:
+    """The routines, from the cache when their files are unchanged; the cache, to keep a fresh read."""
+    catalogs = CatalogCache(user_paths.catalog_cache)
+    catalog = catalogs.load(
+        [paths.content_dir() / "routines", user_paths.user_routines_dir], known_images=paths.image_ids()
+    )
     for error in catalog.errors:
         log.warning("routine file skipped: %s", error)
-    return skipped_routine_files(catalog.errors)
+    return catalogs, catalog
 
 
 def _build_window(
