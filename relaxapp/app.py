@@ -26,7 +26,6 @@ from relaxapp.core.wording import duration_text, skipped_routine_files
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage import paths
 from relaxapp.storage.catalog_cache import CatalogCache
-from relaxapp.storage.exchange import ExchangeError
 from relaxapp.storage.history import HistoryStore, open_history
 from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.listening import follow
@@ -361,6 +360,8 @@ def _rescue_unsaved(window: MainWindow, user_paths: paths.UserPaths) -> None:
     unsaved = window.use_cases.unsaved
     if not unsaved.count:
         return
+    from relaxapp.storage.exchange import ExchangeError  # noqa: PLC0415 - rarely needed, and not to start
+
     try:
         rescued = unsaved.rescue(user_paths.data_dir, utc_now())
     except ExchangeError as error:

@@ -10,13 +10,15 @@ import math
 import re
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from relaxapp.core.catalog import RoutineFileError
 from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, EpisodeDuration, Place, Side
 from relaxapp.core.record import Ratings, Scale, Score, SessionRecord
 from relaxapp.core.routine import Cycles, Routine, RoutineKind, SessionLength, Stage, StepKind
-from relaxapp.core.stats import DayFacts, Insights
+
+if TYPE_CHECKING:
+    from relaxapp.core.catalog import RoutineFileError
+    from relaxapp.core.stats import DayFacts, Insights
 
 # -- durations ------------------------------------------------------------------------------------------
 

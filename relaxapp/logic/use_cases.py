@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from relaxapp.core.routine import Routine
 from relaxapp.logic.events import Events
@@ -12,11 +14,13 @@ from relaxapp.logic.history_edits import HistoryEdits
 from relaxapp.logic.history_files import HistoryFiles
 from relaxapp.logic.journal import Journal
 from relaxapp.logic.preferences import PreferenceStore, SettingsFile
-from relaxapp.logic.progress import Progress
 from relaxapp.logic.routines import RoutineBook
 from relaxapp.logic.sessions import SessionFlow, WallClock
 from relaxapp.logic.unsaved import UnsavedEntries
 from relaxapp.storage.history import HistoryReader, HistoryStore
+
+if TYPE_CHECKING:
+    from relaxapp.logic.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,6 @@ class UseCases:
     unsaved: UnsavedEntries
     history_edits: HistoryEdits  # delete and edit entries, with undo
     history_files: HistoryFiles  # export, import, restore a backup
-    progress: Progress  # the history page's figures, calendar, insights and timeline choices
     # Read by the pages (the timeline, the calendar, the insights); written only by the use cases above.
     history: HistoryReader
 
@@ -63,6 +66,13 @@ class UseCases:
             unsaved=unsaved,
             history_edits=edits,
             history_files=HistoryFiles(history, now, events, edits.undo_stack, backups_dir),
-            progress=Progress(history, unsaved, journal.today),
             history=history,
         )
+
+    @cached_property
+    def progress(self) -> Progress:
+        """The history page's figures, calendar, insights and timeline choices: made (and the statistics
+        loaded) when that page first asks, not for the first frame."""
+        from relaxapp.logic.progress import Progress  # noqa: PLC0415 - see above
+
+        return Progress(self.history, self.unsaved, self.journal.today)

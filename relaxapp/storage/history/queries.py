@@ -8,11 +8,11 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from relaxapp.core.journal import CheckIn, Episode
 from relaxapp.core.record import Scale, SessionRecord
 from relaxapp.core.routine import RoutineKind
-from relaxapp.core.stats import DayFacts
 from relaxapp.storage.history.rows import (
     CHECK_IN_COLUMNS,
     EPISODE_COLUMNS,
@@ -27,6 +27,9 @@ from relaxapp.storage.history.rows import (
     session_of,
     stamp,
 )
+
+if TYPE_CHECKING:
+    from relaxapp.core.stats import DayFacts
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,9 @@ class HistoryReader:
 
     def day_facts(self, first: date, last: date) -> list[DayFacts]:
         """Every local day from `first` to `last` (inclusive): minutes practised, episodes, check-in."""
+        # The statistics load with the page that asks for them, not with the first frame.
+        from relaxapp.core.stats import DayFacts  # noqa: PLC0415
+
         minutes = self.minutes_by_day(first, last)
         episodes = {
             date.fromisoformat(day): count
