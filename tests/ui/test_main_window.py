@@ -16,3 +16,18 @@ def test_the_navigation_column_is_shaded_apart_from_the_page(window: MainWindow)
     beside_it = picture.pixelColor(page.left() + 8, page.top() + 8)
     assert below_the_buttons == QColor(LIGHT.nav_bg)
     assert beside_it == QColor(LIGHT.background)
+
+
+def tab_colour(window: MainWindow, tab) -> QColor:
+    picture = window.grab().toImage()
+    where = tab.mapTo(window, tab.rect().topLeft())
+    return picture.pixelColor(where.x() + 3, where.y() + tab.height() // 2)
+
+
+def test_the_open_pages_tab_is_marked_from_the_first_frame_and_as_pages_change(window: MainWindow):
+    # Marked before the window was first shown (and polished), then again once it is.
+    assert tab_colour(window, window.nav.relax) == QColor(LIGHT.accent)
+    assert tab_colour(window, window.nav.history) != QColor(LIGHT.accent)
+    window.go_history()
+    assert tab_colour(window, window.nav.history) == QColor(LIGHT.accent)
+    assert tab_colour(window, window.nav.relax) != QColor(LIGHT.accent)
