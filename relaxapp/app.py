@@ -9,11 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
-
-from relaxapp import __version__, process_hooks
+from relaxapp import __version__
 from relaxapp.audio.player import SilentPlayer
 from relaxapp.core import datafile
 from relaxapp.core.catalog import Catalog
@@ -27,6 +23,16 @@ from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage import paths
 from relaxapp.storage.catalog_cache import CatalogCache
 from relaxapp.storage.history import HistoryStore, open_history
+
+# isort: split
+# The Qt-free floors above load before PySide6: from its first import on, PySide6 reads the source of each
+# module imported after it (to support `from __feature__ import ...`, PYSIDE-2029); this spares it most of
+# the standard library's (the source it reads at start-up: 8.8 -> 4.7 ms).
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from relaxapp import process_hooks
 from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.listening import follow
 from relaxapp.ui.main_window import MainWindow
