@@ -36,6 +36,7 @@ VOICE_CACHE_SIZE = 8
 AMBIENCE_MARGIN = 0.25  # seconds
 SEAM_BLEND = 0.02  # seconds, well inside the margin
 
+UNUSED_MODULES = ("pkg_resources", "pygame.font", "pygame.imageext")  # see _unused_modules_hidden
 NO_DEVICE_NOTICE = "Sound is off: no audio device could be opened. Sessions still work, with on-screen cues."
 
 
@@ -187,7 +188,7 @@ def start_player(audio_dir: Path, cue_ids: Sequence[str]) -> tuple[AudioPlayer, 
     os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
-        with _stderr_silenced(), _pkg_resources_hidden():
+        with _stderr_silenced(), _unused_modules_hidden():
             from pygame import mixer  # noqa: PLC0415 - costs ~100 ms, so it waits until the window is up
 
             mixer.pre_init(SAMPLE_RATE, -16, 2, BUFFER_FRAMES)
@@ -215,20 +216,22 @@ def start_player(audio_dir: Path, cue_ids: Sequence[str]) -> tuple[AudioPlayer, 
 
 
 @contextlib.contextmanager
-def _pkg_resources_hidden() -> Iterator[None]:
-    """pygame's package imports pkg_resources when setuptools is installed (pygame.pkgdata), only to find its
-    own default font and icon, which relaxapp never asks for; without it pygame reads them as plain files (as
-    in the bundle, which leaves pkg_resources out). Importing it would cost about 12 MB for as long as the
-    app runs, and some 60 ms."""
-    if "pkg_resources" in sys.modules:  # already paid for
-        yield
-        return
-    sys.modules["pkg_resources"] = None  # type: ignore[assignment] # an import of it raises ImportError
+def _unused_modules_hidden() -> Iterator[None]:
+    """pygame's package loads all of its modules, and relaxapp needs only the mixer. The ones pygame itself
+    treats as optional (a missing one only reads as "not available" if used) are hidden while it loads:
+    pkg_resources, which pygame.pkgdata imports (when setuptools is installed) to find a default font and
+    icon (the bundle leaves it out too); pygame.font (SDL_ttf, FreeType and HarfBuzz, and the subprocess
+    module for its font list); pygame.imageext (SDL_image with its PNG, JPEG, TIFF and WebP libraries).
+    Together some 11 MB kept for as long as the app runs, and some 70 ms after the first frame."""
+    hidden = [name for name in UNUSED_MODULES if name not in sys.modules]  # one already loaded is paid for
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment] # an import of it raises ImportError
     try:
         yield
     finally:
-        if sys.modules.get("pkg_resources", ...) is None:
-            del sys.modules["pkg_resources"]
+        for name in hidden:
+            if sys.modules.get(name, ...) is None:
+                del sys.modules[name]
 
 
 @contextlib.contextmanager
