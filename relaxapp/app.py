@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import linecache
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -127,7 +128,7 @@ def _run(
 
     def after_first_frame() -> None:
         quit_now = _benchmark_report(args)
-        catalogs.save()  # now, not before the first frame: writing it costs more than reading it
+        _settle(catalogs)
         if quit_now:
             app.quit()
             return
@@ -198,6 +199,14 @@ def _build_window(
     )
     runner = SessionRunner(SilentPlayer(), use_cases.sessions, MonotonicClock(), frame_rate=frame_rate)
     return MainWindow(use_cases, runner, problems, backups=backups)
+
+
+def _settle(catalogs: CatalogCache) -> None:
+    """Tidying that waits for the first frame: keep the routines as read (writing costs more than reading),
+    and let go of the module sources PySide6 read while the app loaded (its import hook reads each module's
+    source through linecache, which keeps every line: some 3.5 MB that a traceback would read afresh)."""
+    catalogs.save()
+    linecache.clearcache()
 
 
 def _load_guidance_into(window: MainWindow, catalog: Catalog) -> None:
