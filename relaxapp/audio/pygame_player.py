@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,11 +41,15 @@ NO_DEVICE_NOTICE = "Sound is off: no audio device could be opened. Sessions stil
 
 
 class PygamePlayer:
-    """Cues loaded at start-up; voice prompts and ambience loops read from disk when first asked for."""
+    """Cues decoded ahead of the session that rings them (or when first played), then kept; voice prompts
+    and ambience loops read from disk when first asked for. An app that only waits (in the tray, for a
+    reminder) holds no decoded sound: the cues alone are 3.5 MB of samples."""
 
-    def __init__(self, mixer: Any, sounds: dict[str, Sound], audio_dir: Path) -> None:
+    def __init__(self, mixer: Any, cue_ids: Collection[str], audio_dir: Path) -> None:
         self._mixer = mixer
-        self._sounds = sounds
+        self._cue_ids = set(cue_ids)  # the cues whose files were found and could be decoded
+        self._cue_dir = audio_dir
+        self._cues: dict[str, Sound] = {}
         self._voice_dir = audio_dir / "voice"
         self._ambience_dir = audio_dir / "ambience"
         self._voices: OrderedDict[str, Sound] = OrderedDict()
@@ -58,9 +62,15 @@ class PygamePlayer:
         for channel in SoundChannel:
             self._apply_volume(channel)
 
+    def prepare_cues(self, cue_ids: Collection[str]) -> None:
+        for cue_id in cue_ids:
+            self._cue(cue_id)
+
     def play_cue(self, cue_id: str) -> None:
-        sound = self._sounds.get(cue_id)
-        if sound is not None and not self._muted[SoundChannel.CUES]:
+        if self._muted[SoundChannel.CUES]:
+            return
+        sound = self._cue(cue_id)
+        if sound is not None:
             sound.play()
 
     @property
@@ -126,6 +136,7 @@ class PygamePlayer:
         self._apply_volume(channel)
 
     def close(self) -> None:
+        self._cues.clear()
         self._voices.clear()
         self._ambiences.clear()
         self._mixer.quit()
@@ -137,12 +148,23 @@ class PygamePlayer:
         # The level is set on each Sound, not on channels: Sound.play() sets the channel it picks to full
         # volume (pygame's snd_play), and SDL's fades drive the channel volume.
         sounds = {
-            SoundChannel.CUES: self._sounds,
+            SoundChannel.CUES: self._cues,
             SoundChannel.VOICE: self._voices,
             SoundChannel.AMBIENCE: self._ambiences,
         }[channel]
         for sound in sounds.values():
             sound.set_volume(self._level(channel))
+
+    def _cue(self, cue_id: str) -> Sound | None:
+        sound = self._cues.get(cue_id)
+        if sound is None and cue_id in self._cue_ids:
+            sound = self._load(self._cue_dir / f"{cue_id}.ogg", "cue sound")
+            if sound is None:
+                self._cue_ids.discard(cue_id)  # changed since it was checked: not tried again
+                return None
+            sound.set_volume(self._level(SoundChannel.CUES))
+            self._cues[cue_id] = sound
+        return sound
 
     def _voice_path(self, key: str) -> Path:
         return self._voice_dir / f"{key}.ogg"
@@ -200,19 +222,21 @@ def start_player(audio_dir: Path, cue_ids: Sequence[str]) -> tuple[AudioPlayer, 
     reserved = 1 + len(AMBIENCE_CHANNELS)
     mixer.set_num_channels(reserved + CUE_CHANNELS)
     mixer.set_reserved(reserved)
-    sounds: dict[str, Sound] = {}
+    usable = []
     missing = []
     for cue_id in cue_ids:
         path = audio_dir / f"{cue_id}.ogg"
         try:
-            sounds[cue_id] = mixer.Sound(str(path))
+            mixer.Sound(str(path))  # decoded to check it, and let go: decoded again when a session needs it
         except (FileNotFoundError, Exception) as error:
             log.warning("cue sound %s could not be loaded: %s", path, error)
             missing.append(path.name)
+        else:
+            usable.append(cue_id)
     notice = None
     if missing:
         notice = f"Some cue sounds are missing or damaged ({', '.join(missing)}); those cues stay silent."
-    return PygamePlayer(mixer, sounds, audio_dir), notice
+    return PygamePlayer(mixer, usable, audio_dir), notice
 
 
 @contextlib.contextmanager

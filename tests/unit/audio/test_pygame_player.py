@@ -61,6 +61,36 @@ def test_with_a_working_device_every_cue_loads_and_plays(player: PygamePlayer):
     assert pygame.mixer.get_init() is None
 
 
+def cue_playing() -> pygame.mixer.Sound | None:
+    """The sound on the first busy cue channel (after the reserved voice and ambience ones)."""
+    reserved = 1 + len(AMBIENCE_CHANNELS)
+    channels = [pygame.mixer.Channel(n) for n in range(reserved, pygame.mixer.get_num_channels())]
+    busy = (channel.get_sound() for channel in channels if channel.get_busy())
+    return next((sound for sound in busy if sound is not None), None)
+
+
+def test_cues_are_read_when_a_session_prepares_them_and_then_kept(fresh_mixer, tmp_path: Path):
+    for cue_id in CUE_IDS:
+        shutil.copy(paths.audio_dir() / f"{cue_id}.ogg", tmp_path)
+    player, _notice = start_player(tmp_path, CUE_IDS)  # checks every file, keeps none decoded
+    assert isinstance(player, PygamePlayer)
+    bell = pygame.mixer.Sound(str(tmp_path / "bell_end.ogg")).get_length()
+    shutil.copy(tmp_path / "bell_end.ogg", tmp_path / "inhale.ogg")  # after the start: read anew
+    player.prepare_cues({"inhale"})
+    (tmp_path / "inhale.ogg").unlink()  # prepared: kept, not read again
+    player.play_cue("inhale")
+    playing = cue_playing()
+    assert playing is not None and playing.get_length() == pytest.approx(bell)
+    player.close()
+
+
+def test_a_cue_never_prepared_is_read_when_first_played(player: PygamePlayer):
+    player.set_volume(0.4)
+    player.play_cue("topup")
+    playing = cue_playing()
+    assert playing is not None and playing.get_volume() == pytest.approx(0.4, abs=0.01)
+
+
 def test_a_burst_of_cues_never_takes_the_voice_or_ambience_channel(player: PygamePlayer, voice_keys):
     assert player.play_voice(voice_keys[0])
     player.start_ambience("rain", fade_seconds=0)
@@ -164,7 +194,9 @@ def test_each_channel_has_its_own_volume_and_mute(player: PygamePlayer, voice_ke
     assert player.speaking == voice_keys[0]
     assert voice.get_volume() == pytest.approx(0.25, abs=0.01)
     assert ambience.get_volume() == pytest.approx(0.5, abs=0.01)
-    assert player._sounds["inhale"].get_volume() == pytest.approx(0.75, abs=0.01)
+    player.play_cue("inhale")
+    cue = cue_playing()
+    assert cue is not None and cue.get_volume() == pytest.approx(0.75, abs=0.01)
 
     player.set_muted(True, SoundChannel.AMBIENCE)
     assert ambience.get_volume() == 0
@@ -172,7 +204,7 @@ def test_each_channel_has_its_own_volume_and_mute(player: PygamePlayer, voice_ke
     player.set_muted(False, SoundChannel.AMBIENCE)
     assert ambience.get_volume() == pytest.approx(0.5, abs=0.01)  # back where it was, still looping
     player.set_muted(True)
-    assert player._sounds["inhale"].get_volume() == 0
+    assert cue.get_volume() == 0  # the cue already decoded, muted with the rest
     assert voice.get_volume() == pytest.approx(0.25, abs=0.01)
 
 
