@@ -193,7 +193,6 @@ def _build_window(
         opened.settings,
         [*catalog.routines, paced_routine(DEFAULT_BREATHS_PER_MINUTE)],
         now=utc_now,
-        prompts=_load_prompts(problems),
         patterns_dir=user_paths.user_routines_dir,
         backups_dir=user_paths.backups_dir,
     )
@@ -210,11 +209,14 @@ def _settle(catalogs: CatalogCache) -> None:
 
 
 def _load_guidance_into(window: MainWindow, catalog: Catalog) -> None:
-    # After the first frame: parsing the tips costs start-up time the home page need not wait for.
+    # After the first frame: parsing the tips, the safety check and the spoken prompts (and loading the
+    # TOML reader, when the routines came from their cache) costs start-up time the home page need not wait
+    # for; a session, the tips and the warning signs are only reachable once the window is up.
     from relaxapp.core.safety import load_checklist  # noqa: PLC0415 - see above
     from relaxapp.core.tips import load_tips  # noqa: PLC0415
 
     problems: list[str] = []
+    window.use_cases.sessions.prompts = _load_prompts(problems)
     routine_ids = {routine.id for routine in catalog.routines}
     tips = _load_guidance(lambda: load_tips(paths.content_dir() / "tips.toml", routine_ids), problems)
     checklist = _load_guidance(lambda: load_checklist(paths.content_dir() / "safety.toml"), problems)
