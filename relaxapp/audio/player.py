@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Protocol
 
 from relaxapp.core.sound import SoundChannel
@@ -9,6 +10,11 @@ from relaxapp.core.sound import SoundChannel
 
 class AudioPlayer(Protocol):
     """Cues ring over each other; one voice speaks at a time; one ambience loops under both."""
+
+    def prepare_cues(self, cue_ids: Collection[str]) -> None:
+        """Make these cues ready to ring at once (a session calls it before it starts); any other cue is
+        made ready when first played."""
+        ...
 
     def play_cue(self, cue_id: str) -> None: ...
 
@@ -40,6 +46,9 @@ class AudioPlayer(Protocol):
 
 class SilentPlayer:
     """Plays nothing: used when no audio device works, so everything else carries on unchanged."""
+
+    def prepare_cues(self, cue_ids: Collection[str]) -> None:
+        pass
 
     def play_cue(self, cue_id: str) -> None:
         pass

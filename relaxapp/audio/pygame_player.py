@@ -6,8 +6,9 @@ import array
 import contextlib
 import logging
 import os
+import sys
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,15 +36,20 @@ VOICE_CACHE_SIZE = 8
 AMBIENCE_MARGIN = 0.25  # seconds
 SEAM_BLEND = 0.02  # seconds, well inside the margin
 
+UNUSED_MODULES = ("pkg_resources", "pygame.font", "pygame.imageext")  # see _unused_modules_hidden
 NO_DEVICE_NOTICE = "Sound is off: no audio device could be opened. Sessions still work, with on-screen cues."
 
 
 class PygamePlayer:
-    """Cues loaded at start-up; voice prompts and ambience loops read from disk when first asked for."""
+    """Cues decoded ahead of the session that rings them (or when first played), then kept; voice prompts
+    and ambience loops read from disk when first asked for. An app that only waits (in the tray, for a
+    reminder) holds no decoded sound: the cues alone are 3.5 MB of samples."""
 
-    def __init__(self, mixer: Any, sounds: dict[str, Sound], audio_dir: Path) -> None:
+    def __init__(self, mixer: Any, cue_ids: Collection[str], audio_dir: Path) -> None:
         self._mixer = mixer
-        self._sounds = sounds
+        self._cue_ids = set(cue_ids)  # the cues whose files were found and could be decoded
+        self._cue_dir = audio_dir
+        self._cues: dict[str, Sound] = {}
         self._voice_dir = audio_dir / "voice"
         self._ambience_dir = audio_dir / "ambience"
         self._voices: OrderedDict[str, Sound] = OrderedDict()
@@ -56,9 +62,15 @@ class PygamePlayer:
         for channel in SoundChannel:
             self._apply_volume(channel)
 
+    def prepare_cues(self, cue_ids: Collection[str]) -> None:
+        for cue_id in cue_ids:
+            self._cue(cue_id)
+
     def play_cue(self, cue_id: str) -> None:
-        sound = self._sounds.get(cue_id)
-        if sound is not None and not self._muted[SoundChannel.CUES]:
+        if self._muted[SoundChannel.CUES]:
+            return
+        sound = self._cue(cue_id)
+        if sound is not None:
             sound.play()
 
     @property
@@ -124,6 +136,7 @@ class PygamePlayer:
         self._apply_volume(channel)
 
     def close(self) -> None:
+        self._cues.clear()
         self._voices.clear()
         self._ambiences.clear()
         self._mixer.quit()
@@ -135,12 +148,23 @@ class PygamePlayer:
         # The level is set on each Sound, not on channels: Sound.play() sets the channel it picks to full
         # volume (pygame's snd_play), and SDL's fades drive the channel volume.
         sounds = {
-            SoundChannel.CUES: self._sounds,
+            SoundChannel.CUES: self._cues,
             SoundChannel.VOICE: self._voices,
             SoundChannel.AMBIENCE: self._ambiences,
         }[channel]
         for sound in sounds.values():
             sound.set_volume(self._level(channel))
+
+    def _cue(self, cue_id: str) -> Sound | None:
+        sound = self._cues.get(cue_id)
+        if sound is None and cue_id in self._cue_ids:
+            sound = self._load(self._cue_dir / f"{cue_id}.ogg", "cue sound")
+            if sound is None:
+                self._cue_ids.discard(cue_id)  # changed since it was checked: not tried again
+                return None
+            sound.set_volume(self._level(SoundChannel.CUES))
+            self._cues[cue_id] = sound
+        return sound
 
     def _voice_path(self, key: str) -> Path:
         return self._voice_dir / f"{key}.ogg"
@@ -186,7 +210,7 @@ def start_player(audio_dir: Path, cue_ids: Sequence[str]) -> tuple[AudioPlayer, 
     os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
-        with _stderr_silenced():
+        with _stderr_silenced(), _unused_modules_hidden():
             from pygame import mixer  # noqa: PLC0415 - costs ~100 ms, so it waits until the window is up
 
             mixer.pre_init(SAMPLE_RATE, -16, 2, BUFFER_FRAMES)
@@ -198,19 +222,40 @@ def start_player(audio_dir: Path, cue_ids: Sequence[str]) -> tuple[AudioPlayer, 
     reserved = 1 + len(AMBIENCE_CHANNELS)
     mixer.set_num_channels(reserved + CUE_CHANNELS)
     mixer.set_reserved(reserved)
-    sounds: dict[str, Sound] = {}
+    usable = []
     missing = []
     for cue_id in cue_ids:
         path = audio_dir / f"{cue_id}.ogg"
         try:
-            sounds[cue_id] = mixer.Sound(str(path))
+            mixer.Sound(str(path))  # decoded to check it, and let go: decoded again when a session needs it
         except (FileNotFoundError, Exception) as error:
             log.warning("cue sound %s could not be loaded: %s", path, error)
             missing.append(path.name)
+        else:
+            usable.append(cue_id)
     notice = None
     if missing:
         notice = f"Some cue sounds are missing or damaged ({', '.join(missing)}); those cues stay silent."
-    return PygamePlayer(mixer, sounds, audio_dir), notice
+    return PygamePlayer(mixer, usable, audio_dir), notice
+
+
+@contextlib.contextmanager
+def _unused_modules_hidden() -> Iterator[None]:
+    """pygame's package loads all of its modules, and relaxapp needs only the mixer. The ones pygame itself
+    treats as optional (a missing one only reads as "not available" if used) are hidden while it loads:
+    pkg_resources, which pygame.pkgdata imports (when setuptools is installed) to find a default font and
+    icon (the bundle leaves it out too); pygame.font (SDL_ttf, FreeType and HarfBuzz, and the subprocess
+    module for its font list); pygame.imageext (SDL_image with its PNG, JPEG, TIFF and WebP libraries).
+    Together some 11 MB kept for as long as the app runs, and some 70 ms after the first frame."""
+    hidden = [name for name in UNUSED_MODULES if name not in sys.modules]  # one already loaded is paid for
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment] # an import of it raises ImportError
+    try:
+        yield
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, ...) is None:
+                del sys.modules[name]
 
 
 @contextlib.contextmanager

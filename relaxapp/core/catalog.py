@@ -91,7 +91,7 @@ def load_catalog(folders: Iterable[Path], known_images: Collection[str] | None =
     catalog = Catalog()
     taken: set[str] = set()  # a set, not catalog.get(): the check stays linear in the number of files
     for folder in folders:
-        for entry in _routine_files(folder):
+        for entry in routine_files(folder):
             result = entry if isinstance(entry, RoutineFileError) else load_routine_file(entry, known_images)
             if isinstance(result, Routine) and result.id in taken:
                 message = f"another routine is already called '{result.id}'; rename the file"
@@ -104,7 +104,7 @@ def load_catalog(folders: Iterable[Path], known_images: Collection[str] | None =
     return catalog
 
 
-def _routine_files(folder: Path) -> list[Path | RoutineFileError]:
+def routine_files(folder: Path) -> list[Path | RoutineFileError]:
     """The routine files of `folder` in name order, with a problem in the place of a name that looks
     meant for a routine file but is not one ('calm.TOML', 'calm.toml '), and one for the files past
     the limit."""

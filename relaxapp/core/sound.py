@@ -7,7 +7,6 @@ needs a new recording, so a caption can never drift from what is spoken.
 
 from __future__ import annotations
 
-import hashlib
 from enum import StrEnum
 from typing import Any
 
@@ -41,6 +40,8 @@ def spoken_form(text: str) -> str:
 
 def prompt_key(text: str) -> str:
     """The file name (without .ogg) of the recording of `text`."""
+    import hashlib  # noqa: PLC0415 - its OpenSSL half costs 2 ms at start-up; a voice is asked for later
+
     return hashlib.sha1(spoken_form(text).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 

@@ -10,9 +10,8 @@ import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from relaxapp.core.catalog import RoutineFileError
 from relaxapp.core.journal import (
     INTENSITY_MAX,
     CheckIn,
@@ -25,7 +24,10 @@ from relaxapp.core.journal import (
 )
 from relaxapp.core.record import MIN_KEPT_SECONDS, Ratings, Scale, Score, SessionRecord
 from relaxapp.core.routine import Cycles, Routine, RoutineKind, SessionLength, Stage, StepKind
-from relaxapp.core.stats import MIN_RATED_SESSIONS, DayFacts, Insights
+
+if TYPE_CHECKING:
+    from relaxapp.core.catalog import RoutineFileError
+    from relaxapp.core.stats import DayFacts, Insights
 
 # -- durations ------------------------------------------------------------------------------------------
 
@@ -559,6 +561,8 @@ def minutes_note(sessions: int, weeks: int) -> str:
 def change_note(rated: Mapping[RoutineKind, int]) -> str:
     """What the chart of changes after a session stands on (sessions rated before and after, by kind), and
     which kinds wait for more."""
+    from relaxapp.core.stats import MIN_RATED_SESSIONS  # noqa: PLC0415 - the statistics load with History
+
     least = f"a kind of routine is drawn once {MIN_RATED_SESSIONS} of its sessions are rated before and after"
     shown = sum(count for count in rated.values() if count >= MIN_RATED_SESSIONS)
     waiting = ", ".join(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from relaxapp.core.routine import Routine
 from relaxapp.core.welcome import WelcomeQuestion
@@ -13,13 +15,15 @@ from relaxapp.logic.history_edits import HistoryEdits
 from relaxapp.logic.history_files import HistoryFiles
 from relaxapp.logic.journal import Journal
 from relaxapp.logic.preferences import PreferenceStore, SettingsFile
-from relaxapp.logic.progress import Progress
 from relaxapp.logic.routines import RoutineBook
 from relaxapp.logic.sessions import SessionFlow, WallClock
 from relaxapp.logic.unsaved import UnsavedEntries
 from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.logic.welcome import FirstRun
 from relaxapp.storage.history import HistoryReader, HistoryStore
+
+if TYPE_CHECKING:
+    from relaxapp.logic.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,6 @@ class UseCases:
     unsaved: UnsavedEntries
     history_edits: HistoryEdits  # delete and edit entries, with undo
     history_files: HistoryFiles  # export, import, restore a backup
-    progress: Progress  # the history page's figures, calendar, insights and timeline choices
     first_run: FirstRun  # "What brings you here?" and the routines suggested for the answer
     visit_reports: VisitReports  # the report for a doctor's visit
     # Read by the pages (the timeline, the calendar, the insights); written only by the use cases above.
@@ -70,8 +73,15 @@ class UseCases:
             unsaved=unsaved,
             history_edits=edits,
             history_files=HistoryFiles(history, now, events, edits.undo_stack, backups_dir),
-            progress=Progress(history, unsaved, journal.today),
             first_run=FirstRun(welcome, preferences, book),
             visit_reports=VisitReports(history, journal.today),
             history=history,
         )
+
+    @cached_property
+    def progress(self) -> Progress:
+        """The history page's figures, calendar, insights and timeline choices: made (and the statistics
+        loaded) when that page first asks, not for the first frame."""
+        from relaxapp.logic.progress import Progress  # noqa: PLC0415 - see above
+
+        return Progress(self.history, self.unsaved, self.journal.today)

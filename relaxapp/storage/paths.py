@@ -21,6 +21,7 @@ class UserPaths:
     data_dir: Path
     config_dir: Path
     log_dir: Path
+    cache_dir: Path  # what can be made again from other files, kept only to save time
 
     @classmethod
     def default(cls) -> UserPaths:
@@ -28,13 +29,14 @@ class UserPaths:
             Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
             Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
             Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
         )
 
     @classmethod
     def portable(cls, root: Path) -> UserPaths:
         """Everything under one folder (--data-dir): for a USB stick, and for tests."""
         root = root.resolve()
-        return cls(root, root / "config", root / "logs")
+        return cls(root, root / "config", root / "logs", root / "cache")
 
     @property
     def history_db(self) -> Path:
@@ -55,6 +57,10 @@ class UserPaths:
     @property
     def log_file(self) -> Path:
         return self.log_dir / "relaxapp.log"
+
+    @property
+    def catalog_cache(self) -> Path:
+        return self.cache_dir / "routines.pickle"
 
 
 def bundle_root() -> Path:

@@ -20,9 +20,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleInterface, Qt, QTextDocumentFragment
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
 
-from relaxapp.ui.illustration import Illustration
-from relaxapp.ui.ratings import ChoiceButtons
-
 # The object names (style sheet ids) of the labels that head a page or a part of one.
 HEADING_NAMES = frozenset(
     {
@@ -86,11 +83,9 @@ def _interface_for(_class_name: str, thing: QObject) -> QAccessibleInterface | N
     # object to Qt's own interfaces. It must not raise: PySide would leave the error pending.
     if isinstance(thing, QLabel) and thing.objectName() in HEADING_NAMES:
         return Heading(thing)
-    if isinstance(thing, ChoiceButtons):
-        # A row of answers to one question: a screen reader names the group by the question as it enters.
-        return QAccessibleWidget(thing, QAccessible.Role.Grouping)
-    if isinstance(thing, Illustration):
-        # A picture of what the step's title already says: a graphic with no name of its own, its
-        # description (set by the step view) saying what it shows for a person who wants to know.
-        return QAccessibleWidget(thing, QAccessible.Role.Graphic)
+    # A widget class with a role of its own says so in `accessible_role` (the rating rows, the
+    # illustrations): asked of the class, so this module need not import (nor the app load) every one.
+    role = getattr(type(thing), "accessible_role", None)
+    if isinstance(role, QAccessible.Role) and isinstance(thing, QWidget):
+        return QAccessibleWidget(thing, role)
     return None

@@ -6,7 +6,7 @@ import logging
 from functools import cache
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QAccessible, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -30,6 +30,10 @@ def renderer(image_id: str) -> QSvgRenderer | None:
 
 class Illustration(QWidget):
     """Shows one illustration, as large as fits, keeping its shape; nothing when there is none."""
+
+    # A picture of what the step's title already says: a graphic with no name of its own, its description
+    # (set by the step view) saying what it shows for a person who wants to know (see accessible_roles).
+    accessible_role = QAccessible.Role.Graphic
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -75,9 +75,7 @@ class MainWindow(QMainWindow):
         # Before any widget exists: setting a style sheet afterwards would polish every widget twice.
         self.colours, self.text_scale = apply_to_application(self.preferences)
 
-        self.home = HomePage(use_cases)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.home)
         self.problem = MessageBanner()
         self.audio_bar = AudioBar(self.preferences.cue_volume, self.preferences.muted)
         self.sound = SoundControl(runner, use_cases.preferences, self.audio_bar, self.show_problem)
@@ -87,6 +85,15 @@ class MainWindow(QMainWindow):
         self.nav = Navigation()
         build_help_menu(self.nav.help, self, self.notice)
         self.setCentralWidget(window_body(self.nav, self.problem, self.pages, self.audio_bar))
+        # Built in its place: a page made apart and then moved into the window has its style worked out
+        # again for every widget it holds (some 13 ms). Made last, it comes last in the Tab order: the
+        # sound bar below it is moved after it, as it comes after it on the screen.
+        self.home = HomePage(use_cases, self.pages)
+        self.pages.addWidget(self.home)
+        last: QWidget = self.previousInFocusChain() or self.home  # the chain goes round: never None
+        for control in (self.audio_bar.slider, self.audio_bar.mute, self.audio_bar.test):
+            QWidget.setTabOrder(last, control)
+            last = control
         self._connect()
         # What a failed write kept in memory (a full disk, a busy file) is tried again now and then.
         retry = QTimer(self, interval=RETRY_UNSAVED_MS)

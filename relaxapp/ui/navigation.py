@@ -61,9 +61,11 @@ class Navigation(QWidget):
             said = [CURRENT, button.toolTip()] if is_current else []
             # Left empty, a screen reader hears the tooltip instead (Qt's fallback for a description).
             button.setAccessibleDescription(". ".join(part for part in said if part))
-            # A property the style sheet reads is seen only once the button is polished again.
-            button.style().unpolish(button)
-            button.style().polish(button)
+            # A property the style sheet reads is seen only once the button is polished again; one not
+            # polished yet (the window not shown) reads it when it is (polishing twice costs start-up time).
+            if button.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                button.style().unpolish(button)
+                button.style().polish(button)
 
     def current(self) -> QPushButton | None:
         """The button of the page that is open, if one is."""

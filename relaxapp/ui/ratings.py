@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAccessible, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relaxapp.core.record import NOT_ASKED, RATING_MAX, RATING_MIN, SKIPPED, Ratings, Scale, Score
@@ -25,6 +25,9 @@ class ChoiceButtons(QWidget, Generic[T]):
     """
 
     changed = Signal()
+    # A row of answers to one question: a screen reader names the group by the question as it enters
+    # (accessible_roles gives it the role).
+    accessible_role = QAccessible.Role.Grouping
 
     def __init__(
         self,

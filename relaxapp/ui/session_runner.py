@@ -80,6 +80,8 @@ class SessionRunner(QObject):
             raise RuntimeError("a session is already running")
         timeline = self._flow.start(choice, before)
         self._options = choice.options
+        # Decoded now, before the clock starts: the first bell rings on time and no cue waits on a file.
+        self.player.prepare_cues({cue.cue for cue in timeline.cues if cue.cue})
         self._engine = SessionEngine(timeline, self._clock)
         self._narration = SessionNarration(timeline, self._heard)
         self._ending, self._ended = False, None

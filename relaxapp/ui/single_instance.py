@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+import zlib
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -49,12 +50,14 @@ class SingleInstance(QObject):
 
     @property
     def server_name(self) -> str:
-        """A short, stable name per user and folder: local socket paths are limited to ~100 bytes."""
-        import hashlib  # noqa: PLC0415 - only a second launch, or after the first frame, needs it
+        """A short, stable name per user and folder: local socket paths are limited to ~100 bytes.
 
+        Two checksums, not a cryptographic hash: the name is no secret (anyone can work it out from the
+        folder), and hashlib would load OpenSSL, some 3.5 MB kept for as long as the app runs.
+        """
         user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
-        digest = hashlib.sha256(f"{user}:{self._data_dir.resolve()}".encode()).hexdigest()
-        return f"relaxapp-{digest[:16]}"
+        key = f"{user}:{self._data_dir.resolve()}".encode()
+        return f"relaxapp-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
 
     def claim(self) -> bool:
         """True when this is the only relaxapp using the data folder.

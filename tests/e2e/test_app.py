@@ -72,6 +72,25 @@ def test_the_window_paints_its_first_frame_quickly(tmp_path: Path):
     assert err == ""
 
 
+def test_the_routines_read_at_one_start_are_kept_for_the_next(tmp_path: Path):
+    assert run("--data-dir", str(tmp_path), "--exit-after-first-frame").returncode == 0
+    assert (tmp_path / "cache" / "routines.pickle").is_file()  # written once the first frame was on screen
+    listing = run("--data-dir", str(tmp_path), "--list-routines")
+    assert listing.returncode == 0 and "box" in listing.stdout
+
+
+def test_the_first_frame_report_can_leave_the_app_running(tmp_path: Path):
+    # bench/startup.py reads the app's memory once it has settled, after the report.
+    app = launch(tmp_path, "--report-first-frame")
+    assert app.stdout is not None
+    report = json.loads(app.stdout.readline())
+    assert report["first_frame_wall"] > 0
+    assert app.poll() is None
+    app.send_signal(signal.SIGTERM)
+    _out, err = app.communicate(timeout=30)
+    assert app.returncode == 0, err
+
+
 def test_list_routines_and_version(tmp_path: Path):
     listing = subprocess.run(
         [sys.executable, "-m", "relaxapp", "--data-dir", str(tmp_path), "--list-routines"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from relaxapp.core.clock import Clock
@@ -20,6 +21,7 @@ class RecordingPlayer:
     clock: Clock
     voice_keys: frozenset[str] = frozenset()
     played: list[tuple[float, str]] = field(default_factory=list)  # (clock reading, cue id)
+    prepared: list[frozenset[str]] = field(default_factory=list)  # each prepare_cues call's cue ids
     voices: list[str] = field(default_factory=list)  # every play_voice key, recorded or not
     voice_stops: int = 0
     ambience: list[tuple[str, str, float]] = field(
@@ -31,6 +33,9 @@ class RecordingPlayer:
     )
     paused: bool = False
     closed: bool = False
+
+    def prepare_cues(self, cue_ids: Collection[str]) -> None:
+        self.prepared.append(frozenset(cue_ids))
 
     def play_cue(self, cue_id: str) -> None:
         self.played.append((self.clock.now(), cue_id))

@@ -42,6 +42,8 @@ def test_every_cue_of_a_session_plays_at_its_time(qtbot):
     with qtbot.waitSignal(runner.ended, timeout=int(plan.total_seconds * 1000) + 2000):
         runner.start(choice)
     assert [cue for _, cue in player.played] == [c.cue for c in plan.cues]
+    # Every cue was made ready once, before the clock started (so no cue waited on a file).
+    assert player.prepared == [{c.cue for c in plan.cues if c.cue}]
     errors = [
         played_at - started - cue.at for (played_at, _), cue in zip(player.played, plan.cues, strict=True)
     ]

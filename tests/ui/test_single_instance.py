@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -74,3 +76,32 @@ def test_a_folder_where_no_lock_can_be_made_does_not_stop_the_app(qtbot, tmp_pat
     instance = SingleInstance(tmp_path)
     instance._lock = UnwritableLock()
     assert instance.claim()
+
+
+def test_each_data_folder_has_its_own_short_stable_name(tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    one, same, other = (
+        SingleInstance(tmp_path / "a"),
+        SingleInstance(tmp_path / "a"),
+        SingleInstance(tmp_path / "b"),
+    )
+    assert one.server_name == same.server_name != other.server_name
+    assert len(one.server_name) <= 30  # local socket paths are short
+
+
+def test_listening_for_later_launches_leaves_openssl_unloaded(tmp_path: Path):
+    # hashlib would load OpenSSL (some 3.5 MB for the whole run) only to name the socket.
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from relaxapp.ui.single_instance import SingleInstance\n"
+        "app = QCoreApplication([])\n"
+        f"instance = SingleInstance(__import__('pathlib').Path({str(tmp_path)!r}))\n"
+        "assert instance.claim()\n"
+        "instance.listen(lambda: None)\n"
+        "instance.release()\n"
+        "print('_hashlib' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

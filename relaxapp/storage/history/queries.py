@@ -10,12 +10,11 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from relaxapp.core.journal import CheckIn, Episode, Place, SafetyCheck, Side, Treatment, TreatmentKind
 from relaxapp.core.record import Scale, SessionRecord
 from relaxapp.core.routine import RoutineKind
-from relaxapp.core.stats import DayFacts
 from relaxapp.storage.history import rows
 from relaxapp.storage.history.rows import (
     CHECK_IN_COLUMNS,
@@ -40,6 +39,8 @@ from relaxapp.storage.history.rows import (
 
 # The package's logger, so that the log names the history as one, whichever of its modules speaks.
 log = logging.getLogger(__package__)
+if TYPE_CHECKING:
+    from relaxapp.core.stats import DayFacts
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,9 @@ class HistoryReader:
 
     def day_facts(self, first: date, last: date) -> list[DayFacts]:
         """Every local day from `first` to `last` (inclusive): minutes practised, episodes, check-in."""
+        # The statistics load with the page that asks for them, not with the first frame.
+        from relaxapp.core.stats import DayFacts  # noqa: PLC0415
+
         minutes = self.minutes_by_day(first, last)
         episodes = {
             date.fromisoformat(day): count

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +22,8 @@ from relaxapp.audio.pygame_player import (
 )
 from relaxapp.core.sound import AMBIENCE_IDS, CUE_IDS, SoundChannel
 from relaxapp.storage import paths
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
@@ -54,6 +59,36 @@ def test_with_a_working_device_every_cue_loads_and_plays(player: PygamePlayer):
     player.play_cue("inhale")
     player.close()
     assert pygame.mixer.get_init() is None
+
+
+def cue_playing() -> pygame.mixer.Sound | None:
+    """The sound on the first busy cue channel (after the reserved voice and ambience ones)."""
+    reserved = 1 + len(AMBIENCE_CHANNELS)
+    channels = [pygame.mixer.Channel(n) for n in range(reserved, pygame.mixer.get_num_channels())]
+    busy = (channel.get_sound() for channel in channels if channel.get_busy())
+    return next((sound for sound in busy if sound is not None), None)
+
+
+def test_cues_are_read_when_a_session_prepares_them_and_then_kept(fresh_mixer, tmp_path: Path):
+    for cue_id in CUE_IDS:
+        shutil.copy(paths.audio_dir() / f"{cue_id}.ogg", tmp_path)
+    player, _notice = start_player(tmp_path, CUE_IDS)  # checks every file, keeps none decoded
+    assert isinstance(player, PygamePlayer)
+    bell = pygame.mixer.Sound(str(tmp_path / "bell_end.ogg")).get_length()
+    shutil.copy(tmp_path / "bell_end.ogg", tmp_path / "inhale.ogg")  # after the start: read anew
+    player.prepare_cues({"inhale"})
+    (tmp_path / "inhale.ogg").unlink()  # prepared: kept, not read again
+    player.play_cue("inhale")
+    playing = cue_playing()
+    assert playing is not None and playing.get_length() == pytest.approx(bell)
+    player.close()
+
+
+def test_a_cue_never_prepared_is_read_when_first_played(player: PygamePlayer):
+    player.set_volume(0.4)
+    player.play_cue("topup")
+    playing = cue_playing()
+    assert playing is not None and playing.get_volume() == pytest.approx(0.4, abs=0.01)
 
 
 def test_a_burst_of_cues_never_takes_the_voice_or_ambience_channel(player: PygamePlayer, voice_keys):
@@ -159,7 +194,9 @@ def test_each_channel_has_its_own_volume_and_mute(player: PygamePlayer, voice_ke
     assert player.speaking == voice_keys[0]
     assert voice.get_volume() == pytest.approx(0.25, abs=0.01)
     assert ambience.get_volume() == pytest.approx(0.5, abs=0.01)
-    assert player._sounds["inhale"].get_volume() == pytest.approx(0.75, abs=0.01)
+    player.play_cue("inhale")
+    cue = cue_playing()
+    assert cue is not None and cue.get_volume() == pytest.approx(0.75, abs=0.01)
 
     player.set_muted(True, SoundChannel.AMBIENCE)
     assert ambience.get_volume() == 0
@@ -167,7 +204,7 @@ def test_each_channel_has_its_own_volume_and_mute(player: PygamePlayer, voice_ke
     player.set_muted(False, SoundChannel.AMBIENCE)
     assert ambience.get_volume() == pytest.approx(0.5, abs=0.01)  # back where it was, still looping
     player.set_muted(True)
-    assert player._sounds["inhale"].get_volume() == 0
+    assert cue.get_volume() == 0  # the cue already decoded, muted with the rest
     assert voice.get_volume() == pytest.approx(0.25, abs=0.01)
 
 
@@ -199,3 +236,25 @@ def test_a_missing_sound_file_is_named_and_the_rest_still_play(fresh_mixer, tmp_
     player.play_cue("hold")  # a missing cue is silent, not an error
     player.play_cue("inhale")
     player.close()
+
+
+def test_starting_the_player_leaves_what_relaxapp_never_uses_unloaded():
+    # pygame would load them (some 11 MB kept for the whole run) only to offer fonts, images and files
+    # relaxapp never asks for.
+    check = (
+        "import sys\n"
+        "from relaxapp.audio.pygame_player import UNUSED_MODULES, PygamePlayer, start_player\n"
+        "from relaxapp.core.sound import CUE_IDS\n"
+        "from relaxapp.storage import paths\n"
+        "player, notice = start_player(paths.audio_dir(), CUE_IDS)\n"
+        "assert isinstance(player, PygamePlayer) and notice is None, notice\n"
+        "player.play_cue('inhale')\n"
+        # Neither loaded nor left hidden: a None entry would break a later import of it.
+        "print(' '.join(name for name in UNUSED_MODULES if name in sys.modules))\n"
+    )
+    env = {**os.environ, "SDL_AUDIODRIVER": "dummy", "PYTHONPATH": str(ROOT), "PYTHONWARNINGS": "error"}
+    result = subprocess.run(
+        [sys.executable, "-c", check], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == []

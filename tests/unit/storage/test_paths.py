@@ -8,7 +8,8 @@ from relaxapp.storage import paths
 
 def test_portable_paths_keep_everything_under_one_folder(tmp_path: Path):
     user = paths.UserPaths.portable(tmp_path)
-    for path in (user.history_db, user.settings_file, user.log_file, user.user_routines_dir):
+    kept = (user.history_db, user.settings_file, user.log_file, user.user_routines_dir, user.catalog_cache)
+    for path in kept:
         assert path.is_relative_to(tmp_path)
 
 
@@ -16,6 +17,7 @@ def test_default_paths_are_the_platform_folders_for_relaxapp():
     user = paths.UserPaths.default()
     assert "relaxapp" in str(user.data_dir)
     assert "relaxapp" in str(user.config_dir)
+    assert "relaxapp" in str(user.cache_dir)
 
 
 def test_files_shipped_with_the_app_are_found_from_the_checkout():
