@@ -6,12 +6,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
 from relaxapp.core.journal import INTENSITY_MAX, Episode
 from relaxapp.core.wording import ago_words, where_words
 from relaxapp.logic.events import Events
 from relaxapp.logic.journal import Journal
+from relaxapp.ui.layouts import FlowLayout
 from relaxapp.ui.listening import follow
 
 SAVED_SHOWN_MS = 8000  # long enough to reach Undo after reading "Logged", short enough not to linger
@@ -52,17 +53,15 @@ class JournalStrip(QFrame):
         self.saved_timer.setInterval(SAVED_SHOWN_MS)
         self.saved_timer.timeout.connect(self._hide_saved)
 
-        row = QHBoxLayout(self)
+        # A row that wraps in a narrow window or with larger text.
+        row = FlowLayout(self, spacing=12)
         row.setContentsMargins(14, 10, 14, 10)
-        row.setSpacing(12)
         row.addWidget(self.log_button)
         row.addWidget(self.check_in_button)
-        row.addSpacing(6)
         # One of the two shows at a time: the last-logged line, or the saved words with Undo beside them.
-        row.addWidget(self.last, 1)
+        row.addWidget(self.last)
         row.addWidget(self.saved)
         row.addWidget(self.undo_button)
-        row.addStretch()
         self._hide_saved()
         self.last.setText(NOTHING_LOGGED)
         self.show_checked_in(False)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relaxapp.core.routine import Cycles
 from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
 from relaxapp.ui.main_window import MainWindow
 
@@ -100,6 +101,7 @@ def test_every_control_on_every_page_has_a_name(qtbot, window: MainWindow, fake_
 
 
 def test_the_check_notices_a_control_without_a_name(qtbot, window: MainWindow):
+    window.home.select("box", Cycles(8))  # the count of breaths is a Tab stop once "Breaths" is chosen
     window.home.breaths.setAccessibleName("")
     assert unnamed_controls(window) == ["QSpinBox '' in QWidget"]
 
@@ -141,6 +143,7 @@ def test_every_control_everywhere_says_what_it_is_and_its_name(qtbot, window: Ma
 def test_the_check_hears_a_vague_role_a_check_box_choice_and_a_middle_dot(qtbot, window: MainWindow):
     window.home.before.tension.numbers.buttons[0].setAutoExclusive(False)  # a checkable button alone
     window.nav.history.setCheckable(True)
+    window.home.select("box", Cycles(8))  # the count of breaths is a Tab stop once "Breaths" is chosen
     window.home.breaths.setAccessibleName("8 · breaths")
     window.home.start_button.setAccessibleName(" ")
     assert set(spoken_problems(window)) == {

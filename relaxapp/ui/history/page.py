@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from relaxapp.core.wording import days_text
 from relaxapp.logic.use_cases import UseCases
@@ -20,6 +20,7 @@ from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.history.file_actions import FileActions, FileChooser
 from relaxapp.ui.history.tab import HistoryTab
 from relaxapp.ui.history.timeline import TimelineView
+from relaxapp.ui.layouts import ColumnsLayout, FlowLayout
 from relaxapp.ui.listening import follow
 from relaxapp.ui.theme import LIGHT, Colours
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from relaxapp.ui.history.insights import InsightsView
 
 TAB_NAMES = ("timeline", "calendar", "insights")
+FIGURE_WIDTH = 110  # px: the least a figure of the strip is given before the strip takes two rows
 T = TypeVar("T", bound=HistoryTab)
 
 
@@ -39,7 +41,7 @@ class Figure(QFrame):
         self.setObjectName("figure")
         self._caption = caption
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(2)
         self.value = QLabel()
         self.value.setObjectName("figureValue")
@@ -74,12 +76,11 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 16)
         layout.setSpacing(12)
-        title_row = QHBoxLayout()
-        title_row.setSpacing(8)
+        # The file commands beside the title, or under it where the width runs out.
+        title_row = self._title_row = FlowLayout(spacing=24)
         heading = QLabel("History")
         heading.setObjectName("pageTitle")
         title_row.addWidget(heading)
-        title_row.addStretch()
         self.file_actions = FileActions(
             use_cases.history_files,
             use_cases.unsaved,
@@ -89,14 +90,14 @@ class HistoryPage(QWidget):
         )
         title_row.addWidget(self.file_actions)
         layout.addLayout(title_row)
-        strip = QHBoxLayout()
-        strip.setSpacing(12)
+        # Four figures side by side, or two and two in a narrow window or with larger text.
+        strip = self._strip = ColumnsLayout(FIGURE_WIDTH, most=4)
         self.current_streak = Figure("Current streak")
         self.longest_streak = Figure("Longest streak")
         self.this_week = Figure("This week")
         self.sessions_total = Figure("Sessions in all")
         for figure in (self.current_streak, self.longest_streak, self.this_week, self.sessions_total):
-            strip.addWidget(figure, 1)
+            strip.addWidget(figure)
         layout.addLayout(strip)
         self.pending_note = QLabel()
         self.pending_note.setObjectName("problemText")
