@@ -140,7 +140,7 @@ class HomePage(QWidget):
 
         self._cards = OneChoice(self)
         # Two columns where two cards fit side by side, else one under the other.
-        self._card_grid = ColumnsLayout(CARD_COLUMN_WIDTH)
+        self._card_grid = ColumnsLayout(CARD_COLUMN_WIDTH, spacing=4)  # the cards' margins hold their ring
         self._card_list: list[RoutineCard] = []
         for routine in routines:
             card = self._new_card(routine)

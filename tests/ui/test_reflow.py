@@ -4,22 +4,28 @@ either theme: nothing cut off by its parent, no words cut short, no sideways scr
 from __future__ import annotations
 
 import contextlib
+import random
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.choices import RoutineCard
 from relaxapp.ui.main_window import MINIMUM_SIZE, MainWindow
 from tests.helpers.fit import cut_off
 from tests.helpers.pages import SIZES, TOUR, home_with, look
+from tests.ui.conftest import TODAY
+from tools.make_sample_history import sample
 
 SETTLE_MS = 2000  # a layout that wraps may take a few passes of the event loop to settle
 STILL_MS = 100  # and once it has, it stays so: not a moment between two passes that happened to fit
 
 
 @pytest.fixture
-def window(app_window: MainWindow) -> MainWindow:
-    return app_window  # with paced breathing and "New pattern…", as the app shows them
+def window(app_window: MainWindow, store: HistoryStore) -> MainWindow:
+    """The app's window over three months of practice: full timeline, marked calendar, drawn charts."""
+    store.merge(*sample(90, TODAY, random.Random(3)))
+    return app_window
 
 
 def problems_at(qtbot, window: MainWindow) -> dict[str, list[str]]:
