@@ -222,9 +222,12 @@ class ColumnsLayout(_ItemsLayout):
         return Qt.Orientation.Horizontal
 
     def columns(self, width: int) -> int:
-        """How many columns fit in `width`."""
+        """How many columns fit in `width`, and no more than its rows need: four figures in two rows
+        go two and two, not three and one."""
         column = max(self.column_width, self.minimumSize().width())
-        return max(1, min(self._most, (width + self._gap) // (column + self._gap)))
+        fit = max(1, min(self._most, (width + self._gap) // (column + self._gap)))
+        rows = -(-len(self._shown()) // fit)
+        return next(count for count in range(1, fit + 1) if -(-len(self._shown()) // count) <= rows)
 
     def sizeHint(self) -> QSize:
         columns = min(self._most, len(self._shown())) or 1

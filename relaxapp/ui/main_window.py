@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         for text in problems:
             self.show_problem(text)
         self.go_home()
+        self.home.focus_choice()
         if tips is not None or checklist is not None:
             self.use_guidance(tips, checklist)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from relaxapp.core.routine import Cycles
 from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
 from relaxapp.ui.main_window import MainWindow
+from tests.helpers.pages import TOUR
 
 INTERACTIVE = (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QLineEdit, QAbstractItemView, QTextEdit)
 Role = QAccessible.Role
@@ -152,3 +153,16 @@ def test_the_check_hears_a_vague_role_a_check_box_choice_and_a_middle_dot(qtbot,
         "QSpinBox '' in QWidget '8 · breaths' has a middle dot",
         "QPushButton 'primary' in QFrame has no name",
     }
+
+
+def test_every_state_of_every_page_says_what_each_control_is(qtbot, app_window: MainWindow):
+    """The tour of the reflow test: paced breathing's pace, a pattern's buttons, a routine's options (a
+    warm compress, background sound), the count of breaths, each answer of the safety check."""
+    seen = {}
+    for name, visit in TOUR:
+        visit(app_window)
+        seen[name] = spoken_problems(app_window)
+    app_window.home.select("four_seven_eight")  # counted in breaths: the count is its one Tab stop
+    seen["home, in breaths"] = spoken_problems(app_window)
+    app_window.runner.stop()
+    assert {page: problems for page, problems in seen.items() if problems} == {}

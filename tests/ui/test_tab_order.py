@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from relaxapp.core.contrast import AA_LARGE_TEXT, contrast_ratio
 from relaxapp.ui.choices import FOCUS_RING
 from relaxapp.ui.main_window import MainWindow
+from relaxapp.ui.theme import DARK, LIGHT, Colours
 from tests.helpers.pages import home_with, look, summary
 from tests.ui.test_accessibility_keyboard import active, press, shown_cards
 
@@ -175,3 +176,23 @@ def test_a_card_focused_by_the_arrow_keys_is_scrolled_fully_into_view(qtbot, win
     seen = QRect(QPoint(0, 0), area.viewport().size())
     assert last.height() < seen.height()  # it can be seen whole
     qtbot.waitUntil(lambda: seen.contains(QRect(last.mapTo(area.viewport(), QPoint(0, 0)), last.size())))
+
+
+# Each focus ring in style.qss, and what it is drawn over: a ring must stand 3:1 apart from it (WCAG 2.2).
+FOCUS_RINGS = {
+    "a button, a check box, a card's ring": ("focus", "surface"),
+    "on the page": ("focus", "background"),
+    "in the navigation": ("focus", "nav_bg"),
+    "a chosen or filled button, inside": ("on_accent", "accent"),
+    "Log a twitch, filled when focused": ("accent", "surface"),
+}
+
+
+@pytest.mark.parametrize("colours", [LIGHT, DARK], ids=["light", "dark"])
+def test_every_focus_ring_stands_out_from_what_it_covers(colours: Colours):
+    low = {
+        where: round(contrast_ratio(getattr(colours, ring), getattr(colours, under)), 2)
+        for where, (ring, under) in FOCUS_RINGS.items()
+        if contrast_ratio(getattr(colours, ring), getattr(colours, under)) < AA_LARGE_TEXT
+    }
+    assert low == {}

@@ -20,7 +20,7 @@ from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.history.file_actions import FileActions, FileChooser
 from relaxapp.ui.history.tab import HistoryTab
 from relaxapp.ui.history.timeline import TimelineView
-from relaxapp.ui.layouts import ColumnsLayout, FlowLayout
+from relaxapp.ui.layouts import ColumnsLayout, FlowLayout, scrolling_content
 from relaxapp.ui.listening import follow
 from relaxapp.ui.theme import LIGHT, Colours
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from relaxapp.ui.history.insights import InsightsView
 
 TAB_NAMES = ("timeline", "calendar", "insights")
+TABS_LEAST = 320  # px: room for a few rows of the timeline, or the month of the calendar
 FIGURE_WIDTH = 110  # px: the least a figure of the strip is given before the strip takes two rows
 T = TypeVar("T", bound=HistoryTab)
 
@@ -73,7 +74,8 @@ class HistoryPage(QWidget):
         self._colours = LIGHT  # until the window says which theme it wears (set_look)
         self._stale = {"figures", "calendar", "insights"}  # to bring up to date when next shown
 
-        layout = QVBoxLayout(self)
+        # In a short window (or with larger text) the page scrolls, rather than squeeze the tabs to nothing.
+        _page, layout = scrolling_content(self)
         layout.setContentsMargins(32, 24, 32, 16)
         layout.setSpacing(12)
         # The file commands beside the title, or under it where the width runs out.
@@ -120,6 +122,7 @@ class HistoryPage(QWidget):
             tab.setLayout(holder)
             self.tabs.addTab(tab, name)
         self.tabs.currentChanged.connect(self._bring_up_to_date)
+        self.tabs.setMinimumHeight(TABS_LEAST)
         layout.addWidget(self.tabs, 1)
         follow(use_cases.events.history_changed, self, self._on_history_changed)
 

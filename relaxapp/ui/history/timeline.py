@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -75,6 +75,7 @@ class TimelineView(QWidget):
         layout.setSpacing(10)
         layout.addLayout(self._build_filters())
         self.table = self._build_table()
+        self.table.viewport().installEventFilter(self)  # columns fit its width: eventFilter
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -234,10 +235,11 @@ class TimelineView(QWidget):
         for column, width in self._widths.items():
             header.resizeSection(column, max(least, int(width * share)))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self._columns_fitted:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The table's own view: it narrows too when its up-and-down scroll bar appears.
+        if event.type() == QEvent.Type.Resize and self._columns_fitted:
             self._fit_to_width()
+        return False
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._columns_fitted:  # once: then a drag changes a width, until the window is resized
