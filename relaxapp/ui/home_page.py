@@ -246,12 +246,6 @@ class HomePage(QWidget):
         self.select(*self._preferences.starting_choice(known))
         self.eyes_closed.setChecked(self._preferences.current.eyes_closed)
 
-    def focus_choice(self) -> None:
-        """The focus on the chosen routine, as the window opens: Start is a Tab or two on from it."""
-        card = self._cards.entry()
-        if card is not None:
-            card.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def show_tip_of_the_day(self, tip: Tip) -> None:
         """Added once the tips are loaded, after the first frame: the page does not wait for them."""
         card = TipCard(tip)

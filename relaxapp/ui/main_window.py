@@ -6,9 +6,9 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from relaxapp.core.preferences import Preferences, ThemeChoice
 from relaxapp.core.routine import Minutes, Routine
@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
         for text in problems:
             self.show_problem(text)
         self.go_home()
-        self.home.focus_choice()
+        # On the page, not on a control: it opens at its top, and Tab starts from the navigation.
+        self.home.setFocus(Qt.FocusReason.OtherFocusReason)
         if tips is not None or checklist is not None:
             self.use_guidance(tips, checklist)
 
@@ -224,7 +225,15 @@ class MainWindow(QMainWindow):
         accessible_roles.expose_headings(page)
         for button in page.findChildren(QPushButton):
             button.setAutoDefault(True)  # Enter presses the focused button, as Space does
+        # The focus in the page going away would pass to whatever comes next in the Tab order, perhaps at
+        # the foot of the new page, which would then scroll down to it: it goes to the new page itself
+        # instead (no ring; Tab starts again from the navigation).
+        focus = QApplication.focusWidget()
+        leaving = self.pages.currentWidget()
+        focus_leaves = focus is not None and leaving not in (None, page) and leaving.isAncestorOf(focus)
         self.pages.setCurrentWidget(page)
+        if focus_leaves:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
         # Tab in reading order: the navigation column, then the page, then the sound bar under it (a page
         # built later would otherwise come after the sound bar).
         tab_order([self.nav.help, page, *self.audio_bar.controls])

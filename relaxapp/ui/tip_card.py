@@ -30,5 +30,6 @@ class TipCard(QFrame):
         self.more.setObjectName("linkButton")
         self.more.setCursor(Qt.CursorShape.PointingHandCursor)
         self.more.clicked.connect(lambda: self.more_requested.emit(tip))
-        for widget in (label, self.title, body, self.more):
+        for widget in (label, self.title, body):
             layout.addWidget(widget)
+        layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)  # its focus ring round its words only

@@ -141,6 +141,18 @@ def test_a_page_opened_by_a_click_leaves_the_focus_alone(qtbot, window: MainWind
     assert not window.nav.tips.hasFocus()  # no ring left behind on the navigation
 
 
+def test_a_page_opened_by_a_click_opens_at_its_top_with_the_focus_on_it(qtbot, window: MainWindow):
+    window.resize(800, 600)  # home is taller than the window
+    active(qtbot, window)
+    window.go_tips()
+    window.tips_page.search.setFocus()
+    qtbot.mouseClick(window.nav.relax, Qt.MouseButton.LeftButton)
+    area = next(a for a in window.home.findChildren(QScrollArea) if a.widget() is not None)
+    assert area.verticalScrollBar().value() == 0
+    assert QApplication.focusWidget() is window.home
+    assert spoken_name(press(qtbot, Qt.Key.Key_Tab)) == "Relax"  # Tab starts again at the window's top
+
+
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_the_focused_card_has_a_ring_that_stands_out_from_the_page(qtbot, window: MainWindow, dark):
     look(window, dark=dark, larger_text=False)
