@@ -2,6 +2,11 @@
 
 Run on a real or virtual screen (e.g. `Xvfb :55 & DISPLAY=:55 python tools/screenshots.py`). It uses a
 throwaway data folder with a few sample sessions, so nothing of yours is touched.
+
+With `--sizes` it takes every page instead at the smallest window (800x600) and a laptop's (1366x768), with
+normal and larger text, into docs/screenshots/sizes/<page>-<width>x<height>-<theme>-<text>.png (every page
+light; the main ones dark), and says what it finds cut off (tests/helpers/fit.py). Give it a screen larger
+than 1366x768: `xvfb-run -a -s "-screen 0 1600x1000x24" python tools/screenshots.py --sizes`.
 """
 
 from __future__ import annotations
@@ -31,9 +36,14 @@ from relaxapp.logic.sessions import EndedSession, Kept  # noqa: E402
 from relaxapp.storage.history import HistoryStore  # noqa: E402
 from relaxapp.ui.main_window import MainWindow  # noqa: E402
 from relaxapp.ui.welcome import WelcomeDialog  # noqa: E402
+from tests.helpers.fit import cut_off  # noqa: E402
+from tests.helpers.pages import SIZES, TOUR  # noqa: E402
+from tests.helpers.pages import look as look_as  # noqa: E402
 from tools.make_sample_history import sample  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+# The pages also shown dark at every size: one of each kind (the others share their widgets).
+DARK_PAGES = {"home", "session", "summary", "history-calendar", "tips", "safety-soon"}
 
 
 def sample_history(path: Path) -> None:
@@ -111,63 +121,96 @@ def show_only(window: MainWindow, choice: str) -> None:
     window.history.timeline.shown.setCurrentText(choice)
 
 
+Step = tuple[str, Callable[[MainWindow], None]]
+
+
+def size_steps() -> list[Step]:
+    """Every page of the tour at each size, text size and theme, named by all four."""
+    steps: list[Step] = []
+    for dark in (False, True):
+        for larger_text in (False, True):
+            for width, height in SIZES:
+
+                def setup(window: MainWindow, dark: bool = dark, larger: bool = larger_text) -> None:
+                    window.runner.stop()
+                    look_as(window, dark=dark, larger_text=larger)
+
+                steps.append(("", setup))
+                steps.append(("", lambda w, size=(width, height): w.resize(*size)))
+                words = (
+                    f"{width}x{height}-{'dark' if dark else 'light'}-{'larger' if larger_text else 'normal'}"
+                )
+                steps += [
+                    (f"sizes/{page}-{words}", visit) for page, visit in TOUR if not dark or page in DARK_PAGES
+                ]
+    return steps
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "sizes").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
         sample_history(Path(data) / "history.sqlite3")
 
-        steps: list[tuple[str, Callable[[MainWindow], None]]] = [
-            ("home", lambda w: w.go_home()),
-            ("false-start", lambda w: (w.home.select("box"), start(w), w.runner.stop())),
-            ("history", lambda w: w.go_history()),
-            ("history-calendar", lambda w: w.history.tabs.setCurrentIndex(1)),
-            ("history-insights", lambda w: w.history.tabs.setCurrentIndex(2)),
-            ("history-insights-twitches", scroll_to_twitch_charts),
-            ("history-report", lambda w: w.history.open_visit_report()),
-            ("visit-report", report_pages),
-            (
-                "history-treatments",
-                lambda w: (w.history.tabs.setCurrentIndex(0), show_only(w, "Treatments only")),
-            ),
-            ("tips", lambda w: w.go_tips()),
-            ("tips-guide", lambda w: w.tips_page.show_section("twitch_explained")),
-            ("tips-search", lambda w: w.tips_page.search.setText("caffeine sleep")),
-            ("tips-botox", lambda w: w.tips_page.search.setText("botox")),
-            ("journal-check-in", lambda w: (w.go_home(), QTimer.singleShot(0, w.home.journal.check_in))),
-            ("journal-episode", lambda w: QTimer.singleShot(0, w.home.journal.log_episode)),
-            ("journal-treatment", lambda w: QTimer.singleShot(0, w.home.journal.log_treatment)),
-            ("safety", lambda w: (w.tips_page.search.clear(), w.go_safety_check())),
-            ("safety-emergency", lambda w: answer(w, {"signs_passed", "persistent"})),
-            ("safety-today", lambda w: answer(w, {"face_weak_days", "persistent"})),
-            ("safety-soon", lambda w: answer(w, {"eyelid_closes", "persistent"})),
-            ("safety-self-care", lambda w: answer(w, set())),
-            ("session", start),
-            ("home-pmr", lambda w: (w.runner.stop(), w.go_home(), w.home.select("pmr_face_neck"))),
-            ("cautions", lambda w: w.home.start_button.click()),
-            ("home-massage", lambda w: (w.sessions.cautions_box.done(0), w.home.select("massage_full_face"))),
-            ("session-pmr", lambda w: routine(w, "pmr_16", skips=3)),
-            ("session-massage", lambda w: routine(w, "massage_full_face", skips=2)),
-            ("session-imagery", lambda w: routine(w, "imagery_beach_dusk", skips=3)),
-            ("session-eyes-closed", lambda w: routine(w, "box", eyes_closed=True)),
-            ("summary", lambda w: (w.runner.stop(), finished(w))),
-            ("settings", lambda w: (w.go_home(), w.open_settings())),
-            ("dark-home", lambda w: (close_settings(w), look(w, theme=ThemeChoice.DARK))),
-            ("dark-session", start),
-            ("dark-session-pmr", lambda w: routine(w, "pmr_7", skips=1)),
-            ("dark-session-imagery", lambda w: routine(w, "imagery_forest_rain", skips=4)),
-            ("dark-tips", lambda w: (w.runner.stop(), w.go_tips())),
-            ("dark-history-insights", lambda w: (w.go_history(), w.history.tabs.setCurrentIndex(2))),
-            (
-                "reduced-motion",
-                lambda w: (look(w, theme=ThemeChoice.LIGHT, reduced_motion=True), routine(w, "box")),
-            ),
-            (
-                "larger-text",
-                lambda w: (w.runner.stop(), look(w, reduced_motion=False, larger_text=True), w.go_home()),
-            ),
-            ("larger-text-history", lambda w: w.go_history()),
-            ("larger-text-session-massage", lambda w: routine(w, "massage_full_face", skips=2)),
-        ]
+        steps: list[Step] = (
+            size_steps()
+            if "--sizes" in sys.argv[1:]
+            else [
+                ("home", lambda w: w.go_home()),
+                ("false-start", lambda w: (w.home.select("box"), start(w), w.runner.stop())),
+                ("history", lambda w: w.go_history()),
+                ("history-calendar", lambda w: w.history.tabs.setCurrentIndex(1)),
+                ("history-insights", lambda w: w.history.tabs.setCurrentIndex(2)),
+                ("history-insights-twitches", scroll_to_twitch_charts),
+                ("history-report", lambda w: w.history.open_visit_report()),
+                ("visit-report", report_pages),
+                (
+                    "history-treatments",
+                    lambda w: (w.history.tabs.setCurrentIndex(0), show_only(w, "Treatments only")),
+                ),
+                ("tips", lambda w: w.go_tips()),
+                ("tips-guide", lambda w: w.tips_page.show_section("twitch_explained")),
+                ("tips-search", lambda w: w.tips_page.search.setText("caffeine sleep")),
+                ("tips-botox", lambda w: w.tips_page.search.setText("botox")),
+                ("journal-check-in", lambda w: (w.go_home(), QTimer.singleShot(0, w.home.journal.check_in))),
+                ("journal-episode", lambda w: QTimer.singleShot(0, w.home.journal.log_episode)),
+                ("journal-treatment", lambda w: QTimer.singleShot(0, w.home.journal.log_treatment)),
+                ("safety", lambda w: (w.tips_page.search.clear(), w.go_safety_check())),
+                ("safety-emergency", lambda w: answer(w, {"signs_passed", "persistent"})),
+                ("safety-today", lambda w: answer(w, {"face_weak_days", "persistent"})),
+                ("safety-soon", lambda w: answer(w, {"eyelid_closes", "persistent"})),
+                ("safety-self-care", lambda w: answer(w, set())),
+                ("session", start),
+                ("home-pmr", lambda w: (w.runner.stop(), w.go_home(), w.home.select("pmr_face_neck"))),
+                ("cautions", lambda w: w.home.start_button.click()),
+                (
+                    "home-massage",
+                    lambda w: (w.sessions.cautions_box.done(0), w.home.select("massage_full_face")),
+                ),
+                ("session-pmr", lambda w: routine(w, "pmr_16", skips=3)),
+                ("session-massage", lambda w: routine(w, "massage_full_face", skips=2)),
+                ("session-imagery", lambda w: routine(w, "imagery_beach_dusk", skips=3)),
+                ("session-eyes-closed", lambda w: routine(w, "box", eyes_closed=True)),
+                ("summary", lambda w: (w.runner.stop(), finished(w))),
+                ("settings", lambda w: (w.go_home(), w.open_settings())),
+                ("dark-home", lambda w: (close_settings(w), look(w, theme=ThemeChoice.DARK))),
+                ("dark-session", start),
+                ("dark-session-pmr", lambda w: routine(w, "pmr_7", skips=1)),
+                ("dark-session-imagery", lambda w: routine(w, "imagery_forest_rain", skips=4)),
+                ("dark-tips", lambda w: (w.runner.stop(), w.go_tips())),
+                ("dark-history-insights", lambda w: (w.go_history(), w.history.tabs.setCurrentIndex(2))),
+                (
+                    "reduced-motion",
+                    lambda w: (look(w, theme=ThemeChoice.LIGHT, reduced_motion=True), routine(w, "box")),
+                ),
+                (
+                    "larger-text",
+                    lambda w: (w.runner.stop(), look(w, reduced_motion=False, larger_text=True), w.go_home()),
+                ),
+                ("larger-text-history", lambda w: w.go_history()),
+                ("larger-text-session-massage", lambda w: routine(w, "massage_full_face", skips=2)),
+            ]
+        )
 
         def on_ready(window: MainWindow) -> None:
             if window.notice.box is not None:
@@ -188,7 +231,10 @@ def main() -> None:
                 return
             name, action = steps[index]
             action(window)
-            delay = 2500 if name.startswith(("session", "dark-session")) else 300
+            if not name:  # a change of size or look, before the pictures taken with it
+                QTimer.singleShot(300, lambda: take(window, index + 1))
+                return
+            delay = 2500 if name.startswith(("session", "dark-session", "sizes/session")) else 300
 
             def shoot() -> None:
                 QApplication.processEvents()
@@ -207,6 +253,8 @@ def main() -> None:
                 if modal is not None:
                     modal.close()
                 print(f"saved {OUT / name}.png")
+                for problem in cut_off(window) if name.startswith("sizes/") else []:
+                    print(f"    cut off: {problem}")
                 take(window, index + 1)
 
             QTimer.singleShot(delay, shoot)

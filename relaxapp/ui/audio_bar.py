@@ -39,7 +39,8 @@ class AudioBar(QWidget):
         layout.addStretch()
         for widget in (label, self.slider, self.mute, self.test):
             layout.addWidget(widget)
-        for control in (self.slider, self.mute, self.test):
+        self.controls = (self.slider, self.mute, self.test)  # in the Tab order, left to right
+        for control in self.controls:
             control.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         self.slider.valueChanged.connect(lambda value: self.volume_changed.emit(value / 100))

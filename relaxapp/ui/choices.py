@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import Property, QEvent, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -17,6 +18,8 @@ from relaxapp.core.routine import Routine
 from relaxapp.core.wording import at_a_glance, spoken, spoken_glance
 
 CARD_HEIGHT = 88
+FOCUS_RING = 3  # px: the ring drawn round the focused card, in the margin the style sheet leaves for it
+CARD_RADIUS = 12  # px: the card's corners (style.qss), which the ring follows
 
 
 class TextCard(QPushButton):
@@ -38,6 +41,7 @@ class TextCard(QPushButton):
     ) -> None:
         super().__init__(parent)
         self._least_height = least_height
+        self._ring = QColor(Qt.GlobalColor.black)  # until the style sheet gives the theme's
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(name)
         self.setAccessibleDescription(description)
@@ -90,6 +94,36 @@ class TextCard(QPushButton):
 
     def heightForWidth(self, width: int) -> int:
         return max(self._layout.heightForWidth(width), self._least_height)
+
+    # The focus ring: a line round the outside of the card, on the page, in the theme's focus colour
+    # (set by the style sheet, qproperty-ring_colour). A border of its own would look like the chosen
+    # card's; round the outside it is told apart from the choice, and its contrast is against the
+    # page (WCAG 2.2, 2.4.7 and 2.4.13).
+    def _get_ring_colour(self) -> QColor:
+        return self._ring
+
+    def _set_ring_colour(self, colour: QColor) -> None:
+        self._ring = QColor(colour)
+
+    ring_colour = Property(QColor, _get_ring_colour, _set_ring_colour)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(self._ring, FOCUS_RING))
+            half = FOCUS_RING / 2
+            outline = QRectF(self.rect()).adjusted(half, half, -half, -half)
+            painter.drawRoundedRect(outline, CARD_RADIUS + FOCUS_RING, CARD_RADIUS + FOCUS_RING)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()  # the ring lies outside what the style repaints for :focus
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
 
 class RoutineCard(TextCard):

@@ -21,6 +21,7 @@ SHORTCUTS = (
     "Esc: stop a session\n"
     "Left and Right arrows: the step before or after (muscle relaxation, imagery, massage)\n"
     "Ctrl+T: log a twitch (on the home page)\n"
+    "Ctrl+Enter: start the chosen routine (on the home page)\n"
     "Tab and Shift+Tab: move between controls\n"
     "Enter or Space: press the focused button\n"
     "Ctrl+, (comma): settings\n"

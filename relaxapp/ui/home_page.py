@@ -5,17 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSlider,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -52,15 +50,20 @@ from relaxapp.core.wording import (
 )
 from relaxapp.ui.choices import OneChoice, RoutineCard
 from relaxapp.ui.journal_strip import JournalStrip
-from relaxapp.ui.layouts import scrolling_content
+from relaxapp.ui.layouts import PAGE_MARGIN, ColumnsLayout, FlowLayout, scrolling_content, tab_order
 from relaxapp.ui.listening import follow
 from relaxapp.ui.ratings import RatingsPanel
 from relaxapp.ui.suggestions import SuggestedRow
 from relaxapp.ui.theme import colours_for
+from relaxapp.ui.tip_card import TipCard
 
 if TYPE_CHECKING:
     from relaxapp.core.tips import Tip
     from relaxapp.logic.use_cases import UseCases
+
+
+CARD_COLUMN_WIDTH = 300  # px: two cards side by side from twice this, one under the other below
+START_KEYS = "Ctrl+Enter"
 
 
 class HomePage(QWidget):
@@ -74,11 +77,12 @@ class HomePage(QWidget):
         self._book = use_cases.routines
         page, outer = scrolling_content(self)
         self._content = outer.parentWidget()
-        outer.setContentsMargins(40, 28, 40, 20)
+        outer.setContentsMargins(PAGE_MARGIN, 28, PAGE_MARGIN, 20)
         outer.setSpacing(12)
 
         heading = QLabel("What would help right now?")
         heading.setObjectName("pageTitle")
+        heading.setWordWrap(True)
         self._intro = QLabel()
         self._intro.setObjectName("pageIntro")
         self._intro.setWordWrap(True)
@@ -95,10 +99,19 @@ class HomePage(QWidget):
         # What brings the person here (asked at first start, changed in Settings) suggests where to begin.
         self.suggestions = SuggestedRow(use_cases.first_run, use_cases.events)
         self.suggestions.routine_chosen.connect(self.select)
+        self.suggestions.cards_changed.connect(self._order_tab_stops)
         outer.addWidget(self.suggestions)
+        # Asked before the choice, so that from the chosen routine Start is a press or three away.
+        self.before = RatingsPanel("Before you start (optional)")
+        outer.addWidget(self.before)
+        self.eyes_closed = QCheckBox("Eyes closed: the voice guides every step")
+        self.eyes_closed.setAccessibleName("Eyes-closed mode")
+        self.eyes_closed.setToolTip(
+            "For when watching the screen is hard, for example when your eyelids twitch"
+        )
+        outer.addWidget(self.eyes_closed)
 
-        kinds_row = QHBoxLayout()
-        kinds_row.setSpacing(8)
+        kinds_row = self._kinds_row = FlowLayout()
         self._kinds = OneChoice(self)
         self._kind_chips: dict[RoutineKind, QPushButton] = {}
         present = {routine.kind for routine in routines}
@@ -111,24 +124,12 @@ class HomePage(QWidget):
             self._kinds.add(chip)
             self._kind_chips[kind] = chip
             kinds_row.addWidget(chip)
-        kinds_row.addStretch()
         outer.addLayout(kinds_row)
         outer.addWidget(self._intro)
 
-        self._cards = OneChoice(self)
-        self._card_grid = QGridLayout()
-        self._card_grid.setSpacing(12)
-        self._card_list: list[RoutineCard] = []
-        for routine in routines:
-            card = self._new_card(routine)
-            self._cards.add(card)
-            self._card_list.append(card)
-        outer.addLayout(self._card_grid)
-
+        # The tools of the list of rhythms above it, so that they do not stand between a card and Start.
         self._library = QWidget()
-        library = QHBoxLayout(self._library)
-        library.setContentsMargins(0, 0, 0, 0)
-        library.setSpacing(8)
+        library = FlowLayout(self._library)
         self.new_pattern = QPushButton("New pattern…")
         self.new_pattern.setAccessibleName("Make a breathing pattern of your own")
         self.new_pattern.clicked.connect(lambda: self._edit_pattern(None))
@@ -144,13 +145,20 @@ class HomePage(QWidget):
         self.pace.setFixedWidth(180)
         self.pace.setAccessibleName("Breaths per minute")
         self.pace.valueChanged.connect(self._on_pace)
-        for widget in (self.new_pattern, self.edit_pattern, self.delete_pattern):
+        for widget in (self.new_pattern, self.edit_pattern, self.delete_pattern, self.pace_label, self.pace):
             library.addWidget(widget)
-        library.addStretch()
-        library.addWidget(self.pace_label)
-        library.addWidget(self.pace)
         self._library.setVisible(False)
         outer.addWidget(self._library)
+
+        self._cards = OneChoice(self)
+        # Two columns where two cards fit side by side, else one under the other.
+        self._card_grid = ColumnsLayout(CARD_COLUMN_WIDTH, spacing=4)  # the cards' margins hold their ring
+        self._card_list: list[RoutineCard] = []
+        for routine in routines:
+            card = self._new_card(routine)
+            self._cards.add(card)
+            self._card_list.append(card)
+        outer.addLayout(self._card_grid)
         self.new_pattern.setVisible(use_cases.routines.makes_patterns)
         follow(use_cases.events.routine_saved, self, self._on_routine_saved)
         follow(use_cases.events.routine_deleted, self, self.remove_routine)
@@ -175,8 +183,7 @@ class HomePage(QWidget):
         outer.addLayout(cautions_row)
         follow(use_cases.events.cautions_changed, self, self._on_cautions_changed)
 
-        length_row = QHBoxLayout()
-        length_row.setSpacing(8)
+        length_row = self._length_row = FlowLayout()
         self.length_title = QLabel("Length")
         self.length_title.setObjectName("rowTitle")
         outer.addWidget(self.length_title)
@@ -191,50 +198,48 @@ class HomePage(QWidget):
         self.breaths = QSpinBox()
         self.breaths.setRange(1, MAX_CYCLES)
         self.breaths.setValue(8)
+        self.breaths.setSuffix(" breaths")
         self.breaths.setAccessibleName("Number of breaths")
         length_row.addWidget(self.breaths)
-        length_row.addStretch()
         self._length_widgets: list[QWidget] = [self.length_title, self._breaths_chip, self.breaths]
         self._length_widgets += list(self._minute_chips.values())
         outer.addLayout(length_row)
 
-        self.eyes_closed = QCheckBox("Eyes closed: the voice guides every step")
-        self.eyes_closed.setAccessibleName("Eyes-closed mode")
-        self.eyes_closed.setToolTip(
-            "For when watching the screen is hard, for example when your eyelids twitch"
-        )
         self.with_compress = QCheckBox()
         self.with_ambience = QCheckBox()
         self.with_ambience.setChecked(True)
         self.with_compress.setChecked(True)
-        options_row = QHBoxLayout()
-        options_row.setSpacing(20)
-        for box in (self.eyes_closed, self.with_compress, self.with_ambience):
+        options_row = self._options_row = FlowLayout(spacing=20)
+        for box in (self.with_compress, self.with_ambience):
             options_row.addWidget(box)
-        options_row.addStretch()
         outer.addLayout(options_row)
-
-        self.before = RatingsPanel("Before you start (optional)")
-        outer.addWidget(self.before)
 
         start_row = QHBoxLayout()
         self.plan = QLabel()
         self.plan.setObjectName("plan")
+        self.plan.setWordWrap(True)
         self.start_button = QPushButton("Start")
         self.start_button.setObjectName("primary")
         self.start_button.setAccessibleName("Start session")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._on_start)
+        self.start_button.setToolTip(f"Start ({START_KEYS})")
+        self.start_button.setAccessibleDescription(f"Shortcut: {START_KEYS}")
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # the main Enter key, and the one on the number pad
+            shortcut = QShortcut(QKeySequence(keys), self, self.start_button.animateClick)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         start_row.addWidget(self.plan, 1)
         start_row.addWidget(self.start_button)
         # Start stays in view below the scrolling choices, however long the page grows.
         start_bar = QFrame()
         start_bar.setObjectName("startBar")
         start_bar.setLayout(start_row)
-        start_row.setContentsMargins(40, 10, 40, 10)
+        start_row.setContentsMargins(PAGE_MARGIN, 10, PAGE_MARGIN, 10)
         page.addWidget(start_bar)
         outer.addStretch()
         self._outer = outer
+        self._tip_more: QPushButton | None = None
+        self._order_tab_stops()
 
         # Connected after the groups' own handlers, so the choice is already made when these run.
         self._kinds.chosen.connect(self._on_kind_chosen)
@@ -255,30 +260,21 @@ class HomePage(QWidget):
 
     def show_tip_of_the_day(self, tip: Tip) -> None:
         """Added once the tips are loaded, after the first frame: the page does not wait for them."""
-        self._outer.addWidget(self._tip_card(tip))
+        card = TipCard(tip)
+        card.more_requested.connect(self.tip_requested)
+        self.tip_title, self._tip_more = card.title, card.more
+        self._outer.addWidget(card)
+        self._order_tab_stops()
 
-    def _tip_card(self, tip: Tip) -> QWidget:
-        card = QFrame()
-        card.setObjectName("tipCard")
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(16, 12, 16, 10)
-        layout.setSpacing(4)
-        label = QLabel("Tip of the day")
-        label.setObjectName("tipLabel")
-        title = QLabel(tip.title)
-        title.setObjectName("tipTitle")
-        # The whole tip: a first paragraph alone could drop its caution ("never hot", "ask first").
-        body = QLabel("\n\n".join(tip.paragraphs))
-        body.setObjectName("tipBody")
-        body.setWordWrap(True)
-        more = QPushButton("Read more tips ›")
-        more.setObjectName("linkButton")
-        more.setCursor(Qt.CursorShape.PointingHandCursor)
-        more.clicked.connect(lambda: self.tip_requested.emit(tip))
-        self.tip_title = title
-        for widget in (label, title, body, more):
-            layout.addWidget(widget)
-        return card
+    def _order_tab_stops(self) -> None:
+        """Tab in reading order, top to bottom: from the chosen card, Start is at most three presses on
+        (a length, the count of breaths, an option of the routine or the tip of the day between)."""
+        stops: list[QWidget] = [self.journal, self.suggestions, self.before, self.eyes_closed]
+        stops += self._kind_chips.values()
+        stops += [self.new_pattern, self.edit_pattern, self.delete_pattern, self.pace, *self._card_list]
+        stops += [self.show_cautions, *self._minute_chips.values(), self._breaths_chip, self.breaths]
+        stops += [self.with_compress, self.with_ambience]
+        tab_order([*stops, *([self._tip_more] if self._tip_more else []), self.start_button])
 
     def _chip(self, text: str, accessible_name: str) -> QPushButton:
         chip = QPushButton(text)
@@ -419,8 +415,8 @@ class HomePage(QWidget):
             self._card_grid.removeWidget(card)
             card.hide()
         shown = [card for card in self._card_list if card.routine.kind is kind]
-        for index, card in enumerate(shown):
-            self._card_grid.addWidget(card, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
+        for card in shown:
+            self._card_grid.addWidget(card)
             card.show()
 
     def _on_kind_chosen(self) -> None:
@@ -467,6 +463,8 @@ class HomePage(QWidget):
             chip.setEnabled(Minutes(minutes) in offered)
             # A routine counted in breaths (4-7-8) is chosen in breaths: minutes would hide its limit.
             chip.setVisible(routine.repeats and not routine.counted_in_breaths)
+        # Counted in breaths only: the count is the one choice, without a "Breaths" button before it.
+        self._breaths_chip.setVisible(routine.repeats and not routine.counted_in_breaths)
         length = chosen_or_default(routine, chosen)
         if routine.repeats and length != chosen:
             self._show_length(length)
@@ -500,6 +498,9 @@ class HomePage(QWidget):
             problem = routine_length_problem(routine, length)
             startable = not problem
             text = problem or plan_text(routine, length, with_optional=self.with_compress.isChecked())
+        # The count of breaths is a Tab stop once "Breaths" is chosen, as a radio button's own field is.
+        counting = self._breaths_chip.isChecked()
+        self.breaths.setFocusPolicy(Qt.FocusPolicy.WheelFocus if counting else Qt.FocusPolicy.ClickFocus)
         self.plan.setText(text)
         self.plan.setAccessibleName(spoken(text))  # "3 min, 9 breaths": a pause, not "middle dot"
         self.start_button.setEnabled(startable)

@@ -12,6 +12,7 @@ from relaxapp.core.journal import INTENSITY_MAX, Episode
 from relaxapp.core.wording import TREATMENT_NAMES, ago_words, when_listed, where_words
 from relaxapp.logic.events import Events
 from relaxapp.logic.journal import Journal
+from relaxapp.ui.layouts import FlowLayout
 from relaxapp.ui.listening import follow
 
 SAVED_SHOWN_MS = 8000  # long enough to reach Undo after reading "Logged", short enough not to linger
@@ -59,13 +60,14 @@ class JournalStrip(QFrame):
         self.saved_timer.setInterval(SAVED_SHOWN_MS)
         self.saved_timer.timeout.connect(self._hide_saved)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
+        # The buttons wrap in a narrow window or with larger text.
+        buttons = FlowLayout(spacing=12)
         for button in (self.log_button, self.check_in_button, self.treatment_button):
             buttons.addWidget(button)
-        buttons.addStretch()
-        # Under the buttons, the width of the strip: a twitch in several places takes words. One of the two
-        # shows at a time: the last-logged line, or the saved words with Undo beside them.
+        # Under the buttons, the width of the strip: a twitch in several places takes words, which wrap
+        # rather than widen the page. One of the two shows at a time: the last-logged line, or the saved
+        # words with Undo beside them.
+        self.last.setWordWrap(True)
         status = QHBoxLayout()
         status.setSpacing(12)
         status.addWidget(self.last, 1)

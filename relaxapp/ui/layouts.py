@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+import itertools
+from collections.abc import Iterable
+
+from PySide6.QtCore import QMargins, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLayout,
+    QLayoutItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWidgetItem,
+)
+
+PAGE_MARGIN = 32  # px on either side of a page's content: room to breathe, and to fit an 800 px window
+IN_VIEW_MARGIN = 12  # px kept around a focused widget scrolled into view, so its focus ring shows too
 
 
 def scrolling_content(page: QWidget) -> tuple[QVBoxLayout, QVBoxLayout]:
     """Fill `page` with a frameless scroll area; returns (the page's own layout, the scrolled layout).
 
-    A page scrolls rather than squeezes when the window is short or the text is large; sideways only when
-    nothing else helps (very large text in a narrow window), so nothing is ever cut off.
+    A page scrolls up and down rather than squeezes when the window is short or the text is large; its rows
+    wrap (FlowLayout) and its grids drop columns (ColumnsLayout) to fit the width, so it never needs to
+    scroll sideways.
     """
     content = QWidget()
     content.setObjectName("pageContent")
@@ -38,22 +55,6 @@ def scroll_area(
     return scroll
 
 
-def fit_to_text(window: QWidget, scale: float, *, size: tuple[int, int], least: tuple[int, int]) -> None:
-    """Larger text needs a larger window to show it uncut: grow the minimum size and the window itself
-    as far as the screen allows; never shrink a window the person made larger."""
-    screen = window.screen().availableGeometry() if window.screen() is not None else None
-
-    def within_screen(width: float, height: float) -> tuple[int, int]:
-        if screen is None:
-            return round(width), round(height)
-        return min(round(width), screen.width()), min(round(height), screen.height())
-
-    window.setMinimumSize(*within_screen(least[0] * scale, least[1] * scale))
-    wanted_width, _ = within_screen(size[0] * scale, size[1])
-    if window.width() < wanted_width and not window.isMaximized():
-        window.resize(wanted_width, window.height())
-
-
 def window_body(nav: QWidget, banner: QWidget, pages: QWidget, sound_bar: QWidget) -> QWidget:
     """The window's content: navigation on the left; the banner, the page and the sound bar beside it."""
     content = QVBoxLayout()
@@ -70,3 +71,209 @@ def window_body(nav: QWidget, banner: QWidget, pages: QWidget, sound_bar: QWidge
     central.setObjectName("central")
     central.setLayout(body)
     return central
+
+
+def focus_chain(region: QWidget) -> list[QWidget]:
+    """The widgets inside `region`, in the order Tab visits them (hidden and unfocusable ones too)."""
+    window = region.window()
+    chain: list[QWidget] = []
+    widget = window.nextInFocusChain()
+    while widget is not None and widget is not window:
+        if region.isAncestorOf(widget):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def tab_order(widgets: Iterable[QWidget]) -> None:
+    """Tab goes through `widgets` in this order (the reading order: top to bottom, left to right). A widget
+    that takes no focus itself (a panel, a page) stands for the controls inside it, in their own order."""
+    chain = []
+    for widget in widgets:
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            chain.append(widget)
+        else:  # QWidget.setTabOrder ignores a widget without focus
+            chain += [inner for inner in focus_chain(widget) if inner.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    for first, second in itertools.pairwise(chain):
+        QWidget.setTabOrder(first, second)
+
+
+def focus_first(region: QWidget) -> None:
+    """Give the focus to the first control of `region` that Tab reaches, as if Tab had been pressed."""
+    for widget in focus_chain(region):
+        reachable = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.focusProxy() is None
+        if reachable and widget.isVisible() and widget.isEnabled():
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+
+
+class _ItemsLayout(QLayout):
+    """A layout that keeps its items in a list and places them in `_place`, which also measures the height
+    a width needs (the layouts below wrap, so their height depends on their width).
+
+    Widgets are added from Python only: their items are made here, so that they are Python's to keep.
+    An item that C++ made and handed to `addItem` is only lent: PySide's garbage collector may take its
+    wrapper, and the next layout pass then reads freed memory.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addWidget(self, widget: QWidget) -> None:
+        self.addChildWidget(widget)
+        self._items.append(QWidgetItem(widget))
+        self.invalidate()
+
+    def addItem(self, item: QLayoutItem) -> None:
+        raise TypeError(f"{type(self).__name__} holds widgets only: use addWidget")
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        """Lay the items out in `rect` (or only measure, without `move`); returns the height used."""
+        raise NotImplementedError
+
+
+class FlowLayout(_ItemsLayout):
+    """A row that wraps: each widget at its preferred width, left to right, onto a new line where the
+    width runs out (after Qt's documented flow layout example). A trailing stretch is not needed."""
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 8, line_spacing: int = 8) -> None:
+        super().__init__(parent)
+        self._spacing, self._line_spacing = spacing, line_spacing
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def sizeHint(self) -> QSize:
+        """All on one line."""
+        shown = self._shown()
+        width = sum(item.sizeHint().width() for item in shown) + self._spacing * max(len(shown) - 1, 0)
+        height = max((item.sizeHint().height() for item in shown), default=0)
+        return QSize(width, height).grownBy(self.contentsMargins())
+
+    def minimumSize(self) -> QSize:
+        """As narrow as the widest widget: the others go on lines of their own."""
+        size = QSize()
+        for item in self._shown():
+            size = size.expandedTo(item.minimumSize())
+        return size.grownBy(self.contentsMargins())
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        area = rect.marginsRemoved(self.contentsMargins())
+        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = area.x()
+        for item in self._shown():
+            size = item.sizeHint().boundedTo(QSize(area.width(), item.sizeHint().height()))
+            size = size.expandedTo(item.minimumSize())
+            if lines[-1] and x + size.width() > area.right() + 1:
+                lines.append([])
+                x = area.x()
+            lines[-1].append((item, size))
+            x += size.width() + self._spacing
+        y = area.y()
+        for line in lines:
+            if not line:
+                continue
+            height = max(size.height() for _item, size in line)
+            x = area.x()
+            for item, size in line:
+                if move:
+                    # Shorter widgets sit in the middle of their line, as in a box layout.
+                    top = y + (height - size.height()) // 2
+                    item.setGeometry(QRect(QPoint(x, top), size))
+                x += size.width() + self._spacing
+            y += height + self._line_spacing
+        margins: QMargins = self.contentsMargins()
+        return y - self._line_spacing - rect.y() + margins.bottom() if y > area.y() else 0
+
+
+class ColumnsLayout(_ItemsLayout):
+    """A grid of equal columns, as many as fit `column_width` each (at most `most`), filled row by row:
+    two cards side by side in a wide window, one under the other in a narrow one or with larger text."""
+
+    def __init__(self, column_width: int, *, most: int = 2, spacing: int = 12) -> None:
+        super().__init__()
+        self.column_width, self._most, self._gap = column_width, most, spacing
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation.Horizontal
+
+    def columns(self, width: int) -> int:
+        """How many columns fit in `width`, and no more than its rows need: four figures in two rows
+        go two and two, not three and one."""
+        column = max(self.column_width, self.minimumSize().width())
+        fit = max(1, min(self._most, (width + self._gap) // (column + self._gap)))
+        rows = -(-len(self._shown()) // fit)
+        return next(count for count in range(1, fit + 1) if -(-len(self._shown()) // count) <= rows)
+
+    def sizeHint(self) -> QSize:
+        columns = min(self._most, len(self._shown())) or 1
+        width = columns * self.column_width + (columns - 1) * self._gap
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSize(self) -> QSize:
+        return QSize(max((item.minimumSize().width() for item in self._shown()), default=0), 0)
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        shown = self._shown()
+        columns = self.columns(rect.width())
+        width = (rect.width() - (columns - 1) * self._gap) // columns
+        y = rect.y()
+        for start in range(0, len(shown), columns):
+            row = shown[start : start + columns]
+            height = max(self._height(item, width) for item in row)
+            for column, item in enumerate(row):
+                if move:
+                    x = rect.x() + column * (width + self._gap)
+                    item.setGeometry(QRect(x, y, width, height))  # a row's cards share its height
+            y += height + self._gap
+        return max(y - self._gap - rect.y(), 0)
+
+    @staticmethod
+    def _height(item: QLayoutItem, width: int) -> int:
+        return item.heightForWidth(width) if item.hasHeightForWidth() else item.sizeHint().height()
+
+
+class FocusInView(QObject):
+    """Scrolls whatever takes the focus fully into view, with room for its focus ring, in every scroll
+    area around it: by Tab (QScrollArea does that much, with a margin that hides half a card) and by the
+    arrow keys within a group, which QScrollArea does not follow at all."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus)
+
+    def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return
+        ancestor = new.parentWidget()
+        while ancestor is not None:
+            content = ancestor.widget() if isinstance(ancestor, QScrollArea) else None
+            if isinstance(ancestor, QScrollArea) and content is not None and content.isAncestorOf(new):
+                ancestor.ensureWidgetVisible(new, IN_VIEW_MARGIN, IN_VIEW_MARGIN)
+            ancestor = ancestor.parentWidget()

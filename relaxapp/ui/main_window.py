@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from relaxapp.core.preferences import Preferences, ThemeChoice
 from relaxapp.core.routine import Minutes, Routine
@@ -23,7 +24,7 @@ from relaxapp.ui.backups import BackupKeeper
 from relaxapp.ui.banner import MessageBanner
 from relaxapp.ui.help_menu import WellbeingNotice, build_help_menu
 from relaxapp.ui.home_page import HomePage
-from relaxapp.ui.layouts import fit_to_text, window_body
+from relaxapp.ui.layouts import FocusInView, focus_first, tab_order, window_body
 from relaxapp.ui.listening import follow
 from relaxapp.ui.navigation import Navigation
 from relaxapp.ui.questions import ask_before_losing
@@ -44,8 +45,10 @@ if TYPE_CHECKING:
     from relaxapp.ui.tips_panel import TipsPage
 
 RETRY_UNSAVED_MS = 30_000
-DEFAULT_SIZE = (1000, 760)
-MINIMUM_SIZE = (900, 600)
+DEFAULT_SIZE = (1040, 700)
+# Every page reflows down to this size at either text size, and it fits a 1366×768 laptop's screen with a
+# title bar and a panel: larger text never makes the window larger.
+MINIMUM_SIZE = (800, 600)
 
 
 class MainWindow(QMainWindow):
@@ -63,8 +66,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         accessible_roles.install()  # before the pages are built: their titles are headings from the start
         self.setWindowTitle("relaxapp")
-        self.resize(*DEFAULT_SIZE)
         self.setMinimumSize(*MINIMUM_SIZE)
+        self._open_at_default_size()
         self.use_cases = use_cases
         self.runner = runner
         self.backups = backups
@@ -86,14 +89,10 @@ class MainWindow(QMainWindow):
         build_help_menu(self.nav.help, self, self.notice)
         self.setCentralWidget(window_body(self.nav, self.problem, self.pages, self.audio_bar))
         # Built in its place: a page made apart and then moved into the window has its style worked out
-        # again for every widget it holds (some 13 ms). Made last, it comes last in the Tab order: the
-        # sound bar below it is moved after it, as it comes after it on the screen.
+        # again for every widget it holds (some 13 ms). Its Tab order among the window's is set when shown.
         self.home = HomePage(use_cases, self.pages)
         self.pages.addWidget(self.home)
-        last: QWidget = self.previousInFocusChain() or self.home  # the chain goes round: never None
-        for control in (self.audio_bar.slider, self.audio_bar.mute, self.audio_bar.test):
-            QWidget.setTabOrder(last, control)
-            last = control
+        self.focus_in_view = FocusInView(self)
         self._connect()
         # What a failed write kept in memory (a full disk, a busy file) is tried again now and then.
         retry = QTimer(self, interval=RETRY_UNSAVED_MS)
@@ -103,6 +102,8 @@ class MainWindow(QMainWindow):
         for text in problems:
             self.show_problem(text)
         self.go_home()
+        # On the page, not on a control: it opens at its top, and Tab starts from the navigation.
+        self.home.setFocus(Qt.FocusReason.OtherFocusReason)
         if tips is not None or checklist is not None:
             self.use_guidance(tips, checklist)
 
@@ -130,10 +131,13 @@ class MainWindow(QMainWindow):
         events = self.use_cases.events
         follow(events.message, self, self.show_problem)
         follow(events.preferences_changed, self, self._on_preferences)
-        self.nav.relax.clicked.connect(self.go_home)
-        self.nav.history.clicked.connect(self.go_history)
-        self.nav.tips.clicked.connect(self.go_tips)
-        self.nav.signs.clicked.connect(self.go_safety_check)
+        for tab, go in (
+            (self.nav.relax, self.go_home),
+            (self.nav.history, self.go_history),
+            (self.nav.tips, self.go_tips),
+            (self.nav.signs, self.go_safety_check),
+        ):
+            tab.clicked.connect(lambda _checked=False, tab=tab, go=go: self._go_from_nav(tab, go))
         self.nav.settings.clicked.connect(self.open_settings)
         self.home.start_requested.connect(
             lambda routine, length, options: self.sessions.start_routine(
@@ -226,12 +230,32 @@ class MainWindow(QMainWindow):
         accessible_roles.expose_headings(page)
         for button in page.findChildren(QPushButton):
             button.setAutoDefault(True)  # Enter presses the focused button, as Space does
+        # The focus in the page going away would pass to whatever comes next in the Tab order, perhaps at
+        # the foot of the new page, which would then scroll down to it: it goes to the new page itself
+        # instead (no ring; Tab starts again from the navigation).
+        focus = QApplication.focusWidget()
+        leaving = self.pages.currentWidget()
+        focus_leaves = focus is not None and leaving not in (None, page) and leaving.isAncestorOf(focus)
         self.pages.setCurrentWidget(page)
+        if focus_leaves:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Tab in reading order: the navigation column, then the page, then the sound bar under it (a page
+        # built later would otherwise come after the sound bar).
+        tab_order([self.nav.help, page, *self.audio_bar.controls])
         in_session = page is self.__dict__.get("session")
         self.sessions.arm_keys(in_session)
         self.nav.setVisible(not in_session)  # a session has the whole window
         # Messages wait for the session to end: a long list must not squeeze the guide off the screen.
         self.problem.setVisible(bool(self.problem.text()) and not in_session)
+
+    def _go_from_nav(self, tab: QPushButton, go: Callable[[], None]) -> None:
+        """Open a page from the navigation; pressed from the keyboard, the focus goes on to the page's
+        first control, not down the column to Settings and Help."""
+        by_keyboard = tab.hasFocus()  # a click does not focus a navigation button (Navigation)
+        go()
+        page = self.pages.currentWidget()
+        if by_keyboard and self.nav.current() is tab and page is not None:
+            focus_first(page)
 
     def go_home(self) -> None:
         if not self.runner.is_active:
@@ -341,8 +365,15 @@ class MainWindow(QMainWindow):
             self.history.set_look(self.colours)
 
     def _fit_to_text(self) -> None:
-        self.nav.fit(self.text_scale)
-        fit_to_text(self, self.text_scale, size=DEFAULT_SIZE, least=MINIMUM_SIZE)
+        self.nav.fit()
+
+    def _open_at_default_size(self) -> None:
+        """The default size, or the screen's room for a window where that is smaller."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = DEFAULT_SIZE
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height())
+        self.resize(max(width, MINIMUM_SIZE[0]), max(height, MINIMUM_SIZE[1]))
 
     def _on_system_scheme(self) -> None:
         if self.preferences.theme is ThemeChoice.SYSTEM:

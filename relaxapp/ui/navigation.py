@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 NAV_WIDTH = 196
+BUTTON_PADDING = 2 * (12 + 2)  # a navigation button's padding and focus border on either side (style.qss)
 CURRENT = "Current page"  # what a screen reader says after the open page's button
 
 
@@ -15,7 +17,7 @@ class Navigation(QWidget):
         self.setObjectName("nav")
         # A QWidget subclass paints its style sheet background only when asked to.
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 24, 16, 16)
         layout.setSpacing(6)
         brand = QLabel("relaxapp")
@@ -42,10 +44,19 @@ class Navigation(QWidget):
         layout.addWidget(self.help)
         for button in (*self.tabs, self.settings, self.help):
             button.setObjectName("navButton")
+            # Reached by Tab, not focused by a click: a page opened by the mouse keeps no ring here, and
+            # one opened from the keyboard is told apart (MainWindow moves the focus on to the page).
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
-    def fit(self, text_scale: float) -> None:
-        """Wider for larger text, so no page name is cut."""
-        self.setFixedWidth(round(NAV_WIDTH * text_scale))
+    def fit(self) -> None:
+        """As wide as its longest page name needs (wider with larger text), so none is cut; never
+        narrower than NAV_WIDTH. Called once the style sheet has set the text size."""
+        bold = QFont(self.relax.font())
+        bold.setWeight(QFont.Weight.DemiBold)  # the current page's name is bold, and so wider
+        words = max(QFontMetrics(bold).horizontalAdvance(button.text()) for button in self.tabs)
+        margins = self._layout.contentsMargins()
+        needed = words + BUTTON_PADDING + margins.left() + margins.right()
+        self.setFixedWidth(max(NAV_WIDTH, needed, self._layout.sizeHint().width()))
 
     def mark(self, tab: QPushButton | None) -> None:
         """Show which page is open (none during a session or on its summary).

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from relaxapp.core.record import NOT_ASKED, RATING_MAX, RATING_MIN, SKIPPED, Ratings, Scale, Score
 from relaxapp.core.wording import QUESTIONS, SCALE_NAMES, spoken
 from relaxapp.ui.choices import OneChoice
+from relaxapp.ui.layouts import ColumnsLayout
 
 T = TypeVar("T")
 
@@ -234,16 +235,19 @@ class RatingsPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
+        layout.setSpacing(10)
         if title:
             heading = QLabel(title)
             heading.setObjectName("ratingsTitle")
             layout.addWidget(heading)
         self.tension = RatingRow(QUESTIONS[Scale.TENSION], SCALE_NAMES[Scale.TENSION])
         self.twitch = RatingRow(QUESTIONS[Scale.TWITCH], SCALE_NAMES[Scale.TWITCH])
+        # Side by side in a wide window, one under the other where they do not both fit.
+        self._rows = ColumnsLayout(0, spacing=24)
         for row in (self.tension, self.twitch):
             row.changed.connect(self.changed)
-            layout.addWidget(row)
+            self._rows.addWidget(row)
+        layout.addLayout(self._rows)
 
     def answers(self) -> tuple[Score, Score]:
         """(tension, twitching) as chosen: a number, SKIPPED, or None for a question not yet answered."""

@@ -36,6 +36,7 @@ from relaxapp.core.safety import (
     visit_notes,
 )
 from relaxapp.ui.announce import announce
+from relaxapp.ui.layouts import PAGE_MARGIN, FlowLayout
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ class SafetyPage(QWidget):
         self._keep_answer = keep_answer  # the journal keeps each answer shown (Journal.keep_safety_answer)
         self._checklist = checklist
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 28, 40, 20)
+        layout.setContentsMargins(PAGE_MARGIN, 28, PAGE_MARGIN, 20)
         layout.setSpacing(10)
         layout.addWidget(_label("Should I see a doctor?", "pageTitle"))
         layout.addWidget(_label(checklist.page.emergency_line, "emergencyLine"))
@@ -181,7 +182,7 @@ class SafetyPage(QWidget):
         if assessment.urgency is not Urgency.EMERGENCY:
             layout.addSpacing(6)
             layout.addWidget(_label(self._checklist.page.if_sudden, "answerAdvice"))
-        buttons = QHBoxLayout()
+        buttons = self._answer_buttons = FlowLayout()  # they wrap in a narrow window or with larger text
         if assessment.professionals:
             save = QPushButton("Save notes for the visit…")
             save.setObjectName("primary")
@@ -198,7 +199,6 @@ class SafetyPage(QWidget):
         buttons.addWidget(back)
         for button in (back, *view.findChildren(QPushButton)):
             button.setAutoDefault(True)  # Enter presses it, as Space does
-        buttons.addStretch()
         layout.addLayout(buttons)
         layout.addStretch()
         view.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from relaxapp.core.preferences import Preferences
@@ -22,6 +22,7 @@ class SuggestedRow(QWidget):
     (the question skipped, or answered "none" in Settings); follows a new answer from Settings."""
 
     routine_chosen = Signal(str)  # the id of the routine clicked
+    cards_changed = Signal()  # new cards, which the page puts in its Tab order
 
     def __init__(self, first_run: FirstRun, events: Events, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,24 +55,12 @@ class SuggestedRow(QWidget):
         self.cards = [self._card(routine) for routine in routines]
         for column, card in enumerate(self.cards):
             self._row.addWidget(card, 0, column)
-        self._place_in_tab_order()
         for column in range(MAX_SUGGESTED):
             self._row.setColumnStretch(column, 1)
         self.note.setText(answer.note if answer else "")
         self.note.setVisible(bool(answer and answer.note))
         self.setVisible(bool(self.cards))
-
-    def _place_in_tab_order(self) -> None:
-        # Cards made after the page come last in its Tab order, after Start: put them where the row is,
-        # after the last control before it (setTabOrder ignores a widget that takes no focus, as the row).
-        previous = self.previousInFocusChain()
-        while previous not in (None, self) and previous.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            previous = previous.previousInFocusChain()
-        if previous is None:
-            return
-        for card in self.cards:
-            QWidget.setTabOrder(previous, card)
-            previous = card
+        self.cards_changed.emit()
 
     def _card(self, routine: Routine) -> TextCard:
         # The length or rhythm under the title: three cards side by side leave no room beside it.

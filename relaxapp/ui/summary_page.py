@@ -10,7 +10,7 @@ from relaxapp.core.wording import change_words, summary_words
 from relaxapp.logic.events import Events
 from relaxapp.logic.sessions import EndedSession, Kept, SessionFlow
 from relaxapp.ui.announce import announce
-from relaxapp.ui.layouts import scrolling_content
+from relaxapp.ui.layouts import PAGE_MARGIN, scrolling_content
 from relaxapp.ui.listening import follow
 from relaxapp.ui.ratings import RatingsPanel
 
@@ -62,7 +62,7 @@ class SummaryPage(QWidget):
         # A session that waited to be written may be saved by a retry while its summary is on screen.
         follow(events.history_changed, self, lambda _change: self._show_kept())
         _page, layout = scrolling_content(self)
-        layout.setContentsMargins(40, 40, 40, 24)
+        layout.setContentsMargins(PAGE_MARGIN, 40, PAGE_MARGIN, 24)
         layout.setSpacing(14)
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
@@ -103,7 +103,7 @@ class SummaryPage(QWidget):
         card = QFrame()
         card.setObjectName("ratingsCard")
         card_layout = QVBoxLayout(card)
-        card_layout.setContentsMargins(18, 14, 18, 14)
+        card_layout.setContentsMargins(14, 14, 14, 14)
         card_layout.setSpacing(10)
         card_layout.addWidget(self.ratings)
         card_layout.addWidget(self.change)

@@ -6,6 +6,7 @@ import html
 from string import Template
 
 from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,10 @@ READING_WIDTH = 680  # about 75 characters a line: comfortable to read
 # The search box and the section list, at a text scale of 1. They grow with the text: the list measures
 # an item's height as if its title had the item's padding to spare, so a title that wraps is cut off.
 SIDE_WIDTH = 240
+SIDE_SHARE = 0.4  # of the page's width at most, in a narrow window: the reader keeps room for whole words
+# Round a section's name in the list: the item's padding and the list's own (style.qss), its frame, and
+# the margin the style keeps round an item's words.
+SECTION_CHROME = 2 * 10 + 2 * 4 + 2 * 1 + 2 * 4
 DOCUMENT_STYLE = Template("""
 p.page { font-size: ${page}px; font-weight: 600; color: $ink; margin-bottom: 2px; }
 p.tip { font-size: ${tip}px; font-weight: 600; color: $ink; margin-top: 16px; margin-bottom: 2px; }
@@ -104,10 +109,24 @@ class TipsPage(QWidget):
             ink=colours.ink, ink_soft=colours.ink_soft, accent=colours.accent, **sizes
         )
         self.reader.document().setDefaultStyleSheet(style)
-        for side in (self.search, self.sections):
-            side.setFixedWidth(round(SIDE_WIDTH * scale))
+        self._scale = scale
+        self._fit_side()
         if self.sections.count():
             self._on_search(self.search.text())  # draw the page again in the new look
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_side()
+        super().resizeEvent(event)
+
+    def _fit_side(self) -> None:
+        """The search and the sections at their width for the text size, or narrower in a narrow window
+        (never narrower than the longest section name), so that the reader never breaks a word."""
+        names = self.sections.fontMetrics()
+        least = max((names.horizontalAdvance(section.title) for section in self._book.sections), default=0)
+        wanted = max(least + SECTION_CHROME, round(self.width() * SIDE_SHARE))
+        width = min(round(SIDE_WIDTH * self._scale), wanted)
+        for side in (self.search, self.sections):
+            side.setFixedWidth(width)
 
     def show_section(self, section_id: str) -> None:
         row = next(i for i, s in enumerate(self._book.sections) if s.id == section_id)

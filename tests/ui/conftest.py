@@ -12,6 +12,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessible
 from relaxapp.core import datafile
 from relaxapp.core.catalog import Catalog
 from relaxapp.core.clock import Clock, FakeClock
+from relaxapp.core.patterns import DEFAULT_BREATHS_PER_MINUTE, paced_routine
 from relaxapp.core.safety import Checklist, load_checklist
 from relaxapp.core.sound import parse_prompts
 from relaxapp.core.tips import TipBook, load_tips
@@ -92,6 +93,15 @@ def make_window(
 @pytest.fixture
 def window(make_window, fake_clock: FakeClock) -> MainWindow:
     return make_window(fake_clock)
+
+
+@pytest.fixture
+def app_window(make_window, fake_clock: FakeClock, tmp_path: Path) -> MainWindow:
+    """The window as the app builds it: it makes patterns of its own and offers paced breathing."""
+    window = make_window(fake_clock, patterns_dir=tmp_path / "routines")
+    window.home.add_routine(paced_routine(DEFAULT_BREATHS_PER_MINUTE))
+    window.home.select("box")
+    return window
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relaxapp.core.routine import Cycles
 from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.treatment_dialog import TreatmentDialog
 from relaxapp.ui.welcome import WelcomeDialog
+from tests.helpers.pages import TOUR
 
 INTERACTIVE = (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QLineEdit, QAbstractItemView, QTextEdit)
 Role = QAccessible.Role
@@ -105,6 +107,7 @@ def test_every_control_on_every_page_has_a_name(qtbot, window: MainWindow, fake_
 
 
 def test_the_check_notices_a_control_without_a_name(qtbot, window: MainWindow):
+    window.home.select("box", Cycles(8))  # the count of breaths is a Tab stop once "Breaths" is chosen
     window.home.breaths.setAccessibleName("")
     assert unnamed_controls(window) == ["QSpinBox '' in QWidget"]
 
@@ -154,6 +157,7 @@ def test_every_control_everywhere_says_what_it_is_and_its_name(qtbot, window: Ma
 def test_the_check_hears_a_vague_role_a_check_box_choice_and_a_middle_dot(qtbot, window: MainWindow):
     window.home.before.tension.numbers.buttons[0].setAutoExclusive(False)  # a checkable button alone
     window.nav.history.setCheckable(True)
+    window.home.select("box", Cycles(8))  # the count of breaths is a Tab stop once "Breaths" is chosen
     window.home.breaths.setAccessibleName("8 · breaths")
     window.home.start_button.setAccessibleName(" ")
     assert set(spoken_problems(window)) == {
@@ -162,3 +166,16 @@ def test_the_check_hears_a_vague_role_a_check_box_choice_and_a_middle_dot(qtbot,
         "QSpinBox '' in QWidget '8 · breaths' has a middle dot",
         "QPushButton 'primary' in QFrame has no name",
     }
+
+
+def test_every_state_of_every_page_says_what_each_control_is(qtbot, app_window: MainWindow):
+    """The tour of the reflow test: paced breathing's pace, a pattern's buttons, a routine's options (a
+    warm compress, background sound), the count of breaths, each answer of the safety check."""
+    seen = {}
+    for name, visit in TOUR:
+        visit(app_window)
+        seen[name] = spoken_problems(app_window)
+    app_window.home.select("four_seven_eight")  # counted in breaths: the count is its one Tab stop
+    seen["home, in breaths"] = spoken_problems(app_window)
+    app_window.runner.stop()
+    assert {page: problems for page, problems in seen.items() if problems} == {}

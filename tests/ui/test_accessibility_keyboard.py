@@ -289,8 +289,10 @@ def test_cards_are_radio_buttons_named_with_their_rhythm_or_length_in_words(qtbo
 
 
 def test_the_arrow_keys_move_the_choice_among_the_cards(qtbot, window: MainWindow):
+    window.resize(1366, 768)  # wide enough for two cards a row: the third is under the first
     active(qtbot, window)
-    first, second, third = shown_cards(window)[:3]  # two a row: the third is under the first
+    first, second, third = shown_cards(window)[:3]
+    qtbot.waitUntil(lambda: second.y() == first.y() and third.x() == first.x())
     window.home.select(first.routine.id)
     first.setFocus()
     assert press(qtbot, Qt.Key.Key_Right) is second

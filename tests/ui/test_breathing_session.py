@@ -154,7 +154,9 @@ def test_four_seven_eight_is_offered_in_breaths_and_says_its_cautions_come_first
     click(qtbot, card(window, "4-7-8 breathing"))
     # Its advice is a count of breaths: no minutes are offered, and the count stops at eight.
     assert not any(chip(window, f"{minutes} min").isVisibleTo(window) for minutes in (1, 3, 5, 10, 20))
-    assert chip(window, "Breaths").isVisibleTo(window)
+    # The count is the one choice, with no "Breaths" button before it.
+    assert not chip(window, "Breaths").isVisibleTo(window)
+    assert window.home.breaths.isVisibleTo(window)
     assert window.home.breaths.maximum() == 8
     assert window.home.selected_length() == Cycles(4)  # four breaths: the first month's most
     # Its cautions are shown in full at the start: the page says so rather than show them twice.

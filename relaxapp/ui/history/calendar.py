@@ -9,8 +9,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QFont, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QResizeEvent, QTextCharFormat
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCalendarWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from relaxapp.core.stats import DayFacts
 from relaxapp.core.wording import SHADE_NAMES, day_text, month_text
@@ -18,6 +27,7 @@ from relaxapp.logic.progress import Progress
 from relaxapp.ui.announce import announce
 from relaxapp.ui.history.dates import py_date, qt_date
 from relaxapp.ui.history.tab import HistoryTab
+from relaxapp.ui.layouts import scroll_area
 from relaxapp.ui.theme import Colours
 
 # How much of the accent colour a day of practice gets, by its minutes (at least the first number):
@@ -72,15 +82,15 @@ class CalendarView(HistoryTab):
             swatch.setFixedSize(18, 18)
             self._swatches.append(swatch)
             legend.addWidget(swatch, row, 0)
-            legend.addWidget(QLabel(f"Practice, {name}"), row, 1)
+            legend.addWidget(_wrapping(f"Practice, {name}"), row, 1)
         self.episode_key = QLabel("12")
-        self.episode_key.setFixedWidth(18)
+        self.episode_key.setAlignment(Qt.AlignmentFlag.AlignCenter)  # under the swatches, however large
         legend.addWidget(self.episode_key, len(SHADE_NAMES), 0)
-        legend.addWidget(QLabel("Red, underlined: twitches logged"), len(SHADE_NAMES), 1)
+        legend.addWidget(_wrapping("Red, underlined: twitches logged"), len(SHADE_NAMES), 1)
         self.treatment_key = QLabel("12")
-        self.treatment_key.setFixedWidth(18)
+        self.treatment_key.setAlignment(Qt.AlignmentFlag.AlignCenter)
         legend.addWidget(self.treatment_key, len(SHADE_NAMES) + 1, 0)
-        legend.addWidget(QLabel("Line above: a treatment that day"), len(SHADE_NAMES) + 1, 1)
+        legend.addWidget(_wrapping("Line above: a treatment that day"), len(SHADE_NAMES) + 1, 1)
 
         side = QVBoxLayout()
         side.setSpacing(12)
@@ -89,11 +99,30 @@ class CalendarView(HistoryTab):
         side.addSpacing(8)
         side.addLayout(legend)
         side.addStretch()
-        layout = QHBoxLayout(self)
+        # Up and down it scrolls, when a short window or larger text leaves the month too little room.
+        content = QWidget()
+        content.setObjectName("pageContent")
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll_area(content))
+        layout = QHBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(24)
+        layout.setSpacing(16)
         layout.addWidget(self.calendar, 3)
         layout.addLayout(side, 2)
+        self._body, self._side = layout, side
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The month's words and the legend beside the calendar where both fit, else under it.
+        needed = (
+            self.calendar.minimumSizeHint().width() + self._body.spacing() + self._side.minimumSize().width()
+        )
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        beside = event.size().width() - scroll_bar >= needed
+        self._body.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
 
     def set_look(self, colours: Colours) -> None:
         super().set_look(colours)
@@ -161,3 +190,10 @@ class CalendarView(HistoryTab):
             # Moving through the days with the arrow keys, a screen reader reads only the day's number
             # from the grid: what the day held is said as well, as the tooltip shows it to the mouse.
             announce(self, words)
+
+
+def _wrapping(text: str) -> QLabel:
+    """A legend's words, on two lines where the side column is narrow (larger text, a small window)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label

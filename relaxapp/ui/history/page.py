@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from relaxapp.core.wording import days_text
 from relaxapp.logic.use_cases import UseCases
@@ -22,6 +22,7 @@ from relaxapp.ui.file_chooser import FileChooser
 from relaxapp.ui.history.file_actions import FileActions
 from relaxapp.ui.history.tab import HistoryTab
 from relaxapp.ui.history.timeline import TimelineView
+from relaxapp.ui.layouts import ColumnsLayout, FlowLayout, scrolling_content
 from relaxapp.ui.listening import follow
 from relaxapp.ui.theme import LIGHT, Colours
 
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from relaxapp.ui.report.dialog import ReportDialog
 
 TAB_NAMES = ("timeline", "calendar", "insights")
+TABS_LEAST = 320  # px: room for a few rows of the timeline, or the month of the calendar
+FIGURE_WIDTH = 110  # px: the least a figure of the strip is given before the strip takes two rows
 T = TypeVar("T", bound=HistoryTab)
 
 
@@ -43,7 +46,7 @@ class Figure(QFrame):
         self.setObjectName("figure")
         self._caption = caption
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(2)
         self.value = QLabel()
         self.value.setObjectName("figureValue")
@@ -75,15 +78,15 @@ class HistoryPage(QWidget):
         self._colours = LIGHT  # until the window says which theme it wears (set_look)
         self._stale = {"figures", "calendar", "insights"}  # to bring up to date when next shown
 
-        layout = QVBoxLayout(self)
+        # In a short window (or with larger text) the page scrolls, rather than squeeze the tabs to nothing.
+        _page, layout = scrolling_content(self)
         layout.setContentsMargins(32, 24, 32, 16)
         layout.setSpacing(12)
-        title_row = QHBoxLayout()
-        title_row.setSpacing(8)
+        # The file commands beside the title, or under it where the width runs out.
+        title_row = self._title_row = FlowLayout(spacing=24)
         heading = QLabel("History")
         heading.setObjectName("pageTitle")
         title_row.addWidget(heading)
-        title_row.addStretch()
         self._reports = use_cases.visit_reports
         self.report_button = QPushButton("Report for a visit…")
         self.report_button.setToolTip("A PDF of your diary over a few months, to take to your doctor")
@@ -100,14 +103,14 @@ class HistoryPage(QWidget):
         )
         title_row.addWidget(self.file_actions)
         layout.addLayout(title_row)
-        strip = QHBoxLayout()
-        strip.setSpacing(12)
+        # Four figures side by side, or two and two in a narrow window or with larger text.
+        strip = self._strip = ColumnsLayout(FIGURE_WIDTH, most=4)
         self.current_streak = Figure("Current streak")
         self.longest_streak = Figure("Longest streak")
         self.this_week = Figure("This week")
         self.sessions_total = Figure("Sessions in all")
         for figure in (self.current_streak, self.longest_streak, self.this_week, self.sessions_total):
-            strip.addWidget(figure, 1)
+            strip.addWidget(figure)
         layout.addLayout(strip)
         self.pending_note = QLabel()
         self.pending_note.setObjectName("problemText")
@@ -130,6 +133,7 @@ class HistoryPage(QWidget):
             tab.setLayout(holder)
             self.tabs.addTab(tab, name)
         self.tabs.currentChanged.connect(self._bring_up_to_date)
+        self.tabs.setMinimumHeight(TABS_LEAST)
         layout.addWidget(self.tabs, 1)
         follow(use_cases.events.history_changed, self, self._on_history_changed)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from relaxapp.ui.history.dates import py_date, qt_date
 from relaxapp.ui.history.ratings_dialog import RatingsDialog
 from relaxapp.ui.history.timeline_model import HEADERS, Column, TimelineModel
 from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
+from relaxapp.ui.layouts import FlowLayout
 from relaxapp.ui.listening import follow
 from relaxapp.ui.treatment_dialog import TreatmentDialog
 
@@ -77,6 +78,7 @@ class TimelineView(QWidget):
         self._stale = True  # read when first shown
         self._kept_in_place = False  # the last change was shown in its row: no need to read again
         self._columns_fitted = False
+        self._widths: dict[Column, int] = {}  # each column's width for its usual words (_fit_columns)
         self.edit_dialog: EpisodeDialog | RatingsDialog | CheckInDialog | TreatmentDialog | None = None
         self.not_saved_box: QMessageBox | None = None
 
@@ -85,6 +87,7 @@ class TimelineView(QWidget):
         layout.setSpacing(10)
         layout.addLayout(self._build_filters())
         self.table = self._build_table()
+        self.table.viewport().installEventFilter(self)  # columns fit its width: eventFilter
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -114,9 +117,8 @@ class TimelineView(QWidget):
         follow(self._edits.write_failed, self, self._tell_not_saved)
         self._show_undo()
 
-    def _build_filters(self) -> QHBoxLayout:
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
+    def _build_filters(self) -> FlowLayout:
+        filters = self._filters = FlowLayout()  # they wrap in a narrow window or with larger text
         self.shown = QComboBox()
         self.shown.setAccessibleName("Show")
         for name, _ in SHOWN:
@@ -141,7 +143,6 @@ class TimelineView(QWidget):
         filters.addWidget(self.from_date)
         filters.addWidget(self.to_date)
         filters.addWidget(self.order)
-        filters.addStretch()
         filters.addWidget(self.count_label)
         self.from_date.hide()
         self.to_date.hide()
@@ -234,13 +235,31 @@ class TimelineView(QWidget):
             Column.TENSION: "10 → 10",
             Column.TWITCH: "10 → 10",
         }
-        header = self.table.horizontalHeader()
         for column, text in samples.items():
             width = max(headers.horizontalAdvance(HEADERS[column]), cells.horizontalAdvance(text))
-            header.resizeSection(column, width + CELL_PADDING + (SORT_MARK if column is Column.WHEN else 0))
+            self._widths[column] = width + CELL_PADDING + (SORT_MARK if column is Column.WHEN else 0)
+        self._fit_to_width()
+
+    def _fit_to_width(self) -> None:
+        """The columns at their widths, or narrower in proportion where the table has less room: never a
+        sideways scroll bar (a cut word ends in "…")."""
+        header = self.table.horizontalHeader()
+        least = header.minimumSectionSize()
+        # The note, last, stretches into what is left, but keeps the header's default width at least.
+        room = self.table.viewport().width() - max(least, header.defaultSectionSize())
+        wanted = sum(self._widths.values())
+        share = min(1.0, room / wanted) if wanted else 1.0
+        for column, width in self._widths.items():
+            header.resizeSection(column, max(least, int(width * share)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The table's own view: it narrows too when its up-and-down scroll bar appears.
+        if event.type() == QEvent.Type.Resize and self._columns_fitted:
+            self._fit_to_width()
+        return False
 
     def showEvent(self, event: QShowEvent) -> None:
-        if not self._columns_fitted:  # once: later widths are the person's to drag
+        if not self._columns_fitted:  # once: then a drag changes a width, until the window is resized
             self._columns_fitted = True
             self._fit_columns()
         if self._stale:

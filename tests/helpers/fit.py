@@ -1,0 +1,100 @@
+"""What a person cannot see whole on a window: widgets cut off by their parent, words cut short, and
+sideways scroll bars. The reflow test and the screenshot tool ask it of every page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QLabel,
+    QTabBar,
+    QWidget,
+)
+
+from relaxapp.ui.choices import RoutineCard
+
+SLACK = 1  # a pixel of rounding between a layout's sums and a widget's edge is not a cut
+
+
+def shown(root: QWidget) -> list[QWidget]:
+    """Every widget of `root` a person could see: visible, with some size, not a window of its own."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if widget.isVisible() and not widget.isWindow() and widget.width() > 0 and widget.height() > 0:
+            found.append(widget)
+    return found
+
+
+def name(widget: QWidget) -> str:
+    words = getattr(widget, "text", lambda: "")()
+    label = widget.accessibleName() or words or widget.objectName()
+    return f"{type(widget).__name__}({label[:40]!r})"
+
+
+def _room(parent: QWidget, child: QWidget) -> QRect | None:
+    """The part of `parent` where `child` must lie to be seen whole; None when it may run on (a page that
+    scrolls up and down)."""
+    area = parent.parentWidget()
+    if isinstance(area, QAbstractScrollArea) and parent is area.viewport():
+        room = parent.rect()
+        # Up and down is what a scrolled page is for; sideways must fit.
+        return QRect(room.left(), child.y(), room.width(), child.height())
+    if isinstance(parent, QAbstractScrollArea) and child in (
+        parent.horizontalScrollBar(),
+        parent.verticalScrollBar(),
+    ):
+        return None
+    if isinstance(parent, QTabBar):
+        return None  # the bar's own scroll buttons: checked by the tabs' width below
+    return parent.rect()
+
+
+def _label_cut(label: QLabel) -> str:
+    """Why a label's words are cut short, or "" when they are whole (a picture has no words to cut)."""
+    if not label.text() or (label.pixmap() is not None and not label.pixmap().isNull()):
+        return ""
+    if label.wordWrap():
+        needed = label.heightForWidth(label.width())
+        return (
+            f"{label.height()} px high for {needed} px of wrapped words"
+            if needed > label.height() + SLACK
+            else ""
+        )
+    needed = label.minimumSizeHint().width()
+    return f"{label.width()} px wide for {needed} px of words" if needed > label.width() + SLACK else ""
+
+
+def _words_cut(widget: QWidget) -> str:
+    """Why the words of a label, button or tab are cut short, or "" when they are whole."""
+    if isinstance(widget, QLabel):
+        return _label_cut(widget)
+    if isinstance(widget, QAbstractButton) and widget.text() and not isinstance(widget, RoutineCard):
+        # (A routine card's words are its labels, checked one by one.)
+        needed = widget.minimumSizeHint().width()
+        return f"{widget.width()} px wide for {needed} px of words" if needed > widget.width() + SLACK else ""
+    if isinstance(widget, QTabBar):
+        for index in range(widget.count()):
+            if widget.tabRect(index).right() > widget.width() + SLACK:
+                return f"tab {widget.tabText(index)!r} runs past the bar's end"
+    return ""
+
+
+def cut_off(root: QWidget) -> list[str]:
+    """Each thing of `root` a person sees only in part, said in a line; empty when all is whole."""
+    problems = []
+    for widget in shown(root):
+        parent = widget.parentWidget()
+        room = _room(parent, widget) if parent is not None else None
+        if room is not None and not room.adjusted(-SLACK, -SLACK, SLACK, SLACK).contains(widget.geometry()):
+            rect = widget.geometry()
+            problems.append(
+                f"{name(widget)} at {rect.x()},{rect.y()} {rect.width()}x{rect.height()} "
+                f"runs out of {name(parent)} ({parent.width()}x{parent.height()})"
+            )
+        why = _words_cut(widget)
+        if why:
+            problems.append(f"{name(widget)}: {why}")
+        if isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible():
+            problems.append(f"{name(widget)} scrolls sideways")
+    return problems

@@ -1,0 +1,84 @@
+"""Every page fits the window, from its smallest size to a laptop's screen, with either text size and
+either theme: nothing cut off by its parent, no words cut short, no sideways scrolling."""
+
+from __future__ import annotations
+
+import contextlib
+import random
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.choices import RoutineCard
+from relaxapp.ui.main_window import MINIMUM_SIZE, MainWindow
+from tests.helpers.fit import cut_off
+from tests.helpers.pages import SIZES, TOUR, home_with, look
+from tests.ui.conftest import TODAY
+from tools.make_sample_history import sample
+
+SETTLE_MS = 2000  # a layout that wraps may take a few passes of the event loop to settle
+STILL_MS = 100  # and once it has, it stays so: not a moment between two passes that happened to fit
+
+
+@pytest.fixture
+def window(app_window: MainWindow, store: HistoryStore) -> MainWindow:
+    """The app's window over three months of practice: full timeline, marked calendar, drawn charts."""
+    sample(90, TODAY, random.Random(3)).merge_into(store)
+    return app_window
+
+
+def problems_at(qtbot, window: MainWindow) -> dict[str, list[str]]:
+    """The tour of every page; what is cut off on each, once its layout has settled."""
+    found = {}
+    for name, visit in TOUR:
+        visit(window)
+        with contextlib.suppress(qtbot.TimeoutError):
+            qtbot.waitUntil(lambda: not cut_off(window), timeout=SETTLE_MS)
+        qtbot.wait(STILL_MS)
+        if problems := cut_off(window):
+            found[name] = problems
+    window.runner.stop()
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("larger_text", [False, True], ids=["normal-text", "larger-text"])
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_every_page_fits_the_window(qtbot, window: MainWindow, size, larger_text, dark):
+    look(window, dark=dark, larger_text=larger_text)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size, timeout=SETTLE_MS)
+    assert problems_at(qtbot, window) == {}
+
+
+@pytest.mark.parametrize("larger_text", [False, True], ids=["normal-text", "larger-text"])
+def test_the_window_may_be_as_small_as_a_laptop_allows(window: MainWindow, larger_text):
+    look(window, dark=False, larger_text=larger_text)
+    least = window.minimumSize()
+    assert (least.width(), least.height()) == MINIMUM_SIZE
+    # With a title bar and a panel, a 1366×768 screen leaves about 1366×700 for a window.
+    assert least.width() <= 1366 and least.height() <= 700
+
+
+def test_larger_text_never_resizes_the_window(window: MainWindow):
+    window.resize(900, 640)
+    look(window, dark=False, larger_text=True)
+    QApplication.processEvents()
+    assert (window.width(), window.height()) == (900, 640)
+
+
+def cards_side_by_side(window: MainWindow) -> bool:
+    cards = [card for card in window.home.findChildren(RoutineCard) if card.isVisible()]
+    return len({card.y() for card in cards}) < len(cards)
+
+
+def test_routine_cards_drop_to_one_column_when_two_do_not_fit(qtbot, window: MainWindow):
+    home_with("box")(window)
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: cards_side_by_side(window))
+    look(window, dark=False, larger_text=True)
+    window.resize(*MINIMUM_SIZE)
+    qtbot.waitUntil(lambda: not cards_side_by_side(window))
+    cards = [card for card in window.home.findChildren(RoutineCard) if card.isVisible()]
+    assert len({card.x() for card in cards}) == 1
