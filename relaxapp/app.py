@@ -17,9 +17,9 @@ from relaxapp.core.catalog import Catalog
 from relaxapp.core.clock import MonotonicClock, local_now, utc_now
 from relaxapp.core.datafile import DataFileError
 from relaxapp.core.patterns import DEFAULT_BREATHS_PER_MINUTE, paced_routine
+from relaxapp.core.report_period import DEFAULT_MONTHS
 from relaxapp.core.routine import Cycles, Minutes, Routine, SessionLength, length_problem
 from relaxapp.core.sound import CUE_IDS, parse_prompts
-from relaxapp.core.visit_report import DEFAULT_MONTHS
 from relaxapp.core.welcome import WelcomeQuestion, load_welcome
 from relaxapp.core.wording import duration_text, skipped_routine_files
 from relaxapp.logic.use_cases import UseCases
@@ -122,8 +122,7 @@ def _run(
     catalogs, catalog = _load_catalog(user_paths)
     if args.list_routines:
         return _list_routines(catalog, user_paths)
-    problem = _command_line_problem(args, catalog)
-    if problem:
+    if problem := _command_line_problem(args, catalog):
         print(f"relaxapp: {problem}", file=sys.stderr)
         return 2
 
@@ -167,6 +166,7 @@ def _run(
             )
         if on_ready is not None:
             on_ready(window)
+        _give_back_freed_memory()  # last: what the work above freed too
 
     first_frame = _FirstFrame(after_first_frame)
     window.installEventFilter(first_frame)
@@ -216,10 +216,16 @@ def _build_window(
         now=utc_now,
         patterns_dir=user_paths.user_routines_dir,
         backups_dir=user_paths.backups_dir,
-        welcome=_load_welcome(catalog, problems),
     )
+    if _suggestions_shown(use_cases):  # on the first frame's home page: it needs the question's answers
+        use_cases.first_run.question = _load_welcome(catalog, problems)
     runner = SessionRunner(SilentPlayer(), use_cases.sessions, MonotonicClock(), frame_rate=frame_rate)
     return MainWindow(use_cases, runner, problems, backups=backups)
+
+
+def _suggestions_shown(use_cases: UseCases) -> bool:
+    """Whether the home page shows the routines suggested for an answer kept from an earlier start."""
+    return bool(use_cases.preferences.current.reason)
 
 
 def _load_welcome(catalog: Catalog, problems: list[str]) -> WelcomeQuestion | None:
@@ -241,15 +247,33 @@ def _settle(catalogs: CatalogCache) -> None:
     linecache.clearcache()
 
 
+def _give_back_freed_memory() -> None:
+    """Hand the heap pages freed while starting (module sources, parsed files, scratch) back to the system,
+    once the work after the first frame is done: glibc keeps them otherwise, some 0.7 MB of what the app
+    holds from then on. Other C libraries return memory their own way, or have no call for it."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes  # noqa: PLC0415 - only here, after the first frame
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # glibc's; musl has none
+    except (OSError, AttributeError):
+        return
+    trim(0)
+
+
 def _load_guidance_into(window: MainWindow, catalog: Catalog) -> None:
-    # After the first frame: parsing the tips, the safety check and the spoken prompts (and loading the
-    # TOML reader, when the routines came from their cache) costs start-up time the home page need not wait
-    # for; a session, the tips and the warning signs are only reachable once the window is up.
+    # After the first frame: parsing the tips, the safety check, the spoken prompts and the first start's
+    # question (and loading the TOML reader, when the routines came from their cache) costs start-up time the
+    # home page need not wait for; a session, the tips, the warning signs and the question (asked after the
+    # notice) are only reachable once the window is up.
     from relaxapp.core.safety import load_checklist  # noqa: PLC0415 - see above
     from relaxapp.core.tips import load_tips  # noqa: PLC0415
 
     problems: list[str] = []
     window.use_cases.sessions.prompts = _load_prompts(problems)
+    if not _suggestions_shown(window.use_cases):  # else read for the first frame
+        window.use_cases.first_run.question = _load_welcome(catalog, problems)  # asked after the notice
     routine_ids = {routine.id for routine in catalog.routines}
     tips = _load_guidance(lambda: load_tips(paths.content_dir() / "tips.toml", routine_ids), problems)
     checklist = _load_guidance(lambda: load_checklist(paths.content_dir() / "safety.toml"), problems)

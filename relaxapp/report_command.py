@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from relaxapp.core.clock import local_now
+from relaxapp.core.report_period import DEFAULT_MONTHS, months_before, period_problem
 from relaxapp.core.report_wording import period_words
-from relaxapp.core.visit_report import DEFAULT_MONTHS, months_before, period_problem
 from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryError, HistoryStore

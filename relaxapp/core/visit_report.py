@@ -6,7 +6,6 @@ What the insights found is not derived again: the period's days go through stats
 
 from __future__ import annotations
 
-import calendar
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,7 +14,6 @@ from statistics import fmean, median
 from typing import TypeVar
 
 from relaxapp.core import stats
-from relaxapp.core.bounds import day_problem
 from relaxapp.core.journal import (
     CheckIn,
     Episode,
@@ -29,7 +27,6 @@ from relaxapp.core.journal import (
 from relaxapp.core.record import Scale, SessionRecord
 from relaxapp.core.stats import DayFacts, Insights, KindChange
 
-DEFAULT_MONTHS = 3  # the period when no treatment says where to start
 _Key = TypeVar("_Key", Place, Side)
 
 
@@ -126,22 +123,6 @@ class VisitReport:
             or self.treatments
             or self.safety_checks
         )
-
-
-def period_problem(first: date, last: date, *, first_name: str = "from", last_name: str = "to") -> str | None:
-    """Why `first`..`last` is no period for a report, naming the field; None when it is one."""
-    for name, day in ((first_name, first), (last_name, last)):
-        if problem := day_problem(name, day):
-            return problem
-    if last < first:
-        return f"{last_name}: {last.isoformat()} is before {first_name} ({first.isoformat()})"
-    return None
-
-
-def months_before(day: date, months: int) -> date:
-    """The same day `months` earlier, or the month's last day when it has no such day (31 May → 28 Feb)."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def build_visit_report(

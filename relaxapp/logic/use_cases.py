@@ -18,12 +18,12 @@ from relaxapp.logic.preferences import PreferenceStore, SettingsFile
 from relaxapp.logic.routines import RoutineBook
 from relaxapp.logic.sessions import SessionFlow, WallClock
 from relaxapp.logic.unsaved import UnsavedEntries
-from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.logic.welcome import FirstRun
 from relaxapp.storage.history import HistoryReader, HistoryStore
 
 if TYPE_CHECKING:
     from relaxapp.logic.progress import Progress
+    from relaxapp.logic.visit_reports import VisitReports
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,6 @@ class UseCases:
     history_edits: HistoryEdits  # delete and edit entries, with undo
     history_files: HistoryFiles  # export, import, restore a backup
     first_run: FirstRun  # "What brings you here?" and the routines suggested for the answer
-    visit_reports: VisitReports  # the report for a doctor's visit
     # Read by the pages (the timeline, the calendar, the insights); written only by the use cases above.
     history: HistoryReader
 
@@ -74,7 +73,6 @@ class UseCases:
             history_edits=edits,
             history_files=HistoryFiles(history, now, events, edits.undo_stack, backups_dir),
             first_run=FirstRun(welcome, preferences, book),
-            visit_reports=VisitReports(history, journal.today),
             history=history,
         )
 
@@ -85,3 +83,11 @@ class UseCases:
         from relaxapp.logic.progress import Progress  # noqa: PLC0415 - see above
 
         return Progress(self.history, self.unsaved, self.journal.today)
+
+    @cached_property
+    def visit_reports(self) -> VisitReports:
+        """The report for a doctor's visit: made (and its statistics loaded) when the history page first
+        offers it, not for the first frame."""
+        from relaxapp.logic.visit_reports import VisitReports  # noqa: PLC0415 - see above
+
+        return VisitReports(self.history, self.journal.today)

@@ -9,15 +9,10 @@ from datetime import date
 from functools import cached_property
 
 from relaxapp.core.datafile import DataFileError
+from relaxapp.core.report_period import DEFAULT_MONTHS, months_before, period_problem
 from relaxapp.core.report_wording import day_words
 from relaxapp.core.safety import Checklist, load_checklist
-from relaxapp.core.visit_report import (
-    DEFAULT_MONTHS,
-    VisitReport,
-    build_visit_report,
-    months_before,
-    period_problem,
-)
+from relaxapp.core.visit_report import VisitReport, build_visit_report
 from relaxapp.core.wording import TREATMENT_NAMES
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryReader

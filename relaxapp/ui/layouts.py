@@ -74,15 +74,26 @@ def window_body(nav: QWidget, banner: QWidget, pages: QWidget, sound_bar: QWidge
 
 
 def focus_chain(region: QWidget) -> list[QWidget]:
-    """The widgets inside `region`, in the order Tab visits them (hidden and unfocusable ones too)."""
+    """The widgets inside `region`, in the order Tab visits them from the window's start (hidden and
+    unfocusable ones too).
+
+    The walk starts at `region`, where its widgets usually follow it, and stops once it has met them all:
+    the window's whole chain holds Qt's own widgets too (a scroll area's viewport), and handing the first of
+    those to Python costs several milliseconds of start-up."""
     window = region.window()
-    chain: list[QWidget] = []
-    widget = window.nextInFocusChain()
-    while widget is not None and widget is not window:
-        if region.isAncestorOf(widget):
-            chain.append(widget)
+    inside = {widget for widget in region.findChildren(QWidget) if region.isAncestorOf(widget)}
+    after_region: list[QWidget] = []  # met before the walk comes round to the window's start
+    after_start: list[QWidget] = []  # met after it: these come first from the window's start
+    met = after_region
+    widget = region.nextInFocusChain()
+    while inside and widget is not None and widget is not region:
+        if widget is window:
+            met = after_start
+        elif widget in inside:
+            met.append(widget)
+            inside.discard(widget)
         widget = widget.nextInFocusChain()
-    return chain
+    return after_start + after_region
 
 
 def tab_order(widgets: Iterable[QWidget]) -> None:
@@ -119,6 +130,9 @@ class _ItemsLayout(QLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        # Heights by width, until something inside changes: one layout pass asks the same width many times
+        # (each box layout around asks again), as QBoxLayout, which keeps its own, would not need measured.
+        self._heights: dict[int, int] = {}
         self.setContentsMargins(0, 0, 0, 0)
 
     def addWidget(self, widget: QWidget) -> None:
@@ -136,13 +150,21 @@ class _ItemsLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
+        self._heights.clear()
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._place(QRect(0, 0, width, 0), move=False)
+        if width not in self._heights:
+            self._heights[width] = self._place(QRect(0, 0, width, 0), move=False)
+        return self._heights[width]
+
+    def invalidate(self) -> None:
+        """Something inside changed (a widget shown, hidden, added or taken, a new text or font)."""
+        self._heights.clear()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

@@ -98,10 +98,12 @@ class MainWindow(QMainWindow):
         retry = QTimer(self, interval=RETRY_UNSAVED_MS)
         retry.timeout.connect(use_cases.unsaved.retry)
         retry.start()
-        self._fit_to_text()
         for text in problems:
             self.show_problem(text)
+        # The current page marked before the column is measured: measuring polishes its buttons, and marking
+        # a polished one polishes it again (its first look-up of the style costs some 5 ms of start-up).
         self.go_home()
+        self._fit_to_text()
         # On the page, not on a control: it opens at its top, and Tab starts from the navigation.
         self.home.setFocus(Qt.FocusReason.OtherFocusReason)
         if tips is not None or checklist is not None:

@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication
 
+from relaxapp import app as relaxapp_app
+from relaxapp.core.catalog import Catalog
 from relaxapp.core.preferences import Preferences
+from relaxapp.storage import paths
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.welcome import WelcomeDialog, welcome
 from tests.helpers.widgets import button, click, labels
@@ -204,3 +210,56 @@ def test_without_the_question_settings_neither_asks_nor_forgets_the_answer(qtbot
     assert dialog.reason is None
     assert not any("brings you here" in text for text in labels(dialog))
     assert dialog.chosen().reason == "eyelid"  # kept for when the file can be read again
+
+
+def _returning(data_dir: Path, answer: str) -> Path:
+    """The data folder of a person who read the notice and answered `answer` ("" if they skipped)."""
+    (data_dir / "config").mkdir(parents=True)
+    (data_dir / "config" / "settings.ini").write_text(
+        f"[notice]\nacknowledged=true\n\n[welcome]\nasked=true\nanswer={answer}\n"
+    )
+    return data_dir
+
+
+def test_a_kept_answer_shows_its_suggestions_in_the_first_frame(qtbot, tmp_path: Path, monkeypatch):
+    # The question's file is read after the first frame unless the home page needs it for that frame.
+    at_first_frame: dict[str, object] = {}
+    after_first_frame = relaxapp_app._load_guidance_into
+
+    def load_guidance_into(window: MainWindow, catalog: Catalog) -> None:
+        at_first_frame["cards"] = len(window.home.suggestions.cards)
+        at_first_frame["shown"] = window.home.suggestions.isVisibleTo(window)
+        after_first_frame(window, catalog)
+
+    monkeypatch.setattr(relaxapp_app, "_load_guidance_into", load_guidance_into)
+    data = _returning(tmp_path / "data", "eyelid")
+    assert relaxapp_app.run(["--data-dir", str(data)], on_ready=lambda window: window.close()) == 0
+    assert at_first_frame["cards"] in (2, 3)
+    assert at_first_frame["shown"] is True
+    QApplication.processEvents()
+
+
+@pytest.mark.allow_logged_errors
+@pytest.mark.parametrize("answer", ["eyelid", ""])
+def test_a_damaged_question_file_is_named_and_the_app_opens(qtbot, tmp_path: Path, monkeypatch, answer: str):
+    # Read before the first frame (an answer kept: its suggestions show) or after it (none): said alike.
+    content = tmp_path / "content"
+    shutil.copytree(paths.content_dir(), content)
+    (content / "welcome.toml").write_text('question = "Why?"\n')
+    monkeypatch.setattr(paths, "content_dir", lambda: content)
+    seen: dict[str, object] = {}
+
+    def on_ready(window: MainWindow) -> None:
+        seen["problem"] = window.problem.text()
+        seen["question"] = window.use_cases.first_run.question
+        seen["suggestions"] = window.home.suggestions.isVisibleTo(window)
+        window.close()
+
+    assert (
+        relaxapp_app.run(["--data-dir", str(_returning(tmp_path / "data", answer))], on_ready=on_ready) == 0
+    )
+    assert "welcome.toml" in str(seen["problem"])
+    assert "switched off" in str(seen["problem"])
+    assert seen["question"] is None
+    assert seen["suggestions"] is False
+    QApplication.processEvents()

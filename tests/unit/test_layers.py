@@ -45,6 +45,8 @@ NOT_AT_START = (
     "PySide6.QtSvg",
     "PySide6.QtCharts",
     "tomllib",  # routines from their cache (kept by the start before), the prompts after the first frame
+    "relaxapp.core.tips",  # the tip of the day's card is added after the first frame
+    "relaxapp.core.visit_report",  # the visit report's numbers: only the history page offers it
 )
 
 

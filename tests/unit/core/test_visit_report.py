@@ -17,10 +17,11 @@ from relaxapp.core.journal import (
     TreatmentKind,
 )
 from relaxapp.core.record import Ratings, Scale, SessionRecord
+from relaxapp.core.report_period import months_before, period_problem
 from relaxapp.core.routine import RoutineKind
 from relaxapp.core.safety import Urgency
 from relaxapp.core.stats import DayFacts, KindChange
-from relaxapp.core.visit_report import build_visit_report, months_before, period_problem
+from relaxapp.core.visit_report import build_visit_report
 
 CHECK = SafetyCheck(datetime(2026, 3, 6, 9, tzinfo=UTC), Urgency.SOON, ("persistent", "eyelid_closes"))
 FIRST = date(2026, 3, 4)  # a Wednesday: the first week is cut by the period
