@@ -43,6 +43,7 @@ from relaxapp.storage.history.errors import (
 from relaxapp.storage.history.files import (
     check_backup,
     connect,
+    connect_read_only,
     move_aside,
     probe,
     put_back,
@@ -52,7 +53,7 @@ from relaxapp.storage.history.files import (
 from relaxapp.storage.history.merging import MergeReport, merge_into
 from relaxapp.storage.history.queries import HistoryReader
 from relaxapp.storage.history.rows import E, Entry, Table
-from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION, prepare, transaction
+from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, prepare, transaction
 
 # The package's logger, so that the log names the history as one, whichever of its modules speaks.
 log = logging.getLogger(__package__)
@@ -128,31 +129,28 @@ class HistoryStore(HistoryReader):
 
     @classmethod
     def open_read_only(cls, path: Path) -> HistoryStore:
-        """Past entries from a file that cannot be written (a read-only folder or disk); raises HistoryError.
+        """Past entries from a file that is not to be written (a read-only folder or disk, a report made
+        while relaxapp runs); raises HistoryError.
 
-        'immutable' lets SQLite read a WAL file without creating its -shm beside it, which a read-only
-        folder would refuse; nothing is ever written through this connection.
+        The file is copied into memory and read there: what the running app keeps in its -wal is in the
+        copy (see connect_read_only), and a file of an earlier schema is migrated in the copy, never on
+        disk. Only a newer relaxapp's file is refused. Nothing is ever written to the file.
         """
         _refuse_if_not_a_file(path)
+        copy = sqlite3.connect(":memory:", isolation_level=None)
         try:
-            connection = sqlite3.connect(
-                f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None
-            )
-        except sqlite3.Error as error:
-            raise error_of(error, path) from error
-        store = cls(connection, f"{path} (read-only)", path)
-        try:
-            version = store.schema_version
-            if version != SCHEMA_VERSION:
-                raise HistoryError(f"The history file {path} cannot be updated to this version of relaxapp.")
-            require_intact(connection, store.location)
-            require_claims(connection, path)
+            with closing(connect_read_only(path)) as source:
+                require_intact(source, str(path))
+                require_claims(source, path)
+                source.backup(copy)
+            prepare(copy, str(path))  # refuses a newer relaxapp's file
         except HistoryError:
-            connection.close()
+            copy.close()
             raise
         except sqlite3.Error as error:
-            connection.close()
+            copy.close()
             raise error_of(error, path) from error
+        store = cls(copy, f"{path} (read-only)", path)
         store._read_only = True
         return store
 
