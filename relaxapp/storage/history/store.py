@@ -300,10 +300,11 @@ class HistoryStore(HistoryReader):
         """Add what the history does not hold yet, all in one transaction: all of it or, on failure, none.
 
         Natural keys decide what is already there: a session by (started_at, routine_id), an episode by
-        (occurred_at, side, first place), a check-in or a warning-signs answer by its day (the one in the
-        history is kept), a treatment by (day, kind, name). Ids are ignored. Raises InvalidEntryError before
-        writing anything, HistoryWriteError when the write fails (nothing is kept: the source still holds
-        it all).
+        (occurred_at, side, first place), a check-in by its day (the one in the history is kept), a
+        treatment by all its fields. A day keeps its latest warning-signs answer, whichever side held it
+        (one that replaces the history's counts as added). Ids are ignored. Raises InvalidEntryError
+        before writing anything, HistoryWriteError when the write fails (nothing is kept: the source
+        still holds it all).
         """
         self._require_writable()
         report = merge_into(

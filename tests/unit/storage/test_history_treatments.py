@@ -23,6 +23,7 @@ from relaxapp.core.journal import (
     TreatmentKind,
 )
 from relaxapp.core.safety import Urgency
+from relaxapp.storage.backup import take_backup
 from relaxapp.storage.exchange import export_json, import_json
 from relaxapp.storage.history import (
     ONLY_CHECK_INS,
@@ -185,3 +186,77 @@ def test_a_damaged_file_carries_over_its_treatments_answers_and_places(tmp_path:
     assert [t.name for t in result.store.all_treatments()] == ["Botox"]
     assert [a.signs for a in result.store.all_safety_checks()] == [("spreading",)]
     assert [e.places for e in result.store.all_episodes()] == [(Place.EYELID, Place.CHEEK)]
+
+
+# Two injections the same day, told apart only by where and how much: neither has a product named.
+LEFT_EYELID = Treatment(
+    DAY, TreatmentKind.INJECTION, side=Side.LEFT, places=(Place.EYELID,), dose="12.5 units"
+)
+RIGHT_CHEEK = Treatment(DAY, TreatmentKind.INJECTION, side=Side.RIGHT, places=(Place.CHEEK,), dose="10 units")
+NO_SIDE = Treatment(DAY, TreatmentKind.MEDICINE_STARTED, "Clonazepam", dose="0.5 mg")
+
+
+def without_ids(treatments: object) -> list[Treatment]:
+    return [replace(treatment, id=None) for treatment in treatments]  # type: ignore[attr-defined]
+
+
+def test_two_injections_of_one_day_are_both_imported_and_none_twice(tmp_path: Path):
+    source = HistoryStore.in_memory()
+    for treatment in (LEFT_EYELID, RIGHT_CHEEK, NO_SIDE):
+        source.add_treatment(treatment)
+    export_json(source, tmp_path / "out.json", datetime(2026, 12, 1, tzinfo=UTC))
+    target = HistoryStore.in_memory()
+    merged = import_json(target, tmp_path / "out.json")
+    assert (merged.added.treatments, merged.skipped.treatments) == (3, 0)
+    again = import_json(target, tmp_path / "out.json")  # a treatment without a side is the same one too
+    assert (again.added.treatments, again.skipped.treatments) == (0, 3)
+    assert without_ids(target.all_treatments()) == [LEFT_EYELID, RIGHT_CHEEK, NO_SIDE]
+
+
+def test_a_restore_keeping_the_current_entries_keeps_both_injections_of_a_day(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore.open(path)
+    store.add_treatment(NO_SIDE)
+    backup = take_backup(path, tmp_path / "backups", datetime(2026, 11, 24, tzinfo=UTC))
+    store.add_treatment(LEFT_EYELID)
+    store.add_treatment(RIGHT_CHEEK)
+    report = store.restore_backup(backup.path, datetime(2026, 12, 1, tzinfo=UTC), keep_current=True)
+    assert report.carried_over is not None
+    assert (report.carried_over.added.treatments, report.carried_over.skipped.treatments) == (2, 1)
+    assert without_ids(store.all_treatments()) == [NO_SIDE, LEFT_EYELID, RIGHT_CHEEK]
+    store.close()
+
+
+@pytest.mark.allow_logged_errors
+def test_a_damaged_file_carries_over_both_injections_of_a_day_and_its_answer(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore.open(path)
+    store.add_treatment(LEFT_EYELID)
+    store.add_treatment(RIGHT_CHEEK)
+    store.save_safety_check(SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",)))
+    store.close()
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("PRAGMA user_version = 6")  # it claims schema 6 but holds schema 7: damaged
+        db.commit()
+    result = open_history(path, tmp_path / "backups", datetime(2026, 12, 1, tzinfo=UTC))
+    assert result.moved_aside is not None
+    assert without_ids(result.store.all_treatments()) == [LEFT_EYELID, RIGHT_CHEEK]
+    assert [a.signs for a in result.store.all_safety_checks()] == [("spreading",)]
+
+
+def test_a_merge_keeps_the_later_warning_signs_answer_of_a_day():
+    morning = SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",))
+    evening = SafetyCheck(local(DAY, 20), Urgency.TODAY, ("spreading", "droop"))
+    earlier_in_history = HistoryStore.in_memory()
+    earlier_in_history.save_safety_check(morning)
+    merged = earlier_in_history.merge([], [], [], safety_checks=[evening])
+    assert (merged.added.safety_checks, merged.skipped.safety_checks) == (1, 0)
+    assert [replace(a, id=None) for a in earlier_in_history.all_safety_checks()] == [evening]
+    later_in_history = HistoryStore.in_memory()
+    later_in_history.save_safety_check(evening)
+    merged = later_in_history.merge([], [], [], safety_checks=[morning])
+    assert (merged.added.safety_checks, merged.skipped.safety_checks) == (0, 1)
+    assert [replace(a, id=None) for a in later_in_history.all_safety_checks()] == [evening]
+    both_merged = HistoryStore.in_memory()
+    both_merged.merge([], [], [], safety_checks=[evening, morning])
+    assert [replace(a, id=None) for a in both_merged.all_safety_checks()] == [evening]
