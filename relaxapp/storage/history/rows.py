@@ -253,6 +253,14 @@ def save_safety_check(db: sqlite3.Connection, check: SafetyCheck) -> SafetyCheck
     return replace(check, id=int(row[0]))
 
 
+def delete_safety_check(db: sqlite3.Connection, day: date) -> SafetyCheck | None:
+    """Delete the answer of local `day`; returns it, or None when the day had none (or an unreadable one)."""
+    row = db.execute(f"SELECT {SAFETY_CHECK_COLUMNS} FROM safety_checks WHERE day = ?", (day.isoformat(),))
+    found = row.fetchone()
+    db.execute("DELETE FROM safety_checks WHERE day = ?", (day.isoformat(),))
+    return None if found is None else readable(safety_check_of, found)
+
+
 def insert_new_safety_checks(db: sqlite3.Connection, checks: Iterable[SafetyCheck]) -> int:
     """Keep each answer that is its day's latest; returns how many were kept.
 

@@ -286,6 +286,23 @@ class HistoryStore(HistoryReader):
         require(safety_check_problems(check))
         return self._write(_Write(check, "answer", functools.partial(rows.save_safety_check, check=check)))
 
+    def delete_safety_check(self, day: date) -> SafetyCheck | None:
+        """Take back the warning-signs answer kept for local `day`; returns it, or None when there was none.
+
+        An answer of that day still waiting to be written is forgotten, so that it never comes back.
+        """
+        waiting = [
+            write.entry
+            for write in self._pending
+            if isinstance(write.entry, SafetyCheck) and write.entry.checked_at.astimezone().date() == day
+        ]
+        for entry in waiting:
+            self._forget(entry)
+        kept = self.safety_checks_between(day, day)
+        if not kept:
+            return waiting[-1] if waiting else None
+        return self._write(_Write(kept[0], "change", functools.partial(rows.delete_safety_check, day=day)))
+
     # -- everything, for export, import and restore --------------------------------------------------
 
     def merge(

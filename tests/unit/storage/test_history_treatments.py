@@ -30,10 +30,13 @@ from relaxapp.storage.history import (
     ONLY_TREATMENTS,
     SCHEMA_VERSION,
     HistoryStore,
+    HistoryWriteError,
     InvalidEntryError,
+    OpenResult,
     TimelineFilter,
     open_history,
 )
+from tests.helpers.history import QUICK_BUSY_TIMEOUT_MS, write_locked
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 DAY = date(2026, 11, 25)
@@ -167,6 +170,17 @@ def test_a_version_2_export_still_imports_its_one_place(tmp_path: Path):
     assert [e.places for e in store.all_episodes()] == [(Place.CHEEK,)]
 
 
+def reopened_damaged(store: HistoryStore, path: Path) -> OpenResult:
+    """`store` closed, its file made to claim schema 6 while it holds schema 7 (damage), and opened again."""
+    store.close()
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("PRAGMA user_version = 6")
+        db.commit()
+    result = open_history(path, path.parent / "backups", datetime(2026, 12, 1, tzinfo=UTC))
+    assert result.moved_aside is not None
+    return result
+
+
 @pytest.mark.allow_logged_errors
 def test_a_damaged_file_carries_over_its_treatments_answers_and_places(tmp_path: Path):
     path = tmp_path / "history.sqlite3"
@@ -176,12 +190,7 @@ def test_a_damaged_file_carries_over_its_treatments_answers_and_places(tmp_path:
     )
     store.add_treatment(INJECTION)
     store.save_safety_check(SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",)))
-    store.close()
-    with closing(sqlite3.connect(path)) as db:
-        db.execute("PRAGMA user_version = 6")  # it claims schema 6 but holds schema 7: damaged
-        db.commit()
-    result = open_history(path, tmp_path / "backups", datetime(2026, 12, 1, tzinfo=UTC))
-    assert result.moved_aside is not None
+    result = reopened_damaged(store, path)
     assert result.problem is not None and "with the 3 entries it could still read" in result.problem
     assert [t.name for t in result.store.all_treatments()] == ["Botox"]
     assert [a.signs for a in result.store.all_safety_checks()] == [("spreading",)]
@@ -234,12 +243,7 @@ def test_a_damaged_file_carries_over_both_injections_of_a_day_and_its_answer(tmp
     store.add_treatment(LEFT_EYELID)
     store.add_treatment(RIGHT_CHEEK)
     store.save_safety_check(SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",)))
-    store.close()
-    with closing(sqlite3.connect(path)) as db:
-        db.execute("PRAGMA user_version = 6")  # it claims schema 6 but holds schema 7: damaged
-        db.commit()
-    result = open_history(path, tmp_path / "backups", datetime(2026, 12, 1, tzinfo=UTC))
-    assert result.moved_aside is not None
+    result = reopened_damaged(store, path)
     assert without_ids(result.store.all_treatments()) == [LEFT_EYELID, RIGHT_CHEEK]
     assert [a.signs for a in result.store.all_safety_checks()] == [("spreading",)]
 
@@ -260,3 +264,26 @@ def test_a_merge_keeps_the_later_warning_signs_answer_of_a_day():
     both_merged = HistoryStore.in_memory()
     both_merged.merge([], [], [], safety_checks=[evening, morning])
     assert [replace(a, id=None) for a in both_merged.all_safety_checks()] == [evening]
+
+
+def test_a_days_warning_signs_answer_is_taken_back_and_only_that_days(tmp_path: Path):
+    store = HistoryStore.in_memory()
+    today = store.save_safety_check(SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",)))
+    next_day = store.save_safety_check(SafetyCheck(local(DAY + timedelta(days=1), 9), Urgency.TODAY, ("a",)))
+    assert store.delete_safety_check(DAY) == today
+    assert store.delete_safety_check(DAY) is None
+    assert list(store.all_safety_checks()) == [next_day]
+
+
+@pytest.mark.allow_logged_errors
+def test_an_answer_still_waiting_to_be_written_is_taken_back_too(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore.open(path, busy_timeout_ms=QUICK_BUSY_TIMEOUT_MS)
+    answer = SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",))
+    with write_locked(path), pytest.raises(HistoryWriteError):
+        store.save_safety_check(answer)
+    assert store.unsaved == (answer,)
+    assert store.delete_safety_check(DAY) == answer
+    assert store.unsaved == ()
+    assert store.retry_unsaved() and list(store.all_safety_checks()) == []
+    store.close()
