@@ -174,3 +174,32 @@ def test_a_named_pipe_in_place_of_the_history_is_refused_without_waiting(tmp_pat
             opening(pipe)
 
     without_waiting_on(pipe, open_it)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file permissions as POSIX has them")
+def test_a_history_of_the_schema_before_in_a_read_only_folder_is_shown_migrated_in_memory(tmp_path: Path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "history.sqlite3"
+    path.write_bytes((ROOT / "tests" / "fixtures" / f"history_v{SCHEMA_VERSION - 1}.sqlite3").read_bytes())
+    before = path.read_bytes()
+    path.chmod(0o444)
+    folder.chmod(0o555)  # no -shm can be made beside it: the file is read as it was last checkpointed
+    try:
+        result = subprocess.run(
+            as_a_person([sys.executable, "-c", OPEN_READ_ONLY_FILE, str(path), str(tmp_path / "backups")]),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+            cwd=ROOT,
+        )
+    finally:
+        folder.chmod(0o755)
+    opened = json.loads(result.stdout)
+    assert "Your past entries are shown" in opened["problem"]
+    assert opened["persistent"] is False
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["history.sqlite3"]
+    with closing(HistoryStore.open_read_only(path)) as expected:  # the same, read where -shm can be made
+        assert opened["shown"] == expected.count_timeline() > 0
