@@ -287,3 +287,21 @@ def test_an_answer_still_waiting_to_be_written_is_taken_back_too(tmp_path: Path)
     assert store.unsaved == ()
     assert store.retry_unsaved() and list(store.all_safety_checks()) == []
     store.close()
+
+
+@pytest.mark.allow_logged_errors
+def test_a_damaged_file_carries_over_what_its_wal_held_when_relaxapp_stopped(tmp_path: Path):
+    running = tmp_path / "running.sqlite3"
+    store = HistoryStore.open(running)
+    store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store._db.execute("PRAGMA wal_autocheckpoint = 0")
+    store.add_treatment(LEFT_EYELID)
+    store.add_treatment(RIGHT_CHEEK)
+    store._db.execute("PRAGMA user_version = 6")  # holds schema 7 but claims 6: damaged, in the WAL too
+    path = tmp_path / "history.sqlite3"
+    for tail in ("", "-wal"):  # the files as a crash leaves them: the latest changes only in the WAL
+        shutil.copyfile(f"{running}{tail}", f"{path}{tail}")
+    store.close()
+    result = open_history(path, tmp_path / "backups", datetime(2026, 12, 1, tzinfo=UTC))
+    assert result.moved_aside is not None
+    assert without_ids(result.store.all_treatments()) == [LEFT_EYELID, RIGHT_CHEEK]
