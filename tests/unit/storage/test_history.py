@@ -216,7 +216,7 @@ def test_a_file_read_only_shows_what_a_running_app_keeps_in_its_wal(tmp_path: Pa
     writer._db.execute("PRAGMA wal_autocheckpoint = 0")
     for minutes in range(7):
         writer.add_episode(episode(minutes_ago=minutes))
-    with sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True) as as_checkpointed:
+    with closing(sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)) as as_checkpointed:
         assert as_checkpointed.execute("SELECT count(*) FROM episodes").fetchone() == (0,)
     reader = HistoryStore.open_read_only(path)
     assert reader.count_timeline() == 7
