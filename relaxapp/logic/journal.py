@@ -89,13 +89,14 @@ class Journal:
     def keep_safety_answer(self, urgency: Urgency, signs: tuple[str, ...]) -> SafetyCheck | None:
         """Keep the answer the warning signs just gave, for the visit report; returns it as kept.
 
-        An answer counts when the person is shown it (See what to do, or an emergency sign ticked) with at
-        least one sign ticked: an empty list says nothing a doctor could use, and must not wipe out the
-        signs answered earlier that day. A later answer the same day replaces the earlier (the signs as
-        they are now). Nothing is kept (None) without a sign, or while the history cannot be written: the
-        person still has the answer on screen, and is told why it was not kept.
+        An answer counts when the person is shown it (See what to do, or an emergency sign ticked). The
+        day keeps its latest answer: the signs as they are now. One with no sign ticked tells a doctor
+        nothing, and says the signs kept earlier that day are no longer so (a box ticked by mistake, then
+        unticked): it takes that day's answer back, and nothing is kept (None). So is nothing while the
+        history cannot be written: the person still has the answer on screen, and is told why.
         """
         if not signs:
+            self._write(lambda: self._history.delete_safety_check(self.today()))
             return None
         kept = self._write(lambda: self._history.save_safety_check(SafetyCheck(self._now(), urgency, signs)))
         return None if kept is NOT_WRITTEN else kept

@@ -126,10 +126,13 @@ class SafetyPage(QWidget):
             self.assess()
 
     def reset(self) -> None:
+        answered = self.assessment is not None
         for box in self.boxes.values():
             box.setChecked(False)
         self.assessment = None
         self.stack.setCurrentIndex(0)
+        if answered and self._keep_answer is not None:  # cleared after an answer: no sign is kept today
+            self._keep_answer(self._checklist.assess(set()).urgency, ())
 
     def assess(self) -> None:
         ticked = {question_id for question_id, box in self.boxes.items() if box.isChecked()}

@@ -3,6 +3,7 @@ and moving a file aside with the -wal and -shm that belong to it."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from contextlib import closing
 from datetime import datetime
@@ -11,11 +12,34 @@ from pathlib import Path
 from relaxapp.storage.history.errors import HistoryDamagedError, HistoryError, error_of
 from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION, schema_problems, tables_of
 
+# The package's logger, so that the log names the history as one, whichever of its modules speaks.
+log = logging.getLogger(__package__)
+
 
 def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     """A read-write connection to `path`, committing only when told (the store runs its transactions);
     it waits up to `busy_timeout_ms` for another program's lock."""
     return sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
+
+
+def connect_read_only(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """A connection that only reads `path`, and sees what relaxapp, running meanwhile, has written.
+
+    'mode=ro' reads the -wal beside the file, where a running app keeps its latest changes until a
+    checkpoint. It needs the -shm, which a read-only folder or disk may not let it create: only then is the
+    file read as 'immutable', as it was last checkpointed (an app that cannot write there wrote nothing new).
+    """
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=busy_timeout_ms / 1000)
+    try:
+        db.execute("PRAGMA user_version").fetchone()  # the first read opens the -wal and its -shm
+    except sqlite3.Error as error:
+        db.close()
+        if error.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+            raise
+        log.info("%s read as it was last checkpointed: %s", path, error)
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+    return db
 
 
 def probe(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:

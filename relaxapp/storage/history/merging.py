@@ -42,7 +42,7 @@ class Counts:
 
 @dataclass(frozen=True)
 class MergeReport:
-    added: Counts
+    added: Counts  # new to the history, or a day's warning-signs answer that replaced an earlier one
     skipped: Counts  # already in the history (same natural key), or twice in what was merged
 
 

@@ -19,7 +19,7 @@ from relaxapp.storage.history.errors import (
     HistoryWriteError,
     InvalidEntryError,
 )
-from relaxapp.storage.history.files import move_aside
+from relaxapp.storage.history.files import connect_read_only, move_aside
 from relaxapp.storage.history.rows import (
     ADDED_AS_NOT_ASKED,
     CHECK_IN_COLUMNS,
@@ -133,7 +133,8 @@ def _carry_over(damaged: Path, store: HistoryStore) -> int:
         ("safety_checks", SAFETY_CHECK_COLUMNS, safety_check_of),
     )
     try:
-        db = sqlite3.connect(f"{damaged.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
+        # With its -wal, set aside beside it: what relaxapp wrote last before it stopped may be there only.
+        db = connect_read_only(damaged)
     except sqlite3.Error:
         log.exception("nothing could be read from %s", damaged)
         return 0

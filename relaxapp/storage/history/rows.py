@@ -253,10 +253,25 @@ def save_safety_check(db: sqlite3.Connection, check: SafetyCheck) -> SafetyCheck
     return replace(check, id=int(row[0]))
 
 
+def delete_safety_check(db: sqlite3.Connection, day: date) -> SafetyCheck | None:
+    """Delete the answer of local `day`; returns it, or None when the day had none (or an unreadable one)."""
+    row = db.execute(f"SELECT {SAFETY_CHECK_COLUMNS} FROM safety_checks WHERE day = ?", (day.isoformat(),))
+    found = row.fetchone()
+    db.execute("DELETE FROM safety_checks WHERE day = ?", (day.isoformat(),))
+    return None if found is None else readable(safety_check_of, found)
+
+
 def insert_new_safety_checks(db: sqlite3.Connection, checks: Iterable[SafetyCheck]) -> int:
-    """Insert the answers of days that have none yet; returns how many were."""
+    """Keep each answer that is its day's latest; returns how many were kept.
+
+    A day keeps one answer, the latest, as when the person answers twice: an answer of a day that has one
+    replaces it only when it was given later (stamps sort as the moments they name); an earlier one, or
+    the same moment again, is skipped. So a merge gives the same answer whichever side held which.
+    """
     cursor = db.executemany(
-        "INSERT OR IGNORE INTO safety_checks (day, checked_at, urgency, signs) VALUES (?, ?, ?, ?)",
+        "INSERT INTO safety_checks (day, checked_at, urgency, signs) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (day) DO UPDATE SET checked_at = excluded.checked_at, urgency = excluded.urgency,"
+        " signs = excluded.signs WHERE excluded.checked_at > safety_checks.checked_at",
         map(_safety_check_values, checks),
     )
     return cursor.rowcount
@@ -319,7 +334,7 @@ def insert_new(db: sqlite3.Connection, table: Table[E], entries: Iterable[E]) ->
     for all: a merge of a big import spends its time in SQLite rather than in a call per row."""
     names = table.names
     at: list[int] = [names.index(name) for name in table.key]
-    same = " AND ".join(f"{name} = ?" for name in table.key)
+    same = " AND ".join(f"{name} IS ?" for name in table.key)  # IS: a NULL (no side) is the same as NULL
 
     def with_key(values: tuple[object, ...]) -> tuple[object, ...]:
         return (*values, *(values[index] for index in at))
@@ -343,8 +358,14 @@ def update(db: sqlite3.Connection, table: Table[E], entry: E, row_id: int) -> E 
 SESSIONS = Table("sessions", _SESSION_FIELDS, _session_values, session_of, ("started_at", "routine_id"))
 # An episode is the same one by its moment, side and first place (the column `place`, kept since schema 4).
 EPISODES = Table("episodes", _EPISODE_FIELDS, _episode_values, episode_of, ("occurred_at", "side", "place"))
+# A treatment is the same one only when every field is: two injections of a day, in different places or
+# doses, are two, and an injection's product (its name) is often left blank.
 TREATMENTS = Table(
-    "treatments", _TREATMENT_FIELDS, _treatment_values, treatment_of, ("given_on", "kind", "name")
+    "treatments",
+    _TREATMENT_FIELDS,
+    _treatment_values,
+    treatment_of,
+    tuple(name.strip() for name in _TREATMENT_FIELDS.split(",")),
 )
 
 

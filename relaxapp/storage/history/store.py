@@ -43,6 +43,7 @@ from relaxapp.storage.history.errors import (
 from relaxapp.storage.history.files import (
     check_backup,
     connect,
+    connect_read_only,
     move_aside,
     probe,
     put_back,
@@ -52,7 +53,7 @@ from relaxapp.storage.history.files import (
 from relaxapp.storage.history.merging import MergeReport, merge_into
 from relaxapp.storage.history.queries import HistoryReader
 from relaxapp.storage.history.rows import E, Entry, Table
-from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION, prepare, transaction
+from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, prepare, transaction
 
 # The package's logger, so that the log names the history as one, whichever of its modules speaks.
 log = logging.getLogger(__package__)
@@ -128,31 +129,28 @@ class HistoryStore(HistoryReader):
 
     @classmethod
     def open_read_only(cls, path: Path) -> HistoryStore:
-        """Past entries from a file that cannot be written (a read-only folder or disk); raises HistoryError.
+        """Past entries from a file that is not to be written (a read-only folder or disk, a report made
+        while relaxapp runs); raises HistoryError.
 
-        'immutable' lets SQLite read a WAL file without creating its -shm beside it, which a read-only
-        folder would refuse; nothing is ever written through this connection.
+        The file is copied into memory and read there: what the running app keeps in its -wal is in the
+        copy (see connect_read_only), and a file of an earlier schema is migrated in the copy, never on
+        disk. Only a newer relaxapp's file is refused. Nothing is ever written to the file.
         """
         _refuse_if_not_a_file(path)
+        copy = sqlite3.connect(":memory:", isolation_level=None)
         try:
-            connection = sqlite3.connect(
-                f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None
-            )
-        except sqlite3.Error as error:
-            raise error_of(error, path) from error
-        store = cls(connection, f"{path} (read-only)", path)
-        try:
-            version = store.schema_version
-            if version != SCHEMA_VERSION:
-                raise HistoryError(f"The history file {path} cannot be updated to this version of relaxapp.")
-            require_intact(connection, store.location)
-            require_claims(connection, path)
+            with closing(connect_read_only(path)) as source:
+                require_intact(source, str(path))
+                require_claims(source, path)
+                source.backup(copy)
+            prepare(copy, str(path))  # refuses a newer relaxapp's file
         except HistoryError:
-            connection.close()
+            copy.close()
             raise
         except sqlite3.Error as error:
-            connection.close()
+            copy.close()
             raise error_of(error, path) from error
+        store = cls(copy, f"{path} (read-only)", path)
         store._read_only = True
         return store
 
@@ -288,6 +286,23 @@ class HistoryStore(HistoryReader):
         require(safety_check_problems(check))
         return self._write(_Write(check, "answer", functools.partial(rows.save_safety_check, check=check)))
 
+    def delete_safety_check(self, day: date) -> SafetyCheck | None:
+        """Take back the warning-signs answer kept for local `day`; returns it, or None when there was none.
+
+        An answer of that day still waiting to be written is forgotten, so that it never comes back.
+        """
+        waiting = [
+            write.entry
+            for write in self._pending
+            if isinstance(write.entry, SafetyCheck) and write.entry.checked_at.astimezone().date() == day
+        ]
+        for entry in waiting:
+            self._forget(entry)
+        kept = self.safety_checks_between(day, day)
+        if not kept:
+            return waiting[-1] if waiting else None
+        return self._write(_Write(kept[0], "change", functools.partial(rows.delete_safety_check, day=day)))
+
     # -- everything, for export, import and restore --------------------------------------------------
 
     def merge(
@@ -302,10 +317,11 @@ class HistoryStore(HistoryReader):
         """Add what the history does not hold yet, all in one transaction: all of it or, on failure, none.
 
         Natural keys decide what is already there: a session by (started_at, routine_id), an episode by
-        (occurred_at, side, first place), a check-in or a warning-signs answer by its day (the one in the
-        history is kept), a treatment by (day, kind, name). Ids are ignored. Raises InvalidEntryError before
-        writing anything, HistoryWriteError when the write fails (nothing is kept: the source still holds
-        it all).
+        (occurred_at, side, first place), a check-in by its day (the one in the history is kept), a
+        treatment by all its fields. A day keeps its latest warning-signs answer, whichever side held it
+        (one that replaces the history's counts as added). Ids are ignored. Raises InvalidEntryError
+        before writing anything, HistoryWriteError when the write fails (nothing is kept: the source
+        still holds it all).
         """
         self._require_writable()
         report = merge_into(

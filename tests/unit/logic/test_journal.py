@@ -99,12 +99,15 @@ def test_a_treatment_that_cannot_be_written_waits_with_nothing_to_undo(
     assert len(heard.values("message")) == 1
 
 
-def test_the_days_latest_warning_signs_answer_is_kept_and_an_empty_one_is_not(
+def test_the_days_latest_warning_signs_answer_is_kept_and_an_empty_one_takes_it_back(
     use_cases: UseCases, store: HistoryStore
 ):
     journal = use_cases.journal
     first = journal.keep_safety_answer(Urgency.SOON, ("spreading",))
     assert first is not None and first.checked_at == NOW
     later = journal.keep_safety_answer(Urgency.TODAY, ("spreading", "eye_closed"))
-    assert journal.keep_safety_answer(Urgency.SELF_CARE, ()) is None  # no sign: nothing to tell a doctor
     assert store.safety_checks_between(TODAY, TODAY) == [later]
+    # Checked again with no sign ticked: the day has no signs to tell a doctor, so nothing is kept for it.
+    assert journal.keep_safety_answer(Urgency.SELF_CARE, ()) is None
+    assert store.safety_checks_between(TODAY, TODAY) == []
+    assert journal.keep_safety_answer(Urgency.SELF_CARE, ()) is None  # and again: nothing to take back

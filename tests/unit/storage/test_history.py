@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import closing
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -207,10 +208,47 @@ def test_a_file_that_cannot_be_written_still_shows_past_sessions(tmp_path: Path)
     assert HistoryStore.open(path).count() == 1  # nothing was written through it
 
 
-def test_only_a_file_at_the_current_schema_is_opened_read_only(tmp_path: Path):
+def test_a_file_read_only_shows_what_a_running_app_keeps_in_its_wal(tmp_path: Path):
+    # A report made while relaxapp is open: the app's latest entries are in the -wal until a checkpoint.
+    path = tmp_path / "h.sqlite3"
+    writer = HistoryStore.open(path)
+    writer._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the tables are in the file itself
+    writer._db.execute("PRAGMA wal_autocheckpoint = 0")
+    for minutes in range(7):
+        writer.add_episode(episode(minutes_ago=minutes))
+    with closing(sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)) as as_checkpointed:
+        assert as_checkpointed.execute("SELECT count(*) FROM episodes").fetchone() == (0,)
+    reader = HistoryStore.open_read_only(path)
+    assert reader.count_timeline() == 7
+    reader.close()
+    writer.add_episode(episode(minutes_ago=30))  # the app goes on writing while and after it was read
+    assert writer.count_timeline() == 8
+    writer.close()
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_a_file_of_an_earlier_schema_is_read_only_migrated_in_memory_and_left_as_it_was(
+    tmp_path: Path, version: int
+):
     path = tmp_path / "old.sqlite3"
-    shutil.copy(FIXTURES / "history_v1.sqlite3", path)
-    with pytest.raises(HistoryError, match="cannot be updated"):
+    shutil.copy(FIXTURES / f"history_v{version}.sqlite3", path)
+    before = path.read_bytes()
+    read_only = HistoryStore.open_read_only(path)
+    migrated = open_fixture(tmp_path, version)
+    assert read_only.schema_version == SCHEMA_VERSION
+    assert read_only.count_timeline() == migrated.count_timeline() > 0
+    assert list(read_only.all_check_ins()) == list(migrated.all_check_ins())
+    assert not read_only.is_persistent
+    read_only.close()
+    assert path.read_bytes() == before
+
+
+def test_a_file_of_a_newer_schema_is_refused_read_only_as_newer(tmp_path: Path):
+    path = tmp_path / "future.sqlite3"
+    with closing(sqlite3.connect(path)) as raw:
+        raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        raw.commit()
+    with pytest.raises(HistoryError, match="written by a newer version of relaxapp"):
         HistoryStore.open_read_only(path)
 
 

@@ -143,6 +143,20 @@ print(json.dumps({"problem": result.problem, "persistent": result.store.is_persi
 """
 
 
+def opened_as_a_person(path: Path, backups: Path) -> dict[str, object]:
+    """What open_history gives for `path` run with a person's file permissions (see as_a_person)."""
+    result = subprocess.run(
+        as_a_person([sys.executable, "-c", OPEN_READ_ONLY_FILE, str(path), str(backups)]),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        cwd=ROOT,
+    )
+    opened: dict[str, object] = json.loads(result.stdout)
+    return opened
+
+
 @pytest.mark.skipif(os.name != "posix", reason="file permissions as POSIX has them")
 def test_a_read_only_history_is_said_to_be_so_at_start_and_its_entries_shown(tmp_path: Path):
     path = tmp_path / "history.sqlite3"
@@ -150,15 +164,7 @@ def test_a_read_only_history_is_said_to_be_so_at_start_and_its_entries_shown(tmp
     store.add_session(session_at(NOW))
     store.close()
     path.chmod(0o444)
-    result = subprocess.run(
-        as_a_person([sys.executable, "-c", OPEN_READ_ONLY_FILE, str(path), str(tmp_path / "backups")]),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-        cwd=ROOT,
-    )
-    opened = json.loads(result.stdout)
+    opened = opened_as_a_person(path, tmp_path / "backups")
     assert opened["problem"].startswith(f"The history file {path} is read-only")
     assert "Make the file writable" in opened["problem"] and "disk has space" not in opened["problem"]
     assert "Your past entries are shown" in opened["problem"]
@@ -174,3 +180,24 @@ def test_a_named_pipe_in_place_of_the_history_is_refused_without_waiting(tmp_pat
             opening(pipe)
 
     without_waiting_on(pipe, open_it)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file permissions as POSIX has them")
+def test_a_history_of_the_schema_before_in_a_read_only_folder_is_shown_migrated_in_memory(tmp_path: Path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "history.sqlite3"
+    path.write_bytes((ROOT / "tests" / "fixtures" / f"history_v{SCHEMA_VERSION - 1}.sqlite3").read_bytes())
+    before = path.read_bytes()
+    path.chmod(0o444)
+    folder.chmod(0o555)  # no -shm can be made beside it: the file is read as it was last checkpointed
+    try:
+        opened = opened_as_a_person(path, tmp_path / "backups")
+    finally:
+        folder.chmod(0o755)
+    assert "Your past entries are shown" in opened["problem"]
+    assert opened["persistent"] is False
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["history.sqlite3"]
+    with closing(HistoryStore.open_read_only(path)) as expected:  # the same, read where -shm can be made
+        assert opened["shown"] == expected.count_timeline() > 0

@@ -23,16 +23,20 @@ from relaxapp.core.journal import (
     TreatmentKind,
 )
 from relaxapp.core.safety import Urgency
+from relaxapp.storage.backup import take_backup
 from relaxapp.storage.exchange import export_json, import_json
 from relaxapp.storage.history import (
     ONLY_CHECK_INS,
     ONLY_TREATMENTS,
     SCHEMA_VERSION,
     HistoryStore,
+    HistoryWriteError,
     InvalidEntryError,
+    OpenResult,
     TimelineFilter,
     open_history,
 )
+from tests.helpers.history import QUICK_BUSY_TIMEOUT_MS, write_locked
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 DAY = date(2026, 11, 25)
@@ -166,6 +170,17 @@ def test_a_version_2_export_still_imports_its_one_place(tmp_path: Path):
     assert [e.places for e in store.all_episodes()] == [(Place.CHEEK,)]
 
 
+def reopened_damaged(store: HistoryStore, path: Path) -> OpenResult:
+    """`store` closed, its file made to claim schema 6 while it holds schema 7 (damage), and opened again."""
+    store.close()
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("PRAGMA user_version = 6")
+        db.commit()
+    result = open_history(path, path.parent / "backups", datetime(2026, 12, 1, tzinfo=UTC))
+    assert result.moved_aside is not None
+    return result
+
+
 @pytest.mark.allow_logged_errors
 def test_a_damaged_file_carries_over_its_treatments_answers_and_places(tmp_path: Path):
     path = tmp_path / "history.sqlite3"
@@ -175,13 +190,118 @@ def test_a_damaged_file_carries_over_its_treatments_answers_and_places(tmp_path:
     )
     store.add_treatment(INJECTION)
     store.save_safety_check(SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",)))
-    store.close()
-    with closing(sqlite3.connect(path)) as db:
-        db.execute("PRAGMA user_version = 6")  # it claims schema 6 but holds schema 7: damaged
-        db.commit()
-    result = open_history(path, tmp_path / "backups", datetime(2026, 12, 1, tzinfo=UTC))
-    assert result.moved_aside is not None
+    result = reopened_damaged(store, path)
     assert result.problem is not None and "with the 3 entries it could still read" in result.problem
     assert [t.name for t in result.store.all_treatments()] == ["Botox"]
     assert [a.signs for a in result.store.all_safety_checks()] == [("spreading",)]
     assert [e.places for e in result.store.all_episodes()] == [(Place.EYELID, Place.CHEEK)]
+
+
+# Two injections the same day, told apart only by where and how much: neither has a product named.
+LEFT_EYELID = Treatment(
+    DAY, TreatmentKind.INJECTION, side=Side.LEFT, places=(Place.EYELID,), dose="12.5 units"
+)
+RIGHT_CHEEK = Treatment(DAY, TreatmentKind.INJECTION, side=Side.RIGHT, places=(Place.CHEEK,), dose="10 units")
+NO_SIDE = Treatment(DAY, TreatmentKind.MEDICINE_STARTED, "Clonazepam", dose="0.5 mg")
+
+
+def without_ids(treatments: object) -> list[Treatment]:
+    return [replace(treatment, id=None) for treatment in treatments]  # type: ignore[attr-defined]
+
+
+def test_two_injections_of_one_day_are_both_imported_and_none_twice(tmp_path: Path):
+    source = HistoryStore.in_memory()
+    for treatment in (LEFT_EYELID, RIGHT_CHEEK, NO_SIDE):
+        source.add_treatment(treatment)
+    export_json(source, tmp_path / "out.json", datetime(2026, 12, 1, tzinfo=UTC))
+    target = HistoryStore.in_memory()
+    merged = import_json(target, tmp_path / "out.json")
+    assert (merged.added.treatments, merged.skipped.treatments) == (3, 0)
+    again = import_json(target, tmp_path / "out.json")  # a treatment without a side is the same one too
+    assert (again.added.treatments, again.skipped.treatments) == (0, 3)
+    assert without_ids(target.all_treatments()) == [LEFT_EYELID, RIGHT_CHEEK, NO_SIDE]
+
+
+def test_a_restore_keeping_the_current_entries_keeps_both_injections_of_a_day(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore.open(path)
+    store.add_treatment(NO_SIDE)
+    backup = take_backup(path, tmp_path / "backups", datetime(2026, 11, 24, tzinfo=UTC))
+    store.add_treatment(LEFT_EYELID)
+    store.add_treatment(RIGHT_CHEEK)
+    report = store.restore_backup(backup.path, datetime(2026, 12, 1, tzinfo=UTC), keep_current=True)
+    assert report.carried_over is not None
+    assert (report.carried_over.added.treatments, report.carried_over.skipped.treatments) == (2, 1)
+    assert without_ids(store.all_treatments()) == [NO_SIDE, LEFT_EYELID, RIGHT_CHEEK]
+    store.close()
+
+
+@pytest.mark.allow_logged_errors
+def test_a_damaged_file_carries_over_both_injections_of_a_day_and_its_answer(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore.open(path)
+    store.add_treatment(LEFT_EYELID)
+    store.add_treatment(RIGHT_CHEEK)
+    store.save_safety_check(SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",)))
+    result = reopened_damaged(store, path)
+    assert without_ids(result.store.all_treatments()) == [LEFT_EYELID, RIGHT_CHEEK]
+    assert [a.signs for a in result.store.all_safety_checks()] == [("spreading",)]
+
+
+def test_a_merge_keeps_the_later_warning_signs_answer_of_a_day():
+    morning = SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",))
+    evening = SafetyCheck(local(DAY, 20), Urgency.TODAY, ("spreading", "droop"))
+    earlier_in_history = HistoryStore.in_memory()
+    earlier_in_history.save_safety_check(morning)
+    merged = earlier_in_history.merge([], [], [], safety_checks=[evening])
+    assert (merged.added.safety_checks, merged.skipped.safety_checks) == (1, 0)
+    assert [replace(a, id=None) for a in earlier_in_history.all_safety_checks()] == [evening]
+    later_in_history = HistoryStore.in_memory()
+    later_in_history.save_safety_check(evening)
+    merged = later_in_history.merge([], [], [], safety_checks=[morning])
+    assert (merged.added.safety_checks, merged.skipped.safety_checks) == (0, 1)
+    assert [replace(a, id=None) for a in later_in_history.all_safety_checks()] == [evening]
+    both_merged = HistoryStore.in_memory()
+    both_merged.merge([], [], [], safety_checks=[evening, morning])
+    assert [replace(a, id=None) for a in both_merged.all_safety_checks()] == [evening]
+
+
+def test_a_days_warning_signs_answer_is_taken_back_and_only_that_days(tmp_path: Path):
+    store = HistoryStore.in_memory()
+    today = store.save_safety_check(SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",)))
+    next_day = store.save_safety_check(SafetyCheck(local(DAY + timedelta(days=1), 9), Urgency.TODAY, ("a",)))
+    assert store.delete_safety_check(DAY) == today
+    assert store.delete_safety_check(DAY) is None
+    assert list(store.all_safety_checks()) == [next_day]
+
+
+@pytest.mark.allow_logged_errors
+def test_an_answer_still_waiting_to_be_written_is_taken_back_too(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore.open(path, busy_timeout_ms=QUICK_BUSY_TIMEOUT_MS)
+    answer = SafetyCheck(local(DAY, 8), Urgency.SOON, ("spreading",))
+    with write_locked(path), pytest.raises(HistoryWriteError):
+        store.save_safety_check(answer)
+    assert store.unsaved == (answer,)
+    assert store.delete_safety_check(DAY) == answer
+    assert store.unsaved == ()
+    assert store.retry_unsaved() and list(store.all_safety_checks()) == []
+    store.close()
+
+
+@pytest.mark.allow_logged_errors
+def test_a_damaged_file_carries_over_what_its_wal_held_when_relaxapp_stopped(tmp_path: Path):
+    running = tmp_path / "running.sqlite3"
+    store = HistoryStore.open(running)
+    store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store._db.execute("PRAGMA wal_autocheckpoint = 0")
+    store.add_treatment(LEFT_EYELID)
+    store.add_treatment(RIGHT_CHEEK)
+    store._db.execute("PRAGMA user_version = 6")  # holds schema 7 but claims 6: damaged, in the WAL too
+    path = tmp_path / "history.sqlite3"
+    for tail in ("", "-wal"):  # the files as a crash leaves them: the latest changes only in the WAL
+        shutil.copyfile(f"{running}{tail}", f"{path}{tail}")
+    store.close()
+    result = open_history(path, tmp_path / "backups", datetime(2026, 12, 1, tzinfo=UTC))
+    assert result.moved_aside is not None
+    assert without_ids(result.store.all_treatments()) == [LEFT_EYELID, RIGHT_CHEEK]
