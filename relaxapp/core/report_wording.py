@@ -154,7 +154,8 @@ def treatment_rows(report: VisitReport) -> list[tuple[str, str, str]]:
 def safety_lines(report: VisitReport, checklist: Checklist | None) -> list[str]:
     """Each warning-signs answer of the period: its day, the answer, and the signs ticked."""
     if not report.safety_checks:
-        return ["The warning-signs check was not used in this period."]
+        # Answers with no sign ticked are not kept, so nothing kept does not mean the check was not used.
+        return ["No warning sign was recorded in this period."]
     texts = {question.id: question.text for question in checklist.questions} if checklist else {}
     lines = []
     for check in report.safety_checks:

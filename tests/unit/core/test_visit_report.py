@@ -18,6 +18,7 @@ from relaxapp.core.journal import (
 )
 from relaxapp.core.record import Ratings, Scale, SessionRecord
 from relaxapp.core.report_period import months_before, period_problem
+from relaxapp.core.report_wording import safety_lines
 from relaxapp.core.routine import RoutineKind
 from relaxapp.core.safety import Urgency
 from relaxapp.core.stats import DayFacts, KindChange
@@ -136,6 +137,12 @@ def test_an_empty_period_is_a_report_of_nothing_not_an_error():
     assert report.empty
     assert report.twitches == 0 and report.typical_strength is None and report.longest_duration is None
     assert [week.total for week in report.weeks] == [0]
+
+
+def test_no_kept_warning_sign_is_not_worded_as_a_check_never_used():
+    # An answer with no sign ticked is not kept: the report cannot tell whether the check was used.
+    report = build_visit_report(FIRST, FIRST, [DayFacts(FIRST, 0.0, 0, None)], [], [])
+    assert safety_lines(report, None) == ["No warning sign was recorded in this period."]
 
 
 def test_three_months_back_keeps_the_day_or_takes_the_months_last():
