@@ -39,16 +39,17 @@ class VisitReports:
         self._history = history
         self.today = today
 
-    def default_period(self) -> ReportPeriod:
-        """Since the last treatment (given before today, within the last year), else the last 3 months."""
-        today = self.today()
-        latest = self._history.latest_treatment(before=today)
-        if latest is not None and latest.given_on >= months_before(today, TREATMENT_MONTHS):
+    def default_period(self, last: date | None = None) -> ReportPeriod:
+        """Up to `last` (today when None): since the last treatment given before it, within the year
+        before it, else the 3 months before it."""
+        last = self.today() if last is None else last
+        latest = self._history.latest_treatment(before=last)
+        if latest is not None and latest.given_on >= months_before(last, TREATMENT_MONTHS):
             what = TREATMENT_NAMES[latest.kind].lower()
             return ReportPeriod(
-                latest.given_on, today, f"since your last treatment ({what}, {day_words(latest.given_on)})"
+                latest.given_on, last, f"since your last treatment ({what}, {day_words(latest.given_on)})"
             )
-        return ReportPeriod(months_before(today, DEFAULT_MONTHS), today, f"the last {DEFAULT_MONTHS} months")
+        return ReportPeriod(months_before(last, DEFAULT_MONTHS), last, f"the last {DEFAULT_MONTHS} months")
 
     @cached_property
     def checklist(self) -> Checklist | None:

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QPageSize
 
-from relaxapp import app
+from relaxapp import app, report_command
 from relaxapp.core.journal import (
     CheckIn,
     Episode,
@@ -195,12 +195,34 @@ def test_the_command_line_writes_the_report_and_exits_0(qapp, tmp_path: Path, ca
             ["--from", "2026-03-10", "--to", "2026-03-01"],
             "relaxapp: --to: 2026-03-01 is before --from (2026-03-10)",
         ),
+        # --to on its own is checked on its own: no blame on a --from never typed.
+        (["--to", "9999-12-31"], "relaxapp: --to: 9999-12-31 is not a date from 1970 to 2100"),
     ],
 )
 def test_a_bad_date_is_named_and_exits_2(qapp, tmp_path: Path, capsys, extra: list[str], message: str):
     assert app.run(["--report", str(tmp_path / "r.pdf"), *extra]) == 2
     assert capsys.readouterr().err == message + "\n"
     assert not (tmp_path / "r.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "period"),
+    [
+        ([], "8 March to 18 March 2026 (11 days)"),  # since the last treatment, as the dialog
+        (["--to", "2026-03-07"], "7 December 2025 to 7 March 2026 (91 days)"),  # none before it: 3 months
+    ],
+)
+def test_without_from_the_command_line_starts_where_the_dialog_does(
+    qapp, tmp_path: Path, capsys, extra: list[str], period: str
+):
+    folder = data_dir(tmp_path)
+    store = HistoryStore.open(folder / "history.sqlite3")
+    store.add_treatment(Treatment(TODAY - timedelta(days=10), TreatmentKind.INJECTION, "Botox"))
+    store.close()
+    pdf = tmp_path / "out.pdf"
+    args = app.parse_args(["--report", str(pdf), "--data-dir", str(folder), *extra])
+    assert report_command.make_report(args, today=TODAY) == 0
+    assert capsys.readouterr().out == f"relaxapp: the report for {period} is saved in {pdf}\n"
 
 
 def test_an_unwritable_place_or_unreadable_history_exits_2(qapp, tmp_path: Path, capsys):
