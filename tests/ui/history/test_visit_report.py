@@ -3,6 +3,9 @@ the history page, the warning-signs answer carried into it, and `relaxapp --repo
 
 from __future__ import annotations
 
+import errno
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QPageSize, QTextDocument
 
 from relaxapp import app, report_command
 from relaxapp.core.journal import (
@@ -101,6 +104,33 @@ def test_an_empty_period_is_one_clear_page(qapp, store: HistoryStore, tmp_path: 
     assert "Nothing was logged from 16 February 2026 to 18 March 2026" in text
     assert "Questions for the doctor" in text
     assert len(pages_of(pdf, tmp_path)) == 1
+
+
+def test_a_report_that_fails_midway_leaves_the_one_before_intact(
+    qapp, store: HistoryStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    report = VisitReports(store, lambda: TODAY).build(TODAY - timedelta(days=30), TODAY)
+    (tmp_path / "reports").mkdir()
+    pdf = tmp_path / "reports" / "report.pdf"
+    save_report(report, TODAY, pdf)
+    before = pdf.read_bytes()
+
+    def disk_full(_descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match=f"cannot write {re.escape(str(pdf))}: No space left on device"):
+        save_report(report, TODAY, pdf)
+    monkeypatch.undo()
+
+    def broken(_document: QTextDocument, _writer: object) -> None:
+        raise RuntimeError("the printer broke")
+
+    monkeypatch.setattr(QTextDocument, "print_", broken)
+    with pytest.raises(RuntimeError):
+        save_report(report, TODAY, pdf)
+    assert pdf.read_bytes() == before  # not emptied, not half written
+    assert [path.name for path in pdf.parent.iterdir()] == ["report.pdf"]  # no temporary file left
 
 
 def test_the_history_page_saves_a_report_and_offers_its_folder(
