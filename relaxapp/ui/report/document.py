@@ -108,6 +108,8 @@ def report_document(
                 QTextDocument.ResourceType.ImageResource, QUrl("chart:weeks"), _weeks_chart(report)
             )
             parts.append(f"<p><img src='chart:weeks' width='{CHART_SIZE.width()}'></p>")
+            if note := words.cut_weeks_note(report):
+                parts.append(_p(note, "small"))
         parts += [
             _h2("Daily check-ins and what they show"),
             *(_p(line) for line in words.check_in_lines(report)),
@@ -193,7 +195,7 @@ def _weeks_chart(report: VisitReport) -> QImage:
         chart,
         look,
         "Twitches a week, by side",
-        [f"{week.start.day} {week.start:%b}" for week in report.weeks],
+        [words.week_label(week) for week in report.weeks],
         [
             Bars(SIDE_NAMES[side], [float(dict(week.by_side)[side]) for week in report.weeks], colour)
             for side, colour in zip(Side, SIDE_COLOURS, strict=True)

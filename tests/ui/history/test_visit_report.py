@@ -80,6 +80,11 @@ def test_the_pdf_says_the_period_the_counts_and_leaves_room_for_questions(
     assert "Covers 26 February to 18 March 2026 (21 days)" in text
     assert "6 twitches logged, 2.0 a week on average." in text  # 6 in 21 days
     assert "Where: eyelid 6." in text and "Side: left 6." in text
+    # Thursday to Wednesday: the chart's first and last weeks are cut, and the note under it says so.
+    assert (
+        "bar counts 4 of its 7 days (the week of 23 February) and the last bar counts 3 of its 7 days "
+        "(the week of 16 March): the period cuts those weeks" in text  # 'first' is printed with a ligature
+    )
     assert "Strength (1 barely, 10 worst): typically 3, at most 6." in text  # 1, 2, 4, 6, 2, 6 → median 3
     assert "Daily check-ins on 3 of the 21 days" in text and "sleep 8.0 hours" in text
     assert "2 sessions on 2 days, 10 minutes in all" in text
