@@ -14,8 +14,10 @@ from pathlib import Path
 
 from relaxapp.core.bounds import day_problem
 from relaxapp.core.clock import local_now
+from relaxapp.core.datafile import DataFileError
 from relaxapp.core.report_period import period_problem
 from relaxapp.core.report_wording import period_words
+from relaxapp.core.safety import Checklist, load_checklist
 from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryError, HistoryStore
@@ -62,7 +64,7 @@ def _write(path: Path, args: argparse.Namespace, today: date) -> str:
 
     _app = QApplication.instance() or QApplication([sys.argv[0]])
     try:
-        save_report(report, today, path, checklist=reports.checklist)
+        save_report(report, today, path, checklist=_checklist())
     except OSError as error:
         log.info("report not written: %s", error)  # said on stderr; warning would say it twice
         raise ReportRefusedError(f"--report: {error}") from error
@@ -82,6 +84,16 @@ def _days(args: argparse.Namespace, today: date) -> tuple[date | None, date]:
     if problem := period_problem(first, last, first_name="--from", last_name="--to"):
         raise ReportRefusedError(problem)
     return first, last
+
+
+def _checklist() -> Checklist | None:
+    """The warning signs' words for the answers the report lists; None (answers worded from their ids)
+    when the file cannot be read. Without a window, this is the one place that reads it."""
+    try:
+        return load_checklist(paths.content_dir() / "safety.toml")
+    except DataFileError as error:
+        log.error("the report words warning signs by their ids: %s", error)
+        return None
 
 
 def _day(option: str, text: str) -> date:

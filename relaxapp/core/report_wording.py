@@ -9,7 +9,7 @@ from datetime import date
 
 from relaxapp.core.journal import EpisodeDuration
 from relaxapp.core.record import Scale
-from relaxapp.core.safety import Checklist
+from relaxapp.core.safety import Checklist, Urgency
 from relaxapp.core.visit_report import VisitReport, WeekTwitches
 from relaxapp.core.wording import KIND_NAMES, PLACE_NAMES, SCALE_NAMES, SIDE_NAMES, plural, treatment_words
 
@@ -174,18 +174,33 @@ def treatment_rows(report: VisitReport) -> list[tuple[str, str, str]]:
     return rows
 
 
+# What each answer asked for, when the checklist's own words cannot be read.
+URGENCY_WORDS = {
+    Urgency.EMERGENCY: "Call emergency services now",
+    Urgency.TODAY: "See a doctor today",
+    Urgency.SOON: "Book a visit to a doctor",
+    Urgency.SELF_CARE: "None of the listed signs",
+}
+
+
 def safety_lines(report: VisitReport, checklist: Checklist | None) -> list[str]:
-    """Each warning-signs answer of the period: its day, the answer, and the signs ticked."""
+    """Each warning-signs answer of the period: its day, the answer, and the signs ticked; in the
+    checklist's words, or (`checklist` None: it could not be read) plainly from the ids kept."""
     if not report.safety_checks:
         # Answers with no sign ticked are not kept, so nothing kept does not mean the check was not used.
         return ["No warning sign was recorded in this period."]
     texts = {question.id: question.text for question in checklist.questions} if checklist else {}
     lines = []
     for check in report.safety_checks:
-        answer = checklist.answers[check.urgency].title if checklist else check.urgency.value
-        signs = " ".join(_sentence(texts.get(sign, sign)) for sign in check.signs)
+        if checklist is None:
+            answer = URGENCY_WORDS[check.urgency]
+            names = ", ".join(sign.replace("_", " ") for sign in check.signs)
+            ticked = f"Signs ticked (by their short names): {names}."
+        else:
+            answer = checklist.answers[check.urgency].title
+            ticked = "Ticked: " + " ".join(_sentence(texts.get(sign, sign)) for sign in check.signs)
         day = check.checked_at.astimezone().date()
-        lines.append(f"{day_words(day)}: {answer}." + (f" Ticked: {signs}" if signs else ""))
+        lines.append(f"{day_words(day)}: {answer}." + (f" {ticked}" if check.signs else ""))
     return lines
 
 

@@ -6,15 +6,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 
-from relaxapp.core.datafile import DataFileError
 from relaxapp.core.report_period import DEFAULT_MONTHS, months_before, period_problem
 from relaxapp.core.report_wording import day_words
-from relaxapp.core.safety import Checklist, load_checklist
 from relaxapp.core.visit_report import VisitReport, build_visit_report
 from relaxapp.core.wording import TREATMENT_NAMES
-from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryReader
 
 log = logging.getLogger(__name__)
@@ -50,15 +46,6 @@ class VisitReports:
                 latest.given_on, last, f"since your last treatment ({what}, {day_words(latest.given_on)})"
             )
         return ReportPeriod(months_before(last, DEFAULT_MONTHS), last, f"the last {DEFAULT_MONTHS} months")
-
-    @cached_property
-    def checklist(self) -> Checklist | None:
-        """The warning signs' words, for the answers the report lists; None (ids shown) if unreadable."""
-        try:
-            return load_checklist(paths.content_dir() / "safety.toml")
-        except DataFileError as error:
-            log.error("the report shows warning signs by their ids: %s", error)
-            return None
 
     def build(self, first: date, last: date) -> VisitReport:
         """The report of the local days `first` to `last` (both included); PeriodError for no period."""

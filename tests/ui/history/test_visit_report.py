@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from relaxapp.core.stats import DayFacts
 from relaxapp.core.visit_report import build_visit_report
 from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.report.document import page_size_for, save_report
 from tests.ui.history.conftest import TODAY, FakeFiles, MakePage, episode, session
 
@@ -336,3 +338,30 @@ def test_treatments_and_warning_signs_answers_are_listed_with_their_dates(
 
 def days_every(first: date, last: date, step: int) -> list[date]:
     return [first + timedelta(days=n) for n in range(0, (last - first).days + 1, step)]
+
+
+def test_the_report_words_answers_with_the_checklist_the_window_has(
+    qtbot, window: MainWindow, store: HistoryStore, checklist: Checklist, tmp_path: Path
+):
+    today = window.use_cases.journal.today()
+    moment = datetime(today.year, today.month, today.day, 9).astimezone()
+    store.save_safety_check(SafetyCheck(moment, Urgency.SOON, ("persistent", "eyelid_closes")))
+    # Not the file's words: the report must use the list the window was handed, not read the file again.
+    reworded = replace(
+        checklist,
+        questions=tuple(
+            replace(question, text="Twitching for weeks") if question.id == "persistent" else question
+            for question in checklist.questions
+        ),
+    )
+    window.use_guidance(None, reworded)
+    pdf = tmp_path / "answers.pdf"
+    assert window.history.open_visit_report().save(pdf)
+    assert "Please book a visit to a doctor. Ticked: Twitching for weeks." in " ".join(pdf_text(pdf).split())
+    # The list could not be read: the answer still says what it asked for, and the signs by their ids.
+    window.use_guidance(None, None)
+    assert window.history.open_visit_report().save(pdf)
+    assert (
+        "Book a visit to a doctor. Signs ticked (by their short names): persistent, eyelid closes."
+        in " ".join(pdf_text(pdf).split())
+    )

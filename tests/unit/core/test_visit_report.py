@@ -175,6 +175,16 @@ def test_no_kept_warning_sign_is_not_worded_as_a_check_never_used():
     assert safety_lines(report, None) == ["No warning sign was recorded in this period."]
 
 
+def test_without_the_checklist_an_answer_is_worded_from_what_was_kept():
+    report = build_visit_report(
+        FIRST, LAST, days_of(FIRST, LAST, {}, {}), [], [], safety_checks=[(date(2026, 3, 6), CHECK)]
+    )
+    assert safety_lines(report, None) == [
+        "6 March 2026: Book a visit to a doctor. "
+        "Signs ticked (by their short names): persistent, eyelid closes."
+    ]
+
+
 def test_three_months_back_keeps_the_day_or_takes_the_months_last():
     assert months_before(date(2026, 12, 6), 3) == date(2026, 9, 6)
     assert months_before(date(2026, 5, 31), 3) == date(2026, 2, 28)
