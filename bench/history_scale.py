@@ -208,14 +208,17 @@ def open_history_page_ms(store: HistoryStore) -> float:
 
 def visit_report_s(store: HistoryStore, today: date, folder: Path) -> float:
     """The visit report of the last 3 months: read, summed up, laid out with its chart and written as PDF."""
-    from relaxapp.core.visit_report import months_before
+    from relaxapp.core.report_period import months_before
+    from relaxapp.core.safety import load_checklist
     from relaxapp.logic.visit_reports import VisitReports
+    from relaxapp.storage import paths
     from relaxapp.ui.report.document import save_report
 
     started = time.perf_counter()
     reports = VisitReports(store, lambda: today)
     report = reports.build(months_before(today, 3), today)
-    save_report(report, today, folder / "report.pdf", checklist=reports.checklist)
+    checklist = load_checklist(paths.content_dir() / "safety.toml")  # as the window has it, read once
+    save_report(report, today, folder / "report.pdf", checklist=checklist)
     return time.perf_counter() - started
 
 

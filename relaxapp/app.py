@@ -71,7 +71,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--from",
         dest="since",
         metavar="YYYY-MM-DD",
-        help=f"the report's first day (default: {DEFAULT_MONTHS} months before its last)",
+        help="the report's first day (default: the day of the last treatment logged in the year before "
+        f"its last day, else {DEFAULT_MONTHS} months before its last day)",
     )
     report.add_argument("--to", metavar="YYYY-MM-DD", help="the report's last day (default: today)")
     # For the benchmarks: report when the first frame is painted, then quit, or run on (bench/startup.py

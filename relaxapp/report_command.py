@@ -12,9 +12,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from relaxapp.core.bounds import day_problem
 from relaxapp.core.clock import local_now
-from relaxapp.core.report_period import DEFAULT_MONTHS, months_before, period_problem
+from relaxapp.core.datafile import DataFileError
+from relaxapp.core.report_period import period_problem
 from relaxapp.core.report_wording import period_words
+from relaxapp.core.safety import Checklist, load_checklist
 from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryError, HistoryStore
@@ -40,12 +43,14 @@ def make_report(args: argparse.Namespace, today: date | None = None) -> int:
 
 
 def _write(path: Path, args: argparse.Namespace, today: date) -> str:
-    first, last = _period(args, today)
+    first, last = _days(args, today)
     if problem := _destination_problem(path):
         raise ReportRefusedError(f"--report: {problem}")
     store = _history(args.data_dir)
     reports = VisitReports(store, lambda: today)
     try:
+        if first is None:  # as the dialog: since the last treatment, else the last months
+            first = reports.default_period(last).first
         report = reports.build(first, last)
     finally:
         store.close()
@@ -59,19 +64,36 @@ def _write(path: Path, args: argparse.Namespace, today: date) -> str:
 
     _app = QApplication.instance() or QApplication([sys.argv[0]])
     try:
-        save_report(report, today, path, checklist=reports.checklist)
+        save_report(report, today, path, checklist=_checklist())
     except OSError as error:
         log.info("report not written: %s", error)  # said on stderr; warning would say it twice
         raise ReportRefusedError(f"--report: {error}") from error
     return period_words(first, last)
 
 
-def _period(args: argparse.Namespace, today: date) -> tuple[date, date]:
-    last = _day("--to", args.to) if args.to is not None else today
-    first = _day("--from", args.since) if args.since is not None else months_before(last, DEFAULT_MONTHS)
+def _days(args: argparse.Namespace, today: date) -> tuple[date | None, date]:
+    """The first day (None: the default, once the history is open) and the last, each checked."""
+    last = today
+    if args.to is not None:
+        last = _day("--to", args.to)
+        if problem := day_problem("--to", last):  # on its own: no --from to blame
+            raise ReportRefusedError(problem)
+    if args.since is None:
+        return None, last
+    first = _day("--from", args.since)
     if problem := period_problem(first, last, first_name="--from", last_name="--to"):
         raise ReportRefusedError(problem)
     return first, last
+
+
+def _checklist() -> Checklist | None:
+    """The warning signs' words for the answers the report lists; None (answers worded from their ids)
+    when the file cannot be read. Without a window, this is the one place that reads it."""
+    try:
+        return load_checklist(paths.content_dir() / "safety.toml")
+    except DataFileError as error:
+        log.error("the report words warning signs by their ids: %s", error)
+        return None
 
 
 def _day(option: str, text: str) -> date:

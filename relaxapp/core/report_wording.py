@@ -9,8 +9,8 @@ from datetime import date
 
 from relaxapp.core.journal import EpisodeDuration
 from relaxapp.core.record import Scale
-from relaxapp.core.safety import Checklist
-from relaxapp.core.visit_report import VisitReport
+from relaxapp.core.safety import Checklist, Urgency
+from relaxapp.core.visit_report import VisitReport, WeekTwitches
 from relaxapp.core.wording import KIND_NAMES, PLACE_NAMES, SCALE_NAMES, SIDE_NAMES, plural, treatment_words
 
 REPORT_TITLE = "Twitches and relaxation: a report for a doctor's visit"
@@ -58,6 +58,29 @@ def twitches_text(count: int) -> str:
 def per_week(count: float, days: int) -> float:
     """A count over `days` as a weekly rate."""
     return count * 7 / days
+
+
+def week_label(week: WeekTwitches) -> str:
+    """'7 Dec' under a whole week's bar; '7 Dec*' under one the period cuts (see cut_weeks_note)."""
+    return f"{week.start.day} {week.start:%b}" + ("" if week.whole else "*")
+
+
+def cut_weeks_note(report: VisitReport) -> str | None:
+    """What the starred bars of the weekly chart are: weeks the period cuts (only ever its first and last),
+    so that a short last week does not read as a drop. By position too, as the chart may skip labels.
+    None when every week is whole."""
+    weeks = report.weeks
+    ends = (("first", weeks[0]), ("last", weeks[-1])) if len(weeks) > 1 else (("only", weeks[0]),)
+    cut = [
+        f"the {position} bar counts {week.days} of its 7 days (the week of {week.start.day} {week.start:%B})"
+        for position, week in ends
+        if not week.whole
+    ]
+    if not cut:
+        return None
+    those = "that week" if len(cut) == 1 else "those weeks"
+    bars = " and ".join(cut)
+    return f"* {bars[0].upper()}{bars[1:]}: the period cuts {those}, so a shorter bar there is not a drop."
 
 
 def twitch_lines(report: VisitReport) -> list[str]:
@@ -151,17 +174,33 @@ def treatment_rows(report: VisitReport) -> list[tuple[str, str, str]]:
     return rows
 
 
+# What each answer asked for, when the checklist's own words cannot be read.
+URGENCY_WORDS = {
+    Urgency.EMERGENCY: "Call emergency services now",
+    Urgency.TODAY: "See a doctor today",
+    Urgency.SOON: "Book a visit to a doctor",
+    Urgency.SELF_CARE: "None of the listed signs",
+}
+
+
 def safety_lines(report: VisitReport, checklist: Checklist | None) -> list[str]:
-    """Each warning-signs answer of the period: its day, the answer, and the signs ticked."""
+    """Each warning-signs answer of the period: its day, the answer, and the signs ticked; in the
+    checklist's words, or (`checklist` None: it could not be read) plainly from the ids kept."""
     if not report.safety_checks:
-        return ["The warning-signs check was not used in this period."]
+        # Answers with no sign ticked are not kept, so nothing kept does not mean the check was not used.
+        return ["No warning sign was recorded in this period."]
     texts = {question.id: question.text for question in checklist.questions} if checklist else {}
     lines = []
     for check in report.safety_checks:
-        answer = checklist.answers[check.urgency].title if checklist else check.urgency.value
-        signs = " ".join(_sentence(texts.get(sign, sign)) for sign in check.signs)
+        if checklist is None:
+            answer = URGENCY_WORDS[check.urgency]
+            names = ", ".join(sign.replace("_", " ") for sign in check.signs)
+            ticked = f"Signs ticked (by their short names): {names}."
+        else:
+            answer = checklist.answers[check.urgency].title
+            ticked = "Ticked: " + " ".join(_sentence(texts.get(sign, sign)) for sign in check.signs)
         day = check.checked_at.astimezone().date()
-        lines.append(f"{day_words(day)}: {answer}." + (f" Ticked: {signs}" if signs else ""))
+        lines.append(f"{day_words(day)}: {answer}." + (f" {ticked}" if check.signs else ""))
     return lines
 
 

@@ -37,6 +37,11 @@ class WeekTwitches:
     start: date  # the week's Monday
     by_side: tuple[tuple[Side, int], ...]  # every side, in Side order, zeros included: one side a twitch
     injected: bool  # an injection was given that week
+    days: int  # of its 7 days, how many are in the period: fewer in a week the period cuts
+
+    @property
+    def whole(self) -> bool:
+        return self.days == 7
 
     @property
     def total(self) -> int:
@@ -152,7 +157,10 @@ def build_visit_report(
     start = stats.week_start(first)
     while start <= last:
         counts = week_counts.get(start, Counter())
-        weeks.append(WeekTwitches(start, tuple((side, counts[side]) for side in Side), start in injected))
+        in_period = (min(start + timedelta(days=6), last) - max(start, first)).days + 1
+        weeks.append(
+            WeekTwitches(start, tuple((side, counts[side]) for side in Side), start in injected, in_period)
+        )
         start += timedelta(days=7)
     by_place = Counter(place for _, episode in logged for place in episode.places)
 

@@ -6,15 +6,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 
-from relaxapp.core.datafile import DataFileError
 from relaxapp.core.report_period import DEFAULT_MONTHS, months_before, period_problem
 from relaxapp.core.report_wording import day_words
-from relaxapp.core.safety import Checklist, load_checklist
 from relaxapp.core.visit_report import VisitReport, build_visit_report
 from relaxapp.core.wording import TREATMENT_NAMES
-from relaxapp.storage import paths
 from relaxapp.storage.history import HistoryReader
 
 log = logging.getLogger(__name__)
@@ -39,25 +35,17 @@ class VisitReports:
         self._history = history
         self.today = today
 
-    def default_period(self) -> ReportPeriod:
-        """Since the last treatment (given before today, within the last year), else the last 3 months."""
-        today = self.today()
-        latest = self._history.latest_treatment(before=today)
-        if latest is not None and latest.given_on >= months_before(today, TREATMENT_MONTHS):
+    def default_period(self, last: date | None = None) -> ReportPeriod:
+        """Up to `last` (today when None): since the last treatment given before it, within the year
+        before it, else the 3 months before it."""
+        last = self.today() if last is None else last
+        latest = self._history.latest_treatment(before=last)
+        if latest is not None and latest.given_on >= months_before(last, TREATMENT_MONTHS):
             what = TREATMENT_NAMES[latest.kind].lower()
             return ReportPeriod(
-                latest.given_on, today, f"since your last treatment ({what}, {day_words(latest.given_on)})"
+                latest.given_on, last, f"since your last treatment ({what}, {day_words(latest.given_on)})"
             )
-        return ReportPeriod(months_before(today, DEFAULT_MONTHS), today, f"the last {DEFAULT_MONTHS} months")
-
-    @cached_property
-    def checklist(self) -> Checklist | None:
-        """The warning signs' words, for the answers the report lists; None (ids shown) if unreadable."""
-        try:
-            return load_checklist(paths.content_dir() / "safety.toml")
-        except DataFileError as error:
-            log.error("the report shows warning signs by their ids: %s", error)
-            return None
+        return ReportPeriod(months_before(last, DEFAULT_MONTHS), last, f"the last {DEFAULT_MONTHS} months")
 
     def build(self, first: date, last: date) -> VisitReport:
         """The report of the local days `first` to `last` (both included); PeriodError for no period."""

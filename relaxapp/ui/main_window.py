@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
             self.home.show_tip_of_the_day(tips.tip_of_the_day(self.use_cases.journal.today()))
         if "summary" in self.__dict__:
             self.summary.show_warning_signs(checklist.page.after_session if checklist else None)
+        if "history" in self.__dict__:
+            self.history.checklist = checklist
 
     def _connect(self) -> None:
         events = self.use_cases.events
@@ -222,6 +224,7 @@ class MainWindow(QMainWindow):
         from relaxapp.ui.history.page import HistoryPage  # noqa: PLC0415 - see above
 
         page = HistoryPage(self.use_cases, backups=self.backups)
+        page.checklist = self._checklist
         page.set_look(self.colours)
         self.pages.addWidget(page)
         return page

@@ -33,8 +33,8 @@ NAME_LABELS = {
     TreatmentKind.OTHER: ("&What", "Surgery, acupuncture, tinted glasses …"),
 }
 DOSE_HINTS = {
-    TreatmentKind.INJECTION: "Optional: 25 units a side",
-    TreatmentKind.MEDICINE_STARTED: "Optional: 0.5 mg twice a day",
+    TreatmentKind.INJECTION: "Optional: as on your treatment record",
+    TreatmentKind.MEDICINE_STARTED: "Optional: as on your prescription",
     TreatmentKind.MEDICINE_STOPPED: "Optional: the dose you were taking",
     TreatmentKind.OTHER: "Optional",
 }

@@ -52,6 +52,15 @@ def test_a_medicine_is_asked_its_name_and_not_where(qtbot):
     )
 
 
+@pytest.mark.parametrize("kind", list(TreatmentKind))
+def test_the_dose_hint_never_reads_like_a_suggested_dose(qtbot, kind: TreatmentKind):
+    dialog = shown(qtbot, TreatmentDialog(today=TODAY))
+    click(qtbot, dialog.kind.buttons[kind])
+    hint = dialog.dose.placeholderText()
+    assert hint.startswith("Optional")
+    assert not any(character.isdigit() for character in hint)  # a number there looks like advice
+
+
 def test_an_injection_ticks_several_places_and_a_side_that_can_be_taken_back(qtbot):
     dialog = shown(qtbot, TreatmentDialog(today=TODAY))
     assert not dialog.side.isHidden() and not dialog.places.isHidden()

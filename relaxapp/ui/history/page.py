@@ -27,7 +27,7 @@ from relaxapp.ui.listening import follow
 from relaxapp.ui.theme import LIGHT, Colours
 
 if TYPE_CHECKING:
-    from relaxapp.core.safety import VisitNotes
+    from relaxapp.core.safety import Checklist, VisitNotes
     from relaxapp.ui.history.calendar import CalendarView
     from relaxapp.ui.history.insights import InsightsView
     from relaxapp.ui.report.dialog import ReportDialog
@@ -93,6 +93,9 @@ class HistoryPage(QWidget):
         self.report_button.clicked.connect(lambda: self.open_visit_report())  # noqa: PLW0108 - not `checked`
         title_row.addWidget(self.report_button)
         self.report_dialog: ReportDialog | None = None
+        # The warning signs as the app loaded them (MainWindow.use_guidance), to word the report's answers:
+        # read once, so that the report and the Warning signs page never disagree.
+        self.checklist: Checklist | None = None
         self._report_folder = Path.home()  # where the last report went: the next is offered there
         self.file_actions = FileActions(
             use_cases.history_files,
@@ -145,7 +148,12 @@ class HistoryPage(QWidget):
             self.report_dialog.close()
             self.report_dialog.deleteLater()
         self.report_dialog = ReportDialog(
-            self._reports, self.file_actions.chooser, notes, folder=self._report_folder, parent=self
+            self._reports,
+            self.file_actions.chooser,
+            notes,
+            checklist=self.checklist,
+            folder=self._report_folder,
+            parent=self,
         )
         self.report_dialog.finished.connect(self._remember_report_folder)
         self.report_dialog.open()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from relaxapp.core.bounds import EARLIEST_DAY, LATEST_DAY
 from relaxapp.core.report_wording import period_words
-from relaxapp.core.safety import VisitNotes
+from relaxapp.core.safety import Checklist, VisitNotes
 from relaxapp.logic.visit_reports import PeriodError, VisitReports
 from relaxapp.ui.file_chooser import FileChooser
 from relaxapp.ui.report.document import save_report
@@ -55,6 +55,7 @@ class ReportDialog(QDialog):
         chooser: FileChooser,
         notes: VisitNotes | None = None,
         *,
+        checklist: Checklist | None = None,
         folder: Path | None = None,
         show_folder: Callable[[Path], None] = open_folder,
         parent: QWidget | None = None,
@@ -64,6 +65,7 @@ class ReportDialog(QDialog):
         self._reports = reports
         self._chooser = chooser
         self.notes = notes  # today's warning-signs answer, carried into the report
+        self._checklist = checklist  # the app's, to word the period's answers; None: worded from their ids
         self._folder = folder or Path.home()
         self.show_folder = show_folder  # the desktop's file manager; tests look instead
         self.saved: Path | None = None
@@ -138,7 +140,7 @@ class ReportDialog(QDialog):
                 self._reports.today(),
                 path,
                 notes=self.notes,
-                checklist=self._reports.checklist,
+                checklist=self._checklist,
             )
         except (PeriodError, OSError) as error:
             log.warning("report not saved to %s: %s", path, error)

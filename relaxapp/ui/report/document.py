@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QChart
-from PySide6.QtCore import QLocale, QMarginsF, QSize, QSizeF, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QSize, QSizeF, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextBlock, QTextDocument
 
 from relaxapp.core import report_wording as words
@@ -20,6 +20,7 @@ from relaxapp.core.journal import Side
 from relaxapp.core.safety import Checklist, VisitNotes
 from relaxapp.core.visit_report import VisitReport
 from relaxapp.core.wording import SIDE_NAMES
+from relaxapp.storage.whole_file import write_whole
 from relaxapp.ui.charts import Bars, Look, chart_image, draw_bars, mark_categories
 from relaxapp.ui.theme import LIGHT
 
@@ -107,6 +108,8 @@ def report_document(
                 QTextDocument.ResourceType.ImageResource, QUrl("chart:weeks"), _weeks_chart(report)
             )
             parts.append(f"<p><img src='chart:weeks' width='{CHART_SIZE.width()}'></p>")
+            if note := words.cut_weeks_note(report):
+                parts.append(_p(note, "small"))
         parts += [
             _h2("Daily check-ins and what they show"),
             *(_p(line) for line in words.check_in_lines(report)),
@@ -164,20 +167,24 @@ def save_report(
 
 
 def write_pdf(document: QTextDocument, path: Path, page_size: QPageSize) -> None:
-    """Print `document` into `path`; OSError, saying why in words, when it cannot be written there."""
-    try:
-        path.open("wb").close()  # Qt would only fail quietly: ask the system first, and hear why
-    except OSError as error:
-        raise OSError(f"cannot write {path}: {error.strerror or error}") from error
-    writer = QPdfWriter(str(path))
+    """Print `document` into `path` whole or not at all (a report there before stays as it was when this
+    one fails); OSError, saying why in words, when it cannot be written there."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageLayout(page_layout(page_size))
     writer.setResolution(DOCUMENT_DPI)  # the document's pixels: see report_document
     writer.setTitle(words.REPORT_TITLE)
     writer.setCreator("relaxapp")
     document.print_(writer)
-    del writer  # the file is complete once the writer is gone
-    if not path.is_file() or path.stat().st_size == 0:
+    del writer  # the PDF is complete once the writer is gone
+    content = bytes(buffer.data().data())
+    if not content:
         raise OSError(f"nothing could be written to {path}")
+    try:
+        write_whole(path, content)
+    except OSError as error:
+        raise OSError(f"cannot write {path}: {error.strerror or error}") from error
 
 
 def _weeks_chart(report: VisitReport) -> QImage:
@@ -188,7 +195,7 @@ def _weeks_chart(report: VisitReport) -> QImage:
         chart,
         look,
         "Twitches a week, by side",
-        [f"{week.start.day} {week.start:%b}" for week in report.weeks],
+        [words.week_label(week) for week in report.weeks],
         [
             Bars(SIDE_NAMES[side], [float(dict(week.by_side)[side]) for week in report.weeks], colour)
             for side, colour in zip(Side, SIDE_COLOURS, strict=True)

@@ -3,17 +3,21 @@ the history page, the warning-signs answer carried into it, and `relaxapp --repo
 
 from __future__ import annotations
 
+import errno
+import os
+import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QPageSize, QTextDocument
 
-from relaxapp import app
+from relaxapp import app, report_command
 from relaxapp.core.journal import (
     CheckIn,
     Episode,
@@ -31,6 +35,7 @@ from relaxapp.core.stats import DayFacts
 from relaxapp.core.visit_report import build_visit_report
 from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.storage.history import HistoryStore
+from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.report.document import page_size_for, save_report
 from tests.ui.history.conftest import TODAY, FakeFiles, MakePage, episode, session
 
@@ -77,6 +82,11 @@ def test_the_pdf_says_the_period_the_counts_and_leaves_room_for_questions(
     assert "Covers 26 February to 18 March 2026 (21 days)" in text
     assert "6 twitches logged, 2.0 a week on average." in text  # 6 in 21 days
     assert "Where: eyelid 6." in text and "Side: left 6." in text
+    # Thursday to Wednesday: the chart's first and last weeks are cut, and the note under it says so.
+    assert (
+        "bar counts 4 of its 7 days (the week of 23 February) and the last bar counts 3 of its 7 days "
+        "(the week of 16 March): the period cuts those weeks" in text  # 'first' is printed with a ligature
+    )
     assert "Strength (1 barely, 10 worst): typically 3, at most 6." in text  # 1, 2, 4, 6, 2, 6 → median 3
     assert "Daily check-ins on 3 of the 21 days" in text and "sleep 8.0 hours" in text
     assert "2 sessions on 2 days, 10 minutes in all" in text
@@ -101,6 +111,33 @@ def test_an_empty_period_is_one_clear_page(qapp, store: HistoryStore, tmp_path: 
     assert "Nothing was logged from 16 February 2026 to 18 March 2026" in text
     assert "Questions for the doctor" in text
     assert len(pages_of(pdf, tmp_path)) == 1
+
+
+def test_a_report_that_fails_midway_leaves_the_one_before_intact(
+    qapp, store: HistoryStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    report = VisitReports(store, lambda: TODAY).build(TODAY - timedelta(days=30), TODAY)
+    (tmp_path / "reports").mkdir()
+    pdf = tmp_path / "reports" / "report.pdf"
+    save_report(report, TODAY, pdf)
+    before = pdf.read_bytes()
+
+    def disk_full(_descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match=f"cannot write {re.escape(str(pdf))}: No space left on device"):
+        save_report(report, TODAY, pdf)
+    monkeypatch.undo()
+
+    def broken(_document: QTextDocument, _writer: object) -> None:
+        raise RuntimeError("the printer broke")
+
+    monkeypatch.setattr(QTextDocument, "print_", broken)
+    with pytest.raises(RuntimeError):
+        save_report(report, TODAY, pdf)
+    assert pdf.read_bytes() == before  # not emptied, not half written
+    assert [path.name for path in pdf.parent.iterdir()] == ["report.pdf"]  # no temporary file left
 
 
 def test_the_history_page_saves_a_report_and_offers_its_folder(
@@ -195,12 +232,34 @@ def test_the_command_line_writes_the_report_and_exits_0(qapp, tmp_path: Path, ca
             ["--from", "2026-03-10", "--to", "2026-03-01"],
             "relaxapp: --to: 2026-03-01 is before --from (2026-03-10)",
         ),
+        # --to on its own is checked on its own: no blame on a --from never typed.
+        (["--to", "9999-12-31"], "relaxapp: --to: 9999-12-31 is not a date from 1970 to 2100"),
     ],
 )
 def test_a_bad_date_is_named_and_exits_2(qapp, tmp_path: Path, capsys, extra: list[str], message: str):
     assert app.run(["--report", str(tmp_path / "r.pdf"), *extra]) == 2
     assert capsys.readouterr().err == message + "\n"
     assert not (tmp_path / "r.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "period"),
+    [
+        ([], "8 March to 18 March 2026 (11 days)"),  # since the last treatment, as the dialog
+        (["--to", "2026-03-07"], "7 December 2025 to 7 March 2026 (91 days)"),  # none before it: 3 months
+    ],
+)
+def test_without_from_the_command_line_starts_where_the_dialog_does(
+    qapp, tmp_path: Path, capsys, extra: list[str], period: str
+):
+    folder = data_dir(tmp_path)
+    store = HistoryStore.open(folder / "history.sqlite3")
+    store.add_treatment(Treatment(TODAY - timedelta(days=10), TreatmentKind.INJECTION, "Botox"))
+    store.close()
+    pdf = tmp_path / "out.pdf"
+    args = app.parse_args(["--report", str(pdf), "--data-dir", str(folder), *extra])
+    assert report_command.make_report(args, today=TODAY) == 0
+    assert capsys.readouterr().out == f"relaxapp: the report for {period} is saved in {pdf}\n"
 
 
 def test_an_unwritable_place_or_unreadable_history_exits_2(qapp, tmp_path: Path, capsys):
@@ -279,3 +338,30 @@ def test_treatments_and_warning_signs_answers_are_listed_with_their_dates(
 
 def days_every(first: date, last: date, step: int) -> list[date]:
     return [first + timedelta(days=n) for n in range(0, (last - first).days + 1, step)]
+
+
+def test_the_report_words_answers_with_the_checklist_the_window_has(
+    qtbot, window: MainWindow, store: HistoryStore, checklist: Checklist, tmp_path: Path
+):
+    today = window.use_cases.journal.today()
+    moment = datetime(today.year, today.month, today.day, 9).astimezone()
+    store.save_safety_check(SafetyCheck(moment, Urgency.SOON, ("persistent", "eyelid_closes")))
+    # Not the file's words: the report must use the list the window was handed, not read the file again.
+    reworded = replace(
+        checklist,
+        questions=tuple(
+            replace(question, text="Twitching for weeks") if question.id == "persistent" else question
+            for question in checklist.questions
+        ),
+    )
+    window.use_guidance(None, reworded)
+    pdf = tmp_path / "answers.pdf"
+    assert window.history.open_visit_report().save(pdf)
+    assert "Please book a visit to a doctor. Ticked: Twitching for weeks." in " ".join(pdf_text(pdf).split())
+    # The list could not be read: the answer still says what it asked for, and the signs by their ids.
+    window.use_guidance(None, None)
+    assert window.history.open_visit_report().save(pdf)
+    assert (
+        "Book a visit to a doctor. Signs ticked (by their short names): persistent, eyelid closes."
+        in " ".join(pdf_text(pdf).split())
+    )

@@ -18,6 +18,7 @@ from relaxapp.core.journal import (
 )
 from relaxapp.core.record import Ratings, Scale, SessionRecord
 from relaxapp.core.report_period import months_before, period_problem
+from relaxapp.core.report_wording import cut_weeks_note, safety_lines, week_label
 from relaxapp.core.routine import RoutineKind
 from relaxapp.core.safety import Urgency
 from relaxapp.core.stats import DayFacts, KindChange
@@ -103,6 +104,7 @@ def test_the_numbers_of_a_two_week_diary():
     assert report.twitches == 6
     assert [week.start for week in report.weeks] == [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16)]
     assert [week.total for week in report.weeks] == [3, 2, 1]
+    assert [week.days for week in report.weeks] == [5, 7, 2]  # Wednesday to Sunday; Monday and Tuesday
     assert dict(report.weeks[0].by_side) == {L: 2, R: 1, B: 0}
     assert [week.injected for week in report.weeks] == [False, True, False]
     assert report.by_place == ((E, 4), (C, 2), (M, 1))
@@ -131,11 +133,56 @@ def test_the_numbers_of_a_two_week_diary():
     assert not report.empty
 
 
+def test_weeks_the_period_cuts_say_so_and_are_not_read_as_a_drop():
+    # Three twitches every day from Wednesday 9 September to Monday 7 December: every day alike.
+    first, last = date(2026, 9, 9), date(2026, 12, 7)
+    daily = []
+    day = first
+    while day <= last:
+        daily += [(day, episode(day, (E,), L, 3, S))] * 3
+        day += timedelta(days=1)
+    days = [DayFacts(day, 0.0, 3, None) for day, _ in daily[::3]]
+    report = build_visit_report(first, last, days, daily, [])
+    weeks = report.weeks
+    assert (weeks[0].start, weeks[0].days, weeks[0].total) == (date(2026, 9, 7), 5, 15)
+    assert (weeks[-1].start, weeks[-1].days, weeks[-1].total) == (date(2026, 12, 7), 1, 3)
+    assert all(week.whole and week.total == 21 for week in weeks[1:-1])
+    assert {week.total / week.days for week in weeks} == {3.0}  # per day of the period, no drop
+    assert [week_label(week) for week in (weeks[0], weeks[1], weeks[-1])] == ["7 Sep*", "14 Sep", "7 Dec*"]
+    assert cut_weeks_note(report) == (
+        "* The first bar counts 5 of its 7 days (the week of 7 September) and the last bar counts 1 of its "
+        "7 days (the week of 7 December): the period cuts those weeks, so a shorter bar there is not a drop."
+    )
+    whole = build_visit_report(date(2026, 9, 7), date(2026, 9, 20), days, daily, [])
+    assert [week.days for week in whole.weeks] == [7, 7] and cut_weeks_note(whole) is None
+    three_days = build_visit_report(date(2026, 9, 9), date(2026, 9, 11), days, daily, [])
+    assert cut_weeks_note(three_days) == (
+        "* The only bar counts 3 of its 7 days (the week of 7 September): the period cuts that week, so a "
+        "shorter bar there is not a drop."
+    )
+
+
 def test_an_empty_period_is_a_report_of_nothing_not_an_error():
     report = build_visit_report(FIRST, FIRST, [DayFacts(FIRST, 0.0, 0, None)], [], [])
     assert report.empty
     assert report.twitches == 0 and report.typical_strength is None and report.longest_duration is None
     assert [week.total for week in report.weeks] == [0]
+
+
+def test_no_kept_warning_sign_is_not_worded_as_a_check_never_used():
+    # An answer with no sign ticked is not kept: the report cannot tell whether the check was used.
+    report = build_visit_report(FIRST, FIRST, [DayFacts(FIRST, 0.0, 0, None)], [], [])
+    assert safety_lines(report, None) == ["No warning sign was recorded in this period."]
+
+
+def test_without_the_checklist_an_answer_is_worded_from_what_was_kept():
+    report = build_visit_report(
+        FIRST, LAST, days_of(FIRST, LAST, {}, {}), [], [], safety_checks=[(date(2026, 3, 6), CHECK)]
+    )
+    assert safety_lines(report, None) == [
+        "6 March 2026: Book a visit to a doctor. "
+        "Signs ticked (by their short names): persistent, eyelid closes."
+    ]
 
 
 def test_three_months_back_keeps_the_day_or_takes_the_months_last():

@@ -48,6 +48,15 @@ def test_the_shipped_question_covers_the_four_reasons_with_routines_that_exist(s
     assert question.answer("nothing") is None
 
 
+def test_the_eyelid_note_names_the_signs_that_need_a_doctor(shipped: Catalog):
+    answer = load_welcome(SHIPPED, {routine.id for routine in shipped.routines}).answer("eyelid")
+    assert answer is not None
+    note = " ".join(answer.note.split())
+    assert "usually settles" not in note  # close to an all-clear
+    for sign in ("droops", "double", "weak", "more than a few weeks", "Warning signs"):
+        assert sign in note
+
+
 def test_an_answer_keeps_itself_and_switches_eyes_closed_on_but_never_off():
     helps = Answer("both_eyes", "Both eyes", "", "box", ("box", "pmr_7"), eyes_closed=True)
     plain = Answer("tension", "Tension", "", "pmr_7", ("pmr_7", "box"))
