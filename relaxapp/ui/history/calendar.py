@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QFont, QResizeEvent, QTextCharFormat
+from PySide6.QtCore import QDate, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCalendarWidget,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,21 +31,37 @@ from relaxapp.ui.history.tab import HistoryTab
 from relaxapp.ui.layouts import scroll_area
 from relaxapp.ui.theme import Colours
 
-# How much of the accent colour a day of practice gets, by its minutes (at least the first number):
-# three steps a person can tell apart at a glance, light enough for the day's number to stay readable.
-SHADES = ((20.0, 0.6), (10.0, 0.4), (0.0, 0.2))
+# The theme's shade for a day of practice, by its minutes (at least the first number): three steps a person
+# can tell apart at a glance, each light (or dark) enough for the day's number to stay readable.
+SHADES = ((20.0, "practice_much"), (10.0, "practice_some"), (0.0, "practice_little"))
+# The month arrows, drawn in the theme's ink: the style's own arrows are a grey that vanishes on dark.
+ARROW_SIZE = 16
+ARROWS = {"qt_calendar_prevmonth": Qt.ArrowType.LeftArrow, "qt_calendar_nextmonth": Qt.ArrowType.RightArrow}
 
 
-# Days with episodes: a red that reads on the plain and the shaded days of each theme. The theme has no
-# colour for it (yet); both reach 4.5:1 against their theme's surface.
 def shade(colours: Colours, minutes: float) -> QColor:
-    share = next(share for least, share in SHADES if minutes >= least)
-    surface, accent = QColor(colours.surface), QColor(colours.accent)
-    return QColor(
-        round(surface.red() + (accent.red() - surface.red()) * share),
-        round(surface.green() + (accent.green() - surface.green()) * share),
-        round(surface.blue() + (accent.blue() - surface.blue()) * share),
-    )
+    name = next(name for least, name in SHADES if minutes >= least)
+    return QColor(getattr(colours, name))
+
+
+def arrow_icon(colours: Colours, pointing: Qt.ArrowType) -> QIcon:
+    """A chevron in the ink, and in the disabled ink for the month after this one (it cannot be shown)."""
+    icon = QIcon()
+    for mode, ink in ((QIcon.Mode.Normal, colours.ink), (QIcon.Mode.Disabled, colours.disabled_ink)):
+        for ratio in (1.0, 2.0):
+            pixmap = QPixmap(round(ARROW_SIZE * ratio), round(ARROW_SIZE * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(QColor(ink), 2.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            tip, back = (5.0, 11.0) if pointing == Qt.ArrowType.LeftArrow else (11.0, 5.0)
+            painter.drawPolyline([QPointF(back, 3.0), QPointF(tip, 8.0), QPointF(back, 13.0)])
+            painter.end()
+            icon.addPixmap(pixmap, mode)
+    return icon
 
 
 class CalendarView(HistoryTab):
@@ -134,6 +151,11 @@ class CalendarView(HistoryTab):
         header = QTextCharFormat()
         header.setForeground(QColor(colours.ink_soft))
         self.calendar.setHeaderTextFormat(header)
+        for button in self.calendar.findChildren(QToolButton):
+            pointing = ARROWS.get(button.objectName())
+            if pointing is not None:  # the month's and the year's buttons keep their words
+                button.setIcon(arrow_icon(colours, pointing))
+                button.setIconSize(QSize(ARROW_SIZE, ARROW_SIZE))
         for swatch, (least, _) in zip(self._swatches, SHADES, strict=True):
             swatch.setStyleSheet(
                 f"background: {shade(colours, least).name()}; border: 1px solid {colours.border};"
