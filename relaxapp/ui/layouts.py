@@ -6,8 +6,10 @@ import itertools
 from collections.abc import Iterable
 
 from PySide6.QtCore import QMargins, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLayout,
@@ -277,3 +279,19 @@ class FocusInView(QObject):
             if isinstance(ancestor, QScrollArea) and content is not None and content.isAncestorOf(new):
                 ancestor.ensureWidgetVisible(new, IN_VIEW_MARGIN, IN_VIEW_MARGIN)
             ancestor = ancestor.parentWidget()
+
+
+class WrappingDialog(QDialog):
+    """A dialog with words (or buttons) that wrap: Qt opens a window at the height its words take on one
+    line, which cuts the last lines off when they wrap (larger text, a narrow screen). It opens as tall
+    as they need at its width instead, no taller than its screen."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(self.width())
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else needed
+        if needed > self.height():
+            self.resize(self.width(), min(needed, max(screen, self.height())))

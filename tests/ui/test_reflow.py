@@ -7,13 +7,13 @@ import contextlib
 import random
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.choices import RoutineCard
 from relaxapp.ui.main_window import MINIMUM_SIZE, MainWindow
 from tests.helpers.fit import cut_off
-from tests.helpers.pages import SIZES, TOUR, home_with, look
+from tests.helpers.pages import SIZES, TOUR, close_stop, home_with, look, twitch_charts
 from tests.ui.conftest import TODAY
 from tools.make_sample_history import sample
 
@@ -32,12 +32,13 @@ def problems_at(qtbot, window: MainWindow) -> dict[str, list[str]]:
     """The tour of every page; what is cut off on each, once its layout has settled."""
     found = {}
     for name, visit in TOUR:
-        visit(window)
+        stop = visit(window) or window
         with contextlib.suppress(qtbot.TimeoutError):
-            qtbot.waitUntil(lambda: not cut_off(window), timeout=SETTLE_MS)
+            qtbot.waitUntil(lambda: not cut_off(stop), timeout=SETTLE_MS)  # noqa: B023 - waited for here
         qtbot.wait(STILL_MS)
-        if problems := cut_off(window):
+        if problems := cut_off(stop):
             found[name] = problems
+        close_stop(stop)
     window.runner.stop()
     return found
 
@@ -82,3 +83,17 @@ def test_routine_cards_drop_to_one_column_when_two_do_not_fit(qtbot, window: Mai
     qtbot.waitUntil(lambda: not cards_side_by_side(window))
     cards = [card for card in window.home.findChildren(RoutineCard) if card.isVisible()]
     assert len({card.x() for card in cards}) == 1
+
+
+def test_the_insights_scroll_with_the_page_under_one_scroll_bar(qtbot, window: MainWindow):
+    look(window, dark=False, larger_text=True)
+    window.resize(*MINIMUM_SIZE)
+    twitch_charts(window)  # the page scrolled down to the last row but one of the charts
+    card = window.history.insights.since_injection_card
+    qtbot.waitUntil(lambda: card.visibleRegion().boundingRect().height() == card.height())
+    scrolling = [
+        area
+        for area in window.history.findChildren(QAbstractScrollArea)
+        if area.isVisible() and area.verticalScrollBar().isVisible()
+    ]
+    assert len(scrolling) == 1 and scrolling[0].isAncestorOf(window.history.tabs)

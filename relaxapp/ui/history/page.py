@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -134,6 +135,7 @@ class HistoryPage(QWidget):
             self.tabs.addTab(tab, name)
         self.tabs.currentChanged.connect(self._bring_up_to_date)
         self.tabs.setMinimumHeight(TABS_LEAST)
+        self.tabs.installEventFilter(self)  # its width sets how tall the insights are (_fit_tabs)
         layout.addWidget(self.tabs, 1)
         follow(use_cases.events.history_changed, self, self._on_history_changed)
 
@@ -210,6 +212,29 @@ class HistoryPage(QWidget):
             self._stale.discard(name)
             view: HistoryTab = getattr(self, name)
             view.refresh()
+        self._fit_tabs()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tabs and event.type() is QEvent.Type.Resize:
+            self._fit_tabs()
+        return super().eventFilter(watched, event)
+
+    def _fit_tabs(self) -> None:
+        """The insights as tall as all their charts, and the page scrolls them with the rest: one scroll
+        bar, not one inside another. The timeline and the calendar keep to the room there is."""
+        least = TABS_LEAST
+        tab = self.tabs.currentWidget()
+        layout = tab.layout() if tab is not None else None
+        if TAB_NAMES[self.tabs.currentIndex()] == "insights" and layout is not None:
+            width = self.tabs.width()
+            needed = (
+                layout.totalHeightForWidth(width)
+                if layout.hasHeightForWidth()
+                else layout.totalSizeHint().height()
+            )
+            least = max(least, self.tabs.tabBar().sizeHint().height() + needed)
+        if self.tabs.minimumHeight() != least:
+            self.tabs.setMinimumHeight(least)
 
     def _show_figures(self) -> None:
         figures = self._progress.figures()
