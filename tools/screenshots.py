@@ -6,7 +6,8 @@ throwaway data folder with a few sample sessions, so nothing of yours is touched
 With `--sizes` it takes every page instead at the smallest window (800x600) and a laptop's (1366x768), with
 normal and larger text, light and dark, into docs/screenshots/sizes/<page>-<width>x<height>-<theme>-<text>.png
 (the dialogs of the tour as they open over the window), and says what it finds cut off
-(tests/helpers/fit.py). Give it a screen larger than 1366x768: `xvfb-run -a -s "-screen 0 1600x1000x24" python tools/screenshots.py --sizes`.
+(tests/helpers/fit.py). Give it a screen larger than 1366x768:
+`xvfb-run -a -s "-screen 0 1600x1000x24" python tools/screenshots.py --sizes`.
 """
 
 from __future__ import annotations
