@@ -189,6 +189,7 @@ def main() -> None:
                 ("dark-session-imagery", lambda w: routine(w, "imagery_forest_rain", skips=4)),
                 ("dark-tips", lambda w: (w.runner.stop(), w.go_tips())),
                 ("dark-history-insights", lambda w: (w.go_history(), w.history.tabs.setCurrentIndex(2))),
+                ("dark-history-calendar", lambda w: w.history.tabs.setCurrentIndex(1)),
                 (
                     "reduced-motion",
                     lambda w: (look(w, theme=ThemeChoice.LIGHT, reduced_motion=True), routine(w, "box")),
