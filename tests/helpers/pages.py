@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 
 from relaxapp.core.journal import Place, Side
@@ -108,11 +108,17 @@ def over(window: MainWindow, dialog: QDialog) -> QDialog:
 
 
 def close_stop(stop: QWidget | None) -> None:
-    """Close the dialog a stop opened, if it did."""
+    """Close the dialog a stop opened, if it did (one the tour made goes with it: made_here)."""
     if isinstance(stop, QDialog):
         stop.close()
-        stop.deleteLater()
         QApplication.processEvents()
+
+
+def made_here(dialog: QDialog) -> QDialog:
+    """A dialog the tour makes itself, as the app would: deleted once closed (the app's own, such as the
+    report's, are the app's to delete)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return dialog
 
 
 def home_suggested(window: MainWindow) -> None:
@@ -127,7 +133,7 @@ def welcome_question(window: MainWindow) -> QDialog:
 
     question = window.use_cases.first_run.question
     assert question is not None, "the first start's question was not loaded"
-    dialog = WelcomeDialog(question, window)
+    dialog = made_here(WelcomeDialog(question, window))
     dialog.cards["one_side"].click()
     return over(window, dialog)
 
@@ -138,7 +144,7 @@ def twitch_dialog(window: MainWindow) -> QDialog:
 
     places = (Place.EYELID, Place.BROW, Place.CHEEK, Place.MOUTH)
     journal = window.use_cases.journal
-    dialog = EpisodeDialog(now=journal.now, last_side=Side.BOTH, last_places=places, parent=window)
+    dialog = made_here(EpisodeDialog(now=journal.now, last_side=Side.BOTH, last_places=places, parent=window))
     return over(window, dialog)
 
 
@@ -147,7 +153,8 @@ def treatment_dialog(window: MainWindow) -> QDialog:
     from relaxapp.ui.treatment_dialog import TreatmentDialog  # noqa: PLC0415 - as the journal strip loads it
 
     journal = window.use_cases.journal
-    return over(window, TreatmentDialog(today=journal.today(), last=journal.last_injection(), parent=window))
+    dialog = TreatmentDialog(today=journal.today(), last=journal.last_injection(), parent=window)
+    return over(window, made_here(dialog))
 
 
 def timeline_of(choice: str) -> Callable[[MainWindow], None]:
