@@ -7,13 +7,14 @@ import contextlib
 import random
 
 import pytest
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.choices import RoutineCard
+from relaxapp.ui.history.calendar import DAY_NAME_MARGINS
 from relaxapp.ui.main_window import MINIMUM_SIZE, MainWindow
 from tests.helpers.fit import cut_off
-from tests.helpers.pages import SIZES, TOUR, close_stop, home_with, look, twitch_charts
+from tests.helpers.pages import SIZES, TOUR, close_stop, history_tab, home_with, look, twitch_charts
 from tests.ui.conftest import TODAY
 from tools.make_sample_history import sample
 
@@ -85,15 +86,34 @@ def test_routine_cards_drop_to_one_column_when_two_do_not_fit(qtbot, window: Mai
     assert len({card.x() for card in cards}) == 1
 
 
+def scrolling(root: QWidget) -> list[QAbstractScrollArea]:
+    """The areas of `root` that show an up-and-down scroll bar."""
+    return [
+        area
+        for area in root.findChildren(QAbstractScrollArea)
+        if area.isVisible() and area.verticalScrollBar().isVisible()
+    ]
+
+
 def test_the_insights_scroll_with_the_page_under_one_scroll_bar(qtbot, window: MainWindow):
     look(window, dark=False, larger_text=True)
     window.resize(*MINIMUM_SIZE)
     twitch_charts(window)  # the page scrolled down to the last row but one of the charts
     card = window.history.insights.since_injection_card
     qtbot.waitUntil(lambda: card.visibleRegion().boundingRect().height() == card.height())
-    scrolling = [
-        area
-        for area in window.history.findChildren(QAbstractScrollArea)
-        if area.isVisible() and area.verticalScrollBar().isVisible()
-    ]
-    assert len(scrolling) == 1 and scrolling[0].isAncestorOf(window.history.tabs)
+    [page] = scrolling(window.history)
+    assert page.isAncestorOf(window.history.tabs)
+
+
+@pytest.mark.parametrize("larger_text", [False, True], ids=["normal-text", "larger-text"])
+def test_the_calendar_scrolls_with_the_page_and_shows_the_days_whole_names(qtbot, window, larger_text):
+    look(window, dark=False, larger_text=larger_text)
+    window.resize(*MINIMUM_SIZE)
+    history_tab(1)(window)
+    calendar = window.history.calendar.calendar
+    qtbot.waitUntil(lambda: len(scrolling(window.history)) == 1)
+    qtbot.wait(STILL_MS)
+    assert scrolling(window.history)[0].isAncestorOf(window.history.tabs)
+    # Seven columns, each wide enough for the widest short name of a day ("Wed"): Qt paints "…" else.
+    wed = calendar.fontMetrics().horizontalAdvance("Wed")
+    assert calendar.width() // 7 >= wed + DAY_NAME_MARGINS

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,6 @@ from relaxapp.logic.progress import Progress
 from relaxapp.ui.announce import announce
 from relaxapp.ui.history.dates import py_date, qt_date
 from relaxapp.ui.history.tab import HistoryTab
-from relaxapp.ui.layouts import scroll_area
 from relaxapp.ui.theme import Colours
 
 # The theme's shade for a day of practice, by its minutes (at least the first number): three steps a person
@@ -36,6 +34,8 @@ from relaxapp.ui.theme import Colours
 SHADES = ((20.0, "practice_much"), (10.0, "practice_some"), (0.0, "practice_little"))
 # The month arrows, drawn in the theme's ink: the style's own arrows are a grey that vanishes on dark.
 ARROW_SIZE = 16
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # the widest the header shows, as measured
+DAY_NAME_MARGINS = 16  # px a header cell keeps round a day's name: in less, Qt cuts "Tue" to "T…"
 ARROWS = {"qt_calendar_prevmonth": Qt.ArrowType.LeftArrow, "qt_calendar_nextmonth": Qt.ArrowType.RightArrow}
 
 
@@ -116,13 +116,8 @@ class CalendarView(HistoryTab):
         side.addSpacing(8)
         side.addLayout(legend)
         side.addStretch()
-        # Up and down it scrolls, when a short window or larger text leaves the month too little room.
-        content = QWidget()
-        content.setObjectName("pageContent")
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(scroll_area(content))
-        layout = QHBoxLayout(content)
+        # In a short window or with larger text the history page scrolls it with the rest (one scroll bar).
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addWidget(self.calendar, 3)
@@ -131,11 +126,13 @@ class CalendarView(HistoryTab):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The month's words and the legend beside the calendar where both fit, else under it.
-        needed = (
-            self.calendar.minimumSizeHint().width() + self._body.spacing() + self._side.minimumSize().width()
-        )
-        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        beside = event.size().width() - scroll_bar >= needed
+        # Beside needs room for the days' short names too ("Wed", not "…"), which Qt's hint leaves out.
+        widest = max(self.calendar.fontMetrics().horizontalAdvance(name) for name in DAY_NAMES)
+        names = (widest + DAY_NAME_MARGINS) * len(DAY_NAMES)
+        month = max(self.calendar.minimumSizeHint().width(), names)
+        self.calendar.setMinimumWidth(month)  # beside the legend, it takes no less
+        needed = month + self._body.spacing() + self._side.minimumSize().width()
+        beside = event.size().width() >= needed
         self._body.setDirection(
             QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         )

@@ -220,12 +220,13 @@ class HistoryPage(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_tabs(self) -> None:
-        """The insights as tall as all their charts, and the page scrolls them with the rest: one scroll
-        bar, not one inside another. The timeline and the calendar keep to the room there is."""
+        """The calendar and the insights as tall as all they show, and the page scrolls them with the rest:
+        one scroll bar, not one inside another. The timeline, a list that scrolls itself, keeps to the room
+        there is."""
         least = TABS_LEAST
         tab = self.tabs.currentWidget()
         layout = tab.layout() if tab is not None else None
-        if TAB_NAMES[self.tabs.currentIndex()] == "insights" and layout is not None:
+        if TAB_NAMES[self.tabs.currentIndex()] != "timeline" and layout is not None:
             width = self.tabs.width()
             needed = (
                 layout.totalHeightForWidth(width)
