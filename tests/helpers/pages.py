@@ -170,7 +170,8 @@ def twitch_charts(window: MainWindow) -> None:
     history_tab(2)(window)
     card = window.history.insights.since_injection_card
     [area] = [area for area in window.history.findChildren(QScrollArea) if area.isAncestorOf(card)]
-    QApplication.processEvents()  # the page made room for every chart
+    for _ in range(3):  # the page makes room for every chart as the insights' layout settles
+        QApplication.processEvents()
     area.ensureWidgetVisible(card, 0, 0)
 
 
