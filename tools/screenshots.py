@@ -4,9 +4,10 @@ Run on a real or virtual screen (e.g. `Xvfb :55 & DISPLAY=:55 python tools/scree
 throwaway data folder with a few sample sessions, so nothing of yours is touched.
 
 With `--sizes` it takes every page instead at the smallest window (800x600) and a laptop's (1366x768), with
-normal and larger text, into docs/screenshots/sizes/<page>-<width>x<height>-<theme>-<text>.png (every page
-light; the main ones dark), and says what it finds cut off (tests/helpers/fit.py). Give it a screen larger
-than 1366x768: `xvfb-run -a -s "-screen 0 1600x1000x24" python tools/screenshots.py --sizes`.
+normal and larger text, light and dark, into docs/screenshots/sizes/<page>-<width>x<height>-<theme>-<text>.png
+(the dialogs of the tour as they open over the window), and says what it finds cut off
+(tests/helpers/fit.py). Give it a screen larger than 1366x768:
+`xvfb-run -a -s "-screen 0 1600x1000x24" python tools/screenshots.py --sizes`.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from relaxapp import app as relaxapp_app  # noqa: E402
 from relaxapp.core.preferences import ThemeChoice  # noqa: E402
@@ -37,13 +38,11 @@ from relaxapp.storage.history import HistoryStore  # noqa: E402
 from relaxapp.ui.main_window import MainWindow  # noqa: E402
 from relaxapp.ui.welcome import WelcomeDialog  # noqa: E402
 from tests.helpers.fit import cut_off  # noqa: E402
-from tests.helpers.pages import SIZES, TOUR  # noqa: E402
+from tests.helpers.pages import SIZES, TOUR, close_stop, twitch_charts  # noqa: E402
 from tests.helpers.pages import look as look_as  # noqa: E402
 from tools.make_sample_history import sample  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-# The pages also shown dark at every size: one of each kind (the others share their widgets).
-DARK_PAGES = {"home", "session", "summary", "history-calendar", "tips", "safety-soon"}
 
 
 def sample_history(path: Path) -> None:
@@ -95,13 +94,6 @@ def answer(window: MainWindow, ticked: set[str]) -> None:
     window.safety_page.assess()
 
 
-def scroll_to_twitch_charts(window: MainWindow) -> None:
-    """The insights scrolled down to the twitches a week and by the weeks since an injection."""
-    insights = window.history.insights
-    [area] = insights.findChildren(QScrollArea)
-    area.ensureWidgetVisible(insights.since_injection_card, 0, 0)
-
-
 def report_pages(window: MainWindow) -> None:
     """The visit report the dialog saves, each page as a picture (poppler's pdftoppm draws them)."""
     dialog = window.history.report_dialog
@@ -121,7 +113,7 @@ def show_only(window: MainWindow, choice: str) -> None:
     window.history.timeline.shown.setCurrentText(choice)
 
 
-Step = tuple[str, Callable[[MainWindow], None]]
+Step = tuple[str, Callable[[MainWindow], object]]
 
 
 def size_steps() -> list[Step]:
@@ -140,9 +132,7 @@ def size_steps() -> list[Step]:
                 words = (
                     f"{width}x{height}-{'dark' if dark else 'light'}-{'larger' if larger_text else 'normal'}"
                 )
-                steps += [
-                    (f"sizes/{page}-{words}", visit) for page, visit in TOUR if not dark or page in DARK_PAGES
-                ]
+                steps += [(f"sizes/{page}-{words}", visit) for page, visit in TOUR]
     return steps
 
 
@@ -161,7 +151,7 @@ def main() -> None:
                 ("history", lambda w: w.go_history()),
                 ("history-calendar", lambda w: w.history.tabs.setCurrentIndex(1)),
                 ("history-insights", lambda w: w.history.tabs.setCurrentIndex(2)),
-                ("history-insights-twitches", scroll_to_twitch_charts),
+                ("history-insights-twitches", twitch_charts),
                 ("history-report", lambda w: w.history.open_visit_report()),
                 ("visit-report", report_pages),
                 (
@@ -199,6 +189,7 @@ def main() -> None:
                 ("dark-session-imagery", lambda w: routine(w, "imagery_forest_rain", skips=4)),
                 ("dark-tips", lambda w: (w.runner.stop(), w.go_tips())),
                 ("dark-history-insights", lambda w: (w.go_history(), w.history.tabs.setCurrentIndex(2))),
+                ("dark-history-calendar", lambda w: w.history.tabs.setCurrentIndex(1)),
                 (
                     "reduced-motion",
                     lambda w: (look(w, theme=ThemeChoice.LIGHT, reduced_motion=True), routine(w, "box")),
@@ -230,7 +221,8 @@ def main() -> None:
                 window.close()
                 return
             name, action = steps[index]
-            action(window)
+            opened = action(window)
+            stop = opened if isinstance(opened, QDialog) else None  # a dialog of the tour, over the window
             if not name:  # a change of size or look, before the pictures taken with it
                 QTimer.singleShot(300, lambda: take(window, index + 1))
                 return
@@ -248,13 +240,14 @@ def main() -> None:
                     return
                 # The journal's dialogs run their own event loop: this shot is taken from inside it.
                 modal = QApplication.activeModalWidget() if name.startswith("journal-") else None
-                shown = modal or dialogs.get(name) or window
+                shown = modal or dialogs.get(name) or stop or window
                 shown.grab().save(str(OUT / f"{name}.png"))
                 if modal is not None:
                     modal.close()
                 print(f"saved {OUT / name}.png")
-                for problem in cut_off(window) if name.startswith("sizes/") else []:
+                for problem in cut_off(stop or window) if name.startswith("sizes/") else []:
                     print(f"    cut off: {problem}")
+                close_stop(stop)
                 take(window, index + 1)
 
             QTimer.singleShot(delay, shoot)

@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QDialog,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -46,6 +45,7 @@ from relaxapp.core.wording import (
     spoken,
 )
 from relaxapp.ui.journal_form import buddy, check_and_save, show_state
+from relaxapp.ui.layouts import WrappingDialog
 from relaxapp.ui.ratings import ChoiceButtons, ChoiceChecks, RatingRow
 
 STRENGTHS = range(INTENSITY_MIN, INTENSITY_MAX + 1)
@@ -56,7 +56,7 @@ ALCOHOL_SHOWN = 15
 WATER_SHOWN = 20
 
 
-class EpisodeDialog(QDialog):
+class EpisodeDialog(WrappingDialog):
     """Log a twitch, or change one logged before.
 
     Built for speed: every answer is one click on a big button, and a new twitch starts on the side and
@@ -214,7 +214,7 @@ class EpisodeDialog(QDialog):
         show_state(self.save_button, self.waiting, waiting, self.problems, problems)
 
 
-class CheckInDialog(QDialog):
+class CheckInDialog(WrappingDialog):
     """The day's check-in: sleep, caffeine, alcohol, water, screen time, dry eyes, stress and a note, each
     one optional.
 

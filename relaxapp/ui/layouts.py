@@ -6,8 +6,10 @@ import itertools
 from collections.abc import Iterable
 
 from PySide6.QtCore import QMargins, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLayout,
@@ -299,3 +301,28 @@ class FocusInView(QObject):
             if isinstance(ancestor, QScrollArea) and content is not None and content.isAncestorOf(new):
                 ancestor.ensureWidgetVisible(new, IN_VIEW_MARGIN, IN_VIEW_MARGIN)
             ancestor = ancestor.parentWidget()
+
+
+class WrappingDialog(QDialog):
+    """A dialog with words (or buttons) that wrap: Qt opens a window at the height its words take on one
+    line, which cuts the last lines off when they wrap (larger text, a narrow screen). It opens, and
+    stays when narrowed, as tall as they need at its width instead, no taller than its screen."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Narrowed by a person, or to fit a small screen: more lines wrap. (On X11 Qt leaves the window's
+        # height as it was; docs/screenshots/sizes showed the places' last row and the Save line cut off.)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(self.width())
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else needed
+        if needed > self.height():
+            self.resize(self.width(), min(needed, max(screen, self.height())))

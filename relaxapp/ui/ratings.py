@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from relaxapp.core.record import NOT_ASKED, RATING_MAX, RATING_MIN, SKIPPED, Ratings, Scale, Score
 from relaxapp.core.wording import QUESTIONS, SCALE_NAMES, spoken
 from relaxapp.ui.choices import OneChoice
-from relaxapp.ui.layouts import ColumnsLayout
+from relaxapp.ui.layouts import ColumnsLayout, FlowLayout
 
 T = TypeVar("T")
 
@@ -104,9 +104,9 @@ class ChoiceChecks(QWidget, Generic[T]):
         super().__init__(parent)
         self.setAccessibleName(question)
         self.buttons: dict[T, QPushButton] = {}
-        row = QHBoxLayout(self)
+        # Seven places, some of two words: on as many lines as a narrow dialog or larger text needs.
+        row = FlowLayout(self, spacing=6, line_spacing=6)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
         for value, text, name in choices:
             button = QPushButton(text)
             button.setObjectName("checkButton")
@@ -117,7 +117,6 @@ class ChoiceChecks(QWidget, Generic[T]):
             button.installEventFilter(self)
             self.buttons[value] = button
             row.addWidget(button)
-        row.addStretch()
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setFocusProxy(next(iter(self.buttons.values())))  # a buddy label's Alt key lands here
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from relaxapp.core.preferences import Preferences
 from relaxapp.core.routine import Routine
@@ -12,9 +12,11 @@ from relaxapp.core.wording import KIND_NAMES, at_a_glance, spoken_glance
 from relaxapp.logic.events import Events
 from relaxapp.logic.welcome import FirstRun
 from relaxapp.ui.choices import TextCard
+from relaxapp.ui.layouts import ColumnsLayout
 from relaxapp.ui.listening import follow
 
 SUGGESTED_CARD_HEIGHT = 64  # a title and a line: lower than a routine card, which has a summary too
+SUGGESTED_COLUMN_WIDTH = 180  # px: all the cards side by side from three times this, fewer a row below
 
 
 class SuggestedRow(QWidget):
@@ -36,9 +38,8 @@ class SuggestedRow(QWidget):
         self.note = QLabel()
         self.note.setObjectName("pageIntro")
         self.note.setWordWrap(True)
-        # A grid, not a box: equal columns, and every card as tall as the tallest.
-        self._row = QGridLayout()
-        self._row.setSpacing(12)
+        # Equal columns, every card of a row as tall as the tallest; fewer a row in a narrow window.
+        self._row = ColumnsLayout(SUGGESTED_COLUMN_WIDTH, most=MAX_SUGGESTED, spacing=12)
         layout.addWidget(self.title)
         layout.addWidget(self.note)
         layout.addLayout(self._row)
@@ -53,10 +54,8 @@ class SuggestedRow(QWidget):
             card.hide()  # at once: deleted on the next turn of the event loop, it would linger till then
             card.deleteLater()
         self.cards = [self._card(routine) for routine in routines]
-        for column, card in enumerate(self.cards):
-            self._row.addWidget(card, 0, column)
-        for column in range(MAX_SUGGESTED):
-            self._row.setColumnStretch(column, 1)
+        for card in self.cards:
+            self._row.addWidget(card)
         self.note.setText(answer.note if answer else "")
         self.note.setVisible(bool(answer and answer.note))
         self.setVisible(bool(self.cards))

@@ -56,6 +56,11 @@ class Colours:
     hold: str
     exhale: str
     episode_mark: str  # a day with a logged twitch, in the calendar
+    # Days of practice in the calendar, by minutes: steps of about 1.25:1 from the surface and from each
+    # other, each still 4.5:1 under the ink and the episode mark (tests/ui/history/test_calendar_look.py).
+    practice_little: str
+    practice_some: str
+    practice_much: str
 
     def phase(self, kind: StepKind) -> QColor:
         return QColor({StepKind.INHALE: self.inhale, StepKind.HOLD: self.hold}.get(kind, self.exhale))
@@ -73,7 +78,8 @@ LIGHT = Colours(
     emergency_line_border="#e2a39b", emergency_line_ink="#7a1b12",
     emergency_bg="#b3261e", on_emergency="#ffffff",
     self_care_border="#b9dcd6", highlight="#ffe08a",
-    inhale="#6fb3ad", hold="#9d97cc", exhale="#7ea9d6", episode_mark="#b3261e",
+    inhale="#6fb3ad", hold="#9d97cc", exhale="#7ea9d6", episode_mark="#8c1d18",
+    practice_little="#dee8e8", practice_some="#c0d3d3", practice_much="#a3bfbe",
 )  # fmt: skip
 
 DARK = Colours(
@@ -88,7 +94,8 @@ DARK = Colours(
     emergency_line_border="#8d3a33", emergency_line_ink="#ffd9d4",
     emergency_bg="#b3261e", on_emergency="#ffffff",
     self_care_border="#2f5a55", highlight="#6a5610",
-    inhale="#3d8c86", hold="#6b65a3", exhale="#4a7aa8", episode_mark="#ff8a80",
+    inhale="#3d8c86", hold="#6b65a3", exhale="#4a7aa8", episode_mark="#ffb4ab",
+    practice_little="#233839", practice_some="#2a4848", practice_much="#325757",
 )  # fmt: skip
 
 # Text sizes in the style sheet, in px at a scale of 1 (a 15 px body, as on most desktops).

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from relaxapp.core.journal import (
     DOSE_MAX_CHARS,
@@ -23,6 +23,7 @@ from relaxapp.core.journal import (
 )
 from relaxapp.core.wording import PLACE_NAMES, SIDE_NAMES, TREATMENT_NAMES, problem_words
 from relaxapp.ui.journal_form import buddy, check_and_save, show_state
+from relaxapp.ui.layouts import WrappingDialog
 from relaxapp.ui.ratings import ChoiceButtons, ChoiceChecks
 
 # What the name field asks for, and suggests, for each kind of treatment.
@@ -40,7 +41,7 @@ DOSE_HINTS = {
 }
 
 
-class TreatmentDialog(QDialog):
+class TreatmentDialog(WrappingDialog):
     """A treatment on a day. A new one starts from the last injection logged (the same injection, given
     every few months, is then Save), dated today; changing one shows its own answers.
 

@@ -5,24 +5,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relaxapp.core.welcome import WelcomeQuestion
 from relaxapp.logic.welcome import FirstRun
 from relaxapp.ui.choices import OneChoice, TextCard
 from relaxapp.ui.help_menu import WellbeingNotice
+from relaxapp.ui.layouts import WrappingDialog
 
 ANSWER_CARD_HEIGHT = 64  # a label and a line under it
+# As wide as 37 letters of its words are high: with larger text it widens, so that its wrapped answers
+# still fit on an 800×600 screen (tests/ui/test_reflow.py), rather than run taller than the screen.
+WIDTH_IN_EMS = 37
+LEAST_WIDTH = 520  # px, with the smallest text
 
 
-class WelcomeDialog(QDialog):
+class WelcomeDialog(WrappingDialog):
     """The question and its answers as a radio group (one Tab stop, the arrows move within); Continue
     takes the answer chosen, Skip (or Esc) none."""
 
     def __init__(self, question: WelcomeQuestion, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Welcome to relaxapp")
-        self.setMinimumWidth(520)
         title = QLabel(question.question)
         title.setObjectName("dialogTitle")
         intro = QLabel(question.intro)
@@ -66,6 +71,8 @@ class WelcomeDialog(QDialog):
         buttons.addWidget(self.continue_button)
         layout.addSpacing(6)
         layout.addLayout(buttons)
+        intro.ensurePolished()  # the style sheet's text size
+        self.setMinimumWidth(max(LEAST_WIDTH, WIDTH_IN_EMS * QFontInfo(intro.font()).pixelSize()))
 
     def chosen(self) -> str | None:
         """The id of the answer chosen; None while none is."""

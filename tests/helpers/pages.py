@@ -1,5 +1,8 @@
-"""A tour of every page of the window, as a person opens them: the reflow test walks it at each size, and
-tools/screenshots.py takes a picture of each stop."""
+"""A tour of every page of the window, and of the dialogs opened over it, as a person opens them: the reflow
+and accessibility tests walk it at each size, and tools/screenshots.py takes a picture of each stop.
+
+A stop that opens a dialog returns it, shown and sized as it would be on a screen the size of the window;
+whoever walks the tour closes it (close_stop) before the next stop."""
 
 from __future__ import annotations
 
@@ -7,6 +10,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
+
+from relaxapp.core.journal import Place, Side
 from relaxapp.core.preferences import ThemeChoice
 from relaxapp.core.record import SessionRecord
 from relaxapp.core.routine import RoutineKind
@@ -75,9 +82,14 @@ def tips_section(section_id: str) -> Callable[[MainWindow], None]:
     return visit
 
 
-def safety_answer(ticked: set[str]) -> Callable[[MainWindow], None]:
+def safety_answer(ticked: set[str] | None) -> Callable[[MainWindow], None]:
+    """The warning signs after a session, with `ticked` answered (None: the questions, not yet answered)."""
+
     def visit(window: MainWindow) -> None:
+        window.runner.stop()
         window.go_safety_check()
+        if ticked is None:
+            return
         for question_id, box in window.safety_page.boxes.items():
             box.setChecked(question_id in ticked)
         window.safety_page.assess()
@@ -85,9 +97,97 @@ def safety_answer(ticked: set[str]) -> Callable[[MainWindow], None]:
     return visit
 
 
-# (name, how to get there): every page, and the states of a page that add widgets to it.
-TOUR: tuple[tuple[str, Callable[[MainWindow], None]], ...] = (
+def over(window: MainWindow, dialog: QDialog) -> QDialog:
+    """`dialog` shown as it opens, no larger than the window (a screen of that size would hold no more)."""
+    dialog.show()  # at the size Qt gives it, wrapped words and all
+    QApplication.processEvents()
+    room = QSize(window.width(), window.height())
+    if room.expandedTo(dialog.size()) != room:
+        dialog.resize(dialog.size().boundedTo(room).expandedTo(dialog.minimumSize()))
+    return dialog
+
+
+def close_stop(stop: QWidget | None) -> None:
+    """Close the dialog a stop opened, if it did (one the tour made goes with it: made_here)."""
+    if isinstance(stop, QDialog):
+        stop.close()
+        QApplication.processEvents()
+
+
+def made_here(dialog: QDialog) -> QDialog:
+    """A dialog the tour makes itself, as the app would: deleted once closed (the app's own, such as the
+    report's, are the app's to delete)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return dialog
+
+
+def home_suggested(window: MainWindow) -> None:
+    """Home after "What brings you here?" was answered: the "Suggested for you" row above the routines."""
+    window.use_cases.first_run.answer("one_side")
+    home_with("box")(window)
+    assert window.home.suggestions.cards, "no suggestions for the answer 'one_side'"
+
+
+def welcome_question(window: MainWindow) -> QDialog:
+    from relaxapp.ui.welcome import WelcomeDialog  # noqa: PLC0415 - as the app loads it
+
+    question = window.use_cases.first_run.question
+    assert question is not None, "the first start's question was not loaded"
+    dialog = made_here(WelcomeDialog(question, window))
+    dialog.cards["one_side"].click()
+    return over(window, dialog)
+
+
+def twitch_dialog(window: MainWindow) -> QDialog:
+    """Log a twitch, starting (as the last one logged) on both sides in four places."""
+    from relaxapp.ui.journal_view import EpisodeDialog  # noqa: PLC0415 - as the journal strip loads it
+
+    places = (Place.EYELID, Place.BROW, Place.CHEEK, Place.MOUTH)
+    journal = window.use_cases.journal
+    dialog = made_here(EpisodeDialog(now=journal.now, last_side=Side.BOTH, last_places=places, parent=window))
+    return over(window, dialog)
+
+
+def treatment_dialog(window: MainWindow) -> QDialog:
+    """Log a treatment, starting from the last injection logged."""
+    from relaxapp.ui.treatment_dialog import TreatmentDialog  # noqa: PLC0415 - as the journal strip loads it
+
+    journal = window.use_cases.journal
+    dialog = TreatmentDialog(today=journal.today(), last=journal.last_injection(), parent=window)
+    return over(window, made_here(dialog))
+
+
+def timeline_of(choice: str) -> Callable[[MainWindow], None]:
+    def visit(window: MainWindow) -> None:
+        history_tab(0)(window)
+        window.history.timeline.shown.setCurrentText(choice)
+
+    return visit
+
+
+def twitch_charts(window: MainWindow) -> None:
+    """The insights scrolled down to the twitches a week and by the weeks since an injection."""
+    history_tab(2)(window)
+    card = window.history.insights.since_injection_card
+    [area] = [area for area in window.history.findChildren(QScrollArea) if area.isAncestorOf(card)]
+    for _ in range(3):  # the page makes room for every chart as the insights' layout settles
+        QApplication.processEvents()
+    area.ensureWidgetVisible(card, 0, 0)
+
+
+def visit_report(window: MainWindow) -> QDialog:
+    history_tab(0)(window)
+    window.history.timeline.shown.setCurrentText("Everything")
+    return over(window, window.history.open_visit_report())
+
+
+Visit = Callable[[MainWindow], QWidget | None]
+
+# (name, how to get there): every page, the states of a page that add widgets to it, and the dialogs.
+TOUR: tuple[tuple[str, Visit], ...] = (
+    ("welcome", welcome_question),
     ("home", home_with("box")),
+    ("home-suggested", home_suggested),
     ("home-paced", home_with("paced")),
     ("home-pmr", home_with("pmr_face_neck")),
     ("home-imagery", home_with("imagery_beach_dusk")),
@@ -99,9 +199,16 @@ TOUR: tuple[tuple[str, Callable[[MainWindow], None]], ...] = (
     ("summary", summary),
     ("history", history_tab(0)),
     ("history-calendar", history_tab(1)),
+    ("history-treatments", timeline_of("Treatments only")),
+    ("history-check-ins", timeline_of("Check-ins only")),
+    ("history-everything", timeline_of("Everything")),
     ("history-insights", history_tab(2)),
+    ("history-insights-twitches", twitch_charts),
+    ("history-report", visit_report),
+    ("journal-episode", twitch_dialog),
+    ("journal-treatment", treatment_dialog),
     ("tips", tips_section("twitch_explained")),
-    ("safety", lambda window: (window.runner.stop(), window.go_safety_check())),
+    ("safety", safety_answer(None)),
     ("safety-soon", safety_answer({"eyelid_closes", "persistent"})),
     ("safety-emergency", safety_answer({"signs_passed", "persistent"})),
 )

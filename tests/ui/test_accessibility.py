@@ -22,7 +22,7 @@ from relaxapp.ui.journal_view import CheckInDialog, EpisodeDialog
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.treatment_dialog import TreatmentDialog
 from relaxapp.ui.welcome import WelcomeDialog
-from tests.helpers.pages import TOUR
+from tests.helpers.pages import TOUR, close_stop
 
 INTERACTIVE = (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QLineEdit, QAbstractItemView, QTextEdit)
 Role = QAccessible.Role
@@ -173,8 +173,9 @@ def test_every_state_of_every_page_says_what_each_control_is(qtbot, app_window: 
     warm compress, background sound), the count of breaths, each answer of the safety check."""
     seen = {}
     for name, visit in TOUR:
-        visit(app_window)
-        seen[name] = spoken_problems(app_window)
+        stop = visit(app_window)
+        seen[name] = spoken_problems(stop or app_window)
+        close_stop(stop)
     app_window.home.select("four_seven_eight")  # counted in breaths: the count is its one Tab stop
     seen["home, in breaths"] = spoken_problems(app_window)
     app_window.runner.stop()

@@ -7,13 +7,14 @@ import contextlib
 import random
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.choices import RoutineCard
+from relaxapp.ui.history.calendar import DAY_NAME_MARGINS
 from relaxapp.ui.main_window import MINIMUM_SIZE, MainWindow
 from tests.helpers.fit import cut_off
-from tests.helpers.pages import SIZES, TOUR, home_with, look
+from tests.helpers.pages import SIZES, TOUR, close_stop, history_tab, home_with, look, twitch_charts
 from tests.ui.conftest import TODAY
 from tools.make_sample_history import sample
 
@@ -32,12 +33,13 @@ def problems_at(qtbot, window: MainWindow) -> dict[str, list[str]]:
     """The tour of every page; what is cut off on each, once its layout has settled."""
     found = {}
     for name, visit in TOUR:
-        visit(window)
+        stop = visit(window) or window
         with contextlib.suppress(qtbot.TimeoutError):
-            qtbot.waitUntil(lambda: not cut_off(window), timeout=SETTLE_MS)
+            qtbot.waitUntil(lambda: not cut_off(stop), timeout=SETTLE_MS)  # noqa: B023 - waited for here
         qtbot.wait(STILL_MS)
-        if problems := cut_off(window):
+        if problems := cut_off(stop):
             found[name] = problems
+        close_stop(stop)
     window.runner.stop()
     return found
 
@@ -82,3 +84,39 @@ def test_routine_cards_drop_to_one_column_when_two_do_not_fit(qtbot, window: Mai
     qtbot.waitUntil(lambda: not cards_side_by_side(window))
     cards = [card for card in window.home.findChildren(RoutineCard) if card.isVisible()]
     assert len({card.x() for card in cards}) == 1
+
+
+def scrolling(root: QWidget) -> list[QAbstractScrollArea]:
+    """The areas of `root` that show an up-and-down scroll bar."""
+    return [
+        area
+        for area in root.findChildren(QAbstractScrollArea)
+        if area.isVisible() and area.verticalScrollBar().isVisible()
+    ]
+
+
+def test_the_insights_scroll_with_the_page_under_one_scroll_bar(qtbot, window: MainWindow):
+    look(window, dark=False, larger_text=True)
+    window.resize(*MINIMUM_SIZE)
+    twitch_charts(window)  # the page scrolled down to the last row but one of the charts
+    card = window.history.insights.since_injection_card
+    qtbot.waitUntil(lambda: card.visibleRegion().boundingRect().height() == card.height())
+    [page] = scrolling(window.history)
+    assert page.isAncestorOf(window.history.tabs)
+
+
+@pytest.mark.parametrize("larger_text", [False, True], ids=["normal-text", "larger-text"])
+def test_the_calendar_takes_its_own_height_and_shows_whole_day_names(qtbot, window, larger_text):
+    look(window, dark=False, larger_text=larger_text)
+    window.resize(*MINIMUM_SIZE)
+    history_tab(2)(window)  # the insights first: the tallest tab, which the calendar must not take after
+    history_tab(1)(window)
+    calendar = window.history.calendar.calendar
+    # The month at its own height, not the insights' (which would need the page to scroll).
+    qtbot.waitUntil(lambda: calendar.height() < MINIMUM_SIZE[1], timeout=SETTLE_MS)
+    qtbot.wait(STILL_MS)
+    areas = scrolling(window.history)
+    assert len(areas) <= 1 and all(area.isAncestorOf(window.history.tabs) for area in areas)
+    # Seven columns, each wide enough for the widest short name of a day ("Wed"): Qt paints "…" else.
+    wed = calendar.fontMetrics().horizontalAdvance("Wed")
+    assert calendar.width() // 7 >= wed + DAY_NAME_MARGINS

@@ -14,10 +14,12 @@ from relaxapp.core.contrast import AA_LARGE_TEXT, contrast_ratio
 from relaxapp.ui.choices import FOCUS_RING
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.theme import DARK, LIGHT, Colours
-from tests.helpers.pages import home_with, look, summary
+from tests.helpers.pages import close_stop, home_with, look, summary, treatment_dialog, visit_report
 from tests.ui.test_accessibility_keyboard import active, press, shown_cards
 
 NAV = ["Relax", "History", "Tips and advice", "Warning signs", "Settings", "Help"]
+# The visit report's dialog: its two dates, then its buttons ("Open folder" shows once a report is saved).
+REPORT_STOPS = ["First day of the report", "Last day of the report", "Save PDF…", "Close"]
 SOUND_BAR = ["Cue volume", "Mute sounds", "Play a test sound"]
 BEFORE = ["Tension 0 of 10", "Skip the tension question", "Twitching 0 of 10", "Skip the twitching question"]
 
@@ -209,3 +211,46 @@ def test_every_focus_ring_stands_out_from_what_it_covers(colours: Colours):
         if contrast_ratio(getattr(colours, ring), getattr(colours, under)) < AA_LARGE_TEXT
     }
     assert low == {}
+
+
+def tab_round(qtbot, start: QWidget) -> list[str]:
+    """The names Tab reaches from `start` until it comes round to it, each once in a row (Tab walks a
+    date's day, month and year before it leaves the field)."""
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    names, left = [spoken_name(start)], False
+    for _ in range(80):
+        focus = press(qtbot, Qt.Key.Key_Tab)
+        if focus is start and left:
+            return names
+        left = left or focus is not start
+        if spoken_name(focus) != names[-1]:
+            names.append(spoken_name(focus))
+    raise AssertionError(f"Tab never came round: {names}")
+
+
+def test_the_treatment_dialog_in_reading_order(qtbot, window: MainWindow):
+    active(qtbot, window)
+    dialog = treatment_dialog(window)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    places = ["Eyelid", "Brow", "Cheek", "Mouth corner", "Chin", "Neck", "Other"]  # each its own stop
+    assert tab_round(qtbot, dialog.note) == [
+        "Note",
+        "Save",
+        "Cancel",
+        "Treatment: injection",  # the row of kinds: one stop, the arrows walk it
+        "Date",
+        "Product",
+        "Side: left",
+        *places,
+        "Dose",
+    ]
+    close_stop(dialog)
+
+
+def test_the_report_dialog_in_reading_order(qtbot, window: MainWindow):
+    active(qtbot, window)
+    dialog = visit_report(window)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert tab_round(qtbot, dialog.first) == REPORT_STOPS
+    close_stop(dialog)

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QFont, QResizeEvent, QTextCharFormat
+from PySide6.QtCore import QDate, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCalendarWidget,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,24 +27,41 @@ from relaxapp.logic.progress import Progress
 from relaxapp.ui.announce import announce
 from relaxapp.ui.history.dates import py_date, qt_date
 from relaxapp.ui.history.tab import HistoryTab
-from relaxapp.ui.layouts import scroll_area
 from relaxapp.ui.theme import Colours
 
-# How much of the accent colour a day of practice gets, by its minutes (at least the first number):
-# three steps a person can tell apart at a glance, light enough for the day's number to stay readable.
-SHADES = ((20.0, 0.6), (10.0, 0.4), (0.0, 0.2))
+# The theme's shade for a day of practice, by its minutes (at least the first number): three steps a person
+# can tell apart at a glance, each light (or dark) enough for the day's number to stay readable.
+SHADES = ((20.0, "practice_much"), (10.0, "practice_some"), (0.0, "practice_little"))
+# The month arrows, drawn in the theme's ink: the style's own arrows are a grey that vanishes on dark.
+ARROW_SIZE = 16
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # the widest the header shows, as measured
+DAY_NAME_MARGINS = 16  # px a header cell keeps round a day's name: in less, Qt cuts "Tue" to "T…"
+ARROWS = {"qt_calendar_prevmonth": Qt.ArrowType.LeftArrow, "qt_calendar_nextmonth": Qt.ArrowType.RightArrow}
 
 
-# Days with episodes: a red that reads on the plain and the shaded days of each theme. The theme has no
-# colour for it (yet); both reach 4.5:1 against their theme's surface.
 def shade(colours: Colours, minutes: float) -> QColor:
-    share = next(share for least, share in SHADES if minutes >= least)
-    surface, accent = QColor(colours.surface), QColor(colours.accent)
-    return QColor(
-        round(surface.red() + (accent.red() - surface.red()) * share),
-        round(surface.green() + (accent.green() - surface.green()) * share),
-        round(surface.blue() + (accent.blue() - surface.blue()) * share),
-    )
+    name = next(name for least, name in SHADES if minutes >= least)
+    return QColor(getattr(colours, name))
+
+
+def arrow_icon(colours: Colours, pointing: Qt.ArrowType) -> QIcon:
+    """A chevron in the ink, and in the disabled ink for the month after this one (it cannot be shown)."""
+    icon = QIcon()
+    for mode, ink in ((QIcon.Mode.Normal, colours.ink), (QIcon.Mode.Disabled, colours.disabled_ink)):
+        for ratio in (1.0, 2.0):
+            pixmap = QPixmap(round(ARROW_SIZE * ratio), round(ARROW_SIZE * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(QColor(ink), 2.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            tip, back = (5.0, 11.0) if pointing == Qt.ArrowType.LeftArrow else (11.0, 5.0)
+            painter.drawPolyline([QPointF(back, 3.0), QPointF(tip, 8.0), QPointF(back, 13.0)])
+            painter.end()
+            icon.addPixmap(pixmap, mode)
+    return icon
 
 
 class CalendarView(HistoryTab):
@@ -99,13 +116,8 @@ class CalendarView(HistoryTab):
         side.addSpacing(8)
         side.addLayout(legend)
         side.addStretch()
-        # Up and down it scrolls, when a short window or larger text leaves the month too little room.
-        content = QWidget()
-        content.setObjectName("pageContent")
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(scroll_area(content))
-        layout = QHBoxLayout(content)
+        # In a short window or with larger text the history page scrolls it with the rest (one scroll bar).
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addWidget(self.calendar, 3)
@@ -114,11 +126,13 @@ class CalendarView(HistoryTab):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The month's words and the legend beside the calendar where both fit, else under it.
-        needed = (
-            self.calendar.minimumSizeHint().width() + self._body.spacing() + self._side.minimumSize().width()
-        )
-        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        beside = event.size().width() - scroll_bar >= needed
+        # Beside needs room for the days' short names too ("Wed", not "…"), which Qt's hint leaves out.
+        widest = max(self.calendar.fontMetrics().horizontalAdvance(name) for name in DAY_NAMES)
+        names = (widest + DAY_NAME_MARGINS) * len(DAY_NAMES)
+        month = max(self.calendar.minimumSizeHint().width(), names)
+        self.calendar.setMinimumWidth(month)  # beside the legend, it takes no less
+        needed = month + self._body.spacing() + self._side.minimumSize().width()
+        beside = event.size().width() >= needed
         self._body.setDirection(
             QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         )
@@ -134,6 +148,11 @@ class CalendarView(HistoryTab):
         header = QTextCharFormat()
         header.setForeground(QColor(colours.ink_soft))
         self.calendar.setHeaderTextFormat(header)
+        for button in self.calendar.findChildren(QToolButton):
+            pointing = ARROWS.get(button.objectName())
+            if pointing is not None:  # the month's and the year's buttons keep their words
+                button.setIcon(arrow_icon(colours, pointing))
+                button.setIconSize(QSize(ARROW_SIZE, ARROW_SIZE))
         for swatch, (least, _) in zip(self._swatches, SHADES, strict=True):
             swatch.setStyleSheet(
                 f"background: {shade(colours, least).name()}; border: 1px solid {colours.border};"

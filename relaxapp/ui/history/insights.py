@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from relaxapp.core import stats
 from relaxapp.core.record import Scale
@@ -23,7 +23,6 @@ from relaxapp.logic.progress import WEEKS, InsightsData, Progress
 from relaxapp.ui.charts import Bars, ChartCard, ChartView, Look, draw_bars
 from relaxapp.ui.history import twitch_charts
 from relaxapp.ui.history.tab import HistoryTab
-from relaxapp.ui.layouts import scroll_area
 from relaxapp.ui.theme import Colours
 
 CHART_HEIGHT = 225
@@ -54,10 +53,8 @@ class InsightsView(HistoryTab):
 
         # The findings beside the chart they speak of; practice and what it changes; twitches and
         # injections; where the twitches were. The first two rows fit the window's usual size; the rest
-        # scroll into view.
-        content = QWidget()
-        content.setObjectName("pageContent")
-        grid = QGridLayout(content)
+        # scroll into view with the page (HistoryPage makes room for them all: one scroll bar, not two).
+        grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(12)
         grid.addWidget(self.findings, 0, 0)
@@ -70,9 +67,6 @@ class InsightsView(HistoryTab):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(4, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll_area(content))
 
     def set_look(self, colours: Colours) -> None:
         super().set_look(colours)

@@ -12,8 +12,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from relaxapp.core.wording import days_text
 from relaxapp.logic.use_cases import UseCases
@@ -59,6 +60,17 @@ class Figure(QFrame):
     def show_value(self, text: str) -> None:
         self.value.setText(text)
         self.setAccessibleName(f"{self._caption}: {text}")
+
+
+class Tabs(QTabWidget):
+    """Tabs as tall as the tab on show asks (HistoryPage._fit_tabs sets it as the least height), not as
+    tall as the tallest of them: Qt's own hints take every tab's, hidden or not."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # Qt's height for a width is the tallest tab's too; _fit_tabs measures the one on show
 
 
 class HistoryPage(QWidget):
@@ -124,7 +136,7 @@ class HistoryPage(QWidget):
         self.timeline = TimelineView(use_cases)
         self.model = self.timeline.model  # the rows of the timeline, as shown
         self.addActions([self.timeline.undo_action, self.timeline.redo_action])
-        self.tabs = QTabWidget()
+        self.tabs = Tabs()
         self.tabs.setObjectName("historyTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.timeline, "Timeline")
@@ -134,9 +146,11 @@ class HistoryPage(QWidget):
             holder.setContentsMargins(0, 12, 0, 0)
             tab = QWidget()
             tab.setLayout(holder)
+            tab.installEventFilter(self)  # what it holds changed its height: _fit_tabs
             self.tabs.addTab(tab, name)
         self.tabs.currentChanged.connect(self._bring_up_to_date)
         self.tabs.setMinimumHeight(TABS_LEAST)
+        self.tabs.installEventFilter(self)  # its width sets how tall the insights are (_fit_tabs)
         layout.addWidget(self.tabs, 1)
         follow(use_cases.events.history_changed, self, self._on_history_changed)
 
@@ -218,6 +232,38 @@ class HistoryPage(QWidget):
             self._stale.discard(name)
             view: HistoryTab = getattr(self, name)
             view.refresh()
+        self._fit_tabs()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        resized = watched is self.tabs and event.type() is QEvent.Type.Resize
+        if resized or (watched is self.tabs.currentWidget() and event.type() is QEvent.Type.LayoutRequest):
+            self._fit_tabs()
+        return super().eventFilter(watched, event)
+
+    def _fit_tabs(self) -> None:
+        """The calendar and the insights as tall as all they show, and the page scrolls them with the rest:
+        one scroll bar, not one inside another. The timeline, a list that scrolls itself, keeps to the room
+        there is."""
+        least = TABS_LEAST
+        # Only the tab on show counts: a stack of tabs is otherwise as tall as its tallest, the insights.
+        for index in range(self.tabs.count()):
+            shown = index == self.tabs.currentIndex()
+            policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            page = self.tabs.widget(index)
+            if page is not None and page.sizePolicy().verticalPolicy() != policy:  # else a loop of layouts
+                page.setSizePolicy(policy, policy)
+        tab = self.tabs.currentWidget()
+        layout = tab.layout() if tab is not None else None
+        if TAB_NAMES[self.tabs.currentIndex()] != "timeline" and layout is not None:
+            width = self.tabs.width()
+            needed = (
+                layout.totalHeightForWidth(width)
+                if layout.hasHeightForWidth()
+                else layout.totalSizeHint().height()
+            )
+            least = max(least, self.tabs.tabBar().sizeHint().height() + needed)
+        if self.tabs.minimumHeight() != least:
+            self.tabs.setMinimumHeight(least)
 
     def _show_figures(self) -> None:
         figures = self._progress.figures()

@@ -49,6 +49,7 @@ from relaxapp.ui.listening import follow
 from relaxapp.ui.treatment_dialog import TreatmentDialog
 
 CELL_PADDING = 20  # a cell's padding in the style sheet, both sides, and a little air
+WHAT_SHARE_OF_SPARE = 2 / 3  # of the width the columns do not need
 SORT_MARK = 16
 
 # What the "Show" choice offers, in its order: everything, then sessions (all, then each kind), twitches,
@@ -249,8 +250,12 @@ class TimelineView(QWidget):
         room = self.table.viewport().width() - max(least, header.defaultSectionSize())
         wanted = sum(self._widths.values())
         share = min(1.0, room / wanted) if wanted else 1.0
+        # Room to spare goes mostly to "What": a twitch in several places has a long name ("Twitch:
+        # eyelid, brow and cheek, both sides"); the note, last, has the rest.
+        spare = max(0, room - wanted) * WHAT_SHARE_OF_SPARE
         for column, width in self._widths.items():
-            header.resizeSection(column, max(least, int(width * share)))
+            extra = spare if column is Column.WHAT else 0
+            header.resizeSection(column, max(least, int(width * share + extra)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The table's own view: it narrows too when its up-and-down scroll bar appears.

@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from relaxapp.core.report_wording import period_words
 from relaxapp.core.safety import Checklist, VisitNotes
 from relaxapp.logic.visit_reports import PeriodError, VisitReports
 from relaxapp.ui.file_chooser import FileChooser
+from relaxapp.ui.layouts import WrappingDialog
 from relaxapp.ui.report.document import save_report
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def _day(qdate: QDate) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
 
 
-class ReportDialog(QDialog):
+class ReportDialog(WrappingDialog):
     """Choose a period, save its report as PDF; `saved` is the last file written."""
 
     def __init__(
@@ -83,6 +83,7 @@ class ReportDialog(QDialog):
         form.addRow("From", self.first)
         form.addRow("To", self.last)
         hint = QLabel(f"Suggested: {period.why}.")
+        hint.setWordWrap(True)  # the reason can be long: "since your last treatment (…)"
         hint.setObjectName("chartNote")
         self.status = QLabel()
         self.status.setWordWrap(True)

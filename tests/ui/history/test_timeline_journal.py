@@ -124,3 +124,20 @@ def test_the_calendar_marks_a_treatment_day_and_names_it_and_the_water(
     checked_in = calendar.dateTextFormat(qt_date(TODAY - timedelta(days=1)))
     assert checked_in.toolTip() == "Tue 17 March: no practice; 7 glasses of water."
     assert not checked_in.fontOverline()
+
+
+def test_a_wide_window_gives_its_spare_width_to_what_each_entry_was(
+    qtbot, store: HistoryStore, make_page: MakePage
+):
+    store.merge([], [], [], treatments=[INJECTION])
+    page = make_page(store)
+    table = page.timeline.table
+    name = "Injection: Botox, eyelid and brow, both sides"
+    needed = table.fontMetrics().horizontalAdvance(name)
+    header = table.horizontalHeader()
+    page.resize(page.minimumSizeHint().width(), 700)
+    qtbot.waitUntil(lambda: header.sectionSize(Column.WHAT) < needed)  # cut short, whole in its tooltip
+    narrow = header.sectionSize(Column.WHAT)
+    page.resize(1600, 700)
+    qtbot.waitUntil(lambda: header.sectionSize(Column.WHAT) > needed)  # whole
+    assert header.sectionSize(Column.WHAT) > header.sectionSize(Column.NOTE) > narrow / 2
