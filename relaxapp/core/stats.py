@@ -310,7 +310,7 @@ def _compare(factor: Factor, days: list[DayFacts]) -> Comparison:
     sentence = (
         _finding(split.condition, mean_with, mean_without)
         if supported
-        else f"No clear link yet between {factor.value} and your episodes."
+        else f"No clear link yet between {factor.value} and your twitches."
     )
     return Comparison(
         factor, len(with_factor), len(without), mean_with, mean_without, p_value, supported, sentence
@@ -320,14 +320,14 @@ def _compare(factor: Factor, days: list[DayFacts]) -> Comparison:
 def _finding(condition: str, mean_with: float, mean_without: float) -> str:
     a_day = f"({mean_with:.1f} a day against {mean_without:.1f})"
     if mean_without == 0:
-        return f"On {condition} you logged {mean_with:.1f} episodes a day; on other days, none."
+        return f"On {condition} you logged {mean_with:.1f} twitches a day; on other days, none."
     if mean_with == 0:
-        return f"On {condition} you logged no episodes, against {mean_without:.1f} a day on other days."
+        return f"On {condition} you logged no twitches, against {mean_without:.1f} a day on other days."
     ratio = mean_with / mean_without
     if ratio > 1:
-        return f"On {condition} you logged {_times(ratio)} as many episodes as on other days {a_day}."
+        return f"On {condition} you logged {_times(ratio)} as many twitches as on other days {a_day}."
     fewer = round((1 - ratio) * 10) * 10
-    return f"On {condition} you logged about {fewer}% fewer episodes than on other days {a_day}."
+    return f"On {condition} you logged about {fewer}% fewer twitches than on other days {a_day}."
 
 
 def _times(ratio: float) -> str:

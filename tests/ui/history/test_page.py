@@ -133,7 +133,7 @@ def test_insights_draw_the_charts_and_say_what_the_data_support(store: HistorySt
     # asked; bars of their nothing would read as days without episodes.
     assert bar_values(view.episodes_chart) == {"Days with it": [3.0], "Other days": [1.0]}
     text = view.findings.text()
-    assert "On days with 3 or more caffeine drinks you logged about three times as many episodes" in text
+    assert "On days with 3 or more caffeine drinks you logged about three times as many twitches" in text
     assert "Not enough data yet about sleep" in text
 
 

@@ -145,7 +145,7 @@ def test_coffee_days_with_twice_the_episodes_make_a_finding():
     assert caffeine.p_value is not None and caffeine.p_value < 0.01
     assert caffeine.supported
     assert caffeine.sentence == (
-        "On days with 3 or more caffeine drinks you logged about twice as many episodes as on other days "
+        "On days with 3 or more caffeine drinks you logged about twice as many twitches as on other days "
         "(2.5 a day against 1.3)."
     )
     assert insights.findings == (caffeine,)
@@ -160,7 +160,7 @@ def test_a_ratio_without_a_real_difference_is_not_said():
     caffeine = next(c for c in insights.comparisons if c.factor is Factor.CAFFEINE)
     assert caffeine.mean_with / caffeine.mean_without == pytest.approx(10 / 7)
     assert not caffeine.supported
-    assert caffeine.sentence == "No clear link yet between caffeine and your episodes."
+    assert caffeine.sentence == "No clear link yet between caffeine and your twitches."
     assert insights.message == "No clear pattern yet in 21 days with a check-in."
 
 
@@ -193,7 +193,7 @@ def test_relaxed_days_with_fewer_episodes_are_said_as_fewer():
     relaxation = next(c for c in episode_insights(days).comparisons if c.factor is Factor.RELAXATION)
     assert relaxation.supported
     assert relaxation.sentence == (
-        "On days you relaxed for 10 minutes or more you logged about 70% fewer episodes than on other days "
+        "On days you relaxed for 10 minutes or more you logged about 70% fewer twitches than on other days "
         "(1.0 a day against 3.0)."
     )
 
@@ -204,7 +204,7 @@ def test_episodes_only_on_one_side_are_said_without_a_ratio():
     assert sleep.supported
     assert (
         sleep.sentence
-        == "On days after less than 6 hours of sleep you logged 2.0 episodes a day; on other days, none."
+        == "On days after less than 6 hours of sleep you logged 2.0 twitches a day; on other days, none."
     )
 
 
@@ -235,7 +235,7 @@ def test_an_eye_trigger_with_a_real_difference_is_said(factor, with_it, without,
     assert (found.days_with, found.days_without) == (10, 10)
     assert found.supported
     assert found.sentence == (
-        f"On {condition} you logged about two and a half times as many episodes as on other days "
+        f"On {condition} you logged about two and a half times as many twitches as on other days "
         "(2.5 a day against 1.0)."
     )
 
@@ -247,7 +247,7 @@ def test_an_eye_trigger_without_a_difference_stays_silent(factor, with_it, witho
     found = comparison_of(factor, days)
     assert (found.days_with, found.days_without) == (10, 10)
     assert not found.supported
-    assert found.sentence == f"No clear link yet between {factor.value} and your episodes."
+    assert found.sentence == f"No clear link yet between {factor.value} and your twitches."
 
 
 @pytest.mark.parametrize(("factor", "with_it", "without", "condition"), EYE_TRIGGERS)
