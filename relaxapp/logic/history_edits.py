@@ -8,9 +8,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol, TypeVar
 
+from relaxapp.core.history_wording import describe
 from relaxapp.core.journal import CheckIn, Episode, Treatment
 from relaxapp.core.record import Score, SessionRecord
-from relaxapp.core.wording import describe
 from relaxapp.logic.events import EntryChange, Event, Events, How
 from relaxapp.storage.history import HistoryStore, HistoryWriteError, TimelineEntry
 

@@ -8,8 +8,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from relaxapp.core.history_wording import when_listed
 from relaxapp.core.journal import INTENSITY_MAX, Episode
-from relaxapp.core.wording import TREATMENT_NAMES, ago_words, when_listed, where_words
+from relaxapp.core.wording import TREATMENT_NAMES, ago_words, where_words
 from relaxapp.logic.events import Events
 from relaxapp.logic.journal import Journal
 from relaxapp.ui.layouts import FlowLayout

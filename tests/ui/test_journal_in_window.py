@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtWidgets import QDialog, QScrollArea
 
 from relaxapp.core.clock import FakeClock
+from relaxapp.core.history_wording import when_listed
 from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side, TreatmentKind
 from relaxapp.core.record import SKIPPED
-from relaxapp.core.wording import when_listed
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui import journal_view, treatment_dialog
 from relaxapp.ui.main_window import DEFAULT_SIZE, MainWindow

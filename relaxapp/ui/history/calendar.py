@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relaxapp.core.history_wording import SHADE_NAMES, day_text, month_text
 from relaxapp.core.stats import DayFacts
-from relaxapp.core.wording import SHADE_NAMES, day_text, month_text
 from relaxapp.logic.progress import Progress
 from relaxapp.ui.announce import announce
 from relaxapp.ui.history.dates import py_date, qt_date

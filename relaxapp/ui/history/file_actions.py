@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QMessageBox, QPushButton, QWidget
 
-from relaxapp.core.wording import counts_text, merge_text
+from relaxapp.core.history_wording import counts_text, merge_text
 from relaxapp.logic.history_files import HistoryFiles
 from relaxapp.logic.unsaved import UnsavedEntries
 from relaxapp.storage.backup import Backup

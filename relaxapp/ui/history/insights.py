@@ -11,14 +11,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from relaxapp.core import stats
+from relaxapp.core.history_wording import change_note, findings_html, minutes_note
 from relaxapp.core.record import Scale
-from relaxapp.core.wording import (
-    KIND_NAMES,
-    SCALE_NAMES,
-    change_note,
-    findings_html,
-    minutes_note,
-)
+from relaxapp.core.wording import KIND_NAMES, SCALE_NAMES
 from relaxapp.logic.progress import WEEKS, InsightsData, Progress
 from relaxapp.ui.charts import Bars, ChartCard, ChartView, Look, draw_bars
 from relaxapp.ui.history import twitch_charts

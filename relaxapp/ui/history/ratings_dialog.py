@@ -6,8 +6,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from relaxapp.core.history_wording import describe
 from relaxapp.core.record import Scale, Score, SessionRecord
-from relaxapp.core.wording import SCALE_NAMES, describe
+from relaxapp.core.wording import SCALE_NAMES
 from relaxapp.ui.ratings import RatingRow
 
 

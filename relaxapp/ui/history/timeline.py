@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relaxapp.core.history_wording import when_text
 from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, Treatment
-from relaxapp.core.wording import KIND_NAMES, when_text
+from relaxapp.core.wording import KIND_NAMES
 from relaxapp.logic.events import EntryChange
 from relaxapp.logic.progress import Period
 from relaxapp.logic.use_cases import UseCases

@@ -9,10 +9,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from relaxapp.core.journal import CheckIn, Episode, Treatment
-from relaxapp.core.record import Scale, SessionRecord
-from relaxapp.core.wording import (
-    KIND_NAMES,
+from relaxapp.core.history_wording import (
     amount_text,
     change_text,
     moment_of,
@@ -20,6 +17,9 @@ from relaxapp.core.wording import (
     what_text,
     when_listed,
 )
+from relaxapp.core.journal import CheckIn, Episode, Treatment
+from relaxapp.core.record import Scale, SessionRecord
+from relaxapp.core.wording import KIND_NAMES
 from relaxapp.logic.events import EntryChange, How
 from relaxapp.storage.history import EVERYTHING, HistoryReader, TimelineEntry, TimelineFilter
 from relaxapp.ui.shielded import shielded

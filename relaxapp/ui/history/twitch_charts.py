@@ -3,9 +3,10 @@ since the last injection, and by place and side."""
 
 from __future__ import annotations
 
+from relaxapp.core.history_wording import places_note, twitch_weeks_note
 from relaxapp.core.injections import weeks_since_note
 from relaxapp.core.journal import Side
-from relaxapp.core.wording import PLACE_NAMES, SIDE_NAMES, places_note, twitch_weeks_note
+from relaxapp.core.wording import PLACE_NAMES, SIDE_NAMES
 from relaxapp.logic.progress import LOOK_BACK_MONTHS, TWITCH_WEEKS, InsightsData
 from relaxapp.ui.charts import Bars, ChartCard, Look, draw_bars, mark_categories
 

@@ -9,6 +9,21 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from relaxapp.core.catalog import RoutineFileError
+from relaxapp.core.history_wording import (
+    amount_text,
+    change_note,
+    change_text,
+    counts_text,
+    day_text,
+    describe,
+    findings_html,
+    merge_text,
+    minutes_note,
+    month_text,
+    note_text,
+    what_text,
+    when_text,
+)
 from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side, Treatment, TreatmentKind
 from relaxapp.core.record import SKIPPED, Ratings, Scale, Score, SessionRecord
 from relaxapp.core.routine import ONCE, Cycles, Minutes, Routine, RoutineKind, Stage, Step, StepKind
@@ -19,26 +34,15 @@ from relaxapp.core.wording import (
     SKIPPED_FILES_LISTED,
     STAGE_NAMES,
     ago_words,
-    amount_text,
     at_a_glance,
     cautions_hidden_text,
-    change_note,
-    change_text,
     change_words,
     clock_text,
     countdown_seconds,
     countdown_words,
-    counts_text,
-    day_text,
     days_text,
-    describe,
     duration_text,
     filled_words,
-    findings_html,
-    merge_text,
-    minutes_note,
-    month_text,
-    note_text,
     plan_text,
     problem_words,
     skipped_routine_files,
@@ -47,8 +51,6 @@ from relaxapp.core.wording import (
     spoken_glance,
     step_countdown_text,
     summary_words,
-    what_text,
-    when_text,
     where_words,
 )
 from relaxapp.storage.history import Counts, MergeReport
