@@ -37,7 +37,7 @@ class InsightsView(HistoryTab):
         self.findings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.minutes_card = ChartCard("Minutes of practice a week")
         self.change_card = ChartCard("Change in ratings after a session, by kind of routine")
-        self.episodes_card = ChartCard("Episodes a day, on days with and without each factor")
+        self.episodes_card = ChartCard("Twitches a day, on days with and without each factor")
         self.places_card = ChartCard("Twitches by place and side, the last 12 months")
         self.twitch_weeks_card = ChartCard("Twitches a week, with the weeks of injections marked")
         self.since_injection_card = ChartCard("Twitches a week, by the weeks since the last injection")
@@ -136,13 +136,13 @@ class InsightsView(HistoryTab):
         draw_bars(
             self.episodes_chart.chart(),
             look,
-            "Episodes a day",
+            "Twitches a day",
             [stats.factor_label(comparison.factor) for comparison in charted],
             [
                 Bars("Days with it", [round(c.mean_with, 1) for c in charted], colours.accent),
                 Bars("Other days", [round(c.mean_without, 1) for c in charted], colours.ink_soft),
             ],
-            value_title="Episodes a day",
+            value_title="Twitches a day",
             value_format="%.1f",
         )
         # What it stands on is the findings' first line, beside it.
