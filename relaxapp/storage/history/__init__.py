@@ -5,8 +5,8 @@ How the file is versioned, migrated and kept durable: see schema.
 
 The modules, each importing only those before it:
 errors → schema (format, migrations, transactions) → files (connect, probe, move aside) → rows (entry ↔ row)
-→ queries (HistoryReader) → merging (new entries added by their natural keys) → store (HistoryStore, its
-writes and retry queue) → recovery (open_history).
+→ queries (HistoryReader) → merging (new entries added by their natural keys) → restoring (a backup put in
+place, RestoreReport) → store (HistoryStore, its writes and retry queue) → recovery (open_history).
 """
 
 from relaxapp.storage.history.errors import (
@@ -27,9 +27,10 @@ from relaxapp.storage.history.queries import (
     TimelineFilter,
 )
 from relaxapp.storage.history.recovery import OpenResult, open_history
+from relaxapp.storage.history.restoring import RestoreReport
 from relaxapp.storage.history.rows import Entry, TimelineEntry, stamp
 from relaxapp.storage.history.schema import MIGRATIONS, SCHEMA_VERSION
-from relaxapp.storage.history.store import HistoryStore, RestoreReport
+from relaxapp.storage.history.store import HistoryStore
 
 __all__ = [
     "EVERYTHING",

@@ -7,11 +7,8 @@ reads is HistoryReader's (queries); the file's format and migrations are schema'
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import logging
-import os
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import closing
@@ -36,7 +33,6 @@ from relaxapp.storage.history import rows
 from relaxapp.storage.history.errors import (
     HistoryError,
     HistoryWriteError,
-    InvalidEntryError,
     error_of,
     require,
 )
@@ -44,14 +40,13 @@ from relaxapp.storage.history.files import (
     check_backup,
     connect,
     connect_read_only,
-    move_aside,
     probe,
-    put_back,
     require_claims,
     require_intact,
 )
 from relaxapp.storage.history.merging import MergeReport, merge_into
 from relaxapp.storage.history.queries import HistoryReader
+from relaxapp.storage.history.restoring import RestoreReport, carry_over, put_in_place
 from relaxapp.storage.history.rows import E, Entry, Table
 from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, prepare, transaction
 
@@ -59,13 +54,6 @@ from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, prepare, transactio
 log = logging.getLogger(__package__)
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class RestoreReport:
-    moved_aside: Path  # the file that was in use, kept beside the history
-    carried_over: MergeReport | None  # entries of that file added to the backup's; None when not asked
-    problem: str | None  # set when carrying over failed; the entries are still in `moved_aside`
 
 
 @dataclass
@@ -394,73 +382,12 @@ class HistoryStore(HistoryReader):
             raise HistoryError(
                 "Only a history kept in a file that can be written can be restored from a backup."
             )
-        path = self.path
         check_backup(backup)
         self.retry_unsaved()  # what stays unsaved is written into the restored file later
-        temporary = path.with_name(f"{path.name}.restoring")
-        try:
-            shutil.copyfile(backup, temporary)
-            with open(temporary, "rb") as copied:
-                os.fsync(copied.fileno())
-        except OSError as error:
-            temporary.unlink(missing_ok=True)
-            raise HistoryError(
-                f"The backup {backup} could not be copied ({error}); nothing was changed."
-            ) from error
-        self._db.close()
-        try:
-            aside = move_aside(path, "replaced", now)
-        except OSError as error:
-            temporary.unlink(missing_ok=True)
-            self._reconnect()
-            raise HistoryError(
-                f"The history file {path} could not be moved aside ({error}); nothing was changed."
-            ) from error
-        try:
-            temporary.replace(path)
-        except OSError as error:
-            temporary.unlink(missing_ok=True)
-            put_back(aside, path)
-            self._reconnect()
-            raise HistoryError(
-                f"The backup could not be put in place of {path} ({error}); nothing was changed."
-            ) from error
-        try:
-            self._reconnect()
-        except (sqlite3.Error, HistoryError) as error:
-            # The copy of the backup cannot be used as a history (an old schema that will not migrate,
-            # say): it goes, the backup itself stays in its folder, and the file that was in use comes back.
-            log.exception("the backup %s could not be opened as a history", backup)
-            with contextlib.suppress(sqlite3.Error):
-                self._db.close()
-            for tail in ("-wal", "-shm", ""):
-                Path(f"{path}{tail}").unlink(missing_ok=True)
-            put_back(aside, path)
-            self._reconnect()
-            raise HistoryError(
-                f"The backup {backup.name} could not be opened as a history ({error}); your history is as "
-                "it was."
-            ) from error
+        aside = put_in_place(backup, self.path, now, close=self.close, reconnect=self._reconnect)
         if not keep_current:
             return RestoreReport(aside, None, None)
-        try:
-            with closing(HistoryStore.open_read_only(aside)) as previous:
-                carried = self.merge(
-                    previous.all_sessions(),
-                    previous.all_episodes(),
-                    previous.all_check_ins(),
-                    treatments=previous.all_treatments(),
-                    safety_checks=previous.all_safety_checks(),
-                )
-        except (HistoryError, InvalidEntryError, sqlite3.Error) as error:
-            log.exception("could not carry entries over from %s", aside)
-            return RestoreReport(
-                aside,
-                None,
-                f"The backup is back, but the entries made since could not be added to it ({error}). "
-                f"They are kept in {aside}.",
-            )
-        return RestoreReport(aside, carried, None)
+        return carry_over(aside, lambda moved: closing(HistoryStore.open_read_only(moved)), self.merge)
 
     # -- inside --------------------------------------------------------------------------------------
 
