@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSlider,
-    QSpinBox,
     QWidget,
 )
 
@@ -25,16 +24,11 @@ from relaxapp.core.patterns import (
     is_custom,
 )
 from relaxapp.core.routine import (
-    MAX_CYCLES,
     ONCE,
-    STANDARD_MINUTES,
-    Cycles,
-    Minutes,
     Routine,
     RoutineKind,
     SessionLength,
     chosen_or_default,
-    length_choices,
 )
 from relaxapp.core.routine import length_problem as routine_length_problem
 from relaxapp.core.session import SessionOptions
@@ -45,12 +39,12 @@ from relaxapp.core.wording import (
     KIND_NAMES,
     duration_text,
     plan_text,
-    plural,
     spoken,
 )
 from relaxapp.ui.choices import OneChoice, RoutineCard
 from relaxapp.ui.journal_strip import JournalStrip
 from relaxapp.ui.layouts import PAGE_MARGIN, ColumnsLayout, FlowLayout, scrolling_content, tab_order
+from relaxapp.ui.length_choice import LengthChoice
 from relaxapp.ui.listening import follow
 from relaxapp.ui.ratings import RatingsPanel
 from relaxapp.ui.suggestions import SuggestedRow
@@ -182,27 +176,11 @@ class HomePage(QWidget):
         outer.addLayout(cautions_row)
         follow(use_cases.events.cautions_changed, self, self._on_cautions_changed)
 
-        length_row = self._length_row = FlowLayout()
-        self.length_title = QLabel("Length")
-        self.length_title.setObjectName("rowTitle")
+        self.lengths = LengthChoice(self)
+        self.length_title, self.breaths = self.lengths.title, self.lengths.breaths
+        self._minute_chips, self._breaths_chip = self.lengths.minute_chips, self.lengths.breaths_chip
         outer.addWidget(self.length_title)
-        self._lengths = OneChoice(self)
-        self._minute_chips: dict[int, QPushButton] = {}
-        for minutes in STANDARD_MINUTES:
-            chip = self._chip(Minutes(minutes).label(), plural(minutes, "minute"))
-            self._minute_chips[minutes] = chip
-            length_row.addWidget(chip)
-        self._breaths_chip = self._chip("Breaths", "Count breaths instead of minutes")
-        length_row.addWidget(self._breaths_chip)
-        self.breaths = QSpinBox()
-        self.breaths.setRange(1, MAX_CYCLES)
-        self.breaths.setValue(8)
-        self.breaths.setSuffix(" breaths")
-        self.breaths.setAccessibleName("Number of breaths")
-        length_row.addWidget(self.breaths)
-        self._length_widgets: list[QWidget] = [self.length_title, self._breaths_chip, self.breaths]
-        self._length_widgets += list(self._minute_chips.values())
-        outer.addLayout(length_row)
+        outer.addLayout(self.lengths.row)
 
         self.with_compress = QCheckBox()
         self.with_ambience = QCheckBox()
@@ -244,8 +222,7 @@ class HomePage(QWidget):
         self._kinds.chosen.connect(self._on_kind_chosen)
         self._cards.chosen.connect(self._on_routine_chosen)
         self.with_compress.toggled.connect(self._refresh_plan)
-        self._lengths.chosen.connect(self._refresh_plan)
-        self.breaths.valueChanged.connect(self._on_breaths_changed)
+        self.lengths.chosen.connect(self._refresh_plan)
 
         self._preferences = use_cases.preferences
         follow(use_cases.events.preferences_changed, self, lambda _chosen: self.show_starting_choice())
@@ -278,13 +255,6 @@ class HomePage(QWidget):
         stops += [self.with_compress, self.with_ambience]
         tab_order([*stops, *([self._tip_more] if self._tip_more else []), self.start_button])
 
-    def _chip(self, text: str, accessible_name: str) -> QPushButton:
-        chip = QPushButton(text)
-        chip.setObjectName("chip")
-        chip.setAccessibleName(accessible_name)
-        self._lengths.add(chip)
-        return chip
-
     def select(self, routine_id: str, length: SessionLength | None = None) -> None:
         """Choose a routine (and a length; its default when None), as a person would by clicking."""
         index = next((i for i, r in enumerate(self._routines) if r.id == routine_id), 0)
@@ -294,10 +264,9 @@ class HomePage(QWidget):
         self._show_kind(routine.kind)
         self._cards.choose(self._cards.buttons[index])
         self._on_routine_chosen()
-        if not routine.repeats:
-            self._refresh_plan()
-            return
-        self._show_length(chosen_or_default(routine, length))
+        if routine.repeats:
+            self.lengths.show(chosen_or_default(routine, length))
+        self._refresh_plan()
 
     @property
     def routines(self) -> tuple[Routine, ...]:
@@ -312,22 +281,7 @@ class HomePage(QWidget):
         routine = self.selected_routine()
         if routine is not None and not routine.repeats:
             return ONCE
-        if self._breaths_chip.isChecked():
-            return Cycles(self.breaths.value())
-        for minutes, chip in self._minute_chips.items():
-            if chip.isChecked():
-                return Minutes(minutes)
-        return None
-
-    def _show_length(self, length: SessionLength) -> None:
-        if isinstance(length, Cycles):
-            self.breaths.setValue(length.value)
-            self._lengths.choose(self._breaths_chip)
-        else:
-            # Only the standard lengths have a chip; another (from the command line) falls back.
-            chip = self._minute_chips.get(int(length.value)) if float(length.value).is_integer() else None
-            self._lengths.choose(chip or self._minute_chips[min(self._minute_chips)])
-        self._refresh_plan()
+        return self.lengths.selected()
 
     def _new_card(self, routine: Routine) -> RoutineCard:
         """A routine's card, with the others in the Tab order, after the kinds: a card parented only once
@@ -444,8 +398,6 @@ class HomePage(QWidget):
         self.pace_label.setVisible(paced)
         self.pace.setVisible(paced)
         self.pace_label.setText(f"Pace: {self.pace.value()} a minute")
-        for widget in self._length_widgets:
-            widget.setVisible(routine.repeats)
         optional = routine.optional_steps
         self.with_compress.setVisible(bool(optional))
         if optional:
@@ -457,19 +409,10 @@ class HomePage(QWidget):
         if routine.ambience:
             self.with_ambience.setText(f"Background sound: {routine.ambience}")
         chosen = self.selected_length()  # before the new maximum clamps the count of breaths
-        self.breaths.blockSignals(True)  # a clamped count is not a choice of "Breaths"
-        self.breaths.setMaximum(routine.max_cycles or MAX_CYCLES)
-        self.breaths.blockSignals(False)
-        offered = length_choices(routine)
-        for minutes, chip in self._minute_chips.items():
-            chip.setEnabled(Minutes(minutes) in offered)
-            # A routine counted in breaths (4-7-8) is chosen in breaths: minutes would hide its limit.
-            chip.setVisible(routine.repeats and not routine.counted_in_breaths)
-        # Counted in breaths only: the count is the one choice, without a "Breaths" button before it.
-        self._breaths_chip.setVisible(routine.repeats and not routine.counted_in_breaths)
+        self.lengths.offer(routine)
         length = chosen_or_default(routine, chosen)
         if routine.repeats and length != chosen:
-            self._show_length(length)
+            self.lengths.show(length)
         self._refresh_plan()
 
     def _show_cautions_note(self, routine: Routine) -> None:
@@ -488,10 +431,6 @@ class HomePage(QWidget):
         if routine is not None:
             self._preferences.show_cautions_again(routine)
 
-    def _on_breaths_changed(self) -> None:
-        self._lengths.choose(self._breaths_chip)
-        self._refresh_plan()
-
     def _refresh_plan(self) -> None:
         routine, length = self.selected_routine(), self.selected_length()
         if routine is None or length is None:
@@ -500,9 +439,7 @@ class HomePage(QWidget):
             problem = routine_length_problem(routine, length)
             startable = not problem
             text = problem or plan_text(routine, length, with_optional=self.with_compress.isChecked())
-        # The count of breaths is a Tab stop once "Breaths" is chosen, as a radio button's own field is.
-        counting = self._breaths_chip.isChecked()
-        self.breaths.setFocusPolicy(Qt.FocusPolicy.WheelFocus if counting else Qt.FocusPolicy.ClickFocus)
+        self.lengths.settle_focus()
         self.plan.setText(text)
         self.plan.setAccessibleName(spoken(text))  # "3 min, 9 breaths": a pause, not "middle dot"
         self.start_button.setEnabled(startable)
