@@ -25,6 +25,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from relaxapp.core.history_wording import merge_text  # noqa: E402
 from relaxapp.core.journal import (  # noqa: E402
     CheckIn,
     Episode,
@@ -38,7 +39,6 @@ from relaxapp.core.journal import (  # noqa: E402
 from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord  # noqa: E402
 from relaxapp.core.routine import RoutineKind  # noqa: E402
 from relaxapp.core.safety import Urgency  # noqa: E402
-from relaxapp.core.history_wording import merge_text  # noqa: E402
 from relaxapp.storage.history import HistoryStore, MergeReport  # noqa: E402
 
 ROUTINES = [
