@@ -1,6 +1,6 @@
 """Launch relaxapp from a checkout: python main.py"""
 
-from relaxapp.app import main
+from relaxapp.launch import main
 
 if __name__ == "__main__":
     main()

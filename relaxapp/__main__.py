@@ -1,3 +1,3 @@
-from relaxapp.app import main
+from relaxapp.launch import main
 
 main()

@@ -38,7 +38,7 @@ from relaxapp.core.journal import (  # noqa: E402
 )
 from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord  # noqa: E402
 from relaxapp.core.routine import RoutineKind  # noqa: E402
-from relaxapp.core.safety import Urgency  # noqa: E402
+from relaxapp.core.urgency import Urgency  # noqa: E402
 from relaxapp.storage.history import HistoryStore, MergeReport  # noqa: E402
 
 ROUTINES = [

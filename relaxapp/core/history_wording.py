@@ -5,7 +5,6 @@ Pure text, like core.wording (whose words for durations, routines, ratings and t
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Protocol
@@ -207,6 +206,8 @@ def month_text(first: date, in_month: Sequence[DayFacts]) -> str:
 
 def findings_html(insights: Insights) -> str:
     """The insights' findings as rich text: the message, then each comparison, the supported in bold first."""
+    import html  # noqa: PLC0415 - its table of entities is not needed for the first frame
+
     ordered = sorted(insights.comparisons, key=lambda comparison: not comparison.supported)
     lines = [
         f"<li>{'<b>' if c.supported else ''}{html.escape(c.sentence)}{'</b>' if c.supported else ''}</li>"

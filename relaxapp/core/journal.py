@@ -8,7 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from relaxapp.core.bounds import day_problem, moment_problem
-from relaxapp.core.safety import Urgency
+from relaxapp.core.urgency import Urgency
 
 INTENSITY_MIN = 1
 INTENSITY_MAX = 10

@@ -9,7 +9,8 @@ from datetime import date
 
 from relaxapp.core.journal import EpisodeDuration
 from relaxapp.core.record import Scale
-from relaxapp.core.safety import Checklist, Urgency
+from relaxapp.core.safety import Checklist
+from relaxapp.core.urgency import Urgency
 from relaxapp.core.visit_report import VisitReport, WeekTwitches
 from relaxapp.core.wording import KIND_NAMES, PLACE_NAMES, SCALE_NAMES, SIDE_NAMES, plural, treatment_words
 

@@ -5,20 +5,12 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from relaxapp.core import datafile
 from relaxapp.core.datafile import IDENTIFIER, FieldError, no_unknown, shown, tables, text, unique_ids
-
-
-class Urgency(StrEnum):
-    EMERGENCY = "emergency"  # call emergency services now
-    TODAY = "today"  # same-day care: an urgent appointment, urgent care or a health phone line
-    SOON = "soon"  # book a doctor's visit
-    SELF_CARE = "self_care"  # none of the listed signs: look after yourself, check again if anything changes
-
+from relaxapp.core.urgency import Urgency
 
 # The levels a sign can call for, most urgent first: the first one any ticked sign reaches is the answer.
 SIGN_LEVELS = (Urgency.EMERGENCY, Urgency.TODAY, Urgency.SOON)

@@ -10,10 +10,11 @@ from relaxapp.logic.events import Events
 from relaxapp.logic.history_edits import UndoStack
 from relaxapp.logic.sessions import WallClock
 from relaxapp.storage.backup import Backup, list_backups
-from relaxapp.storage.history import HistoryStore, HistoryWriteError, MergeReport, RestoreReport
+from relaxapp.storage.history import HistoryStore, HistoryWriteError
 
 if TYPE_CHECKING:
     from relaxapp.storage.exchange import ExportReport, ImportedEntries
+    from relaxapp.storage.history import MergeReport, RestoreReport
 
 
 class HistoryFiles:

@@ -10,7 +10,7 @@ from enum import Enum
 from typing import Final, Literal, TypeVar
 
 from relaxapp.core.journal import CheckIn, Episode, Place, SafetyCheck, Side, Treatment, TreatmentKind
-from relaxapp.core.safety import Urgency
+from relaxapp.core.urgency import Urgency
 from relaxapp.logic.events import Events
 from relaxapp.logic.sessions import WallClock
 from relaxapp.storage.history import ONLY_EPISODES, HistoryStore, HistoryWriteError

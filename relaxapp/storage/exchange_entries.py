@@ -30,7 +30,7 @@ from relaxapp.core.journal import (
 )
 from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord, session_problems
 from relaxapp.core.routine import RoutineKind
-from relaxapp.core.safety import Urgency
+from relaxapp.core.urgency import Urgency
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # What a field at fault is read as, so that the rest of its entry can still be checked.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -56,6 +55,8 @@ class WellbeingNotice(QObject):
             if then is not None:
                 then()
             return
+        import html  # noqa: PLC0415 - its table of entities is not needed for the first frame
+
         box = QMessageBox(self._window)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle("relaxapp")

@@ -31,10 +31,10 @@ from relaxapp.core.safety import (
     Assessment,
     Checklist,
     Professional,
-    Urgency,
     VisitNotes,
     visit_notes,
 )
+from relaxapp.core.urgency import Urgency
 from relaxapp.ui.announce import announce
 from relaxapp.ui.layouts import PAGE_MARGIN, FlowLayout
 

@@ -53,7 +53,7 @@ def test_the_wheel_holds_the_code_the_content_and_the_assets_inside_the_package(
     needed = checkout_files("relaxapp") | {f"relaxapp/{name}" for name in checkout_files("assets")}
     assert sorted(needed - inside) == []
     assert any(name.startswith("relaxapp/content/routines/") for name in inside)
-    assert "relaxapp = relaxapp.app:main" in entry_points
+    assert "relaxapp = relaxapp.launch:main" in entry_points
 
 
 def test_the_sdist_holds_what_the_wheel_is_built_from(built: Path):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from relaxapp.core.safety import Checklist, Urgency
+from relaxapp.core.safety import Checklist
+from relaxapp.core.urgency import Urgency
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.main_window import MainWindow
 from tests.helpers.widgets import button, click

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QWidget
 
-from relaxapp.core.safety import Urgency
+from relaxapp.core.urgency import Urgency
 from relaxapp.ui.main_window import MainWindow
 from tests.helpers.widgets import button, click, labels
 from tests.ui.conftest import Announcement

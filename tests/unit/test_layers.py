@@ -47,6 +47,10 @@ NOT_AT_START = (
     "tomllib",  # routines from their cache (kept by the start before), the prompts after the first frame
     "relaxapp.core.tips",  # the tip of the day's card is added after the first frame
     "relaxapp.core.visit_report",  # the visit report's numbers: only the history page offers it
+    "relaxapp.core.safety",  # the warning signs, loaded with the tips; a kept answer needs only its urgency
+    "relaxapp.storage.history.merging",  # an import, a restore or a recovery
+    "relaxapp.storage.history.restoring",  # a backup brought back
+    "html",  # its table of entities, for the notice and the insights
 )
 
 

@@ -9,6 +9,9 @@ errors → schema (format, migrations, transactions) → files (connect, probe, 
 place, RestoreReport) → store (HistoryStore, its writes and retry queue) → recovery (open_history).
 """
 
+import importlib
+from typing import TYPE_CHECKING
+
 from relaxapp.storage.history.errors import (
     HistoryDamagedError,
     HistoryError,
@@ -16,7 +19,6 @@ from relaxapp.storage.history.errors import (
     InvalidEntryError,
 )
 from relaxapp.storage.history.files import move_aside
-from relaxapp.storage.history.merging import Counts, MergeReport
 from relaxapp.storage.history.queries import (
     EVERYTHING,
     ONLY_CHECK_INS,
@@ -27,10 +29,27 @@ from relaxapp.storage.history.queries import (
     TimelineFilter,
 )
 from relaxapp.storage.history.recovery import OpenResult, open_history
-from relaxapp.storage.history.restoring import RestoreReport
 from relaxapp.storage.history.rows import Entry, TimelineEntry, stamp
 from relaxapp.storage.history.schema import MIGRATIONS, SCHEMA_VERSION
 from relaxapp.storage.history.store import HistoryStore
+
+if TYPE_CHECKING:
+    from relaxapp.storage.history.merging import Counts, MergeReport
+    from relaxapp.storage.history.restoring import RestoreReport
+
+# What only an import, an export or a restore needs loads with its first use, not with the first frame.
+_LOADED_WHEN_FIRST_USED = {
+    "Counts": "relaxapp.storage.history.merging",
+    "MergeReport": "relaxapp.storage.history.merging",
+    "RestoreReport": "relaxapp.storage.history.restoring",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LOADED_WHEN_FIRST_USED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_LOADED_WHEN_FIRST_USED[name]), name)
+
 
 __all__ = [
     "EVERYTHING",

@@ -36,7 +36,7 @@ from relaxapp.core.journal import (
 )
 from relaxapp.core.record import SKIPPED, Ratings, Score, SessionRecord, session_range_problems
 from relaxapp.core.routine import RoutineKind
-from relaxapp.core.safety import Urgency
+from relaxapp.core.urgency import Urgency
 
 # The package's logger, so that the log names the history as one, whichever of its modules speaks.
 log = logging.getLogger(__package__)

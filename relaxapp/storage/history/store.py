@@ -15,7 +15,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from relaxapp.core.datafile import not_a_file
 from relaxapp.core.journal import (
@@ -44,11 +44,13 @@ from relaxapp.storage.history.files import (
     require_claims,
     require_intact,
 )
-from relaxapp.storage.history.merging import MergeReport, merge_into
 from relaxapp.storage.history.queries import HistoryReader
-from relaxapp.storage.history.restoring import RestoreReport, carry_over, put_in_place
 from relaxapp.storage.history.rows import E, Entry, Table
 from relaxapp.storage.history.schema import BUSY_TIMEOUT_MS, prepare, transaction
+
+if TYPE_CHECKING:  # merging and restoring load when first used: opening the history needs neither
+    from relaxapp.storage.history.merging import MergeReport
+    from relaxapp.storage.history.restoring import RestoreReport
 
 # The package's logger, so that the log names the history as one, whichever of its modules speaks.
 log = logging.getLogger(__package__)
@@ -311,6 +313,8 @@ class HistoryStore(HistoryReader):
         before writing anything, HistoryWriteError when the write fails (nothing is kept: the source
         still holds it all).
         """
+        from relaxapp.storage.history.merging import merge_into  # noqa: PLC0415 - see the imports
+
         self._require_writable()
         report = merge_into(
             self._db,
@@ -347,6 +351,8 @@ class HistoryStore(HistoryReader):
         up to the busy timeout, or is kept and written later. Returns None, with nothing added, once
         `cancelled` says so. Only when merges_apart; raises as merge() does.
         """
+        from relaxapp.storage.history.merging import merge_into  # noqa: PLC0415 - see the imports
+
         self._require_writable()
         if self.path is None:
             raise HistoryWriteError(f"The history {self.location} cannot be merged into from another thread.")
@@ -378,6 +384,12 @@ class HistoryStore(HistoryReader):
         restored file. Raises HistoryError, with the current file still in use, when the backup cannot be
         used or the files cannot be moved.
         """
+        from relaxapp.storage.history.restoring import (  # noqa: PLC0415 - see the imports
+            RestoreReport,
+            carry_over,
+            put_in_place,
+        )
+
         if self.path is None or self._read_only:
             raise HistoryError(
                 "Only a history kept in a file that can be written can be restored from a backup."

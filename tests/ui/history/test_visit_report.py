@@ -30,8 +30,9 @@ from relaxapp.core.journal import (
 )
 from relaxapp.core.record import Ratings
 from relaxapp.core.routine import RoutineKind
-from relaxapp.core.safety import Checklist, Urgency, VisitNotes
+from relaxapp.core.safety import Checklist, VisitNotes
 from relaxapp.core.stats import DayFacts
+from relaxapp.core.urgency import Urgency
 from relaxapp.core.visit_report import build_visit_report
 from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.storage.history import HistoryStore

@@ -17,7 +17,7 @@ from relaxapp.core.journal import (
     safety_check_problems,
     treatment_problems,
 )
-from relaxapp.core.safety import Urgency
+from relaxapp.core.urgency import Urgency
 
 
 def episode(**changes: object) -> Episode:

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from relaxapp.core.datafile import DataFileError
-from relaxapp.core.safety import SIGN_LEVELS, Checklist, Urgency, load_checklist, visit_notes
+from relaxapp.core.safety import SIGN_LEVELS, Checklist, load_checklist, visit_notes
+from relaxapp.core.urgency import Urgency
 from relaxapp.storage import paths
 
 SHIPPED = paths.content_dir() / "safety.toml"

@@ -20,8 +20,8 @@ from relaxapp.core.record import Ratings, Scale, SessionRecord
 from relaxapp.core.report_period import months_before, period_problem
 from relaxapp.core.report_wording import cut_weeks_note, safety_lines, week_label
 from relaxapp.core.routine import RoutineKind
-from relaxapp.core.safety import Urgency
 from relaxapp.core.stats import DayFacts, KindChange
+from relaxapp.core.urgency import Urgency
 from relaxapp.core.visit_report import build_visit_report
 
 CHECK = SafetyCheck(datetime(2026, 3, 6, 9, tzinfo=UTC), Urgency.SOON, ("persistent", "eyelid_closes"))

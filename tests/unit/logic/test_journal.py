@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side, Treatment, TreatmentKind
-from relaxapp.core.safety import Urgency
+from relaxapp.core.urgency import Urgency
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.storage.history import HistoryStore
 from tests.helpers.history import write_locked

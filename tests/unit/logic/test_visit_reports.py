@@ -17,7 +17,7 @@ from relaxapp.core.journal import (
 )
 from relaxapp.core.record import SessionRecord
 from relaxapp.core.routine import RoutineKind
-from relaxapp.core.safety import Urgency
+from relaxapp.core.urgency import Urgency
 from relaxapp.logic.use_cases import UseCases
 from relaxapp.logic.visit_reports import PeriodError
 from relaxapp.storage.history import HistoryStore

@@ -22,7 +22,7 @@ from relaxapp.core.journal import (
     Treatment,
     TreatmentKind,
 )
-from relaxapp.core.safety import Urgency
+from relaxapp.core.urgency import Urgency
 from relaxapp.storage.backup import take_backup
 from relaxapp.storage.exchange import export_json, import_json
 from relaxapp.storage.history import (
