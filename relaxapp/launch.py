@@ -1,5 +1,5 @@
 """Where every launch begins (the `relaxapp` command, `python -m relaxapp`, main.py and the bundles): the
-app's modules are loaded before the collector of cyclic garbage runs again."""
+app's modules load with the collector of cyclic garbage paused."""
 
 from __future__ import annotations
 
