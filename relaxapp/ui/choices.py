@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QEvent, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import Property, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -169,6 +170,11 @@ class OneChoice(QObject):
         self._group = QButtonGroup(self)
         self._group.buttonClicked.connect(self._on_clicked)
         self.buttons: list[QAbstractButton] = []
+        # Told of focus changes once, rather than filtering every event of every button (each paint and
+        # hover would pass through Python).
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
     def add(self, button: QAbstractButton) -> None:
         """Make `button` the group's last choice (checkable, and a radio button to a screen reader)."""
@@ -176,14 +182,12 @@ class OneChoice(QObject):
         button.setAutoExclusive(True)
         self._group.addButton(button)
         self.buttons.append(button)
-        button.installEventFilter(self)
         self._place_tab_stop()
 
     def remove(self, button: QAbstractButton) -> None:
         """Take `button` out of the group (its routine is gone); nothing is chosen if it was."""
         self._group.removeButton(button)
         self.buttons.remove(button)
-        button.removeEventFilter(self)
         if button is self._current:
             self._current = None
         self._place_tab_stop()
@@ -218,11 +222,11 @@ class OneChoice(QObject):
         shown = [button for button in self.buttons if not button.isHidden() and button.isEnabled()]
         return next(iter(shown or self.buttons), None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Focus moved, by the arrows within the group or out of it: Tab enters at the choice next time.
-        if event.type() == QEvent.Type.FocusOut:
+    def _on_focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        # Focus left a button, by the arrows within the group or out of it: Tab enters at the choice
+        # next time.
+        if any(button is old for button in self.buttons):
             self._place_tab_stop()
-        return False
 
     def _on_clicked(self, button: QAbstractButton) -> None:
         if button is self._current:
