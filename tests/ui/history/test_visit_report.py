@@ -176,6 +176,26 @@ def test_a_report_that_cannot_be_written_says_so_in_the_dialog(
     assert not dialog.open_folder_button.isVisible()
 
 
+def test_the_dialog_says_at_once_why_the_days_are_no_period_and_holds_save_back(
+    qtbot, store: HistoryStore, make_page: MakePage, tmp_path: Path
+):
+    dialog = make_page(store, FakeFiles(tmp_path / "r.pdf")).open_visit_report()
+    assert dialog.save_button.isEnabled() and not dialog.status.isVisible()
+    dialog.first.setDate(QDate(2030, 1, 1))  # To is left at today: From is what is named
+    assert dialog.status.isVisible()
+    assert dialog.status.text() == "From: 1 January 2030 is after today (18 March 2026)."
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.save(tmp_path / "r.pdf") and not (tmp_path / "r.pdf").exists()
+    dialog.first.setDate(QDate(2026, 3, 10))
+    assert dialog.save_button.isEnabled() and not dialog.status.isVisible()
+    dialog.last.setDate(QDate(2026, 3, 1))
+    assert dialog.status.text() == "To: 1 March 2026 is before From (10 March 2026)."
+    assert not dialog.save_button.isEnabled()
+    dialog.last.setDate(QDate(2026, 3, 18))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved == tmp_path / "r.pdf"
+
+
 def test_the_warning_signs_answer_comes_first_in_the_report(
     qtbot, store: HistoryStore, make_page: MakePage, tmp_path: Path
 ):
@@ -241,6 +261,32 @@ def test_a_bad_date_is_named_and_exits_2(qapp, tmp_path: Path, capsys, extra: li
     assert app.run(["--report", str(tmp_path / "r.pdf"), *extra]) == 2
     assert capsys.readouterr().err == message + "\n"
     assert not (tmp_path / "r.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        # --to not typed: it is today, and the --from after it is what is named.
+        (["--from", "2030-01-01"], "relaxapp: --from: 2030-01-01 is after today (2026-03-18)"),
+        (
+            ["--from", "2026-03-19", "--to", "2026-03-25"],
+            "relaxapp: --from: 2026-03-19 is after today (2026-03-18)",
+        ),
+        (
+            ["--from", "2026-03-01", "--to", "2026-03-19"],
+            "relaxapp: --to: 2026-03-19 is after today (2026-03-18)",
+        ),
+        (["--to", "2026-04-01"], "relaxapp: --to: 2026-04-01 is after today (2026-03-18)"),
+    ],
+)
+def test_a_day_after_today_is_named_as_typed_and_exits_2(
+    qapp, tmp_path: Path, capsys, extra: list[str], message: str
+):
+    pdf = tmp_path / "r.pdf"
+    args = app.parse_args(["--report", str(pdf), "--data-dir", str(data_dir(tmp_path)), *extra])
+    assert report_command.make_report(args, today=TODAY) == 2
+    assert capsys.readouterr().err == message + "\n"
+    assert not pdf.exists()
 
 
 @pytest.mark.parametrize(
