@@ -58,6 +58,16 @@ def made_words(report: VisitReport, made_on: date) -> str:
     return f"Covers {period_words(report.first, report.last)}. Made on {day_words(made_on)}."
 
 
+def footer_words(report: VisitReport) -> str:
+    """At the foot of every page, so that a page gone astray still says which report and period it is of."""
+    return f"Visit report from relaxapp, {period_words(report.first, report.last)}"
+
+
+def page_words(page: int, pages: int) -> str:
+    """'Page 2 of 3', the other end of the foot."""
+    return f"Page {page} of {pages}"
+
+
 def empty_words(report: VisitReport) -> str:
     return (
         f"Nothing was logged from {day_words(report.first)} to {day_words(report.last)}: no twitch, no "

@@ -4,6 +4,7 @@ the history page, the warning-signs answer carried into it, and `relaxapp --repo
 from __future__ import annotations
 
 import errno
+import html
 import os
 import re
 import shutil
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QPageSize, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPageSize
 
 from relaxapp import app, report_command
 from relaxapp.core.journal import (
@@ -99,6 +100,44 @@ def test_the_pdf_says_the_period_the_counts_and_leaves_room_for_questions(
     assert all(page.stat().st_size > 1000 for page in pages)  # drawn, not blank
 
 
+WORD = re.compile(r'<word xMin="[^"]*" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">([^<]*)</word>')
+
+
+def words_by_page(path: Path) -> list[list[tuple[float, float, str]]]:
+    """Each page's words with their top and bottom, in points from the top of the sheet, as poppler reads
+    them."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+    return [
+        [(float(top), float(bottom), html.unescape(word)) for top, bottom, word in WORD.findall(page)]
+        for page in boxes.stdout.split("<page ")[1:]
+    ]
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "en_US"])
+def test_every_page_says_its_number_of_how_many_and_the_period_under_its_text(
+    qapp, tmp_path: Path, locale: str
+):
+    first, last = date(2026, 1, 5), date(2026, 3, 29)
+    days = [DayFacts(first + timedelta(days=n), 0.0, 0, None) for n in range((last - first).days + 1)]
+    treatments = [
+        Treatment(day, TreatmentKind.INJECTION, "Botox", Side.LEFT, (Place.EYELID,), "12.5 units")
+        for day in days_every(first, last, 1)[:70]
+    ]
+    report = build_visit_report(first, last, days, [], [], treatments=treatments)
+    pdf = tmp_path / "long.pdf"
+    save_report(report, last, pdf, page_size=page_size_for(QLocale(locale)))
+    pages = words_by_page(pdf)
+    assert len(pages) == len(pages_of(pdf, tmp_path)) >= 3
+    for number, words in enumerate(pages, start=1):
+        foot_top = max(top for top, _, _ in words)
+        foot = " ".join(word for top, _, word in words if top == foot_top)
+        assert foot == (
+            f"Visit report from relaxapp, 5 January to 29 March 2026 (84 days) Page {number} of {len(pages)}"
+        )
+        text_bottom = max(bottom for top, bottom, _ in words if top != foot_top)
+        assert text_bottom < foot_top - 12  # clear of the page's last line, with room for the rule between
+
+
 def test_letter_paper_where_the_locale_prints_on_it(qapp):
     assert page_size_for(QLocale("en_US")).id() == QPageSize.PageSizeId.Letter
     assert page_size_for(QLocale("de_DE")).id() == QPageSize.PageSizeId.A4
@@ -131,10 +170,10 @@ def test_a_report_that_fails_midway_leaves_the_one_before_intact(
         save_report(report, TODAY, pdf)
     monkeypatch.undo()
 
-    def broken(_document: QTextDocument, _writer: object) -> None:
+    def broken(_layout: QAbstractTextDocumentLayout, _painter: object, _context: object) -> None:
         raise RuntimeError("the printer broke")
 
-    monkeypatch.setattr(QTextDocument, "print_", broken)
+    monkeypatch.setattr(QAbstractTextDocumentLayout, "draw", broken)
     with pytest.raises(RuntimeError):
         save_report(report, TODAY, pdf)
     assert pdf.read_bytes() == before  # not emptied, not half written
