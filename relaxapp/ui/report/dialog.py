@@ -184,6 +184,7 @@ class ReportDialog(WrappingDialog):
         self.status.style().polish(self.status)
         self.status.setText(text)
         self.status.show()
+        self._fit_height()  # the window grows by the status's lines, rather than squeezing the others
         self.open_folder_button.setVisible(not problem and self.saved is not None)
 
     def _open_folder(self) -> None:

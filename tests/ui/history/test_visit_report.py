@@ -39,6 +39,7 @@ from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.report.document import page_size_for, save_report
+from tests.helpers.fit import cut_off
 from tests.ui.history.conftest import TODAY, FakeFiles, MakePage, episode, session
 
 pytestmark = pytest.mark.skipif(
@@ -220,10 +221,12 @@ def test_the_dialog_says_at_once_why_the_days_are_no_period_and_holds_save_back(
 ):
     dialog = make_page(store, FakeFiles(tmp_path / "r.pdf")).open_visit_report()
     assert dialog.save_button.isEnabled() and not dialog.status.isVisible()
+    dialog.resize(dialog.width(), dialog.layout().totalHeightForWidth(dialog.width()))  # no room to spare
     dialog.first.setDate(QDate(2030, 1, 1))  # To is left at today: From is what is named
     assert dialog.status.isVisible()
     assert dialog.status.text() == "From: 1 January 2030 is after today (18 March 2026)."
     assert not dialog.save_button.isEnabled()
+    assert cut_off(dialog) == []  # the window grew by the status's lines: the words above are whole
     assert not dialog.save(tmp_path / "r.pdf") and not (tmp_path / "r.pdf").exists()
     dialog.first.setDate(QDate(2026, 3, 10))
     assert dialog.save_button.isEnabled() and not dialog.status.isVisible()
