@@ -60,7 +60,8 @@ LETTER_TERRITORIES = frozenset(
 )
 DOCUMENT_DPI = 96
 PAGE_MARGINS_MM = (18, 16, 18, 10)  # left, top, right, bottom; the foot is inside, see FOOT_HEIGHT
-FOOT_HEIGHT = 32.0  # pixels under each page's text for its foot: a rule, the period and the page's number
+FOOT_HEIGHT = 36.0  # pixels under each page's text for its foot: a rule, the period and the page's number
+FOOT_RULE_GAP = 16.0  # pixels between the page's text and the rule, so that the two never seem to touch
 FOOT_FONT_PT = 7.5
 FOOT_COLOUR = "#4f6166"
 FOOT_RULE_COLOUR = "#b9cdc9"
@@ -244,7 +245,7 @@ def _draw_foot(painter: QPainter, room: QRectF, foot: str, page: int, pages: int
     """A thin rule, then `foot` on the left and "Page n of N" on the right, both at the bottom of `room`."""
     painter.save()
     painter.setPen(QPen(QColor(FOOT_RULE_COLOUR), 0.75))
-    rule = room.top() + room.height() / 3
+    rule = room.top() + FOOT_RULE_GAP
     painter.drawLine(QPointF(room.left(), rule), QPointF(room.right(), rule))
     font = QFont(FONT)
     font.setPointSizeF(FOOT_FONT_PT)
