@@ -12,10 +12,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from relaxapp.core.bounds import day_problem
 from relaxapp.core.clock import local_now
 from relaxapp.core.datafile import DataFileError
-from relaxapp.core.report_period import period_problem
+from relaxapp.core.report_period import day_problem_on, period_problem
 from relaxapp.core.report_wording import period_words
 from relaxapp.core.safety import Checklist, load_checklist
 from relaxapp.logic.visit_reports import VisitReports
@@ -73,15 +72,15 @@ def _write(path: Path, args: argparse.Namespace, today: date) -> str:
 
 def _days(args: argparse.Namespace, today: date) -> tuple[date | None, date]:
     """The first day (None: the default, once the history is open) and the last, each checked."""
-    last = today
-    if args.to is not None:
-        last = _day("--to", args.to)
-        if problem := day_problem("--to", last):  # on its own: no --from to blame
-            raise ReportRefusedError(problem)
+    last = today if args.to is None else _day("--to", args.to)
     if args.since is None:
+        # --to on its own: no --from to blame (and today, when --to is not given, is no one's doing).
+        if args.to is not None and (problem := day_problem_on("--to", last, today)):
+            raise ReportRefusedError(problem)
         return None, last
     first = _day("--from", args.since)
-    if problem := period_problem(first, last, first_name="--from", last_name="--to"):
+    # As the dialog checks its two days: a --to left at today is never blamed for a --from after it.
+    if problem := period_problem(first, last, today, first_name="--from", last_name="--to"):
         raise ReportRefusedError(problem)
     return first, last
 

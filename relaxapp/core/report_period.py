@@ -5,6 +5,7 @@ Apart from the report's numbers so that the command line's help can name the def
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from relaxapp.core.bounds import day_problem
@@ -12,13 +13,38 @@ from relaxapp.core.bounds import day_problem
 DEFAULT_MONTHS = 3  # the period when no treatment says where to start
 
 
-def period_problem(first: date, last: date, *, first_name: str = "from", last_name: str = "to") -> str | None:
-    """Why `first`..`last` is no period for a report, naming the field; None when it is one."""
+def day_problem_on(
+    name: str, day: date, today: date, day_text: Callable[[date], str] = date.isoformat
+) -> str | None:
+    """Why `day` can be no day of a report made on `today` (outside the diary's span, or not lived yet),
+    naming the field and its value (written by `day_text`); None when it can be one."""
+    if problem := day_problem(name, day):
+        return problem
+    if day > today:
+        return f"{name}: {day_text(day)} is after today ({day_text(today)})"
+    return None
+
+
+def period_problem(
+    first: date,
+    last: date,
+    today: date,
+    *,
+    first_name: str = "from",
+    last_name: str = "to",
+    day_text: Callable[[date], str] = date.isoformat,
+) -> str | None:
+    """Why `first`..`last` is no period for a report made on `today`, naming the field and its value;
+    None when it is one.
+
+    Each day is checked for itself before the two are compared: a last day left at today is then never
+    blamed for a first day chosen after it.
+    """
     for name, day in ((first_name, first), (last_name, last)):
-        if problem := day_problem(name, day):
+        if problem := day_problem_on(name, day, today, day_text):
             return problem
     if last < first:
-        return f"{last_name}: {last.isoformat()} is before {first_name} ({first.isoformat()})"
+        return f"{last_name}: {day_text(last)} is before {first_name} ({day_text(first)})"
     return None
 
 

@@ -9,6 +9,7 @@ from datetime import date
 
 from relaxapp.core.journal import EpisodeDuration
 from relaxapp.core.record import Scale
+from relaxapp.core.report_period import period_problem
 from relaxapp.core.safety import Checklist
 from relaxapp.core.urgency import Urgency
 from relaxapp.core.visit_report import VisitReport, WeekTwitches
@@ -40,8 +41,31 @@ def period_words(first: date, last: date) -> str:
     return f"{start} to {day_words(last)} ({plural(days, 'day')})"
 
 
+FIRST_DAY_FIELD = "From"  # the labels of the report dialog's two days
+LAST_DAY_FIELD = "To"
+
+
+def chosen_period_problem(first: date, last: date, today: date) -> str | None:
+    """Why the days chosen in the report's dialog are no period, as the command line says it but in the
+    dialog's words: its fields' labels, its days written out; None when they are one."""
+    problem = period_problem(
+        first, last, today, first_name=FIRST_DAY_FIELD, last_name=LAST_DAY_FIELD, day_text=day_words
+    )
+    return None if problem is None else f"{problem}."
+
+
 def made_words(report: VisitReport, made_on: date) -> str:
     return f"Covers {period_words(report.first, report.last)}. Made on {day_words(made_on)}."
+
+
+def footer_words(report: VisitReport) -> str:
+    """At the foot of every page, so that a page gone astray still says which report and period it is of."""
+    return f"Visit report from relaxapp, {period_words(report.first, report.last)}"
+
+
+def page_words(page: int, pages: int) -> str:
+    """'Page 2 of 3', the other end of the foot."""
+    return f"Page {page} of {pages}"
 
 
 def empty_words(report: VisitReport) -> str:

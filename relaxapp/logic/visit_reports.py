@@ -48,8 +48,9 @@ class VisitReports:
         return ReportPeriod(months_before(last, DEFAULT_MONTHS), last, f"the last {DEFAULT_MONTHS} months")
 
     def build(self, first: date, last: date) -> VisitReport:
-        """The report of the local days `first` to `last` (both included); PeriodError for no period."""
-        if problem := period_problem(first, last):
+        """The report of the local days `first` to `last` (both included, none after today); PeriodError
+        for no period."""
+        if problem := period_problem(first, last, self.today()):
             raise PeriodError(problem)
         episodes = [
             (episode.occurred_at.astimezone().date(), episode)

@@ -21,9 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from relaxapp.core.bounds import EARLIEST_DAY, LATEST_DAY
-from relaxapp.core.report_wording import period_words
+from relaxapp.core.report_wording import (
+    FIRST_DAY_FIELD,
+    LAST_DAY_FIELD,
+    chosen_period_problem,
+    period_words,
+)
 from relaxapp.core.safety import Checklist, VisitNotes
-from relaxapp.logic.visit_reports import PeriodError, VisitReports
+from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.ui.file_chooser import FileChooser
 from relaxapp.ui.layouts import WrappingDialog
 from relaxapp.ui.report.document import save_report
@@ -80,8 +85,8 @@ class ReportDialog(WrappingDialog):
         self.first = self._date_edit(period.first, "First day of the report")
         self.last = self._date_edit(period.last, "Last day of the report")
         form = QFormLayout()
-        form.addRow("From", self.first)
-        form.addRow("To", self.last)
+        form.addRow(FIRST_DAY_FIELD, self.first)
+        form.addRow(LAST_DAY_FIELD, self.last)
         hint = QLabel(f"Suggested: {period.why}.")
         hint.setWordWrap(True)  # the reason can be long: "since your last treatment (…)"
         hint.setObjectName("chartNote")
@@ -111,6 +116,9 @@ class ReportDialog(WrappingDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.setMinimumWidth(460)
+        self._period_refused = False  # the status says why the chosen days are no period
+        for edit in (self.first, self.last):
+            edit.dateChanged.connect(self._check_period)
 
     @staticmethod
     def _date_edit(day: date, name: str) -> QDateEdit:
@@ -124,6 +132,19 @@ class ReportDialog(WrappingDialog):
     def period(self) -> tuple[date, date]:
         return _day(self.first.date()), _day(self.last.date())
 
+    def _check_period(self) -> bool:
+        """Say as soon as the chosen days are no period why not, and hold Save back until they are one;
+        True when they are one."""
+        first, last = self.period()
+        problem = chosen_period_problem(first, last, self._reports.today())
+        self.save_button.setEnabled(problem is None)
+        if problem is not None:
+            self._say(problem, problem=True)
+        elif self._period_refused:
+            self.status.hide()
+        self._period_refused = problem is not None
+        return problem is None
+
     def ask_and_save(self) -> None:
         _, last = self.period()
         suggested = self._folder / f"relaxapp-visit-report-{last.isoformat()}.pdf"
@@ -133,6 +154,8 @@ class ReportDialog(WrappingDialog):
 
     def save(self, path: Path) -> bool:
         """Write the report of the chosen period to `path`; say where it went, or why it did not."""
+        if not self._check_period():
+            return False
         first, last = self.period()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -143,7 +166,7 @@ class ReportDialog(WrappingDialog):
                 notes=self.notes,
                 checklist=self._checklist,
             )
-        except (PeriodError, OSError) as error:
+        except OSError as error:
             log.warning("report not saved to %s: %s", path, error)
             self._say(f"The report was not saved: {error}", problem=True)
             return False
@@ -161,6 +184,7 @@ class ReportDialog(WrappingDialog):
         self.status.style().polish(self.status)
         self.status.setText(text)
         self.status.show()
+        self._fit_height()  # the window grows by the status's lines, rather than squeezing the others
         self.open_folder_button.setVisible(not problem and self.saved is not None)
 
     def _open_folder(self) -> None:

@@ -1,5 +1,6 @@
 """The visit report as a PDF: its words and tables laid out by QTextDocument, its charts drawn by QtCharts
-into images in the document, and the whole printed by QPdfWriter on A4 or Letter, as the locale uses.
+into images in the document, and the whole printed page by page by QPdfWriter on A4 or Letter, as the locale
+uses, each page with a foot that says the report's period and "Page 2 of 3".
 
 Needs a QApplication (QtCharts draws through QGraphicsScene); no window is shown.
 """
@@ -12,8 +13,22 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QChart
-from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QSize, QSizeF, QUrl
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextBlock, QTextDocument
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QPen,
+    QTextBlock,
+    QTextDocument,
+    QTransform,
+)
 
 from relaxapp.core import report_wording as words
 from relaxapp.core.journal import Side
@@ -44,7 +59,12 @@ LETTER_TERRITORIES = frozenset(
     }
 )
 DOCUMENT_DPI = 96
-PAGE_MARGINS_MM = (18, 16, 18, 16)  # left, top, right, bottom
+PAGE_MARGINS_MM = (18, 16, 18, 10)  # left, top, right, bottom; the foot is inside, see FOOT_HEIGHT
+FOOT_HEIGHT = 36.0  # pixels under each page's text for its foot: a rule, the period and the page's number
+FOOT_RULE_GAP = 16.0  # pixels between the page's text and the rule, so that the two never seem to touch
+FOOT_FONT_PT = 7.5
+FOOT_COLOUR = "#4f6166"
+FOOT_RULE_COLOUR = "#b9cdc9"
 CHART_SIZE = QSize(640, 250)  # logical pixels: the text width of the page at the document's 96 dpi
 BOX_LINES_LEAST = 6  # the questions box: never fewer lines than this on the page it starts
 BOX_LINES_ON_OWN_PAGE = 24
@@ -88,7 +108,8 @@ def report_document(
     # the page is the one printed; a document without a page size would be laid out again, with margins
     # of its own.
     document.setDocumentMargin(0)
-    document.setPageSize(QSizeF(page_layout(page_size).paintRectPixels(DOCUMENT_DPI).size()))
+    printed = QSizeF(page_layout(page_size).paintRectPixels(DOCUMENT_DPI).size())
+    document.setPageSize(QSizeF(printed.width(), printed.height() - FOOT_HEIGHT))
     document.setDefaultFont(QFont(FONT, 10))
     document.setDefaultStyleSheet(STYLE)
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, words.REPORT_TITLE)
@@ -163,12 +184,14 @@ def save_report(
     """The report as a PDF at `path`, on the locale's paper unless told; OSError (in words) if not written.
     `checklist` words the warning-signs answers (their ids, without it)."""
     paper = page_size or page_size_for(QLocale())
-    write_pdf(report_document(report, made_on, paper, notes, checklist), path, paper)
+    document = report_document(report, made_on, paper, notes, checklist)
+    write_pdf(document, path, paper, words.footer_words(report))
 
 
-def write_pdf(document: QTextDocument, path: Path, page_size: QPageSize) -> None:
+def write_pdf(document: QTextDocument, path: Path, page_size: QPageSize, foot: str) -> None:
     """Print `document` into `path` whole or not at all (a report there before stays as it was when this
-    one fails); OSError, saying why in words, when it cannot be written there."""
+    one fails), `foot` and the page's number at the foot of each page; OSError, saying why in words, when
+    it cannot be written there."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -176,7 +199,7 @@ def write_pdf(document: QTextDocument, path: Path, page_size: QPageSize) -> None
     writer.setResolution(DOCUMENT_DPI)  # the document's pixels: see report_document
     writer.setTitle(words.REPORT_TITLE)
     writer.setCreator("relaxapp")
-    document.print_(writer)
+    _print_pages(document, writer, foot)
     del writer  # the PDF is complete once the writer is gone
     content = bytes(buffer.data().data())
     if not content:
@@ -185,6 +208,55 @@ def write_pdf(document: QTextDocument, path: Path, page_size: QPageSize) -> None
         write_whole(path, content)
     except OSError as error:
         raise OSError(f"cannot write {path}: {error.strerror or error}") from error
+
+
+def _print_pages(document: QTextDocument, writer: QPdfWriter, foot: str) -> None:
+    """Each page of `document` (laid out for the writer's page less the foot), then its foot.
+
+    As QTextDocument.print_ does for a document with a page size, but it can only number pages, in the
+    margin, with a bare number: a doctor gets "Page 2 of 3" and the period on every sheet.
+    """
+    page = document.pageSize()
+    pages = document.pageCount()
+    scale = writer.width() / page.width()  # 1 when the screen's dpi is the document's 96 (report_document)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)
+    painter = QPainter(writer)
+    try:
+        for index in range(pages):
+            if index:
+                writer.newPage()
+            view = QRectF(QPointF(0, index * page.height()), page)
+            painter.setTransform(QTransform.fromScale(scale, scale).translate(0, -view.top()))
+            painter.setClipRect(view)
+            # A line that pagination moved on to the next page can start a fraction of a pixel above the
+            # break; drawn here too it is clipped out of sight yet stays in the PDF's text, which a search
+            # or a copy would then find twice. Drawing only what is more than a pixel inside leaves it out.
+            context.clip = view.adjusted(0, 1, 0, -1)
+            document.documentLayout().draw(painter, context)
+            painter.setClipping(False)
+            painter.setTransform(QTransform.fromScale(scale, scale))
+            _draw_foot(painter, QRectF(0, page.height(), page.width(), FOOT_HEIGHT), foot, index + 1, pages)
+    finally:
+        painter.end()  # also when drawing fails: the writer is then let go with no painter on it
+
+
+def _draw_foot(painter: QPainter, room: QRectF, foot: str, page: int, pages: int) -> None:
+    """A thin rule, then `foot` on the left and "Page n of N" on the right, both at the bottom of `room`."""
+    painter.save()
+    painter.setPen(QPen(QColor(FOOT_RULE_COLOUR), 0.75))
+    rule = room.top() + FOOT_RULE_GAP
+    painter.drawLine(QPointF(room.left(), rule), QPointF(room.right(), rule))
+    font = QFont(FONT)
+    font.setPointSizeF(FOOT_FONT_PT)
+    painter.setFont(font)
+    painter.setPen(QColor(FOOT_COLOUR))
+    # The longest period's words take less than two thirds of the width at this size: the two never meet.
+    text = QRectF(room.left(), rule, room.width(), room.bottom() - rule)
+    bottom = Qt.AlignmentFlag.AlignBottom
+    painter.drawText(text, bottom | Qt.AlignmentFlag.AlignLeft, foot)
+    painter.drawText(text, bottom | Qt.AlignmentFlag.AlignRight, words.page_words(page, pages))
+    painter.restore()
 
 
 def _weeks_chart(report: VisitReport) -> QImage:

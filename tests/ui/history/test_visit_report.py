@@ -4,6 +4,7 @@ the history page, the warning-signs answer carried into it, and `relaxapp --repo
 from __future__ import annotations
 
 import errno
+import html
 import os
 import re
 import shutil
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QPageSize, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPageSize
 
 from relaxapp import app, report_command
 from relaxapp.core.journal import (
@@ -38,6 +39,7 @@ from relaxapp.logic.visit_reports import VisitReports
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.report.document import page_size_for, save_report
+from tests.helpers.fit import cut_off
 from tests.ui.history.conftest import TODAY, FakeFiles, MakePage, episode, session
 
 pytestmark = pytest.mark.skipif(
@@ -99,6 +101,44 @@ def test_the_pdf_says_the_period_the_counts_and_leaves_room_for_questions(
     assert all(page.stat().st_size > 1000 for page in pages)  # drawn, not blank
 
 
+WORD = re.compile(r'<word xMin="[^"]*" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">([^<]*)</word>')
+
+
+def words_by_page(path: Path) -> list[list[tuple[float, float, str]]]:
+    """Each page's words with their top and bottom, in points from the top of the sheet, as poppler reads
+    them."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+    return [
+        [(float(top), float(bottom), html.unescape(word)) for top, bottom, word in WORD.findall(page)]
+        for page in boxes.stdout.split("<page ")[1:]
+    ]
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "en_US"])
+def test_every_page_says_its_number_of_how_many_and_the_period_under_its_text(
+    qapp, tmp_path: Path, locale: str
+):
+    first, last = date(2026, 1, 5), date(2026, 3, 29)
+    days = [DayFacts(first + timedelta(days=n), 0.0, 0, None) for n in range((last - first).days + 1)]
+    treatments = [
+        Treatment(day, TreatmentKind.INJECTION, "Botox", Side.LEFT, (Place.EYELID,), "12.5 units")
+        for day in days_every(first, last, 1)[:70]
+    ]
+    report = build_visit_report(first, last, days, [], [], treatments=treatments)
+    pdf = tmp_path / "long.pdf"
+    save_report(report, last, pdf, page_size=page_size_for(QLocale(locale)))
+    pages = words_by_page(pdf)
+    assert len(pages) == len(pages_of(pdf, tmp_path)) >= 3
+    for number, words in enumerate(pages, start=1):
+        foot_top = max(top for top, _, _ in words)
+        foot = " ".join(word for top, _, word in words if top == foot_top)
+        assert foot == (
+            f"Visit report from relaxapp, 5 January to 29 March 2026 (84 days) Page {number} of {len(pages)}"
+        )
+        text_bottom = max(bottom for top, bottom, _ in words if top != foot_top)
+        assert text_bottom < foot_top - 12  # clear of the page's last line, with room for the rule between
+
+
 def test_letter_paper_where_the_locale_prints_on_it(qapp):
     assert page_size_for(QLocale("en_US")).id() == QPageSize.PageSizeId.Letter
     assert page_size_for(QLocale("de_DE")).id() == QPageSize.PageSizeId.A4
@@ -131,10 +171,10 @@ def test_a_report_that_fails_midway_leaves_the_one_before_intact(
         save_report(report, TODAY, pdf)
     monkeypatch.undo()
 
-    def broken(_document: QTextDocument, _writer: object) -> None:
+    def broken(_layout: QAbstractTextDocumentLayout, _painter: object, _context: object) -> None:
         raise RuntimeError("the printer broke")
 
-    monkeypatch.setattr(QTextDocument, "print_", broken)
+    monkeypatch.setattr(QAbstractTextDocumentLayout, "draw", broken)
     with pytest.raises(RuntimeError):
         save_report(report, TODAY, pdf)
     assert pdf.read_bytes() == before  # not emptied, not half written
@@ -174,6 +214,28 @@ def test_a_report_that_cannot_be_written_says_so_in_the_dialog(
     assert dialog.saved is None
     assert dialog.status.text().startswith("The report was not saved:")
     assert not dialog.open_folder_button.isVisible()
+
+
+def test_the_dialog_says_at_once_why_the_days_are_no_period_and_holds_save_back(
+    qtbot, store: HistoryStore, make_page: MakePage, tmp_path: Path
+):
+    dialog = make_page(store, FakeFiles(tmp_path / "r.pdf")).open_visit_report()
+    assert dialog.save_button.isEnabled() and not dialog.status.isVisible()
+    dialog.resize(dialog.width(), dialog.layout().totalHeightForWidth(dialog.width()))  # no room to spare
+    dialog.first.setDate(QDate(2030, 1, 1))  # To is left at today: From is what is named
+    assert dialog.status.isVisible()
+    assert dialog.status.text() == "From: 1 January 2030 is after today (18 March 2026)."
+    assert not dialog.save_button.isEnabled()
+    assert cut_off(dialog) == []  # the window grew by the status's lines: the words above are whole
+    assert not dialog.save(tmp_path / "r.pdf") and not (tmp_path / "r.pdf").exists()
+    dialog.first.setDate(QDate(2026, 3, 10))
+    assert dialog.save_button.isEnabled() and not dialog.status.isVisible()
+    dialog.last.setDate(QDate(2026, 3, 1))
+    assert dialog.status.text() == "To: 1 March 2026 is before From (10 March 2026)."
+    assert not dialog.save_button.isEnabled()
+    dialog.last.setDate(QDate(2026, 3, 18))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved == tmp_path / "r.pdf"
 
 
 def test_the_warning_signs_answer_comes_first_in_the_report(
@@ -241,6 +303,32 @@ def test_a_bad_date_is_named_and_exits_2(qapp, tmp_path: Path, capsys, extra: li
     assert app.run(["--report", str(tmp_path / "r.pdf"), *extra]) == 2
     assert capsys.readouterr().err == message + "\n"
     assert not (tmp_path / "r.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        # --to not typed: it is today, and the --from after it is what is named.
+        (["--from", "2030-01-01"], "relaxapp: --from: 2030-01-01 is after today (2026-03-18)"),
+        (
+            ["--from", "2026-03-19", "--to", "2026-03-25"],
+            "relaxapp: --from: 2026-03-19 is after today (2026-03-18)",
+        ),
+        (
+            ["--from", "2026-03-01", "--to", "2026-03-19"],
+            "relaxapp: --to: 2026-03-19 is after today (2026-03-18)",
+        ),
+        (["--to", "2026-04-01"], "relaxapp: --to: 2026-04-01 is after today (2026-03-18)"),
+    ],
+)
+def test_a_day_after_today_is_named_as_typed_and_exits_2(
+    qapp, tmp_path: Path, capsys, extra: list[str], message: str
+):
+    pdf = tmp_path / "r.pdf"
+    args = app.parse_args(["--report", str(pdf), "--data-dir", str(data_dir(tmp_path)), *extra])
+    assert report_command.make_report(args, today=TODAY) == 2
+    assert capsys.readouterr().err == message + "\n"
+    assert not pdf.exists()
 
 
 @pytest.mark.parametrize(

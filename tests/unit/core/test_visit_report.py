@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from relaxapp.core.bounds import EARLIEST_DAY, LATEST_DAY
 from relaxapp.core.journal import (
     CheckIn,
     Episode,
@@ -18,7 +21,7 @@ from relaxapp.core.journal import (
 )
 from relaxapp.core.record import Ratings, Scale, SessionRecord
 from relaxapp.core.report_period import months_before, period_problem
-from relaxapp.core.report_wording import cut_weeks_note, safety_lines, week_label
+from relaxapp.core.report_wording import chosen_period_problem, cut_weeks_note, safety_lines, week_label
 from relaxapp.core.routine import RoutineKind
 from relaxapp.core.stats import DayFacts, KindChange
 from relaxapp.core.urgency import Urgency
@@ -27,6 +30,7 @@ from relaxapp.core.visit_report import build_visit_report
 CHECK = SafetyCheck(datetime(2026, 3, 6, 9, tzinfo=UTC), Urgency.SOON, ("persistent", "eyelid_closes"))
 FIRST = date(2026, 3, 4)  # a Wednesday: the first week is cut by the period
 LAST = date(2026, 3, 17)  # a Tuesday
+TODAY = date(2026, 3, 18)
 E, C, M = Place.EYELID, Place.CHEEK, Place.MOUTH
 L, R, B = Side.LEFT, Side.RIGHT, Side.BOTH
 S, MIN, H = EpisodeDuration.SECONDS, EpisodeDuration.MINUTES, EpisodeDuration.HOURS
@@ -197,8 +201,41 @@ def test_three_months_back_keeps_the_day_or_takes_the_months_last():
         (date(2026, 3, 5), date(2026, 3, 4), "to: 2026-03-04 is before from (2026-03-05)"),
         (date(1969, 12, 31), date(2026, 3, 4), "from: 1969-12-31 is not a date from 1970 to 2100"),
         (date(2026, 3, 4), date(2101, 1, 1), "to: 2101-01-01 is not a date from 1970 to 2100"),
+        # A first day after today is named for itself, not as a last day (today's) before it.
+        (date(2030, 1, 1), TODAY, "from: 2030-01-01 is after today (2026-03-18)"),
+        (date(2026, 3, 19), date(2026, 3, 20), "from: 2026-03-19 is after today (2026-03-18)"),
+        (date(2026, 3, 1), date(2026, 3, 19), "to: 2026-03-19 is after today (2026-03-18)"),
     ],
 )
 def test_a_period_that_is_none_names_the_field_and_value(first: date, last: date, problem: str):
-    assert period_problem(first, last) == problem
-    assert period_problem(FIRST, FIRST) is None
+    assert period_problem(first, last, TODAY) == problem
+    assert period_problem(FIRST, FIRST, TODAY) is None
+    assert period_problem(TODAY, TODAY, TODAY) is None
+
+
+def test_the_dialog_says_the_same_in_its_own_words():
+    assert chosen_period_problem(date(2030, 1, 1), TODAY, TODAY) == (
+        "From: 1 January 2030 is after today (18 March 2026)."
+    )
+    assert chosen_period_problem(date(2026, 3, 10), date(2026, 3, 1), TODAY) == (
+        "To: 1 March 2026 is before From (10 March 2026)."
+    )
+    assert chosen_period_problem(FIRST, TODAY, TODAY) is None
+
+
+DAYS = st.dates(min_value=date(1960, 1, 1), max_value=date(2110, 12, 31))
+
+
+@given(first=DAYS, last=DAYS, today=st.dates(min_value=EARLIEST_DAY, max_value=LATEST_DAY))
+def test_a_period_is_refused_exactly_when_a_day_is_outside_the_lived_span_or_the_two_are_reversed(
+    first: date, last: date, today: date
+):
+    problem = period_problem(first, last, today)
+    lived = [EARLIEST_DAY <= day <= min(LATEST_DAY, today) for day in (first, last)]
+    assert (problem is None) == (all(lived) and first <= last)
+    if problem is not None:
+        # It names the first day wrong in itself, with its value; the last day is blamed for coming
+        # before the first only when both are fine in themselves.
+        name, day = ("from", first) if not lived[0] else ("to", last)
+        assert problem.startswith(f"{name}: {day.isoformat()} is ")
+        assert problem.endswith(f"before from ({first.isoformat()})") == all(lived)

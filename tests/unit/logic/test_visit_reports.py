@@ -55,6 +55,8 @@ def test_a_report_counts_the_periods_entries_by_the_persons_own_days(
 def test_a_period_that_ends_before_it_starts_is_refused_by_name(use_cases: UseCases):
     with pytest.raises(PeriodError, match="to: 2026-11-01 is before from"):
         use_cases.visit_reports.build(date(2026, 11, 2), date(2026, 11, 1))
+    with pytest.raises(PeriodError, match="to: 2026-11-26 is after today \\(2026-11-25\\)"):
+        use_cases.visit_reports.build(date(2026, 11, 2), TODAY + timedelta(days=1))
 
 
 def test_the_default_period_starts_at_the_last_treatment_of_the_year(
