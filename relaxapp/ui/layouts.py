@@ -272,7 +272,10 @@ class ColumnsLayout(_ItemsLayout):
             for column, item in enumerate(row):
                 if move:
                     x = rect.x() + column * (width + self._gap)
-                    item.setGeometry(QRect(x, y, width, height))  # a row's cards share its height
+                    # A row's cards share its height: the widget is given the whole cell. Its item would
+                    # give a widget that does not grow the height its width needs, centred in the cell.
+                    widget = item.widget()
+                    (widget or item).setGeometry(QRect(x, y, width, height))
             y += height + self._gap
         return max(y - self._gap - rect.y(), 0)
 

@@ -86,6 +86,20 @@ def test_routine_cards_drop_to_one_column_when_two_do_not_fit(qtbot, window: Mai
     assert len({card.x() for card in cards}) == 1
 
 
+def test_cards_side_by_side_share_their_row_top_and_height(qtbot, window: MainWindow):
+    # The muscle relaxation cards have summaries of different lengths: the row is as tall as the longer.
+    home_with("pmr_face_neck")(window)
+    window.resize(1040, 700)
+    qtbot.waitUntil(lambda: cards_side_by_side(window))
+    cards = [card for card in window.home.findChildren(RoutineCard) if card.isVisible()]
+    by_top: dict[int, list[RoutineCard]] = {}
+    for card in sorted(cards, key=lambda card: (card.y(), card.x())):
+        by_top.setdefault(card.y(), []).append(card)
+    assert len(by_top) == -(-len(cards) // 2)  # two a row: each row's cards start at the same height
+    assert all(len({card.height() for card in row}) == 1 for row in by_top.values())
+    assert len({card.height() for card in cards}) > 1  # and the rows themselves differ: a real check
+
+
 def scrolling(root: QWidget) -> list[QAbstractScrollArea]:
     """The areas of `root` that show an up-and-down scroll bar."""
     return [
