@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -22,19 +22,12 @@ from relaxapp.core.history_wording import (
     what_text,
     when_text,
 )
-from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side, Treatment, TreatmentKind
-from relaxapp.core.record import SKIPPED, Ratings, Scale, SessionRecord
+from relaxapp.core.journal import CheckIn, Place, Side, Treatment, TreatmentKind
+from relaxapp.core.record import SKIPPED, Ratings, Scale
 from relaxapp.core.routine import RoutineKind
 from relaxapp.core.stats import Comparison, DayFacts, Factor, Insights
 from relaxapp.storage.history import Counts, MergeReport
-
-NOW = datetime(2026, 11, 25, 14, 30, 12, tzinfo=UTC)
-TODAY = date(2026, 11, 25)
-SESSION = SessionRecord(
-    "box", RoutineKind.BREATHING, "Box breathing", NOW, 300, 300, True, ratings=Ratings(7, 5)
-)
-STOPPED = replace(SESSION, actual_seconds=176, completed=False)
-EPISODE = Episode(NOW, Side.LEFT, (Place.EYELID,), 4, EpisodeDuration.MINUTES, "after\n  typing", id=3)
+from tests.unit.core.examples import EPISODE, SESSION, STOPPED, TODAY
 
 
 def test_when_text_leaves_out_this_year():

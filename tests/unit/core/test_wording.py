@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pathlib
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from relaxapp.core.catalog import RoutineFileError
-from relaxapp.core.journal import CheckIn, Episode, EpisodeDuration, Place, Side
-from relaxapp.core.record import SKIPPED, Ratings, Scale, Score, SessionRecord
+from relaxapp.core.journal import CheckIn, Place, Side
+from relaxapp.core.record import SKIPPED, Ratings, Scale, Score
 from relaxapp.core.routine import ONCE, Cycles, Minutes, Routine, RoutineKind, Stage, Step, StepKind
 from relaxapp.core.wording import (
     KIND_INTROS,
@@ -37,15 +37,7 @@ from relaxapp.core.wording import (
     summary_words,
     where_words,
 )
-
-NOW = datetime(2026, 11, 25, 14, 30, 12, tzinfo=UTC)
-TODAY = date(2026, 11, 25)
-SESSION = SessionRecord(
-    "box", RoutineKind.BREATHING, "Box breathing", NOW, 300, 300, True, ratings=Ratings(7, 5)
-)
-STOPPED = replace(SESSION, actual_seconds=176, completed=False)
-EPISODE = Episode(NOW, Side.LEFT, (Place.EYELID,), 4, EpisodeDuration.MINUTES, "after\n  typing", id=3)
-
+from tests.unit.core.examples import NOW, SESSION, STOPPED, TODAY
 
 # -- durations ------------------------------------------------------------------------------------------
 
