@@ -96,10 +96,34 @@ def cell_cut(table: QTableView, row: int, column: int) -> str:
     return ""
 
 
+def _cells_cut(table: QTableView) -> str:
+    """Why the words of a cell on show are cut short, or "" when each is whole. Only a table whose words
+    wrap is asked, and there only the cells that wrap: a column kept to one line ends in "…" by design."""
+    model = table.model()
+    if not table.wordWrap() or model is None:
+        return ""
+    viewport = table.viewport().rect()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            if table.isColumnHidden(column) or not table.visualRect(index).intersects(viewport):
+                continue
+            cell = QStyleOptionViewItem()
+            cell.features = QStyleOptionViewItem.ViewItemFeature.WrapText
+            table.itemDelegateForIndex(index).initStyleOption(cell, index)
+            if cell.features & QStyleOptionViewItem.ViewItemFeature.WrapText and (
+                why := cell_cut(table, row, column)
+            ):
+                return f"cell {row},{column}: {why}"
+    return ""
+
+
 def _words_cut(widget: QWidget) -> str:
-    """Why the words of a label, button or tab are cut short, or "" when they are whole."""
+    """Why the words of a label, button, tab or table cell are cut short, or "" when they are whole."""
     if isinstance(widget, QLabel):
         return _label_cut(widget)
+    if isinstance(widget, QTableView):
+        return _cells_cut(widget)
     if isinstance(widget, QAbstractButton) and widget.text() and not isinstance(widget, RoutineCard):
         # (A routine card's words are its labels, checked one by one.)
         needed = widget.minimumSizeHint().width()

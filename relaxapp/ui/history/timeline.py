@@ -53,6 +53,7 @@ from relaxapp.ui.treatment_dialog import TreatmentDialog
 CELL_PADDING = 20  # a cell's padding in the style sheet, both sides, and a little air
 WHAT_SHARE_OF_SPARE = 2 / 3  # of the width the columns do not need
 SORT_MARK = 16
+LONGEST_WORD = "relaxation"  # the longest word of a kind of routine's name, kept whole in "What"
 
 # What the "Show" choice offers, in its order: everything, then sessions (all, then each kind), twitches,
 # treatments and check-ins. A twitch is a spasm episode: the home page logs "a twitch", and so says this.
@@ -83,6 +84,7 @@ class TimelineView(QWidget):
         self._columns_fitted = False
         self._rows_stale = False  # rows changed while hidden: measured when next shown (_fit_rows)
         self._widths: dict[Column, int] = {}  # each column's width for its usual words (_fit_columns)
+        self._least: dict[Column, int] = {}  # and for their longest word: narrower, a word breaks in two
         self.edit_dialog: EpisodeDialog | RatingsDialog | CheckInDialog | TreatmentDialog | None = None
         self.not_saved_box: QMessageBox | None = None
 
@@ -255,23 +257,27 @@ class TimelineView(QWidget):
         for column, text in samples.items():
             width = max(headers.horizontalAdvance(HEADERS[column]), cells.horizontalAdvance(text))
             self._widths[column] = width + CELL_PADDING + (SORT_MARK if column is Column.WHEN else 0)
+            words = [*text.split(), *(LONGEST_WORD.split() if column is Column.WHAT else [])]
+            self._least[column] = max(cells.horizontalAdvance(word) for word in words) + CELL_PADDING
         self._fit_to_width()
 
     def _fit_to_width(self) -> None:
         """The columns at their widths, or narrower in proportion where the table has less room: never a
         sideways scroll bar (the words wrap, the note ends in "…")."""
         header = self.table.horizontalHeader()
-        least = header.minimumSectionSize()
         # The note, last, stretches into what is left, but keeps the header's default width at least.
-        room = self.table.viewport().width() - max(least, header.defaultSectionSize())
+        room = self.table.viewport().width() - max(header.minimumSectionSize(), header.defaultSectionSize())
         wanted = sum(self._widths.values())
-        share = min(1.0, room / wanted) if wanted else 1.0
+        # Each column keeps its longest word; the room above that is shared in proportion.
+        least = sum(self._least.values())
+        share = min(1.0, max(0.0, room - least) / (wanted - least)) if wanted > least else 1.0
         # Room to spare goes mostly to "What": a twitch in several places has a long name ("Twitch:
         # eyelid, brow and cheek, both sides"); the note, last, has the rest.
         spare = max(0, room - wanted) * WHAT_SHARE_OF_SPARE
         for column, width in self._widths.items():
             extra = spare if column is Column.WHAT else 0
-            header.resizeSection(column, max(least, int(width * share + extra)))
+            fitted = self._least[column] + (width - self._least[column]) * share + extra
+            header.resizeSection(column, max(header.minimumSectionSize(), int(fitted)))
 
     def _fit_rows(self, first: int = 0, last: int | None = None) -> None:
         """Rows `first` to `last` (all by default) as tall as their wrapped words, once on screen."""
