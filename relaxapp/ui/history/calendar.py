@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QDate, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QStyle,
-    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -37,7 +35,7 @@ from relaxapp.ui.theme import Colours
 SHADES = ((20.0, "practice_much"), (10.0, "practice_some"), (0.0, "practice_little"))
 # The month arrows, drawn in the theme's ink: the style's own arrows are a grey that vanishes on dark.
 ARROW_SIZE = 16
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # the widest the header shows, as measured
+WEEK = 7  # days, each a column of the month
 # How tall a row of the month is, in lines of its text: the day's number with air above and below. Stretched
 # to the window's height, six weeks of cells 70 px tall made the month look sparse.
 ROW_LINES = 2.5
@@ -78,18 +76,6 @@ def month_height(calendar: QCalendarWidget, days: QTableView) -> int:
     return max(height, calendar.minimumSizeHint().height())
 
 
-def name_margins(days: QTableView) -> int:
-    """The px a header cell keeps round a day's name (the style sheet's padding, the style's margin): in a
-    narrower cell Qt cuts "Wed" to "W…"."""
-    style = days.style()
-    cell = QStyleOptionViewItem()
-    cell.initFrom(days)
-    cell.rect = QRect(0, 0, 100, 100)
-    room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, cell, days)
-    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, days) + 1
-    return cell.rect.width() - room.width() + 2 * margin
-
-
 class CalendarView(HistoryTab):
     """A month of practice and twitches; choosing a day says what it held."""
 
@@ -98,9 +84,6 @@ class CalendarView(HistoryTab):
         self._facts: dict[date, DayFacts] = {}
 
         self.calendar = QCalendarWidget()
-        days = self.calendar.findChild(QTableView, "qt_calendar_calendarview")
-        assert days is not None, "Qt's calendar has its days in a table view of this name"
-        self.days = days
         self.calendar.setObjectName("historyCalendar")
         self.calendar.setAccessibleName("Calendar of practice and twitches")
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)  # as the weeks of stats.week_start
@@ -157,15 +140,24 @@ class CalendarView(HistoryTab):
         self._fit(event.size().width())
         super().resizeEvent(event)
 
+    def days(self) -> QTableView:
+        """The calendar's grid of days, Qt's own: looked up each time, as a kept reference to a child Qt
+        made can outlive it (PySide then says it was deleted)."""
+        days = self.calendar.findChild(QTableView, "qt_calendar_calendarview")
+        assert days is not None, "Qt's calendar keeps its days in a table view of this name"
+        return days
+
     def _fit(self, width: int) -> None:
         """The month's words and the legend beside the calendar where both fit, else under it; the month
         as tall as its rows need, the room left below it."""
-        # Beside needs room for the days' short names too ("Wed", not "…"), which Qt's hint leaves out.
-        widest = max(self.calendar.fontMetrics().horizontalAdvance(name) for name in DAY_NAMES)
-        names = (widest + name_margins(self.days)) * len(DAY_NAMES) + 2 * self.days.frameWidth()
+        # Beside needs room for the days' short names too ("Wed", not "W…"), which Qt's hint leaves out:
+        # each column as wide as its cells ask, the style sheet's padding and all.
+        days = self.days()
+        column = max(days.sizeHintForColumn(day) for day in range(WEEK))
+        names = column * WEEK + 2 * days.frameWidth()
         month = max(self.calendar.minimumSizeHint().width(), names)
         self.calendar.setMinimumWidth(month)  # beside the legend, it takes no less
-        self.calendar.setFixedHeight(month_height(self.calendar, self.days))
+        self.calendar.setFixedHeight(month_height(self.calendar, days))
         # As narrow as the month alone, the words under it: the side-by-side layout's own least width would
         # hold a page made narrower (or its text larger) as wide as both, and this never see it narrow.
         self.setMinimumWidth(max(month, self._side.minimumSize().width()))
