@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relaxapp.core.record import Scale, SessionRecord
@@ -23,30 +23,6 @@ SAVED_NOTES = {
 
 
 CHANGE_NAME = "Change since before the session"
-
-
-class ChangeLines(QLabel):
-    """The change since before, one line a scale. Its room is kept while it is hidden or shorter, so
-    that the page does not move under the person's finger as a rating is tapped."""
-
-    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._lines = lines
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.setSizePolicy(policy)
-
-    def sizeHint(self) -> QSize:
-        return super().sizeHint().expandedTo(QSize(0, self._room()))
-
-    def minimumSizeHint(self) -> QSize:
-        return super().minimumSizeHint().expandedTo(QSize(0, self._room()))
-
-    def _room(self) -> int:
-        # Asked as the layout asks, so it follows the style sheet's font and the reader's text size.
-        self.ensurePolished()
-        margins = self.contentsMargins()
-        return self.fontMetrics().lineSpacing() * self._lines + margins.top() + margins.bottom()
 
 
 class SummaryPage(QWidget):
@@ -97,8 +73,11 @@ class SummaryPage(QWidget):
 
         self.ratings = RatingsPanel("How do you feel now? (optional)")
         self.ratings.changed.connect(self._on_rated)
-        self.change = ChangeLines(len(Scale))
+        # Shown under the ratings once one is given, and until then no room kept for it: an empty band
+        # in the card. The page is laid out from the top, so the lines push down only what is below them.
+        self.change = QLabel()
         self.change.setObjectName("ratingChange")
+        self.change.setWordWrap(True)
         self.change.hide()
         card = QFrame()
         card.setObjectName("ratingsCard")
@@ -108,14 +87,13 @@ class SummaryPage(QWidget):
         card_layout.addWidget(self.ratings)
         card_layout.addWidget(self.change)
 
-        layout.addStretch(1)
         for widget in (self.heading, self.details, self.saved):
             layout.addWidget(widget)
         layout.addSpacing(6)
         layout.addWidget(card)
         layout.addSpacing(6)
         layout.addLayout(buttons)
-        layout.addStretch(2)
+        layout.addStretch(1)
         layout.addWidget(care)
         layout.addWidget(signs)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignLeft)

@@ -3,12 +3,15 @@ sideways scroll bars. The reflow test and the screenshot tool ask it of every pa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QLabel,
+    QStyle,
+    QStyleOptionViewItem,
     QTabBar,
+    QTableView,
     QWidget,
 )
 
@@ -65,10 +68,62 @@ def _label_cut(label: QLabel) -> str:
     return f"{label.width()} px wide for {needed} px of words" if needed > label.width() + SLACK else ""
 
 
+def cell_cut(table: QTableView, row: int, column: int) -> str:
+    """Why the words of a table's cell are cut short, or "" when they are whole: wrapped within the
+    cell's height where the cell wraps, else on one line within its width."""
+    index = table.model().index(row, column)
+    style = table.style()
+    cell = QStyleOptionViewItem()
+    cell.initFrom(table)
+    cell.rect = table.visualRect(index)
+    if table.wordWrap():
+        cell.features = QStyleOptionViewItem.ViewItemFeature.WrapText
+    table.itemDelegateForIndex(index).initStyleOption(cell, index)
+    if not cell.text:
+        return ""
+    # Where the style paints the words: inside the padding, less the margin QCommonStyle keeps.
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, cell, table).adjusted(
+        margin, 0, -margin, 0
+    )
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+    if cell.features & QStyleOptionViewItem.ViewItemFeature.WrapText:
+        flags |= Qt.TextFlag.TextWordWrap
+    needed = cell.fontMetrics.boundingRect(room, int(flags), cell.text)
+    if needed.height() > room.height() + SLACK or needed.width() > room.width() + SLACK:
+        needs = f"{needed.width()}x{needed.height()}"
+        return f"{cell.text[:40]!r} needs {needs} px, has {room.width()}x{room.height()}"
+    return ""
+
+
+def _cells_cut(table: QTableView) -> str:
+    """Why the words of a cell on show are cut short, or "" when each is whole. Only a table whose words
+    wrap is asked, and there only the cells that wrap: a column kept to one line ends in "…" by design."""
+    model = table.model()
+    if not table.wordWrap() or model is None:
+        return ""
+    viewport = table.viewport().rect()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            if table.isColumnHidden(column) or not table.visualRect(index).intersects(viewport):
+                continue
+            cell = QStyleOptionViewItem()
+            cell.features = QStyleOptionViewItem.ViewItemFeature.WrapText
+            table.itemDelegateForIndex(index).initStyleOption(cell, index)
+            if cell.features & QStyleOptionViewItem.ViewItemFeature.WrapText and (
+                why := cell_cut(table, row, column)
+            ):
+                return f"cell {row},{column}: {why}"
+    return ""
+
+
 def _words_cut(widget: QWidget) -> str:
-    """Why the words of a label, button or tab are cut short, or "" when they are whole."""
+    """Why the words of a label, button, tab or table cell are cut short, or "" when they are whole."""
     if isinstance(widget, QLabel):
         return _label_cut(widget)
+    if isinstance(widget, QTableView):
+        return _cells_cut(widget)
     if isinstance(widget, QAbstractButton) and widget.text() and not isinstance(widget, RoutineCard):
         # (A routine card's words are its labels, checked one by one.)
         needed = widget.minimumSizeHint().width()

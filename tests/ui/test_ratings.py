@@ -19,6 +19,9 @@ from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.ratings import RatingRow, RatingsPanel
 from relaxapp.ui.summary_page import SummaryPage
+from tests.helpers.fit import cut_off
+from tests.helpers.pages import SIZES, look
+from tests.helpers.pages import summary as summary_stop
 from tests.helpers.stubs import DictSettings
 from tests.helpers.widgets import click
 from tests.ui.conftest import STARTED
@@ -168,9 +171,12 @@ def test_every_rating_button_has_a_name(summary: SummaryPage):
     assert summary.ratings.twitch.numbers.buttons[4].accessibleName() == "Twitching 4 of 10"
 
 
-def test_tapping_a_rating_on_the_summary_moves_nothing(qtbot, window: MainWindow, fake_clock: FakeClock):
-    # The change since before appears under the ratings as they are tapped: its room is kept from the
-    # start, so the page does not jump under the person's finger (it moved by some 16 px).
+def test_tapping_a_rating_on_the_summary_moves_nothing_above_it(
+    qtbot, window: MainWindow, fake_clock: FakeClock
+):
+    # The change since before appears under the ratings as they are tapped. The page is laid out from the
+    # top, so the heading and the ratings stay under the person's finger (a centred page moved by some
+    # 16 px); only what is below the change moves down to make room for it.
     window.home.before.tension.numbers.buttons[6].click()
     window.sessions.start_routine(window.home.selected_routine(), window.home.selected_length())
     fake_clock.advance(20)
@@ -184,7 +190,6 @@ def test_tapping_a_rating_on_the_summary_moves_nothing(qtbot, window: MainWindow
             "heading": summary.heading,
             "tension 3": summary.ratings.tension.numbers.buttons[3],
             "twitch 5": summary.ratings.twitch.numbers.buttons[5],
-            "do it again": summary.again_button,
         }
         return {name: widget.mapTo(window, QPoint(0, 0)).toTuple() for name, widget in watched.items()}
 
@@ -192,9 +197,32 @@ def test_tapping_a_rating_on_the_summary_moves_nothing(qtbot, window: MainWindow
     click(qtbot, summary.ratings.tension.numbers.buttons[3])
     assert summary.change.isVisible()
     assert places() == before
+    assert (
+        summary.again_button.mapTo(summary, QPoint(0, 0)).y()
+        > summary.change.mapTo(summary, QPoint(0, 0)).y()
+    )
     click(qtbot, summary.ratings.twitch.numbers.buttons[5])
     assert places() == before
     click(qtbot, summary.ratings.tension.numbers.buttons[3])  # taken back
     click(qtbot, summary.ratings.twitch.numbers.buttons[5])
     assert summary.change.isHidden()
     assert places() == before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("larger_text", [False, True], ids=["normal-text", "larger-text"])
+def test_the_rating_card_has_no_empty_band(qtbot, window: MainWindow, size, larger_text):
+    # Room was kept under the ratings for the change since before, two empty lines until a rating was given.
+    look(window, dark=False, larger_text=larger_text)
+    window.resize(*size)
+    summary_stop(window)
+    summary = window.summary
+    card = summary.ratings.parentWidget()
+    assert card is not None and card.objectName() == "ratingsCard"
+    QApplication.processEvents()
+    bottom = max(
+        row.mapTo(card, QPoint(0, row.height())).y()
+        for row in (summary.ratings.tension, summary.ratings.twitch)
+    )
+    assert card.height() - bottom <= card.layout().contentsMargins().bottom() + 1
+    assert cut_off(window) == []

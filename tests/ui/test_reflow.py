@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from relaxapp.storage.history import HistoryStore
 from relaxapp.ui.choices import RoutineCard
-from relaxapp.ui.history.calendar import DAY_NAME_MARGINS
 from relaxapp.ui.main_window import MINIMUM_SIZE, MainWindow
 from tests.helpers.fit import cut_off
 from tests.helpers.pages import SIZES, TOUR, close_stop, history_tab, home_with, look, twitch_charts
@@ -131,6 +130,24 @@ def test_the_calendar_takes_its_own_height_and_shows_whole_day_names(qtbot, wind
     qtbot.wait(STILL_MS)
     areas = scrolling(window.history)
     assert len(areas) <= 1 and all(area.isAncestorOf(window.history.tabs) for area in areas)
-    # Seven columns, each wide enough for the widest short name of a day ("Wed"): Qt paints "…" else.
-    wed = calendar.fontMetrics().horizontalAdvance("Wed")
-    assert calendar.width() // 7 >= wed + DAY_NAME_MARGINS
+    # Seven columns, each wide enough for the widest short name of a day, padding and all: Qt cut "Wed"
+    # to "W…" in a cell as wide as the name and a guess at the margins.
+    assert cut_off(calendar) == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("larger_text", [False, True], ids=["normal-text", "larger-text"])
+def test_the_calendar_rows_keep_a_sensible_height(qtbot, window: MainWindow, size, larger_text):
+    # Stretched to the page's height, the month's rows were some 4.4 lines of text tall at 800x600 and the
+    # month looked sparse; the room left goes below the month now.
+    look(window, dark=False, larger_text=larger_text)
+    window.resize(*size)
+    history_tab(1)(window)
+    view = window.history.calendar
+    days = view.days()
+    qtbot.waitUntil(lambda: not cut_off(view), timeout=SETTLE_MS)
+    qtbot.wait(STILL_MS)
+    assert cut_off(view) == []
+    line = days.fontMetrics().lineSpacing()
+    weeks = [days.rowHeight(row) for row in range(1, 7)]
+    assert max(weeks) <= 3 * line, f"rows {weeks} px for lines of {line} px"

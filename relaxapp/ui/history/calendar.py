@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,8 +35,10 @@ from relaxapp.ui.theme import Colours
 SHADES = ((20.0, "practice_much"), (10.0, "practice_some"), (0.0, "practice_little"))
 # The month arrows, drawn in the theme's ink: the style's own arrows are a grey that vanishes on dark.
 ARROW_SIZE = 16
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # the widest the header shows, as measured
-DAY_NAME_MARGINS = 16  # px a header cell keeps round a day's name: in less, Qt cuts "Tue" to "T…"
+WEEK = 7  # days, each a column of the month
+# How tall a row of the month is, in lines of its text: the day's number with air above and below. Stretched
+# to the window's height, six weeks of cells 70 px tall made the month look sparse.
+ROW_LINES = 2.5
 ARROWS = {"qt_calendar_prevmonth": Qt.ArrowType.LeftArrow, "qt_calendar_nextmonth": Qt.ArrowType.RightArrow}
 
 
@@ -62,6 +65,15 @@ def arrow_icon(colours: Colours, pointing: Qt.ArrowType) -> QIcon:
             painter.end()
             icon.addPixmap(pixmap, mode)
     return icon
+
+
+def month_height(calendar: QCalendarWidget, days: QTableView) -> int:
+    """How tall the month is with rows of ROW_LINES lines of its text (the days' names, then six weeks),
+    and no shorter than Qt's calendar needs."""
+    bar = calendar.findChild(QWidget, "qt_calendar_navigationbar")
+    rows = 7 * round(calendar.fontMetrics().lineSpacing() * ROW_LINES)
+    height = (bar.sizeHint().height() if bar is not None else 0) + 2 * days.frameWidth() + rows
+    return max(height, calendar.minimumSizeHint().height())
 
 
 class CalendarView(HistoryTab):
@@ -120,23 +132,39 @@ class CalendarView(HistoryTab):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
-        layout.addWidget(self.calendar, 3)
+        layout.addWidget(self.calendar, 3, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(side, 2)
         self._body, self._side = layout, side
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # The month's words and the legend beside the calendar where both fit, else under it.
-        # Beside needs room for the days' short names too ("Wed", not "…"), which Qt's hint leaves out.
-        widest = max(self.calendar.fontMetrics().horizontalAdvance(name) for name in DAY_NAMES)
-        names = (widest + DAY_NAME_MARGINS) * len(DAY_NAMES)
+        self._fit(event.size().width())
+        super().resizeEvent(event)
+
+    def days(self) -> QTableView:
+        """The calendar's grid of days, Qt's own: looked up each time, as a kept reference to a child Qt
+        made can outlive it (PySide then says it was deleted)."""
+        days = self.calendar.findChild(QTableView, "qt_calendar_calendarview")
+        assert days is not None, "Qt's calendar keeps its days in a table view of this name"
+        return days
+
+    def _fit(self, width: int) -> None:
+        """The month's words and the legend beside the calendar where both fit, else under it; the month
+        as tall as its rows need, the room left below it."""
+        # Beside needs room for the days' short names too ("Wed", not "W…"), which Qt's hint leaves out:
+        # each column as wide as its cells ask, the style sheet's padding and all.
+        days = self.days()
+        column = max(days.sizeHintForColumn(day) for day in range(WEEK))
+        names = column * WEEK + 2 * days.frameWidth()
         month = max(self.calendar.minimumSizeHint().width(), names)
         self.calendar.setMinimumWidth(month)  # beside the legend, it takes no less
-        needed = month + self._body.spacing() + self._side.minimumSize().width()
-        beside = event.size().width() >= needed
+        self.calendar.setFixedHeight(month_height(self.calendar, days))
+        # As narrow as the month alone, the words under it: the side-by-side layout's own least width would
+        # hold a page made narrower (or its text larger) as wide as both, and this never see it narrow.
+        self.setMinimumWidth(max(month, self._side.minimumSize().width()))
+        beside = width >= month + self._body.spacing() + self._side.minimumSize().width()
         self._body.setDirection(
             QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         )
-        super().resizeEvent(event)
 
     def set_look(self, colours: Colours) -> None:
         super().set_look(colours)
@@ -163,6 +191,7 @@ class CalendarView(HistoryTab):
         )
         self.treatment_key.setStyleSheet("font-weight: 600; text-decoration: overline;")
         self._mark_days()
+        self._fit(self.width())  # the look comes with the text size: the month's size follows it
 
     def refresh(self) -> None:
         """Read the month on show (with the days of its neighbours that share its grid) and mark it."""

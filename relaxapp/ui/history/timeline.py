@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from relaxapp.storage.history import (
     TimelineEntry,
     TimelineFilter,
 )
+from relaxapp.ui.history.cells import WrappingCells
 from relaxapp.ui.history.dates import py_date, qt_date
 from relaxapp.ui.history.ratings_dialog import RatingsDialog
 from relaxapp.ui.history.timeline_model import HEADERS, Column, TimelineModel
@@ -52,6 +53,7 @@ from relaxapp.ui.treatment_dialog import TreatmentDialog
 CELL_PADDING = 20  # a cell's padding in the style sheet, both sides, and a little air
 WHAT_SHARE_OF_SPARE = 2 / 3  # of the width the columns do not need
 SORT_MARK = 16
+LONGEST_WORD = "relaxation"  # the longest word of a kind of routine's name, kept whole in "What"
 
 # What the "Show" choice offers, in its order: everything, then sessions (all, then each kind), twitches,
 # treatments and check-ins. A twitch is a spasm episode: the home page logs "a twitch", and so says this.
@@ -80,7 +82,9 @@ class TimelineView(QWidget):
         self._stale = True  # read when first shown
         self._kept_in_place = False  # the last change was shown in its row: no need to read again
         self._columns_fitted = False
+        self._rows_stale = False  # rows changed while hidden: measured when next shown (_fit_rows)
         self._widths: dict[Column, int] = {}  # each column's width for its usual words (_fit_columns)
+        self._least: dict[Column, int] = {}  # and for their longest word: narrower, a word breaks in two
         self.edit_dialog: EpisodeDialog | RatingsDialog | CheckInDialog | TreatmentDialog | None = None
         self.not_saved_box: QMessageBox | None = None
 
@@ -164,7 +168,11 @@ class TimelineView(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)
-        table.setWordWrap(False)
+        # Words wrap rather than end in "…" (a routine of one's own may have a long name), each row as tall
+        # as they need (_fit_rows); only the note, which can run to sentences, keeps to a line (whole in its
+        # tooltip).
+        table.setWordWrap(True)
+        table.setItemDelegate(WrappingCells(one_line={Column.NOTE}, parent=table))
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setStretchLastSection(True)  # the note takes the room left; see _fit_columns for the rest
@@ -173,6 +181,15 @@ class TimelineView(QWidget):
         header.setSortIndicator(Column.WHEN, Qt.SortOrder.DescendingOrder)
         header.setSectionsClickable(True)
         header.sectionClicked.connect(self._on_header_clicked)
+        # Rows are measured once a change has settled: ResizeToContents would measure every cell of every
+        # row on each pass of the layout, of a hidden window's table too.
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.timeout.connect(self._fit_rows)
+        header.sectionResized.connect(lambda *_: self._rows_timer.start(0))
+        self.model.modelReset.connect(lambda: self._rows_timer.start(0))
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._fit_rows(first, last))
+        self.model.dataChanged.connect(lambda top, bottom: self._fit_rows(top.row(), bottom.row()))
         table.doubleClicked.connect(lambda _index: self.edit_selected())
         # On the table only: Delete in a date box or Enter on a button must keep their own meaning.
         for keys, slot in (
@@ -232,7 +249,7 @@ class TimelineView(QWidget):
         sample_day = datetime(self._today().year, 9, 27, 22, 22).astimezone()
         samples = {
             Column.WHEN: when_text(sample_day, self._today()),
-            Column.WHAT: "Longer out-breath",  # longer titles end in "…", whole in the tooltip
+            Column.WHAT: "Longer out-breath",  # longer titles wrap onto more lines
             Column.AMOUNT: f"{INTENSITY_MAX}/{INTENSITY_MAX} · seconds",
             Column.TENSION: "10 → 10",
             Column.TWITCH: "10 → 10",
@@ -240,23 +257,37 @@ class TimelineView(QWidget):
         for column, text in samples.items():
             width = max(headers.horizontalAdvance(HEADERS[column]), cells.horizontalAdvance(text))
             self._widths[column] = width + CELL_PADDING + (SORT_MARK if column is Column.WHEN else 0)
+            words = [*text.split(), *(LONGEST_WORD.split() if column is Column.WHAT else [])]
+            self._least[column] = max(cells.horizontalAdvance(word) for word in words) + CELL_PADDING
         self._fit_to_width()
 
     def _fit_to_width(self) -> None:
         """The columns at their widths, or narrower in proportion where the table has less room: never a
-        sideways scroll bar (a cut word ends in "…")."""
+        sideways scroll bar (the words wrap, the note ends in "…")."""
         header = self.table.horizontalHeader()
-        least = header.minimumSectionSize()
         # The note, last, stretches into what is left, but keeps the header's default width at least.
-        room = self.table.viewport().width() - max(least, header.defaultSectionSize())
+        room = self.table.viewport().width() - max(header.minimumSectionSize(), header.defaultSectionSize())
         wanted = sum(self._widths.values())
-        share = min(1.0, room / wanted) if wanted else 1.0
+        # Each column keeps its longest word; the room above that is shared in proportion.
+        least = sum(self._least.values())
+        share = min(1.0, max(0.0, room - least) / (wanted - least)) if wanted > least else 1.0
         # Room to spare goes mostly to "What": a twitch in several places has a long name ("Twitch:
         # eyelid, brow and cheek, both sides"); the note, last, has the rest.
         spare = max(0, room - wanted) * WHAT_SHARE_OF_SPARE
         for column, width in self._widths.items():
             extra = spare if column is Column.WHAT else 0
-            header.resizeSection(column, max(least, int(width * share + extra)))
+            fitted = self._least[column] + (width - self._least[column]) * share + extra
+            header.resizeSection(column, max(header.minimumSectionSize(), int(fitted)))
+
+    def _fit_rows(self, first: int = 0, last: int | None = None) -> None:
+        """Rows `first` to `last` (all by default) as tall as their wrapped words, once on screen."""
+        if not self.isVisible():
+            self._rows_stale = True  # measured when next shown
+            return
+        if last is None:
+            self._rows_stale = False
+        for row in range(first, self.model.rowCount() if last is None else last + 1):
+            self.table.resizeRowToContents(row)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The table's own view: it narrows too when its up-and-down scroll bar appears.
@@ -270,6 +301,8 @@ class TimelineView(QWidget):
             self._fit_columns()
         if self._stale:
             self.refresh()
+        if self._rows_stale:
+            self._rows_timer.start(0)
         super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:

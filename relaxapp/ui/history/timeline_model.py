@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 
 from relaxapp.core.history_wording import (
     amount_text,
@@ -191,7 +191,9 @@ class TimelineModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation != Qt.Orientation.Horizontal:
-            return None
+            # Rows are as tall as their words (the view sizes them to their contents): the hidden row
+            # numbers, padded by the style sheet, would otherwise make every row taller than one line.
+            return QSize(0, 0) if role == Qt.ItemDataRole.SizeHintRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
         if role == Qt.ItemDataRole.ToolTipRole:
