@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
 from PySide6.QtGui import QTextLayout, QTextOption
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _WRAP = QStyleOptionViewItem.ViewItemFeature.WrapText
@@ -35,17 +35,36 @@ class WrappingCells(QStyledItemDelegate):
         wraps = bool(cell.features & _WRAP)
         cell.features &= ~_WRAP
         one_line = super().sizeHint(cell, index)  # as tall as a row of one line, padding and all
-        widget = cell.widget
-        if not wraps or widget is None or not cell.rect.isValid() or not cell.text:
+        if not wraps or cell.widget is None or not cell.rect.isValid() or not cell.text:
             return one_line
-        style = widget.style()
-        # Where the style paints the words: inside the padding, less the margin QCommonStyle keeps.
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-        width = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, cell, widget).width() - 2 * margin
+        width = _words_room(cell)
         if cell.fontMetrics.horizontalAdvance(cell.text) <= width:
             return one_line
         heights = _line_heights(cell, width)
         return QSize(one_line.width(), one_line.height() + round(sum(heights[1:])))
+
+    def words_room(self, view: QAbstractItemView, index: AnyIndex) -> int | None:
+        """How wide the words of `index`'s column may run on one line; None for a column kept to one line.
+
+        The same for every row of a column: a table measures the rows whose words all fit in it without
+        asking each cell (several calls into Python per cell, the model's among them)."""
+        if index.column() in self._one_line:
+            return None
+        cell = QStyleOptionViewItem()
+        cell.initFrom(view)
+        cell.widget = view
+        cell.font = view.font()
+        cell.rect = view.visualRect(index)
+        self.initStyleOption(cell, index)
+        return _words_room(cell)
+
+
+def _words_room(cell: QStyleOptionViewItem) -> int:
+    """Where the style paints `cell`'s words: inside the padding, less the margin QCommonStyle keeps."""
+    widget = cell.widget
+    style = widget.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+    return style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, cell, widget).width() - 2 * margin
 
 
 def _line_heights(cell: QStyleOptionViewItem, width: int) -> list[float]:

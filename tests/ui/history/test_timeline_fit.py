@@ -40,3 +40,26 @@ def test_a_long_routine_name_is_shown_whole(
     listed = QAccessible.queryAccessibleInterface(table)
     names = {listed.child(child).text(QAccessible.Text.Name) for child in range(listed.childCount())}
     assert LONG_NAME in names
+
+
+@pytest.mark.parametrize("larger_text", [False, True], ids=["normal-text", "larger-text"])
+def test_every_row_is_as_tall_as_its_cells_need_whether_measured_or_taken_as_one_line(
+    qtbot, app_window: MainWindow, store: HistoryStore, larger_text
+):
+    # Rows whose words fit take the first such row's height without asking each cell: it must be the
+    # height each of their cells would ask for, as that of a row whose name wraps must be its own.
+    titles = [LONG_NAME if hour % 3 else "Box breathing" for hour in range(7, 21)]
+    sessions = [session(TODAY, hour, title=title) for hour, title in zip(range(7, 21), titles, strict=True)]
+    store.merge(sessions, [episode(TODAY, 6)], [])
+    look(app_window, dark=False, larger_text=larger_text)
+    app_window.resize(*SIZES[0])
+    history_tab(0)(app_window)
+    table = app_window.history.timeline.table
+
+    def measured_as_each_cell_asks() -> bool:
+        rows = range(table.model().rowCount())
+        return all(table.rowHeight(row) == table.sizeHintForRow(row) for row in rows)
+
+    qtbot.waitUntil(measured_as_each_cell_asks, timeout=2000)
+    heights = {table.rowHeight(row) for row in range(table.model().rowCount())}
+    assert len(heights) > 1  # some rows wrapped, others did not: both ways were taken
