@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
@@ -82,13 +83,16 @@ def _write_csv(path: Path, header: tuple[str, ...], rows: Iterator[list[object]]
     return written
 
 
+def _moment_cells(moment: datetime) -> list[object]:
+    """A moment as the sheets show it: the local day and time to read, then the UTC stamp to sort by."""
+    local = moment.astimezone()
+    return [local.date().isoformat(), local.strftime("%H:%M"), stamp(moment)]
+
+
 def _session_row(record: SessionRecord) -> list[object]:
-    local = record.started_at.astimezone()
     ratings = record.ratings
     return [
-        local.date().isoformat(),
-        local.strftime("%H:%M"),
-        stamp(record.started_at),
+        *_moment_cells(record.started_at),
         _cell(record.routine_title),
         record.routine_kind.value,
         round(record.planned_seconds / 60, 2),
@@ -104,11 +108,8 @@ def _session_row(record: SessionRecord) -> list[object]:
 
 
 def _episode_row(episode: Episode) -> list[object]:
-    local = episode.occurred_at.astimezone()
     return [
-        local.date().isoformat(),
-        local.strftime("%H:%M"),
-        stamp(episode.occurred_at),
+        *_moment_cells(episode.occurred_at),
         episode.side.value,
         " ".join(place.value for place in episode.places),
         episode.intensity,
@@ -144,11 +145,8 @@ def _treatment_row(treatment: Treatment) -> list[object]:
 
 
 def _safety_check_row(check: SafetyCheck) -> list[object]:
-    local = check.checked_at.astimezone()
     return [
-        local.date().isoformat(),
-        local.strftime("%H:%M"),
-        stamp(check.checked_at),
+        *_moment_cells(check.checked_at),
         check.urgency.value,
         " ".join(check.signs),
     ]
