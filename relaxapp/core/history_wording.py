@@ -134,8 +134,7 @@ def check_in_words(check_in: CheckIn) -> str:
     if check_in.caffeine_drinks is not None:
         answers.append(plural(check_in.caffeine_drinks, "caffeine drink"))
     if check_in.water_glasses is not None:
-        glasses = check_in.water_glasses
-        answers.append(f"{glasses} glass{'' if glasses == 1 else 'es'} of water")
+        answers.append(f"{plural(check_in.water_glasses, 'glass')} of water")
     if check_in.stress is not None:
         answers.append(f"stress {check_in.stress}")
     if check_in.alcohol_drinks is not None:
@@ -155,13 +154,13 @@ def describe(entry: Listed, today: date) -> str:
 def counts_text(counts: CountsLike) -> str:
     """'12 sessions, 1 twitch and 3 check-ins', or 'nothing'."""
     parts = [
-        f"{number:,} {noun if number == 1 else more}"
-        for number, noun, more in (
-            (counts.sessions, "session", "sessions"),
-            (counts.episodes, "twitch", "twitches"),
-            (counts.check_ins, "check-in", "check-ins"),
-            (counts.treatments, "treatment", "treatments"),
-            (counts.safety_checks, "warning-signs answer", "warning-signs answers"),
+        plural(number, noun)
+        for number, noun in (
+            (counts.sessions, "session"),
+            (counts.episodes, "twitch"),
+            (counts.check_ins, "check-in"),
+            (counts.treatments, "treatment"),
+            (counts.safety_checks, "warning-signs answer"),
         )
         if number
     ]
@@ -247,7 +246,7 @@ def places_note(twitches: int, months: int) -> str:
     if not twitches:
         return f"No twitches logged in the last {months} months: nothing to show by place yet."
     return (
-        f"Based on {twitches:,} twitch{'' if twitches == 1 else 'es'} in the last {months} months; one felt "
+        f"Based on {plural(twitches, 'twitch')} in the last {months} months; one felt "
         "in several places counts in each."
     )
 
@@ -257,4 +256,4 @@ def twitch_weeks_note(twitches: int, injections: int, weeks: int) -> str:
     if not twitches:
         return f"No twitches logged in the last {weeks} weeks."
     marked = f"; a red mark is a week with an injection ({injections})" if injections else ""
-    return f"Based on {twitches:,} twitch{'' if twitches == 1 else 'es'} in the last {weeks} weeks{marked}."
+    return f"Based on {plural(twitches, 'twitch')} in the last {weeks} weeks{marked}."

@@ -76,10 +76,6 @@ def empty_words(report: VisitReport) -> str:
     )
 
 
-def twitches_text(count: int) -> str:
-    return f"{count:,} twitch{'' if count == 1 else 'es'}"
-
-
 def per_week(count: float, days: int) -> float:
     """A count over `days` as a weekly rate."""
     return count * 7 / days
@@ -113,12 +109,12 @@ def twitch_lines(report: VisitReport) -> list[str]:
     if not report.twitches:
         return [f"No twitches were logged in these {plural(report.days, 'day')}."]
     lines = [
-        f"{twitches_text(report.twitches)} logged, "
+        f"{plural(report.twitches, 'twitch')} logged, "
         f"{per_week(report.twitches, report.days):.1f} a week on average."
     ]
     where = ", ".join(f"{PLACE_NAMES[place].lower()} {count}" for place, count in report.by_place)
     if report.in_several_places:
-        where += f" ({twitches_text(report.in_several_places)} in more than one place, counted in each)"
+        where += f" ({plural(report.in_several_places, 'twitch')} in more than one place, counted in each)"
     lines.append(f"Where: {where}.")
     lines.append(
         "Side: " + ", ".join(f"{SIDE_NAMES[side].lower()} {count}" for side, count in report.by_side) + "."

@@ -59,8 +59,8 @@ def duration_text(seconds: float) -> str:
 
 
 def plural(number: int, noun: str) -> str:
-    """A count and its noun: '1 day', '3 days', '2 twitches'."""
-    return f"{number} {noun}{'' if number == 1 else 'es' if noun.endswith(('ch', 'sh', 's', 'x')) else 's'}"
+    """A count and its noun: '1 day', '3 days', '2 twitches', '1,200 sessions'."""
+    return f"{number:,} {noun}{'' if number == 1 else 'es' if noun.endswith(('ch', 'sh', 's', 'x')) else 's'}"
 
 
 def spoken_duration(seconds: float) -> str:
@@ -148,9 +148,9 @@ STAGE_NAMES = {
 }
 
 
-# The home page's word on a routine's cautions (read_first): shown before it starts, or chosen away.
 # Said and shown when a session is stopped before it counts as practice (core.record.MIN_KEPT_SECONDS).
 FALSE_START = f"Stopped within the first {MIN_KEPT_SECONDS:g} seconds, so it was not saved in your history."
+# The home page's word on a routine's cautions (read_first): shown before it starts, or chosen away.
 CAUTIONS_DUE = "This routine has cautions to read first: they are shown in full when you press Start."
 CAUTIONS_HIDDEN = "You chose not to see this routine's cautions before it starts."
 

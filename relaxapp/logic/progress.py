@@ -116,9 +116,11 @@ class Progress:
         earlier = self._history.latest_treatment(INJECTION, before=first)
         given += [earlier.given_on] if earlier is not None else []
         by_day = [(day.day, day.episodes) for day in days]
-        used = [day.day for day in days if day.episodes or day.minutes or day.check_in is not None]
+        used = next(
+            (day.day for day in days if day.episodes or day.minutes or day.check_in is not None), today
+        )
         # The first Monday on or after the first day anything was logged: the diary's first full week.
-        diary_from = stats.week_start((used[0] if used else today) + timedelta(days=6))
+        diary_from = stats.week_start(used + timedelta(days=6))
         return InsightsData(
             weeks,
             sessions,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -13,7 +12,6 @@ from relaxapp.core.visit_report import VisitReport, build_visit_report
 from relaxapp.core.wording import TREATMENT_NAMES
 from relaxapp.storage.history import HistoryReader
 
-log = logging.getLogger(__name__)
 TREATMENT_MONTHS = 12  # a treatment older than this is no start for a visit's report
 
 

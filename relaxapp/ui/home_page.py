@@ -178,7 +178,6 @@ class HomePage(QWidget):
 
         self.lengths = LengthChoice(self)
         self.length_title, self.breaths = self.lengths.title, self.lengths.breaths
-        self._minute_chips, self._breaths_chip = self.lengths.minute_chips, self.lengths.breaths_chip
         outer.addWidget(self.length_title)
         outer.addLayout(self.lengths.row)
 
@@ -251,7 +250,8 @@ class HomePage(QWidget):
         stops: list[QWidget] = [self.journal, self.suggestions, self.before, self.eyes_closed]
         stops += self._kind_chips.values()
         stops += [self.new_pattern, self.edit_pattern, self.delete_pattern, self.pace, *self._card_list]
-        stops += [self.show_cautions, *self._minute_chips.values(), self._breaths_chip, self.breaths]
+        stops += [self.show_cautions, *self.lengths.minute_chips.values(), self.lengths.breaths_chip]
+        stops += [self.breaths]
         stops += [self.with_compress, self.with_ambience]
         tab_order([*stops, *([self._tip_more] if self._tip_more else []), self.start_button])
 

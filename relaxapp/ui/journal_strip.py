@@ -68,7 +68,6 @@ class JournalStrip(QFrame):
         # Under the buttons, the width of the strip: a twitch in several places takes words, which wrap
         # rather than widen the page. One of the two shows at a time: the last-logged line, or the saved
         # words with Undo beside them.
-        self.last.setWordWrap(True)
         status = QHBoxLayout()
         status.setSpacing(12)
         status.addWidget(self.last, 1)

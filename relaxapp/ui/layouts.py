@@ -250,8 +250,9 @@ class ColumnsLayout(_ItemsLayout):
         go two and two, not three and one."""
         column = max(self.column_width, self.minimumSize().width())
         fit = max(1, min(self._most, (width + self._gap) // (column + self._gap)))
-        rows = -(-len(self._shown()) // fit)
-        return next(count for count in range(1, fit + 1) if -(-len(self._shown()) // count) <= rows)
+        shown = len(self._shown())
+        rows = -(-shown // fit)
+        return next(count for count in range(1, fit + 1) if -(-shown // count) <= rows)
 
     def sizeHint(self) -> QSize:
         columns = min(self._most, len(self._shown())) or 1
@@ -300,9 +301,10 @@ class FocusInView(QObject):
             return
         ancestor = new.parentWidget()
         while ancestor is not None:
-            content = ancestor.widget() if isinstance(ancestor, QScrollArea) else None
-            if isinstance(ancestor, QScrollArea) and content is not None and content.isAncestorOf(new):
-                ancestor.ensureWidgetVisible(new, IN_VIEW_MARGIN, IN_VIEW_MARGIN)
+            if isinstance(ancestor, QScrollArea):
+                content = ancestor.widget()
+                if content is not None and content.isAncestorOf(new):
+                    ancestor.ensureWidgetVisible(new, IN_VIEW_MARGIN, IN_VIEW_MARGIN)
             ancestor = ancestor.parentWidget()
 
 

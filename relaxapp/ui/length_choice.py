@@ -43,8 +43,7 @@ class LengthChoice(QObject):
         self.breaths.setSuffix(" breaths")
         self.breaths.setAccessibleName("Number of breaths")
         self.row.addWidget(self.breaths)
-        self._widgets: list[QWidget] = [self.title, self.breaths_chip, self.breaths]
-        self._widgets += list(self.minute_chips.values())
+        self._widgets: list[QWidget] = [self.title, self.breaths]  # the chips: see offer
         self._lengths.chosen.connect(self.chosen)
         self.breaths.valueChanged.connect(self._on_breaths_changed)
 

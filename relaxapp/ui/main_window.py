@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         # The current page marked before the column is measured: measuring polishes its buttons, and marking
         # a polished one polishes it again (its first look-up of the style costs some 5 ms of start-up).
         self.go_home()
-        self._fit_to_text()
+        self.nav.fit()
         # On the page, not on a control: it opens at its top, and Tab starts from the navigation.
         self.home.setFocus(Qt.FocusReason.OtherFocusReason)
         if tips is not None or checklist is not None:
@@ -361,16 +361,13 @@ class MainWindow(QMainWindow):
     def apply_look(self) -> None:
         """Theme, text size and motion as the preferences (and, for 'system', the desktop) say."""
         self.colours, self.text_scale = apply_to_application(self.preferences)
-        self._fit_to_text()
+        self.nav.fit()
         if "session" in self.__dict__:
             self.session.set_look(self.colours, reduced_motion=self.preferences.reduced_motion)
         if "tips_page" in self.__dict__:
             self.tips_page.set_look(self.colours, self.text_scale)
         if "history" in self.__dict__:
             self.history.set_look(self.colours)
-
-    def _fit_to_text(self) -> None:
-        self.nav.fit()
 
     def _open_at_default_size(self) -> None:
         """The default size, or the screen's room for a window where that is smaller."""

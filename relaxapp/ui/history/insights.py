@@ -20,8 +20,6 @@ from relaxapp.ui.history import twitch_charts
 from relaxapp.ui.history.tab import HistoryTab
 from relaxapp.ui.theme import Colours
 
-CHART_HEIGHT = 225
-
 
 class InsightsView(HistoryTab):
     """Three charts and the findings in words; refresh() reads the store, set_look() recolours."""
