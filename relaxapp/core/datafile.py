@@ -120,6 +120,14 @@ def text(
     return value
 
 
+def identifier(data: dict[str, Any], where: str = "") -> str:
+    """The entry's `id`: the name other files and the code refer to it by."""
+    value = text(data, "id", where)
+    if not IDENTIFIER.fullmatch(value):
+        raise FieldError(_name(where, "id"), f"{shown(value)} may hold only lowercase letters, digits and _")
+    return value
+
+
 def hidden_character(value: str, *, one_line: bool) -> str | None:
     """The first character of `value` that text on screen may not hold, in words ('a control character
     (U+001B)'); None when there is none. A `one_line` text (a title) may not break its line either."""

@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from relaxapp.core import datafile
-from relaxapp.core.datafile import IDENTIFIER, FieldError, no_unknown, shown, tables, text, unique_ids
+from relaxapp.core.datafile import (
+    FieldError,
+    identifier,
+    no_unknown,
+    shown,
+    tables,
+    text,
+    unique_ids,
+)
 from relaxapp.core.urgency import Urgency
 
 # The levels a sign can call for, most urgent first: the first one any ticked sign reaches is the answer.
@@ -171,9 +179,7 @@ def _question(number: int, raw: dict[str, Any], professionals: dict[str, Profess
         raise FieldError(
             f"{where}.see", "an emergency sign sends people to emergency services, not to a visit"
         )
-    question_id = text(raw, "id", where)
-    if not IDENTIFIER.fullmatch(question_id):
-        raise FieldError(f"{where}.id", f"{shown(question_id)} may hold only lowercase letters, digits and _")
+    question_id = identifier(raw, where)
     advice = " ".join(text(raw, "advice", where, required=False).split())  # one paragraph, however wrapped
     return Question(question_id, urgency, text(raw, "text", where), tuple(see), advice)
 

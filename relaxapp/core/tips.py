@@ -197,9 +197,7 @@ def _section(number: int, raw: dict[str, Any]) -> TipSection:
 def _tip(number: int, raw: dict[str, Any], routine_ids: Collection[str]) -> Tip:
     where = f"tips[{number}]"
     no_unknown(raw, _TIP_KEYS, where)
-    tip_id = text(raw, "id", where)
-    if not datafile.IDENTIFIER.fullmatch(tip_id):
-        raise FieldError(f"{where}.id", f"{shown(tip_id)} may hold only lowercase letters, digits and _")
+    tip_id = datafile.identifier(raw, where)
     section = text(raw, "section", where)
     if section not in SECTION_IDS:
         raise FieldError(f"{where}.section", f"{shown(section)} is not a section ({', '.join(SECTION_IDS)})")

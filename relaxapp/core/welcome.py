@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from relaxapp.core import datafile
-from relaxapp.core.datafile import IDENTIFIER, FieldError, no_unknown, shown, tables, text, unique_ids
+from relaxapp.core.datafile import (
+    FieldError,
+    identifier,
+    no_unknown,
+    shown,
+    tables,
+    text,
+    unique_ids,
+)
 from relaxapp.core.preferences import Preferences
 
 MIN_SUGGESTED, MAX_SUGGESTED = 2, 3  # a row of cards on the home page, not a second catalogue
@@ -61,9 +69,7 @@ def parse_welcome(data: dict[str, Any], routine_ids: Collection[str]) -> Welcome
 def _answer(number: int, raw: dict[str, Any], routine_ids: Collection[str]) -> Answer:
     where = f"answers[{number}]"
     no_unknown(raw, {"id", "label", "detail", "start_with", "suggested", "note", "eyes_closed"}, where)
-    answer_id = text(raw, "id", where)
-    if not IDENTIFIER.fullmatch(answer_id):
-        raise FieldError(f"{where}.id", f"{shown(answer_id)} may hold only lowercase letters, digits and _")
+    answer_id = identifier(raw, where)
     suggested = raw.get("suggested")
     if (
         not isinstance(suggested, list)
