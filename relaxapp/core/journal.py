@@ -122,6 +122,9 @@ class Treatment:
     id: int | None = None
 
 
+NAME_NEEDED = "is empty"  # a medicine's or other treatment's name, not yet given: see treatment_problems
+
+
 def treatment_problems(treatment: Treatment) -> list[str]:
     """Everything that makes `treatment` unfit for the journal, each naming the field; empty when fit."""
     problems = []
@@ -135,7 +138,7 @@ def treatment_problems(treatment: Treatment) -> list[str]:
     named = treatment.kind is not TreatmentKind.INJECTION  # a medicine, or what an OTHER was
     if named and isinstance(treatment.name, str) and not treatment.name.strip():
         what = "what it was" if treatment.kind is TreatmentKind.OTHER else "the medicine's name"
-        problems.append(f"name: is empty; say {what}")
+        problems.append(f"name: {NAME_NEEDED}; say {what}")
     if treatment.side is not None:
         problems += _member_problems("side", treatment.side, Side)
     problems += _places_problems(treatment.places, needed=False)

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from relaxapp.core.journal import (
+    NAME_NEEDED,
     CheckIn,
     EpisodeDuration,
     Place,
@@ -334,6 +335,20 @@ def problem_words(problem: str) -> str:
     """core.journal's 'sleep_hours: 30 is not …' with the field named as the dialog labels it."""
     field, _, rest = problem.partition(": ")
     return f"{FIELD_NAMES.get(field, field)}: {rest}" if rest else problem
+
+
+def treatment_form_words(problems: Sequence[str], name_label: str) -> tuple[str, list[str]]:
+    """core.journal's problems with a treatment as its dialog says them: a name not yet given, said softly
+    as still to fill in, apart from what is wrong; each field named by its label (the name's follows the
+    kind of treatment)."""
+    waiting, wrong = "", []
+    for problem in problems:
+        field, _, rest = problem.partition(": ")
+        if field == "name" and rest.startswith(NAME_NEEDED):
+            waiting = f"Still to fill in: {name_label.lower()}."
+        else:
+            wrong.append(f"{name_label}: {rest}" if field == "name" else problem_words(problem))
+    return waiting, wrong
 
 
 TREATMENT_NAMES = {

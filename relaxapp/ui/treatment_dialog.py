@@ -21,7 +21,7 @@ from relaxapp.core.journal import (
     TreatmentKind,
     treatment_problems,
 )
-from relaxapp.core.wording import PLACE_NAMES, SIDE_NAMES, TREATMENT_NAMES, problem_words
+from relaxapp.core.wording import PLACE_NAMES, SIDE_NAMES, TREATMENT_NAMES, treatment_form_words
 from relaxapp.ui.journal_form import buddy, check_and_save, show_state
 from relaxapp.ui.layouts import WrappingDialog
 from relaxapp.ui.ratings import ChoiceButtons, ChoiceChecks
@@ -162,13 +162,6 @@ class TreatmentDialog(WrappingDialog):
             self.form.setRowVisible(row, kind is TreatmentKind.INJECTION)
 
     def _check(self) -> None:
-        # An empty name the kind needs is still to be filled in, said softly; anything else is wrong.
-        waiting, problems = "", []
         name = self.name_label.text().replace("&", "")
-        for problem in treatment_problems(self.treatment()):
-            field, _, rest = problem.partition(": ")
-            if field == "name" and rest.startswith("is empty"):
-                waiting = f"Still to fill in: {name.lower()}."
-            else:
-                problems.append(f"{name}: {rest}" if field == "name" else problem_words(problem))
+        waiting, problems = treatment_form_words(treatment_problems(self.treatment()), name)
         show_state(self.save_button, self.waiting, waiting, self.problems, problems)

@@ -9,10 +9,11 @@ from datetime import date, timedelta
 import pytest
 
 from relaxapp.core.catalog import RoutineFileError
-from relaxapp.core.journal import CheckIn, Place, Side
+from relaxapp.core.journal import CheckIn, Place, Side, Treatment, TreatmentKind, treatment_problems
 from relaxapp.core.record import SKIPPED, Ratings, Scale, Score
 from relaxapp.core.routine import ONCE, Cycles, Minutes, Routine, RoutineKind, Stage, Step, StepKind
 from relaxapp.core.wording import (
+    FIELD_NAMES,
     KIND_INTROS,
     KIND_NAMES,
     SKIPPED_FILES_LISTED,
@@ -35,6 +36,7 @@ from relaxapp.core.wording import (
     spoken_glance,
     step_countdown_text,
     summary_words,
+    treatment_form_words,
     where_words,
 )
 from tests.unit.core.examples import NOW, SESSION, STOPPED, TODAY
@@ -323,3 +325,14 @@ def test_a_folder_of_broken_routine_files_is_named_a_few_at_a_time(tmp_path: pat
         skipped_routine_files(errors[:9])[-1] == "1 more routine file was skipped; the log names every one."
     )
     assert len(skipped_routine_files(errors[:8])) == 8
+
+
+def test_a_treatment_form_says_a_missing_name_softly_and_names_what_is_wrong_by_its_label():
+    stopped = Treatment(date(2026, 3, 3), TreatmentKind.MEDICINE_STOPPED, "", dose="x" * 500)
+    waiting, wrong = treatment_form_words(treatment_problems(stopped), "Medicine")
+    assert waiting == "Still to fill in: medicine."
+    assert len(wrong) == 1 and wrong[0].startswith(f"{FIELD_NAMES['dose']}: ")
+    too_long = Treatment(date(2026, 3, 3), TreatmentKind.OTHER, "y" * 500)
+    assert treatment_form_words(treatment_problems(too_long), "What it was")[1][0].startswith("What it was: ")
+    injection = Treatment(date(2026, 3, 3), TreatmentKind.INJECTION)  # its product may stay blank
+    assert treatment_form_words(treatment_problems(injection), "Product") == ("", [])
