@@ -323,6 +323,19 @@ class WrappingDialog(QDialog):
         # height as it was; docs/screenshots/sizes showed the places' last row and the Save line cut off.)
         self._fit_height()
 
+    def fit_to_rows(self) -> None:
+        """Rows shown or hidden: the dialog takes the height they need at its width, less as well as more."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()  # the rows' new minimum first: a smaller one lets the dialog shrink
+        # Without a row that wraps left shown, the height no longer depends on the width.
+        wraps = layout.hasHeightForWidth()
+        self.resize(
+            self.width(),
+            layout.totalHeightForWidth(self.width()) if wraps else layout.totalSizeHint().height(),
+        )
+
     def _fit_height(self) -> None:
         layout = self.layout()
         if layout is None or not layout.hasHeightForWidth():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from relaxapp.core.journal import (
     DOSE_MAX_CHARS,
@@ -113,8 +113,6 @@ class TreatmentDialog(WrappingDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
-        # The rows of an injection come and go with the kind: the dialog takes the height its rows need.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.addLayout(self.form)
         layout.addWidget(self.waiting)
         layout.addWidget(self.problems)
@@ -160,6 +158,9 @@ class TreatmentDialog(WrappingDialog):
         self.dose.setPlaceholderText(DOSE_HINTS[kind])
         for row in (self.side, self.places):
             self.form.setRowVisible(row, kind is TreatmentKind.INJECTION)
+        # The rows of an injection come and go with the kind: the dialog takes the height its rows need.
+        # (A fixed size would take their width on one line too: wider than a small screen.)
+        self.fit_to_rows()
 
     def _check(self) -> None:
         name = self.name_label.text().replace("&", "")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
 from relaxapp.core.journal import Place, Side, Treatment, TreatmentKind
 from relaxapp.ui.treatment_dialog import TreatmentDialog
+from tests.helpers.fit import cut_off
 from tests.helpers.widgets import click, shown
 
 TODAY = date(2026, 11, 25)
@@ -120,3 +121,12 @@ def test_each_shown_field_has_its_own_underlined_letter_that_reaches_it(qtbot, k
         buddy = label.buddy()
         assert buddy is not None
         assert dialog.focusWidget() in (buddy, buddy.focusProxy()), label.text()
+
+
+def test_the_dialog_narrows_to_a_small_screen_and_its_rows_wrap(qtbot):
+    dialog = shown(qtbot, TreatmentDialog(today=TODAY, last=LAST))
+    dialog.resize(640, dialog.height())  # a small screen's width, or a person narrowing it
+    qtbot.waitUntil(lambda: dialog.width() == 640)
+    qtbot.waitUntil(lambda: not cut_off(dialog))  # the places wrap onto a second line, the dialog grows
+    save = dialog.save_button.mapTo(dialog, QPoint(0, 0)).y()
+    assert dialog.places.y() + dialog.places.height() <= save <= dialog.height() - dialog.save_button.height()
