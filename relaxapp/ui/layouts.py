@@ -326,7 +326,7 @@ class WrappingDialog(QDialog):
     def fit_to_rows(self) -> None:
         """Rows shown or hidden: the dialog takes the height they need at its width, less as well as more."""
         layout = self.layout()
-        if layout is None:
+        if layout is None or not self.isVisible():  # before it opens, Qt sizes it from its rows' hint
             return
         layout.activate()  # the rows' new minimum first: a smaller one lets the dialog shrink
         # Without a row that wraps left shown, the height no longer depends on the width.

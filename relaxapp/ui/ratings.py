@@ -44,9 +44,14 @@ class ChoiceButtons(QWidget, Generic[T]):
         self.setAccessibleName(question)
         self._choice = OneChoice(self, can_unpick=can_unpick)
         self.buttons: dict[T, QPushButton] = {}
-        row = QHBoxLayout(self)
+        # A scale's numbers share the row evenly; named answers wrap, as places do, where the row is narrow.
+        row: QHBoxLayout | FlowLayout
+        if equal_widths:
+            row = QHBoxLayout(self)
+            row.setSpacing(6)
+        else:
+            row = FlowLayout(self, spacing=6, line_spacing=6)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
         for value, text, name in choices:
             button = QPushButton(text)
             button.setObjectName(object_name)
@@ -55,9 +60,10 @@ class ChoiceButtons(QWidget, Generic[T]):
             button.setAutoDefault(False)
             self._choice.add(button)
             self.buttons[value] = button
-            row.addWidget(button, 1 if equal_widths else 0)
-        if not equal_widths:
-            row.addStretch()
+            if isinstance(row, QHBoxLayout):
+                row.addWidget(button, 1)
+            else:
+                row.addWidget(button)
         self._choice.chosen.connect(self._on_chosen)
         # QLabel moves focus only to a buddy that takes focus itself, proxy or not; Tab still skips the
         # row, as it skips any widget with a proxy.
