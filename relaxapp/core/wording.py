@@ -351,6 +351,9 @@ def treatment_form_words(problems: Sequence[str], name_label: str) -> tuple[str,
     return waiting, wrong
 
 
+LOG_TREATMENT = "Log a treatment…"  # on the home page's journal strip and under the timeline
+LOG_TREATMENT_TIP = "An injection, a medicine started or stopped, or another treatment"
+
 TREATMENT_NAMES = {
     TreatmentKind.INJECTION: "Injection",
     TreatmentKind.MEDICINE_STARTED: "Medicine started",

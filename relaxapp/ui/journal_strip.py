@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from relaxapp.core.history_wording import when_listed
 from relaxapp.core.journal import INTENSITY_MAX, Episode
-from relaxapp.core.wording import TREATMENT_NAMES, ago_words, where_words
+from relaxapp.core.wording import LOG_TREATMENT, LOG_TREATMENT_TIP, TREATMENT_NAMES, ago_words, where_words
 from relaxapp.logic.events import Events
 from relaxapp.logic.journal import Journal
 from relaxapp.ui.layouts import FlowLayout
@@ -42,8 +42,8 @@ class JournalStrip(QFrame):
         self.log_button.clicked.connect(self.log_episode)
         self.check_in_button = QPushButton()
         self.check_in_button.clicked.connect(self.check_in)
-        self.treatment_button = QPushButton("Log a treatment…")
-        self.treatment_button.setToolTip("An injection, a medicine started or stopped, or another treatment")
+        self.treatment_button = QPushButton(LOG_TREATMENT)
+        self.treatment_button.setToolTip(LOG_TREATMENT_TIP)
         self.treatment_button.clicked.connect(self.log_treatment)
         self.last = QLabel()
         self.last.setObjectName("journalLast")
@@ -108,7 +108,7 @@ class JournalStrip(QFrame):
         from relaxapp.ui.treatment_dialog import TreatmentDialog  # noqa: PLC0415 - see log_episode
 
         journal = self._journal
-        dialog = TreatmentDialog(today=journal.today(), last=journal.last_injection(), parent=self.window())
+        dialog = TreatmentDialog.next_one(journal, self.window())
         if not dialog.exec():
             return
         logged = journal.log_treatment(dialog.treatment())

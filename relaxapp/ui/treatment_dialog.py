@@ -22,6 +22,7 @@ from relaxapp.core.journal import (
     treatment_problems,
 )
 from relaxapp.core.wording import PLACE_NAMES, SIDE_NAMES, TREATMENT_NAMES, treatment_form_words
+from relaxapp.logic.journal import Journal
 from relaxapp.ui.journal_form import buddy, check_and_save, show_state
 from relaxapp.ui.layouts import WrappingDialog
 from relaxapp.ui.ratings import ChoiceButtons, ChoiceChecks
@@ -127,6 +128,11 @@ class TreatmentDialog(WrappingDialog):
         self._show_kind()
         self._check()
         self.given_on.setFocus()
+
+    @classmethod
+    def next_one(cls, journal: Journal, parent: QWidget | None = None) -> TreatmentDialog:
+        """A new treatment's dialog, dated today, starting from the last injection logged."""
+        return cls(today=journal.today(), last=journal.last_injection(), parent=parent)
 
     def treatment(self) -> Treatment:
         """The treatment as the fields show it; where (side, places) only for an injection."""

@@ -152,9 +152,7 @@ def treatment_dialog(window: MainWindow) -> QDialog:
     """Log a treatment, starting from the last injection logged."""
     from relaxapp.ui.treatment_dialog import TreatmentDialog  # noqa: PLC0415 - as the journal strip loads it
 
-    journal = window.use_cases.journal
-    dialog = TreatmentDialog(today=journal.today(), last=journal.last_injection(), parent=window)
-    return over(window, made_here(dialog))
+    return over(window, made_here(TreatmentDialog.next_one(window.use_cases.journal, window)))
 
 
 def timeline_of(choice: str) -> Callable[[MainWindow], None]:

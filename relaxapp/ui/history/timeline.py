@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from relaxapp.core.history_wording import when_text
 from relaxapp.core.journal import INTENSITY_MAX, CheckIn, Episode, Treatment
-from relaxapp.core.wording import KIND_NAMES
+from relaxapp.core.wording import KIND_NAMES, LOG_TREATMENT, LOG_TREATMENT_TIP
 from relaxapp.logic.events import EntryChange
 from relaxapp.logic.progress import Period
 from relaxapp.logic.use_cases import UseCases
@@ -210,8 +210,8 @@ class TimelineView(QWidget):
     def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
         actions.setSpacing(8)
-        self.treatment_button = QPushButton("Log a treatment…")
-        self.treatment_button.setToolTip("An injection, a medicine started or stopped, or another treatment")
+        self.treatment_button = QPushButton(LOG_TREATMENT)
+        self.treatment_button.setToolTip(LOG_TREATMENT_TIP)
         self.treatment_button.clicked.connect(self.log_treatment)
         self.edit_button = QPushButton("Edit…")
         self.edit_button.setToolTip("Change a session's ratings or another entry's details (Enter)")
@@ -435,7 +435,7 @@ class TimelineView(QWidget):
 
     def log_treatment(self) -> None:
         """A treatment logged from here; Undo (and Ctrl+Z) takes it back like any change on this page."""
-        dialog = TreatmentDialog(today=self._today(), last=self._journal.last_injection(), parent=self)
+        dialog = TreatmentDialog.next_one(self._journal, self)
         dialog.accepted.connect(lambda: self._edits.add_treatment(dialog.treatment()))
         dialog.finished.connect(dialog.deleteLater)
         self.edit_dialog = dialog
