@@ -19,7 +19,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,14 +31,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QScrollArea  # noqa: E402
 
 from relaxapp import app as relaxapp_app  # noqa: E402
 from relaxapp.core.preferences import ThemeChoice  # noqa: E402
-from relaxapp.core.record import SessionRecord  # noqa: E402
-from relaxapp.core.routine import RoutineKind  # noqa: E402
-from relaxapp.logic.sessions import EndedSession, Kept  # noqa: E402
 from relaxapp.storage.history import HistoryStore  # noqa: E402
 from relaxapp.ui.main_window import MainWindow  # noqa: E402
 from relaxapp.ui.welcome import WelcomeDialog  # noqa: E402
 from tests.helpers.fit import cut_off  # noqa: E402
-from tests.helpers.pages import SIZES, TOUR, close_stop, twitch_charts  # noqa: E402
+from tests.helpers.pages import (  # noqa: E402
+    SIZES,
+    TOUR,
+    close_stop,
+    safety_answer,
+    session_of,
+    summary,
+    timeline_of,
+    twitch_charts,
+)
 from tests.helpers.pages import look as look_as  # noqa: E402
 from tools.make_sample_history import sample  # noqa: E402
 
@@ -73,28 +79,6 @@ def close_cautions(window: MainWindow) -> None:
         window.sessions.cautions_box.done(0)
 
 
-def finished(window: MainWindow) -> None:
-    """The summary as a completed three-minute session leaves it."""
-    record = SessionRecord(
-        "box", RoutineKind.BREATHING, "Box breathing", datetime.now(UTC), 176.0, 176.0, True
-    )
-    # The page a finished session shows, without waiting three minutes.
-    window.show_ended(EndedSession(record, Kept.SAVED))
-
-
-def routine(window: MainWindow, routine_id: str, *, skips: int = 0, eyes_closed: bool = False) -> None:
-    """Start a routine from the home page, then move on a few steps as the Next button does."""
-    window.runner.stop()
-    window.go_home()
-    window.home.select(routine_id)
-    window.home.eyes_closed.setChecked(eyes_closed)
-    window.home.start_button.click()
-    if window.sessions.cautions_box is not None:  # a routine with cautions: as if read and confirmed
-        window.sessions.cautions_start.click()
-    for _ in range(skips):
-        window.runner.skip(forward=True)
-
-
 def close_settings(window: MainWindow) -> None:
     if window.settings_dialog is not None:
         window.settings_dialog.reject()
@@ -102,13 +86,6 @@ def close_settings(window: MainWindow) -> None:
 
 def look(window: MainWindow, **changes: object) -> None:
     window.use_cases.preferences.use(replace(window.preferences, **changes))
-
-
-def answer(window: MainWindow, ticked: set[str]) -> None:
-    window.go_safety_check()
-    for question_id, box in window.safety_page.boxes.items():
-        box.setChecked(question_id in ticked)
-    window.safety_page.assess()
 
 
 def report_pages(window: MainWindow) -> None:
@@ -124,10 +101,6 @@ def report_pages(window: MainWindow) -> None:
         subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(OUT / "visit-report")], check=True)
     dialog.close()
     print(f"saved {OUT}/visit-report-*.png")
-
-
-def show_only(window: MainWindow, choice: str) -> None:
-    window.history.timeline.shown.setCurrentText(choice)
 
 
 Step = tuple[str, Callable[[MainWindow], object]]
@@ -174,10 +147,7 @@ def main() -> None:
                 ("history-insights-twitches", twitch_charts),
                 ("history-report", lambda w: w.history.open_visit_report()),
                 ("visit-report", report_pages),
-                (
-                    "history-treatments",
-                    lambda w: (w.history.tabs.setCurrentIndex(0), show_only(w, "Treatments only")),
-                ),
+                ("history-treatments", timeline_of("Treatments only")),
                 ("tips", lambda w: w.go_tips()),
                 ("tips-guide", lambda w: w.tips_page.show_section("twitch_explained")),
                 ("tips-search", lambda w: w.tips_page.search.setText("caffeine sleep")),
@@ -186,10 +156,10 @@ def main() -> None:
                 ("journal-episode", lambda w: QTimer.singleShot(0, w.home.journal.log_episode)),
                 ("journal-treatment", lambda w: QTimer.singleShot(0, w.home.journal.log_treatment)),
                 ("safety", lambda w: (w.tips_page.search.clear(), w.go_safety_check())),
-                ("safety-emergency", lambda w: answer(w, {"signs_passed", "persistent"})),
-                ("safety-today", lambda w: answer(w, {"face_weak_days", "persistent"})),
-                ("safety-soon", lambda w: answer(w, {"eyelid_closes", "persistent"})),
-                ("safety-self-care", lambda w: answer(w, set())),
+                ("safety-emergency", safety_answer({"signs_passed", "persistent"})),
+                ("safety-today", safety_answer({"face_weak_days", "persistent"})),
+                ("safety-soon", safety_answer({"eyelid_closes", "persistent"})),
+                ("safety-self-care", safety_answer(set())),
                 ("session", start),
                 (
                     "cautions",
@@ -199,29 +169,29 @@ def main() -> None:
                         w.home.start_button.click(),
                     ),
                 ),
-                ("session-pmr", lambda w: (close_cautions(w), routine(w, "pmr_16", skips=3))),
-                ("session-massage", lambda w: routine(w, "massage_full_face", skips=2)),
-                ("session-imagery", lambda w: routine(w, "imagery_beach_dusk", skips=3)),
-                ("session-eyes-closed", lambda w: routine(w, "box", eyes_closed=True)),
-                ("summary", lambda w: (w.runner.stop(), finished(w))),
+                ("session-pmr", lambda w: (close_cautions(w), session_of("pmr_16", skips=3)(w))),
+                ("session-massage", session_of("massage_full_face", skips=2)),
+                ("session-imagery", session_of("imagery_beach_dusk", skips=3)),
+                ("session-eyes-closed", session_of("box", eyes_closed=True)),
+                ("summary", summary),
                 ("settings", lambda w: (w.go_home(), w.open_settings())),
                 ("dark-home", lambda w: (close_settings(w), look(w, theme=ThemeChoice.DARK))),
                 ("dark-session", start),
-                ("dark-session-pmr", lambda w: routine(w, "pmr_7", skips=1)),
-                ("dark-session-imagery", lambda w: routine(w, "imagery_forest_rain", skips=4)),
+                ("dark-session-pmr", session_of("pmr_7", skips=1)),
+                ("dark-session-imagery", session_of("imagery_forest_rain", skips=4)),
                 ("dark-tips", lambda w: (w.runner.stop(), w.go_tips())),
                 ("dark-history-insights", lambda w: (w.go_history(), w.history.tabs.setCurrentIndex(2))),
                 ("dark-history-calendar", lambda w: w.history.tabs.setCurrentIndex(1)),
                 (
                     "reduced-motion",
-                    lambda w: (look(w, theme=ThemeChoice.LIGHT, reduced_motion=True), routine(w, "box")),
+                    lambda w: (look(w, theme=ThemeChoice.LIGHT, reduced_motion=True), session_of("box")(w)),
                 ),
                 (
                     "larger-text",
                     lambda w: (w.runner.stop(), look(w, reduced_motion=False, larger_text=True), w.go_home()),
                 ),
                 ("larger-text-history", lambda w: w.go_history()),
-                ("larger-text-session-massage", lambda w: routine(w, "massage_full_face", skips=2)),
+                ("larger-text-session-massage", session_of("massage_full_face", skips=2)),
             ]
         )
 

@@ -41,13 +41,14 @@ def home_with(routine_id: str) -> Callable[[MainWindow], None]:
     return visit
 
 
-def session_of(routine_id: str, skips: int = 0) -> Callable[[MainWindow], None]:
+def session_of(routine_id: str, skips: int = 0, *, eyes_closed: bool = False) -> Callable[[MainWindow], None]:
     """A routine started from home (its cautions read and confirmed), a few steps on."""
 
     def visit(window: MainWindow) -> None:
         window.runner.stop()
         window.go_home()
         window.home.select(routine_id)
+        window.home.eyes_closed.setChecked(eyes_closed)
         window.home.start_button.click()
         if window.sessions.cautions_box is not None:
             window.sessions.cautions_start.click()
