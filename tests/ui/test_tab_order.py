@@ -15,7 +15,7 @@ from relaxapp.ui.choices import FOCUS_RING
 from relaxapp.ui.main_window import MainWindow
 from relaxapp.ui.theme import DARK, LIGHT, Colours
 from tests.helpers.pages import close_stop, home_with, look, summary, treatment_dialog, visit_report
-from tests.ui.test_accessibility_keyboard import active, press, shown_cards
+from tests.ui.test_accessibility_keyboard import active, press, shown_cards, tab_chain
 
 NAV = ["Relax", "History", "Tips and advice", "Warning signs", "Settings", "Help"]
 # The visit report's dialog: its two dates, then its buttons ("Open folder" shows once a report is saved).
@@ -36,13 +36,7 @@ def spoken_name(widget: QWidget) -> str:
 def tab_names(qtbot, window: MainWindow) -> list[str]:
     """What a screen reader names at each press of Tab, from the first page of the navigation round."""
     window.nav.relax.setFocus()
-    names = [spoken_name(window.nav.relax)]
-    for _ in range(150):
-        focus = press(qtbot, Qt.Key.Key_Tab)
-        if focus is window.nav.relax:
-            return names
-        names.append(spoken_name(focus))
-    raise AssertionError(f"Tab never came round: {names}")
+    return [spoken_name(widget) for widget in tab_chain(qtbot, presses=150)]
 
 
 def card_name(window: MainWindow) -> str:
